@@ -1,0 +1,14 @@
+/**
+ * @parley/tools: the simulator's building blocks. Speech synthesis of
+ * conversation scripts, Opus encoding and frame sources, scenario files and
+ * the dialogue generator, and the fault layer (TCP fault proxy, process
+ * supervisor). docs/simulator.md describes them.
+ */
+export * from './errors.js';
+export { SeededRandom, hashString } from './random/seeded-random.js';
+export { runProgram } from './external-program.js';
+export { ContentCache, cacheKey, canonicalJson, defaultCacheRoot } from './cache/content-cache.js';
+export * from './speech/script.js';
+export * from './speech/voices.js';
+export * from './speech/pcm.js';
+export * from './speech/conversation-audio.js';
