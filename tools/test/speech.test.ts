@@ -94,7 +94,7 @@ describe('synthesizeConversation (real espeak-ng + sox)', () => {
     const dir = join(cacheDir, 'speech', first.cacheKey.slice(0, 2));
     const file = join(dir, (await readdir(dir)).find((n) => n.startsWith(first.cacheKey))!);
     const bytes = await readFile(file);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0xff, bytes.length - 10);
     await writeFile(file, bytes);
     const warnings: string[] = [];
     const original = console.warn;
