@@ -1,0 +1,223 @@
+/**
+ * The analysis engine: evaluates a compiled rule set against one
+ * conversation and returns profile tags, compliance hits, key-point results,
+ * voice of the customer and a structured summary, each finding with evidence.
+ */
+import type { Condition, KeyPointRule, Rule, RuleSet } from '../rules/schema.js';
+import { evaluate, positiveNames, type Expr } from '../rules/expression.js';
+import { AnalysisError } from './errors.js';
+import { evidenceFor, prepare, type PreparedConversation, type PreparedTurn } from './prepared.js';
+import { runMatcher, type Span } from './matchers.js';
+import { buildSummary } from './summary.js';
+import { collectVoc } from './voc.js';
+import type { Taxonomy } from './taxonomy.js';
+import type {
+  AnalysisInput, AnalysisResult, ComplianceHit, Evidence, KeyPointResult, ProfileHit, Severity, VocItem,
+} from './types.js';
+
+export interface ConditionHit {
+  pt: PreparedTurn;
+  span: Span;
+}
+
+function inScope(c: Condition, pt: PreparedTurn, conv: PreparedConversation): boolean {
+  const s = c.scope;
+  if (!s) return true;
+  const n = conv.turns.length;
+  if (s.firstTurns !== undefined && pt.pos >= s.firstTurns) return false;
+  if (s.lastTurns !== undefined && pt.pos < n - s.lastTurns) return false;
+  if (s.fromTurn !== undefined && pt.pos < s.fromTurn) return false;
+  if (s.toTurn !== undefined && pt.pos > s.toTurn) return false;
+  if (s.firstSeconds !== undefined && pt.startMs - conv.startMs >= s.firstSeconds * 1000) return false;
+  if (s.lastSeconds !== undefined && pt.endMs < conv.endMs - s.lastSeconds * 1000) return false;
+  return true;
+}
+
+/** Evaluates the conditions of one rule, memoising hits (anchors reuse them). */
+class RuleContext {
+  private readonly memo = new Map<string, ConditionHit[]>();
+  constructor(private readonly rule: Rule, private readonly conv: PreparedConversation) {}
+
+  hits(name: string): ConditionHit[] {
+    const cached = this.memo.get(name);
+    if (cached) return cached;
+    const c = this.rule.conditions.get(name);
+    const out: ConditionHit[] = [];
+    if (c) {
+      const anchors = c.after ? this.hits(c.after.condition).map((h) => h.pt.pos) : undefined;
+      for (const pt of this.conv.turns) {
+        if (c.role !== 'any' && pt.turn.role !== c.role) continue;
+        if (!inScope(c, pt, this.conv)) continue;
+        if (anchors && c.after) {
+          const { withinTurns, sameTurn } = c.after;
+          const ok = anchors.some((a) => (sameTurn ? pt.pos >= a : pt.pos > a) && pt.pos - a <= withinTurns);
+          if (!ok) continue;
+        }
+        let span: Span | undefined;
+        let ok = true;
+        for (const m of c.matchers) {
+          const sp = runMatcher(pt, m, c.negation);
+          if (!sp) { ok = false; break; }
+          if (m.type !== 'none' && !span) span = sp;
+        }
+        if (ok && span) out.push({ pt, span });
+      }
+    }
+    this.memo.set(name, out);
+    return out;
+  }
+
+  holds(e: Expr): boolean {
+    return evaluate(e, (n) => this.hits(n).length > 0);
+  }
+
+  /** Hits of the first evidence condition that has any. */
+  evidence(names: readonly string[]): ConditionHit[] {
+    for (const n of names) {
+      const h = this.hits(n);
+      if (h.length > 0) return h;
+    }
+    return [];
+  }
+}
+
+function toEvidence(h: ConditionHit): Evidence {
+  return evidenceFor(h.pt, h.span.s, h.span.e);
+}
+
+function percentDetail(h: ConditionHit): string | undefined {
+  const qs = h.pt.norm.quantities.filter((q) => q.kind === 'percent');
+  if (qs.length === 0) return undefined;
+  const at = h.pt.norm.map[h.span.s] ?? 0;
+  const q = qs.reduce((best, x) => (Math.abs(x.start - at) < Math.abs(best.start - at) ? x : best));
+  const fmt = (n: number): string => `${Number(n.toFixed(2))}%`;
+  return q.max > q.value ? `${fmt(q.value).replace('%', '')}%-${fmt(q.max)}` : fmt(q.value);
+}
+
+function checkInput(input: AnalysisInput): void {
+  const problems: { path: string; message: string }[] = [];
+  if (typeof input?.conversationId !== 'string') problems.push({ path: 'conversationId', message: 'must be a string' });
+  if (!Array.isArray(input?.turns)) problems.push({ path: 'turns', message: 'must be a list' });
+  else input.turns.forEach((t, i) => {
+    if (typeof t?.text !== 'string') problems.push({ path: `turns[${i}].text`, message: 'must be a string' });
+    if (!['staff', 'customer', 'other'].includes(t?.role)) problems.push({ path: `turns[${i}].role`, message: 'must be staff, customer or other' });
+    if (!Number.isInteger(t?.index)) problems.push({ path: `turns[${i}].index`, message: 'must be an integer' });
+  });
+  if (problems.length > 0) throw new AnalysisError('INPUT_INVALID', input?.conversationId, problems);
+}
+
+export function analyze(input: AnalysisInput, rules: RuleSet, taxonomy?: Taxonomy): AnalysisResult {
+  checkInput(input);
+  const conv = prepare(input);
+  const profile: ProfileHit[] = [];
+  const compliance: ComplianceHit[] = [];
+  const voc: VocItem[] = [];
+  const kpRules: { rule: KeyPointRule; ctx: RuleContext }[] = [];
+
+  for (const rule of rules.rules) {
+    const ctx = new RuleContext(rule, conv);
+    if (rule.kind === 'keyPoint') { kpRules.push({ rule, ctx }); continue; }
+    if (rule.trigger && !ctx.holds(rule.trigger)) continue;
+    if (!ctx.holds(rule.when)) continue;
+    const hits = ctx.evidence(rule.evidence);
+    const first = hits[0];
+    if (!first) continue;
+    switch (rule.kind) {
+      case 'profile': {
+        const hit: ProfileHit = { family: rule.family, tag: rule.tag, value: rule.value, evidence: toEvidence(first), ruleId: rule.id, confidence: rule.confidence };
+        if (rule.detail === 'percent') {
+          const d = percentDetail(first);
+          if (d) hit.detail = d;
+        }
+        profile.push(hit);
+        break;
+      }
+      case 'compliance': {
+        const severity: Severity = rule.severity ?? taxonomy?.compliance[rule.rule]?.severity ?? 'medium';
+        const turns = new Set<number>();
+        for (const h of hits) {
+          if (turns.has(h.pt.pos)) continue;
+          turns.add(h.pt.pos);
+          compliance.push({ rule: rule.rule, severity, evidence: toEvidence(h), ruleId: rule.id });
+        }
+        break;
+      }
+      case 'voc':
+        for (const h of hits) voc.push({ kind: rule.voc, text: toEvidence(h).quote, evidence: toEvidence(h) });
+        break;
+    }
+  }
+
+  const mergedProfile = mergeProfile(profile, taxonomy);
+  mergedProfile.sort((a, b) => a.evidence.turn - b.evidence.turn || a.evidence.start - b.evidence.start);
+  compliance.sort((a, b) => a.evidence.turn - b.evidence.turn || a.rule.localeCompare(b.rule));
+  // one compliance finding per (rule, turn) even when several rules express it
+  const seen = new Set<string>();
+  const dedupCompliance = compliance.filter((c) => {
+    const k = `${c.rule}@${c.evidence.turn}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+
+  const keyPoints = evaluateKeyPoints(kpRules, dedupCompliance, taxonomy);
+  const allVoc = collectVoc(mergedProfile, voc, taxonomy);
+  const summary = buildSummary(input, mergedProfile, keyPoints, taxonomy);
+  return { rulesVersion: rules.version, profile: mergedProfile, compliance: dedupCompliance, keyPoints, voc: allVoc, summary };
+}
+
+/**
+ * One finding per (family, tag, value), keeping the most confident (then the
+ * earliest) evidence. Single-valued tags keep one value: the most confident,
+ * then the latest stated, since a customer's final word wins.
+ */
+function mergeProfile(hits: ProfileHit[], taxonomy?: Taxonomy): ProfileHit[] {
+  const byValue = new Map<string, ProfileHit>();
+  for (const h of hits) {
+    const k = `${h.family}.${h.tag}=${h.value}`;
+    const prev = byValue.get(k);
+    if (!prev || h.confidence > prev.confidence || (h.confidence === prev.confidence && h.evidence.turn < prev.evidence.turn)) byValue.set(k, h);
+  }
+  const out: ProfileHit[] = [];
+  const single = new Map<string, ProfileHit>();
+  for (const h of byValue.values()) {
+    const multi = taxonomy?.profile[h.family]?.[h.tag]?.multi ?? true;
+    if (multi) { out.push(h); continue; }
+    const k = `${h.family}.${h.tag}`;
+    const prev = single.get(k);
+    if (!prev || h.confidence > prev.confidence || (h.confidence === prev.confidence && h.evidence.turn > prev.evidence.turn)) single.set(k, h);
+  }
+  return [...out, ...single.values()];
+}
+
+function evaluateKeyPoints(
+  kpRules: { rule: KeyPointRule; ctx: RuleContext }[],
+  compliance: ComplianceHit[],
+  taxonomy?: Taxonomy,
+): Record<string, KeyPointResult> {
+  const out: Record<string, KeyPointResult> = {};
+  const points = new Set<string>([...Object.keys(taxonomy?.keyPoints ?? {}), ...kpRules.map((r) => r.rule.point)]);
+  for (const p of points) out[p] = { applicable: false, raised: false, toStandard: false, value: null, evidence: [] };
+  for (const { rule, ctx } of kpRules) {
+    const r = out[rule.point];
+    if (!r) continue;
+    const applicable = rule.trigger ? ctx.holds(rule.trigger) : true;
+    const raised = ctx.holds(rule.when);
+    if (!applicable && !raised) continue;
+    r.applicable = true;
+    if (raised) {
+      r.raised = true;
+      for (const h of ctx.evidence(positiveNames(rule.when))) r.evidence.push(toEvidence(h));
+      const standardOk = rule.standard ? ctx.holds(rule.standard) : true;
+      const violated = compliance.some((c) => rule.violations.includes(c.rule));
+      r.toStandard = r.toStandard || (standardOk && !violated);
+    }
+  }
+  for (const r of Object.values(out)) {
+    r.value = r.raised ? true : r.applicable ? false : null;
+    if (!r.raised) r.toStandard = false;
+    r.evidence.sort((a, b) => a.turn - b.turn);
+    r.evidence = r.evidence.filter((e, i, a) => i === 0 || e.turn !== a[i - 1]?.turn || e.start !== a[i - 1]?.start);
+  }
+  return out;
+}

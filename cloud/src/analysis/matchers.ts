@@ -1,0 +1,116 @@
+/**
+ * Matchers against one prepared turn. Spans are in normalised coordinates
+ * ([s, e) of `pt.norm.text`); the condition layer turns them into evidence.
+ */
+import type { CompiledWord, Matcher, NegationMode } from '../rules/schema.js';
+import type { PreparedTurn } from './prepared.js';
+import { isNegated } from './negation.js';
+
+export interface Span {
+  s: number;
+  e: number;
+}
+
+/** Every occurrence of a word: exact on normalised text, or by toneless pinyin. */
+export function findWord(pt: PreparedTurn, w: CompiledWord): Span[] {
+  const text = pt.norm.text;
+  const out: Span[] = [];
+  const seen = new Set<number>();
+  for (let i = text.indexOf(w.norm); i >= 0; i = text.indexOf(w.norm, i + 1)) {
+    out.push({ s: i, e: i + w.norm.length });
+    seen.add(i);
+  }
+  const py = w.py;
+  if (py) {
+    const n = py.length;
+    for (let i = 0; i + n <= pt.py.length; i++) {
+      if (seen.has(i)) continue;
+      let ok = true;
+      for (let j = 0; j < n; j++) {
+        if (pt.py[i + j] !== py[j]) { ok = false; break; }
+      }
+      if (ok) out.push({ s: i, e: i + n });
+    }
+    out.sort((a, b) => a.s - b.s);
+  }
+  return out;
+}
+
+function keep(pt: PreparedTurn, spans: Span[], negation: NegationMode): Span[] {
+  if (negation === 'ignore') return spans;
+  return spans.filter((sp) => isNegated(pt.norm.text, sp.s) === (negation === 'require'));
+}
+
+/**
+ * The span a positive matcher found in the turn, or undefined. For `none`,
+ * returns an empty span when the turn is clean and undefined otherwise.
+ */
+export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode): Span | undefined {
+  switch (m.type) {
+    case 'any': {
+      let best: Span | undefined;
+      for (const w of m.words) {
+        const sp = keep(pt, findWord(pt, w), negation)[0];
+        if (sp && (!best || sp.s < best.s)) best = sp;
+      }
+      return best;
+    }
+    case 'none': {
+      for (const w of m.words) if (findWord(pt, w).length > 0) return undefined;
+      return { s: 0, e: 0 };
+    }
+    case 'all':
+    case 'atLeast': {
+      const need = m.type === 'atLeast' ? m.n : m.words.length;
+      const found: Span[] = [];
+      for (const w of m.words) {
+        const sp = keep(pt, findWord(pt, w), negation)[0];
+        if (sp) found.push(sp);
+      }
+      if (found.length < need) return undefined;
+      found.sort((a, b) => a.s - b.s);
+      // the tightest group of `need` words, which must fit the window if one is set
+      let best: Span | undefined;
+      for (let i = 0; i + need <= found.length; i++) {
+        const group = found.slice(i, i + need);
+        const s = Math.min(...group.map((g) => g.s));
+        const e = Math.max(...group.map((g) => g.e));
+        if (m.window !== undefined && e - s > m.window) continue;
+        if (!best || e - s < best.e - best.s) best = { s, e };
+      }
+      return best;
+    }
+    case 'regex': {
+      const text = pt.norm.text;
+      const re = new RegExp(m.re.source, m.re.flags.includes('g') ? m.re.flags : m.re.flags + 'g');
+      for (const hit of text.matchAll(re)) {
+        if (hit[0].length === 0) continue;
+        const sp = { s: hit.index, e: hit.index + hit[0].length };
+        if (m.exclude) {
+          // the exclusion pattern vetoes a hit when it matches the clause around it
+          const lo = Math.max(0, sp.s - 12);
+          const hi = Math.min(text.length, sp.e + 12);
+          if (m.exclude.test(text.slice(lo, hi))) continue;
+        }
+        if (negation !== 'ignore' && isNegated(text, sp.s) !== (negation === 'require')) continue;
+        return sp;
+      }
+      return undefined;
+    }
+    case 'amount':
+    case 'duration':
+    case 'percent': {
+      for (const q of pt.norm.quantities) {
+        if (q.kind !== m.type) continue;
+        if (m.min !== undefined && q.max < m.min) continue;
+        if (m.max !== undefined && q.value > m.max) continue;
+        // back to normalised coordinates for a uniform span type
+        const s = pt.norm.map.findIndex((o) => o >= q.start);
+        let e = pt.norm.map.findIndex((o) => o >= q.end);
+        if (e < 0) e = pt.norm.text.length;
+        if (s >= 0) return { s, e: Math.max(e, s + 1) };
+      }
+      return undefined;
+    }
+  }
+}

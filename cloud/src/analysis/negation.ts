@@ -1,0 +1,20 @@
+/**
+ * Negation of a match: 不保本, 我们不能承诺保本, 我不是小白, 没亏过. A match is
+ * negated when a negator occurs shortly before it in the same clause.
+ * Compounds that contain a negator character without negating (不过 "but",
+ * 不错 "good", 非常 "very", 别的 "other" …) are masked first.
+ */
+const NEGATORS = /[不没别未非无勿莫甭]/u;
+const NOT_NEGATING = /不过|不错|不少|不久|不断|不仅|不同|不好意思|差不多|不然|要不|不如|了不起|不得了|不管|非常|别的|别人|别家|无论|无所谓|没事|没关系|没问题|不一样/gu;
+const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
+
+/** How far back (in normalised characters) a negator can reach. */
+export const NEGATION_WINDOW = 6;
+
+export function isNegated(text: string, start: number): boolean {
+  let s = start;
+  while (s > 0 && start - s < NEGATION_WINDOW && !CLAUSE_BREAK.test(text[s - 1] ?? '')) s--;
+  if (s === start) return false;
+  const before = text.slice(s, start).replace(NOT_NEGATING, (m) => '_'.repeat(m.length));
+  return NEGATORS.test(before);
+}

@@ -1,0 +1,65 @@
+/**
+ * A conversation prepared for matching: every turn normalised once (with its
+ * offset map back to the original), its pinyin, its quantities and its
+ * (real or estimated) time span.
+ */
+import { normalizeMapped, originalSpan, type NormalizedText } from '../normalize/index.js';
+import { pinyinOf } from '../rules/schema.js';
+import type { AnalysisInput, Evidence, Turn } from './types.js';
+
+/** Speaking rate used to estimate times when a transcript has none (chars per second). */
+export const ESTIMATED_CHARS_PER_SECOND = 4;
+
+export interface PreparedTurn {
+  turn: Turn;
+  /** position in the conversation (0-based), used for scopes and anchors */
+  pos: number;
+  norm: NormalizedText;
+  py: string[];
+  startMs: number;
+  endMs: number;
+}
+
+export interface PreparedConversation {
+  input: AnalysisInput;
+  turns: PreparedTurn[];
+  startMs: number;
+  endMs: number;
+}
+
+export function prepare(input: AnalysisInput): PreparedConversation {
+  let clock = 0;
+  const turns = input.turns.map((turn, pos): PreparedTurn => {
+    const norm = normalizeMapped(turn.text);
+    const estDur = Math.max(500, (turn.text.length / ESTIMATED_CHARS_PER_SECOND) * 1000);
+    const startMs = turn.startMs ?? clock;
+    const endMs = turn.endMs ?? startMs + estDur;
+    clock = endMs;
+    return { turn, pos, norm, py: pinyinOf(norm.text), startMs, endMs };
+  });
+  const startMs = turns[0]?.startMs ?? 0;
+  const endMs = turns.reduce((m, t) => Math.max(m, t.endMs), startMs);
+  return { input, turns, startMs, endMs };
+}
+
+/** Evidence for the normalised span [s, e) of a prepared turn. */
+export function evidenceFor(pt: PreparedTurn, s: number, e: number): Evidence {
+  const span = originalSpan(pt.norm, s, e, pt.turn.text);
+  const { start, end } = expandToClause(pt.turn.text, span.start, span.end);
+  const ev: Evidence = { turn: pt.turn.index, start, end, quote: pt.turn.text.slice(start, end) };
+  if (pt.turn.startMs !== undefined) ev.startMs = pt.turn.startMs;
+  if (pt.turn.endMs !== undefined) ev.endMs = pt.turn.endMs;
+  return ev;
+}
+
+const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
+const MAX_CLAUSE = 40;
+
+/** Widen a span to the clause around it (between pauses), so a quote reads on its own. */
+export function expandToClause(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && start - s < MAX_CLAUSE && !CLAUSE_BREAK.test(text[s - 1] ?? '')) s--;
+  let e = end;
+  while (e < text.length && e - end < MAX_CLAUSE && !CLAUSE_BREAK.test(text[e] ?? '')) e++;
+  return { start: s, end: e };
+}

@@ -1,0 +1,89 @@
+/**
+ * Amounts, durations and percentages found in normalised text (digits already
+ * Arabic). Spans refer to the ORIGINAL text through the offset map.
+ *
+ * - amount: money in yuan (五十万 → 500000, 3万 → 30000, 两三万 → 20000..30000);
+ *   a number counts as money when it carries 万/千/元/块, or when it was
+ *   written as a Chinese numeral with 万/亿 in it.
+ * - duration: in days (三个月 → 90, 半年 → 180, 一年 → 365, 三五年 → 1095..1825).
+ * - percent: 3.5% / 3.5个点 / 百分之三 / 三成 (→ 30).
+ */
+import { originalSpan, type MappedText } from './mapped-text.js';
+
+export type QuantityKind = 'amount' | 'duration' | 'percent';
+
+export interface Quantity {
+  kind: QuantityKind;
+  /** lower bound (or the value) — yuan, days or percent */
+  value: number;
+  /** upper bound when the text gives a range (两三万, 2%-3%), else equal to value */
+  max: number;
+  /** span in the original text */
+  start: number;
+  end: number;
+  /** the original text of the span */
+  text: string;
+}
+
+const NUM = String.raw`(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?`;
+
+const AMOUNT = new RegExp(String.raw`${NUM}\s*(多|来|几)?\s*(万|千|百)?\s*(多|来|几)?\s*(元|块钱|块)?`, 'gu');
+const DURATION = new RegExp(String.raw`${NUM}\s*(个)?\s*(多)?\s*(个月|月|年|天|日|周|个星期|星期|礼拜)(?!前|底|初|份|号)`, 'gu');
+const PERCENT = new RegExp(String.raw`(\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?\s*(%|个点|成)`, 'gu');
+const HALF_YEAR = /半年|半个月|一年半|1年半/gu;
+
+function toNum(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : Number(s);
+}
+
+export function extractQuantities(mt: MappedText, original: string): Quantity[] {
+  const out: Quantity[] = [];
+  const t = mt.text;
+  const push = (kind: QuantityKind, lo: number, hi: number, s: number, e: number): void => {
+    const span = originalSpan(mt, s, e, original);
+    out.push({ kind, value: lo, max: hi, start: span.start, end: span.end, text: original.slice(span.start, span.end) });
+  };
+
+  for (const m of t.matchAll(PERCENT)) {
+    const a = toNum(m[1]) ?? 0;
+    const b = toNum(m[2]) ?? a;
+    const scale = m[3] === '成' ? 10 : 1;
+    push('percent', a * scale, b * scale, m.index, m.index + m[0].length);
+  }
+
+  for (const m of t.matchAll(DURATION)) {
+    const a = toNum(m[1]) ?? 0;
+    const b = toNum(m[2]) ?? a;
+    const unit = m[5] ?? '';
+    if (unit === '月' && m[3] === undefined) continue; // 3月 is March, not three months
+    if ((unit === '年') && a >= 1900) continue; // a calendar year
+    if ((unit === '日' || unit === '天') && m[3] !== undefined) continue;
+    const days = unit.includes('月') ? 30 : unit === '年' ? 365 : unit === '天' || unit === '日' ? 1 : 7;
+    push('duration', a * days, b * days, m.index, m.index + m[0].length);
+  }
+  for (const m of t.matchAll(HALF_YEAR)) {
+    const days = m[0] === '半个月' ? 15 : m[0] === '半年' ? 180 : 545;
+    push('duration', days, days, m.index, m.index + m[0].length);
+  }
+
+  for (const m of t.matchAll(AMOUNT)) {
+    if (m[0].trim().length === 0) continue;
+    const a = toNum(m[1]) ?? 0;
+    const b = toNum(m[2]) ?? a;
+    const unit = m[4];
+    const currency = m[6];
+    const end = m.index + m[0].length;
+    const nextCh = t[end];
+    // skip what is clearly not money
+    if (nextCh !== undefined && /[%个年月天日周号岁点克期折成倍次楼层分秒]/u.test(nextCh) && currency === undefined) continue;
+    const origStart = mt.map[m.index] ?? 0;
+    const wasChinese = /[零〇一二两三四五六七八九十百千万亿]/u.test(original[origStart] ?? '');
+    const origSpan = originalSpan(mt, m.index, m.index + (m[1]?.length ?? 0) + (m[2] ? m[0].indexOf(m[2]) + m[2].length - (m[1]?.length ?? 0) : 0), original);
+    const writtenWithWan = wasChinese && /[万亿]/u.test(original.slice(origSpan.start, origSpan.end + 1));
+    if (unit === undefined && currency === undefined && !writtenWithWan) continue;
+    const mult = unit === '万' ? 10_000 : unit === '千' ? 1000 : unit === '百' ? 100 : 1;
+    push('amount', a * mult, b * mult, m.index, end);
+  }
+  out.sort((x, y) => x.start - y.start || x.kind.localeCompare(y.kind));
+  return out;
+}

@@ -1,0 +1,405 @@
+/**
+ * The declarative rule format and its validation. A rule set is plain data
+ * (YAML or JSON); validateRuleSet turns it into a compiled RuleSet or throws
+ * an AnalysisError listing every problem with its path.
+ *
+ * Shape (see docs/rules.md for the full guide):
+ *   version: "2026.11.1"
+ *   defaults: { pinyin: true, negation: exclude }
+ *   lexicons: { negators: [不, 没] }           # reuse with "@negators"
+ *   rules:
+ *     - id: compliance.promise_guarantee.certain_gain
+ *       kind: compliance | profile | keyPoint | voc
+ *       rule: promise_guarantee                 # compliance
+ *       family/tag/value/detail                 # profile
+ *       point: kyc                              # keyPoint
+ *       voc: suggestion                         # voc
+ *       conditions:
+ *         claim: { role: staff, match: [{ any: [稳赚, 保本] }], negation: exclude,
+ *                  scope: { firstTurns: 3 }, after: { condition: pitch, withinTurns: 4 } }
+ *       when: "claim and not disclaimer"        # keyPoint: staff raised the point
+ *       trigger: "pitch"                        # optional: rule applies only when this holds
+ *       evidence: claim                         # which condition's hit is cited
+ */
+import { pinyin } from 'pinyin-pro';
+import { normalizeText } from '../normalize/index.js';
+import { AnalysisError, type RuleIssue } from '../analysis/errors.js';
+import type { Role, Severity, VocKind } from '../analysis/types.js';
+import type { Taxonomy } from '../analysis/taxonomy.js';
+import { ExpressionSyntaxError, parseExpression, positiveNames, referencedNames, type Expr } from './expression.js';
+
+export type RuleKind = 'profile' | 'compliance' | 'keyPoint' | 'voc';
+export type NegationMode = 'exclude' | 'require' | 'ignore';
+
+export interface CompiledWord {
+  raw: string;
+  /** normalised form, matched against normalised turn text */
+  norm: string;
+  /** toneless pinyin per character of `norm`, when pinyin-tolerant matching applies */
+  py: string[] | undefined;
+}
+
+export type Matcher =
+  | { type: 'any' | 'all' | 'none'; words: CompiledWord[]; window: number | undefined }
+  | { type: 'atLeast'; n: number; words: CompiledWord[]; window: number | undefined }
+  | { type: 'regex'; re: RegExp; exclude: RegExp | undefined }
+  | { type: 'amount' | 'duration' | 'percent'; min: number | undefined; max: number | undefined };
+
+export interface Scope {
+  firstTurns?: number;
+  lastTurns?: number;
+  firstSeconds?: number;
+  lastSeconds?: number;
+  fromTurn?: number;
+  toTurn?: number;
+}
+
+export interface Anchor {
+  condition: string;
+  withinTurns: number;
+  /** a hit in the anchor's own turn counts too (default false) */
+  sameTurn: boolean;
+}
+
+export interface Condition {
+  name: string;
+  role: Role | 'any';
+  matchers: Matcher[];
+  negation: NegationMode;
+  scope: Scope | undefined;
+  after: Anchor | undefined;
+}
+
+interface RuleBase {
+  id: string;
+  description: string | undefined;
+  conditions: Map<string, Condition>;
+  when: Expr;
+  trigger: Expr | undefined;
+  evidence: string[];
+  confidence: number;
+}
+
+export interface ProfileRule extends RuleBase { kind: 'profile'; family: string; tag: string; value: string; detail: 'percent' | undefined }
+export interface ComplianceRule extends RuleBase { kind: 'compliance'; rule: string; severity: Severity | undefined }
+export interface KeyPointRule extends RuleBase { kind: 'keyPoint'; point: string; standard: Expr | undefined; violations: string[] }
+export interface VocRule extends RuleBase { kind: 'voc'; voc: VocKind }
+export type Rule = ProfileRule | ComplianceRule | KeyPointRule | VocRule;
+
+export interface RuleSet {
+  version: string;
+  rules: Rule[];
+  /** files the set was loaded from (empty when built from data) */
+  sources: string[];
+}
+
+const ROLES = ['staff', 'customer', 'other', 'any'];
+const KINDS = ['profile', 'compliance', 'keyPoint', 'voc'];
+const NEGATIONS = ['exclude', 'require', 'ignore'];
+const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+const VOC_KINDS = ['positive', 'negative', 'question', 'suggestion'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const pinyinCache = new Map<string, string[]>();
+export function pinyinOf(text: string): string[] {
+  let py = pinyinCache.get(text);
+  if (!py) {
+    py = pinyin(text, { toneType: 'none', type: 'array' });
+    if (py.length !== text.length) py = [...text]; // astral chars: fall back to the characters
+    if (pinyinCache.size > 50_000) pinyinCache.clear();
+    pinyinCache.set(text, py);
+  }
+  return py;
+}
+
+export function compileWord(raw: string, usePinyin: boolean): CompiledWord {
+  const norm = normalizeText(raw, { fillers: false });
+  const hasHan = /\p{Script=Han}/u.test(norm);
+  return { raw, norm, py: usePinyin && hasHan && norm.length >= 2 ? pinyinOf(norm) : undefined };
+}
+
+class Validator {
+  readonly issues: RuleIssue[] = [];
+  constructor(private readonly lexicons: Map<string, string[]>) {}
+
+  err(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  num(v: unknown, path: string, opts: { int?: boolean; min?: number } = {}): number | undefined {
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v) || (opts.int && !Number.isInteger(v)) || (opts.min !== undefined && v < opts.min)) {
+      this.err(path, `must be a${opts.int ? 'n integer' : ' number'}${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  str(v: unknown, path: string, required = true): string | undefined {
+    if (v === undefined && !required) return undefined;
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.err(path, 'must be a non-empty string');
+      return undefined;
+    }
+    return v;
+  }
+
+  words(v: unknown, path: string, usePinyin: boolean): CompiledWord[] {
+    if (!Array.isArray(v) || v.length === 0) {
+      this.err(path, 'must be a non-empty list of words');
+      return [];
+    }
+    const out: CompiledWord[] = [];
+    v.forEach((w, i) => {
+      if (typeof w !== 'string' || w.trim() === '') { this.err(`${path}[${i}]`, 'must be a non-empty string'); return; }
+      if (w.startsWith('@')) {
+        const lex = this.lexicons.get(w.slice(1));
+        if (!lex) { this.err(`${path}[${i}]`, `unknown lexicon "${w}"`); return; }
+        for (const x of lex) out.push(compileWord(x, usePinyin));
+        return;
+      }
+      const cw = compileWord(w, usePinyin);
+      if (cw.norm.length === 0) { this.err(`${path}[${i}]`, `"${w}" is empty after normalisation`); return; }
+      out.push(cw);
+    });
+    return out;
+  }
+
+  regex(v: unknown, path: string, flags: string): RegExp | undefined {
+    const s = this.str(v, path);
+    if (s === undefined) return undefined;
+    try {
+      return new RegExp(s, flags.includes('u') ? flags : flags + 'u');
+    } catch (e) {
+      this.err(path, `invalid regular expression: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  matcher(v: unknown, path: string, defaultPinyin: boolean): Matcher | undefined {
+    if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
+    const usePinyin = typeof v['pinyin'] === 'boolean' ? v['pinyin'] : defaultPinyin;
+    const window = this.num(v['window'], `${path}.window`, { int: true, min: 1 });
+    const kinds = ['any', 'all', 'none', 'atLeast', 'regex', 'amount', 'duration', 'percent'].filter((k) => k in v);
+    if (kinds.length !== 1) {
+      this.err(path, `needs exactly one of any, all, none, atLeast, regex, amount, duration, percent (found ${kinds.length === 0 ? 'none' : kinds.join(', ')})`);
+      return undefined;
+    }
+    const kind = kinds[0] as string;
+    const allowed = new Set([kind, 'pinyin', 'window', 'of', 'exclude', 'flags']);
+    for (const k of Object.keys(v)) if (!allowed.has(k)) this.err(`${path}.${k}`, 'unknown field');
+    switch (kind) {
+      case 'any': case 'all': case 'none':
+        return { type: kind, words: this.words(v[kind], `${path}.${kind}`, usePinyin), window };
+      case 'atLeast': {
+        const n = this.num(v['atLeast'], `${path}.atLeast`, { int: true, min: 1 }) ?? 1;
+        const words = this.words(v['of'], `${path}.of`, usePinyin);
+        if (words.length > 0 && n > words.length) this.err(`${path}.atLeast`, `asks for ${n} of only ${words.length} words`);
+        return { type: 'atLeast', n, words, window };
+      }
+      case 'regex': {
+        const flags = typeof v['flags'] === 'string' ? v['flags'] : '';
+        if (!/^[imsu]*$/.test(flags)) this.err(`${path}.flags`, 'only i, m, s, u are allowed');
+        const re = this.regex(v['regex'], `${path}.regex`, flags.replace(/[^imsu]/g, ''));
+        const exclude = v['exclude'] === undefined ? undefined : this.regex(v['exclude'], `${path}.exclude`, flags.replace(/[^imsu]/g, ''));
+        return re ? { type: 'regex', re, exclude } : undefined;
+      }
+      default: {
+        const range = v[kind];
+        if (!isRecord(range)) { this.err(`${path}.${kind}`, 'must be an object with min and/or max'); return undefined; }
+        const minKey = kind === 'duration' ? 'minDays' : 'min';
+        const maxKey = kind === 'duration' ? 'maxDays' : 'max';
+        for (const k of Object.keys(range)) if (k !== minKey && k !== maxKey) this.err(`${path}.${kind}.${k}`, `unknown field (use ${minKey}/${maxKey})`);
+        return {
+          type: kind as 'amount' | 'duration' | 'percent',
+          min: this.num(range[minKey], `${path}.${kind}.${minKey}`, { min: 0 }),
+          max: this.num(range[maxKey], `${path}.${kind}.${maxKey}`, { min: 0 }),
+        };
+      }
+    }
+  }
+
+  condition(name: string, v: unknown, path: string, defaults: { pinyin: boolean; negation: NegationMode }): Condition | undefined {
+    if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
+    const known = new Set(['role', 'match', 'negation', 'scope', 'after', 'description']);
+    for (const k of Object.keys(v)) if (!known.has(k)) this.err(`${path}.${k}`, 'unknown field');
+    const role = v['role'] ?? 'any';
+    if (typeof role !== 'string' || !ROLES.includes(role)) this.err(`${path}.role`, `must be one of ${ROLES.join(', ')}`);
+    const negation = v['negation'] ?? defaults.negation;
+    if (typeof negation !== 'string' || !NEGATIONS.includes(negation)) this.err(`${path}.negation`, `must be one of ${NEGATIONS.join(', ')}`);
+    const rawMatch = v['match'];
+    const list = Array.isArray(rawMatch) ? rawMatch : rawMatch === undefined ? [] : [rawMatch];
+    if (list.length === 0) this.err(`${path}.match`, 'needs at least one matcher');
+    const matchers: Matcher[] = [];
+    list.forEach((m, i) => {
+      const c = this.matcher(m, Array.isArray(rawMatch) ? `${path}.match[${i}]` : `${path}.match`, defaults.pinyin);
+      if (c) matchers.push(c);
+    });
+    if (list.length > 0 && matchers.length === list.length && matchers.every((m) => m.type === 'none')) {
+      this.err(`${path}.match`, 'a condition needs at least one positive matcher besides "none"');
+    }
+    let scope: Scope | undefined;
+    if (v['scope'] !== undefined) {
+      const s = v['scope'];
+      if (!isRecord(s)) this.err(`${path}.scope`, 'must be an object');
+      else {
+        scope = {};
+        for (const k of Object.keys(s)) {
+          if (!['firstTurns', 'lastTurns', 'firstSeconds', 'lastSeconds', 'fromTurn', 'toTurn'].includes(k)) { this.err(`${path}.scope.${k}`, 'unknown field'); continue; }
+          const n = this.num(s[k], `${path}.scope.${k}`, { min: 0, int: k.endsWith('Turns') || k.endsWith('Turn') });
+          if (n !== undefined) scope[k as keyof Scope] = n;
+        }
+      }
+    }
+    let after: Anchor | undefined;
+    if (v['after'] !== undefined) {
+      const a = v['after'];
+      if (!isRecord(a)) this.err(`${path}.after`, 'must be an object with condition and withinTurns');
+      else {
+        const cond = this.str(a['condition'], `${path}.after.condition`);
+        const within = this.num(a['withinTurns'], `${path}.after.withinTurns`, { int: true, min: 0 }) ?? 1;
+        if (cond === name) this.err(`${path}.after.condition`, 'a condition cannot anchor on itself');
+        if (cond) after = { condition: cond, withinTurns: within, sameTurn: a['sameTurn'] === true };
+      }
+    }
+    return {
+      name,
+      role: (ROLES.includes(String(role)) ? role : 'any') as Role | 'any',
+      matchers,
+      negation: (NEGATIONS.includes(String(negation)) ? negation : 'exclude') as NegationMode,
+      scope,
+      after,
+    };
+  }
+
+  expr(v: unknown, path: string, conditions: Map<string, Condition>): Expr | undefined {
+    const s = this.str(v, path);
+    if (s === undefined) return undefined;
+    try {
+      const e = parseExpression(s);
+      for (const n of referencedNames(e)) if (!conditions.has(n)) this.err(path, `refers to unknown condition "${n}"`);
+      return e;
+    } catch (err) {
+      if (err instanceof ExpressionSyntaxError) { this.err(path, `syntax error: ${err.message}`); return undefined; }
+      throw err;
+    }
+  }
+}
+
+function checkAnchorCycles(conditions: Map<string, Condition>, path: string, v: Validator): void {
+  for (const c of conditions.values()) {
+    const seen = new Set<string>([c.name]);
+    let cur = c.after?.condition;
+    while (cur !== undefined) {
+      const next = conditions.get(cur);
+      if (!next) { v.err(`${path}.${c.name}.after.condition`, `unknown condition "${cur}"`); break; }
+      if (seen.has(cur)) { v.err(`${path}.${c.name}.after`, 'anchors form a cycle'); break; }
+      seen.add(cur);
+      cur = next.after?.condition;
+    }
+  }
+}
+
+/**
+ * Validate and compile a rule set. `raw` is the parsed YAML/JSON document
+ * (or the merge of several files). With a taxonomy, every family/tag/value,
+ * compliance rule and key point must exist in it.
+ */
+export function validateRuleSet(raw: unknown, taxonomy?: Taxonomy): RuleSet {
+  if (!isRecord(raw)) throw new AnalysisError('RULES_INVALID', undefined, [{ path: '$', message: 'must be an object with version and rules' }]);
+  const lexicons = new Map<string, string[]>();
+  const pre: RuleIssue[] = [];
+  if (raw['lexicons'] !== undefined) {
+    if (!isRecord(raw['lexicons'])) pre.push({ path: 'lexicons', message: 'must be an object of word lists' });
+    else for (const [k, list] of Object.entries(raw['lexicons'])) {
+      if (!Array.isArray(list) || !list.every((w) => typeof w === 'string' && w.length > 0)) pre.push({ path: `lexicons.${k}`, message: 'must be a list of non-empty strings' });
+      else lexicons.set(k, list as string[]);
+    }
+  }
+  const v = new Validator(lexicons);
+  v.issues.push(...pre);
+  const version = v.str(raw['version'] === undefined ? undefined : String(raw['version']), 'version') ?? '';
+  const defaultsRaw = isRecord(raw['defaults']) ? raw['defaults'] : {};
+  if (raw['defaults'] !== undefined && !isRecord(raw['defaults'])) v.err('defaults', 'must be an object');
+  const defaults = {
+    pinyin: defaultsRaw['pinyin'] === undefined ? false : defaultsRaw['pinyin'] === true,
+    negation: (NEGATIONS.includes(String(defaultsRaw['negation'])) ? defaultsRaw['negation'] : 'exclude') as NegationMode,
+  };
+  if (defaultsRaw['negation'] !== undefined && !NEGATIONS.includes(String(defaultsRaw['negation']))) v.err('defaults.negation', `must be one of ${NEGATIONS.join(', ')}`);
+  const rawRules = raw['rules'];
+  if (!Array.isArray(rawRules)) v.err('rules', 'must be a list');
+  const rules: Rule[] = [];
+  const ids = new Set<string>();
+  (Array.isArray(rawRules) ? rawRules : []).forEach((r, i) => {
+    const p = `rules[${i}]`;
+    if (!isRecord(r)) { v.err(p, 'must be an object'); return; }
+    const id = v.str(r['id'], `${p}.id`) ?? `#${i}`;
+    const pid = `${p}(${id})`;
+    if (ids.has(id)) v.err(`${pid}.id`, 'duplicate rule id');
+    ids.add(id);
+    if (r['enabled'] === false) return;
+    const kind = r['kind'];
+    if (typeof kind !== 'string' || !KINDS.includes(kind)) { v.err(`${pid}.kind`, `must be one of ${KINDS.join(', ')}`); return; }
+    const conditions = new Map<string, Condition>();
+    if (!isRecord(r['conditions']) || Object.keys(r['conditions']).length === 0) v.err(`${pid}.conditions`, 'must be a non-empty object of named conditions');
+    else for (const [name, c] of Object.entries(r['conditions'])) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) v.err(`${pid}.conditions.${name}`, 'condition names must be identifiers');
+      const cc = v.condition(name, c, `${pid}.conditions.${name}`, defaults);
+      if (cc) conditions.set(name, cc);
+    }
+    checkAnchorCycles(conditions, `${pid}.conditions`, v);
+    const when = v.expr(r['when'], `${pid}.when`, conditions);
+    const trigger = r['trigger'] === undefined ? undefined : v.expr(r['trigger'], `${pid}.trigger`, conditions);
+    let evidence: string[] = [];
+    if (r['evidence'] !== undefined) {
+      const ev = Array.isArray(r['evidence']) ? r['evidence'] : [r['evidence']];
+      ev.forEach((e, j) => {
+        if (typeof e !== 'string' || !conditions.has(e)) v.err(`${pid}.evidence${Array.isArray(r['evidence']) ? `[${j}]` : ''}`, `must name a condition of this rule`);
+        else evidence.push(e);
+      });
+    } else if (when) {
+      evidence = positiveNames(when);
+      if (evidence.length === 0 && trigger) evidence = positiveNames(trigger);
+      if (evidence.length === 0) v.err(`${pid}.evidence`, 'the rule has no positive condition to cite: name one in "evidence"');
+    }
+    const confidence = v.num(r['confidence'], `${pid}.confidence`, { min: 0 }) ?? 0.8;
+    if (confidence > 1) v.err(`${pid}.confidence`, 'must be between 0 and 1');
+    const description = typeof r['description'] === 'string' ? r['description'] : undefined;
+    const base = { id, description, conditions, when: when ?? { op: 'ref' as const, name: '' }, trigger, evidence, confidence };
+    if (kind === 'profile') {
+      const family = v.str(r['family'], `${pid}.family`) ?? '';
+      const tag = v.str(r['tag'], `${pid}.tag`) ?? '';
+      const value = v.str(r['value'], `${pid}.value`) ?? '';
+      if (r['detail'] !== undefined && r['detail'] !== 'percent') v.err(`${pid}.detail`, 'only "percent" is supported');
+      if (taxonomy) {
+        const t = taxonomy.profile[family]?.[tag];
+        if (!t) v.err(`${pid}.tag`, `${family}.${tag} is not in the taxonomy`);
+        else if (!(value in t.values)) v.err(`${pid}.value`, `"${value}" is not a value of ${family}.${tag}`);
+      }
+      rules.push({ ...base, kind, family, tag, value, detail: r['detail'] === 'percent' ? 'percent' : undefined });
+    } else if (kind === 'compliance') {
+      const rule = v.str(r['rule'], `${pid}.rule`) ?? '';
+      const sev = r['severity'];
+      if (sev !== undefined && (typeof sev !== 'string' || !SEVERITIES.includes(sev))) v.err(`${pid}.severity`, `must be one of ${SEVERITIES.join(', ')}`);
+      if (taxonomy && !(rule in taxonomy.compliance)) v.err(`${pid}.rule`, `"${rule}" is not a compliance rule of the taxonomy`);
+      rules.push({ ...base, kind, rule, severity: typeof sev === 'string' && SEVERITIES.includes(sev) ? (sev as Severity) : undefined });
+    } else if (kind === 'keyPoint') {
+      const point = v.str(r['point'], `${pid}.point`) ?? '';
+      if (taxonomy && !(point in taxonomy.keyPoints)) v.err(`${pid}.point`, `"${point}" is not a key point of the taxonomy`);
+      const standard = r['standard'] === undefined ? undefined : v.expr(r['standard'], `${pid}.standard`, conditions);
+      const violations = Array.isArray(r['violations']) ? r['violations'].map(String) : [];
+      if (r['violations'] !== undefined && !Array.isArray(r['violations'])) v.err(`${pid}.violations`, 'must be a list of compliance rule ids');
+      if (taxonomy) for (const x of violations) if (!(x in taxonomy.compliance)) v.err(`${pid}.violations`, `"${x}" is not a compliance rule of the taxonomy`);
+      rules.push({ ...base, kind, point, standard, violations });
+    } else {
+      const voc = r['voc'];
+      if (typeof voc !== 'string' || !VOC_KINDS.includes(voc)) v.err(`${pid}.voc`, `must be one of ${VOC_KINDS.join(', ')}`);
+      rules.push({ ...base, kind: 'voc', voc: (VOC_KINDS.includes(String(voc)) ? voc : 'suggestion') as VocKind });
+    }
+  });
+  if (v.issues.length > 0) throw new AnalysisError('RULES_INVALID', `${v.issues.length} problem(s)`, v.issues);
+  return { version, rules, sources: [] };
+}
