@@ -1,0 +1,70 @@
+/**
+ * npm run eval [-- <dir>] [--json] [--predictions <file>] [--only <regex>]
+ *   [--rules <dir|file>] [--taxonomy <file>] [--errors]
+ *
+ * Scores the analysis engine on a folder of annotated dialogues (default
+ * ../shared/corpus/dev/) in the units of ../shared/corpus/README.md.
+ * --only keeps dialogues whose id matches the regex (e.g. held-out ids);
+ * --errors lists every disagreement; exit code 0 either way (targets are
+ * enforced by the test suite, not here).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadRuleSet } from '../rules/load.js';
+import { loadTaxonomy } from '../analysis/taxonomy.js';
+import { isAnalysisError } from '../analysis/errors.js';
+import { DEFAULT_CORPUS_DIR, loadDialogues } from './corpus.js';
+import { evaluateDialogues } from './run.js';
+import { formatTable, toJson } from './report.js';
+
+function main(): number {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      predictions: { type: 'string' },
+      only: { type: 'string' },
+      rules: { type: 'string' },
+      taxonomy: { type: 'string' },
+      errors: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run eval -- [dir] [--json] [--predictions file] [--only regex] [--rules dir] [--taxonomy file] [--errors]');
+    return 0;
+  }
+  const dir = positionals[0] ?? DEFAULT_CORPUS_DIR;
+  const taxonomy = loadTaxonomy(values.taxonomy);
+  const rules = loadRuleSet(values.rules, taxonomy);
+  let dialogues = loadDialogues(dir);
+  if (values.only) {
+    const re = new RegExp(values.only);
+    dialogues = dialogues.filter((d) => re.test(d.id));
+  }
+  const { scores, predictions } = evaluateDialogues(dialogues, rules, taxonomy);
+  if (values.predictions) {
+    writeFileSync(values.predictions, JSON.stringify(Object.fromEntries(predictions), null, 2) + '\n');
+  }
+  if (values.json) {
+    console.log(JSON.stringify({ ...toJson(scores), rulesVersion: rules.version }, null, 2));
+  } else {
+    console.log(formatTable(scores, `Parley analysis eval — rules ${rules.version} on ${dir}${values.only ? ` (only ${values.only})` : ''}`));
+    if (values.errors) {
+      console.log('\nDisagreements');
+      for (const e of scores.errors) console.log(`  ${e.dialogue} ${e.kind} ${e.item}: expected ${e.expected}, found ${e.found}`);
+    }
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  if (isAnalysisError(err)) {
+    console.error(err.message);
+    process.exitCode = 2;
+  } else {
+    throw err;
+  }
+}
