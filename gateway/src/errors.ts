@@ -25,6 +25,7 @@ export const ERRORS = {
   SESSION_DIGEST_MISMATCH: { status: 422, message: 'Session digest does not match the stored audio' },
   STORAGE_CORRUPT: { status: 500, message: 'Stored data is corrupt' },
   PATH_UNSAFE: { status: 400, message: 'Path component is not safe' },
+  SPOOL_WRITE_FAILED: { status: 503, message: 'Chunk could not be stored durably' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

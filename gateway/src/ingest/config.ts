@@ -1,0 +1,45 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/**
+ * Ingest settings. The gateway core composes this schema into the root config
+ * (key `ingest`); every field has a default so `{}` is a valid value.
+ */
+export const ingestConfigSchema = Type.Object(
+  {
+    /** Group commit: fsync dirty spool files at most this often (ms). */
+    fsyncIntervalMs: Type.Integer({ minimum: 0, maximum: 10_000, default: 50 }),
+    /** Group commit: fsync early once this many chunks are waiting. */
+    fsyncMaxChunks: Type.Integer({ minimum: 1, maximum: 100_000, default: 256 }),
+    /** Back-pressure: chunks of one connection that may wait for their commit before aedes stops reading its socket. */
+    maxPendingChunksPerClient: Type.Integer({ minimum: 1, maximum: 10_000, default: 32 }),
+    /** Upper bound of frames in one AudioChunk (1 s of 20 ms frames is 50). */
+    maxChunkFrames: Type.Integer({ minimum: 1, maximum: 10_000, default: 500 }),
+    /** Highest accepted seq (a session of 24 h in 1 s chunks is 86,400). */
+    maxSeq: Type.Integer({ minimum: 0, maximum: 0x7fffffff, default: 10_000_000 }),
+    /** After SessionEnd with chunks missing: re-ask the badge for them at most this often (ms). */
+    missingRequestIntervalMs: Type.Integer({ minimum: 100, default: 10_000 }),
+    /** After SessionEnd with chunks missing: finalise with explicit 'lost' gaps once nothing new arrived for this long (ms). */
+    partialFinaliseTimeoutMs: Type.Integer({ minimum: 1_000, default: 24 * 3600_000 }),
+    /** Sessions with chunks but no SessionEnd and no activity for this long are finalised with what is there (ms). */
+    abandonedSessionTimeoutMs: Type.Integer({ minimum: 1_000, default: 7 * 24 * 3600_000 }),
+    /** How often timeouts are checked (ms). */
+    sweepIntervalMs: Type.Integer({ minimum: 50, default: 60_000 }),
+    /** Outbox: delay before retrying a consumer that failed (ms, doubled per attempt up to 64×). */
+    outboxRetryMs: Type.Integer({ minimum: 10, default: 5_000 }),
+  },
+  { additionalProperties: false },
+);
+
+export type IngestConfig = Static<typeof ingestConfigSchema>;
+
+/** Fills defaults and validates; throws on invalid settings. */
+export function resolveIngestConfig(input: Partial<IngestConfig> = {}): IngestConfig {
+  const value = Value.Default(ingestConfigSchema, structuredClone(input));
+  const errors = [...Value.Errors(ingestConfigSchema, value)];
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    throw new Error(`invalid ingest config at ${first.path}: ${first.message}`);
+  }
+  return value as IngestConfig;
+}

@@ -1,0 +1,687 @@
+import { existsSync, openSync, closeSync, ftruncateSync, fsyncSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { Aedes, AedesPublishPacket, Client } from 'aedes';
+import type { Database } from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { decodeUp, downTopic, encodeDown, isDeviceId, isProtocolError, parseTopic, sessionIdToHex, type DecodedUp, type DownKind, type DownMessages, type FinalisedSession } from '@parley/proto';
+import { ParleyError, isParleyError, type ErrorCode } from '../errors.js';
+import { resolveIngestConfig, type IngestConfig } from './config.js';
+import { IngestStore, type NewChunkRow, type SessionRow } from './store.js';
+import { IngestPaths } from './paths.js';
+import { GroupCommitter, type Appended } from './group-commit.js';
+import { encodeSpoolRecord, scanSpool, type SpoolChunk } from './spool-record.js';
+import { Receipt } from './receipt.js';
+import { IngestMetrics } from './metrics.js';
+import { OutboxDispatcher, type FinalisedConsumer } from './outbox.js';
+import { assembleSession } from './assemble.js';
+import { writeSessionAudio } from './audio-file.js';
+import { storedEnd, storedStart, type StoredEnd, type StoredStart } from './session-meta.js';
+
+export interface Attribution {
+  staffId: string | null;
+  branchId: string | null;
+}
+
+export interface IngestDeps {
+  broker: Aedes;
+  db: Database;
+  dataDir: string;
+  logger: Logger;
+  metrics: Registry;
+  /** Missing fields take their defaults from ingestConfigSchema. */
+  config: Partial<IngestConfig>;
+  /** Who wore the badge at `atMs` (fleet assignment history); falls back to the SessionStart staff id. */
+  resolveAttribution?(deviceId: string, atMs: number): Attribution;
+  /** Config version the fleet wants the badge on (HelloReply.wanted_config_version); 0 when absent. */
+  wantedConfigVersion?(deviceId: string): number;
+  /** Whether the badge must lock itself (HelloReply.locked); false when absent. */
+  isLocked?(deviceId: string): boolean;
+  /** Clock, for tests of timeouts. */
+  now?(): number;
+}
+
+export interface Ingest {
+  /** Registers a consumer of finalised sessions (at-least-once, de-duplicate on sessionId). */
+  onFinalised(consumer: FinalisedConsumer): void;
+  /** Stops taking chunks, commits what is in flight, stops the outbox. The broker is left running. */
+  close(): Promise<void>;
+  /** Commits every chunk written so far (tests and shutdown). */
+  flush(): Promise<void>;
+  /** Runs the timeout sweep now (tests; it also runs every sweepIntervalMs). */
+  sweep(): Promise<void>;
+  /** Resolves once no finalisation is running. */
+  idle(): Promise<void>;
+  readonly paths: IngestPaths;
+}
+
+interface SessionState {
+  key: string;
+  deviceId: string;
+  sessionId: string;
+  receipt: Receipt;
+  inflight: Set<number>;
+  end: StoredEnd | null;
+  finalised: boolean;
+  finalising: Promise<void> | null;
+  /** Digest did not match: held until partialFinaliseTimeoutMs, then finalised anyway (logged). */
+  digestMismatch: boolean;
+  lastActivityMs: number;
+  lastMissingRequestMs: number;
+}
+
+interface PendingChunk {
+  session: SessionState;
+  seq: number;
+  firstFrame: number;
+  frameCount: number;
+  bytes: number;
+  arrived: bigint;
+  client: Client;
+}
+
+interface ClientWindow {
+  pending: number;
+  held: Array<() => void>;
+}
+
+type Done = (error?: Error | null) => void;
+
+const MAX_OPUS_FRAME = 1275;
+const LOST_RESUME_LIMIT = 256;
+
+/**
+ * The gateway's ingest: takes badge messages off the broker, stores chunks
+ * durably before acknowledging them, answers Hello with resume points,
+ * assembles finished sessions into Ogg Opus files and hands them to the
+ * analysis pipeline through a durable outbox. See docs/ingest.md.
+ */
+export function createIngest(deps: IngestDeps): Ingest {
+  const config = resolveIngestConfig(deps.config);
+  const now = deps.now ?? Date.now;
+  const log = deps.logger.child({ module: 'ingest' });
+  const paths = new IngestPaths(deps.dataDir);
+  const store = new IngestStore(deps.db);
+  const metrics = new IngestMetrics(deps.metrics);
+  const outbox = new OutboxDispatcher(store, log, metrics, config.outboxRetryMs);
+  const sessions = new Map<string, SessionState>();
+  const windows = new Map<Client, ClientWindow>();
+  const finalisations = new Set<Promise<void>>();
+  let closed = false;
+
+  const committer = new GroupCommitter<PendingChunk>({
+    intervalMs: config.fsyncIntervalMs,
+    maxItems: config.fsyncMaxChunks,
+    onDurable: onDurable,
+    onFailed: onWriteFailed,
+  });
+
+  recover();
+
+  // ------------------------------------------------------------ broker hook
+  const broker = deps.broker;
+  const previousPublished = broker.published;
+  const published = (packet: AedesPublishPacket, client: Client, done: Done): void => {
+    previousPublished.call(broker, packet, client, (err?: Error | null) => {
+      if (err) return done(err);
+      // Only publishes from connected devices; the gateway's own (client null) pass through.
+      if (!client || closed) return done();
+      const topic = parseTopic(packet.topic);
+      if (!topic || topic.direction !== 'up') return done();
+      const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+      try {
+        switch (topic.kind) {
+          case 'chunk':
+            return onChunk(topic.deviceId, payload, client, done);
+          case 'hello':
+            return onHello(topic.deviceId, payload, done);
+          case 'session-start':
+            return onSessionStart(topic.deviceId, payload, done);
+          case 'session-end':
+            return onSessionEnd(topic.deviceId, payload, done);
+          case 'event':
+            return onEvent(topic.deviceId, payload, done);
+          default:
+            return done();
+        }
+      } catch (e) {
+        reject(topic.deviceId, topic.kind, e);
+        done();
+      }
+    });
+  };
+  broker.published = published;
+
+  const sweepTimer = setInterval(() => void sweep(), config.sweepIntervalMs);
+  sweepTimer.unref();
+
+  // ----------------------------------------------------------------- errors
+  function reject(deviceId: string, kind: string, err: unknown): void {
+    const code: ErrorCode = isParleyError(err) ? err.code : isProtocolError(err) ? 'PROTO_DECODE' : 'INTERNAL';
+    metrics.rejects.inc({ reason: code });
+    const level = code === 'INTERNAL' ? 'error' : 'warn';
+    log[level]({ deviceId, kind, code, err }, `rejected ${kind} from ${deviceId}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  function decode<K extends 'chunk' | 'hello' | 'session-start' | 'session-end' | 'event'>(kind: K, payload: Uint8Array): DecodedUp<K> {
+    try {
+      return decodeUp(kind, payload);
+    } catch (e) {
+      throw new ParleyError('PROTO_DECODE', `${kind}: ${e instanceof Error ? e.message : String(e)}`, undefined, { cause: e });
+    }
+  }
+
+  function sessionHex(id: Uint8Array): string {
+    if (id.length !== 16) throw new ParleyError('SESSION_ID_INVALID', `${id.length} bytes`);
+    return sessionIdToHex(id);
+  }
+
+  // --------------------------------------------------------------- sessions
+  function sessionState(deviceId: string, sessionId: string): SessionState {
+    const key = `${deviceId}/${sessionId}`;
+    let s = sessions.get(key);
+    if (s) return s;
+    const row = store.getSession(deviceId, sessionId);
+    s = {
+      key,
+      deviceId,
+      sessionId,
+      receipt: row && row.state === 'open' ? Receipt.of(store.seqs(deviceId, sessionId)) : new Receipt(),
+      inflight: new Set(),
+      end: row?.end_json ? (JSON.parse(row.end_json) as StoredEnd) : null,
+      finalised: row?.state === 'finalised',
+      finalising: null,
+      digestMismatch: false,
+      lastActivityMs: row?.last_activity_ms ?? now(),
+      lastMissingRequestMs: 0,
+    };
+    if (!s.finalised) sessions.set(key, s);
+    return s;
+  }
+
+  function expectedTotal(s: SessionState): number {
+    return s.end ? Math.max(s.end.totalChunks, s.receipt.highest + 1) : s.receipt.highest + 1;
+  }
+
+  function sendAck(s: SessionState): void {
+    const through = s.end ? expectedTotal(s) - 1 : s.receipt.highest;
+    publishDown(s.deviceId, 'ack', {
+      sessionId: Buffer.from(s.sessionId, 'hex'),
+      contiguousThrough: s.finalised ? Math.max(s.receipt.contiguousThrough, through) : s.receipt.contiguousThrough,
+      missing: s.finalised ? [] : s.receipt.missing(through),
+      complete: s.finalised,
+    });
+  }
+
+  function publishDown<K extends DownKind>(deviceId: string, kind: K, message: DownMessages[K]): void {
+    const payload = Buffer.from(encodeDown(kind, message));
+    broker.publish({ cmd: 'publish', topic: downTopic(deviceId, kind), payload, qos: 1, retain: false, dup: false }, (err) => {
+      if (err) log.error({ err, deviceId, kind }, 'could not publish to the badge');
+    });
+  }
+
+  // ------------------------------------------------------------------ chunk
+  function onChunk(deviceId: string, payload: Uint8Array, client: Client, done: Done): void {
+    const arrived = process.hrtime.bigint();
+    let chunk: DecodedUp<'chunk'>;
+    let s: SessionState;
+    try {
+      chunk = decode('chunk', payload);
+      const hex = sessionHex(chunk.sessionId);
+      validateChunk(chunk);
+      s = sessionState(deviceId, hex);
+      if (s.end && chunk.seq >= s.end.totalChunks && !s.receipt.has(chunk.seq))
+        throw new ParleyError('CHUNK_INVALID', `seq ${chunk.seq} beyond SessionEnd.total_chunks ${s.end.totalChunks}`);
+    } catch (e) {
+      reject(deviceId, 'chunk', e);
+      return done();
+    }
+    s.lastActivityMs = now();
+    if (s.finalised || s.receipt.has(chunk.seq)) {
+      metrics.duplicates.inc();
+      sendAck(s);
+      return done();
+    }
+    if (s.inflight.has(chunk.seq)) {
+      // The first copy is being made durable; its ack covers this one.
+      metrics.duplicates.inc();
+      return done();
+    }
+    let handle;
+    try {
+      handle = committer.handle(s.key, paths.spoolFile(deviceId, s.sessionId));
+    } catch (e) {
+      log.error({ err: e, deviceId, sessionId: s.sessionId }, 'cannot open spool file');
+      metrics.rejects.inc({ reason: 'SPOOL_WRITE_FAILED' });
+      return done(new ParleyError('SPOOL_WRITE_FAILED', 'open', undefined, { cause: e }));
+    }
+    const spoolChunk: SpoolChunk = {
+      seq: chunk.seq,
+      firstFrame: chunk.firstFrame,
+      captureTimeMs: chunk.captureTimeMs,
+      clockSynced: chunk.clockSynced,
+      backlog: chunk.backlog,
+      frames: chunk.frames,
+    };
+    let bytes = 0;
+    for (const f of chunk.frames) bytes += f.length;
+    s.inflight.add(chunk.seq);
+    const w = windows.get(client) ?? { pending: 0, held: [] };
+    windows.set(client, w);
+    w.pending++;
+    committer.append(handle, encodeSpoolRecord(spoolChunk), {
+      session: s,
+      seq: chunk.seq,
+      firstFrame: chunk.firstFrame,
+      frameCount: chunk.frames.length,
+      bytes,
+      arrived,
+      client,
+    });
+    // Back-pressure: aedes reads this client's socket again only when done() is called.
+    if (w.pending <= config.maxPendingChunksPerClient) done();
+    else w.held.push(() => done());
+  }
+
+  function validateChunk(chunk: DecodedUp<'chunk'>): void {
+    const n = chunk.frames.length;
+    if (n === 0) throw new ParleyError('CHUNK_INVALID', 'no frames');
+    if (n > config.maxChunkFrames) throw new ParleyError('CHUNK_INVALID', `${n} frames > ${config.maxChunkFrames}`);
+    if (chunk.seq > config.maxSeq) throw new ParleyError('CHUNK_INVALID', `seq ${chunk.seq} > ${config.maxSeq}`);
+    if (chunk.firstFrame + n > 0xffffffff) throw new ParleyError('CHUNK_INVALID', 'frame index overflow');
+    let crc = 0;
+    for (let i = 0; i < n; i++) {
+      const f = chunk.frames[i]!;
+      if (f.length < 1 || f.length > MAX_OPUS_FRAME) throw new ParleyError('CHUNK_INVALID', `frame ${i} has ${f.length} bytes (1..${MAX_OPUS_FRAME})`);
+      crc = crc32(f, crc);
+    }
+    if (crc >>> 0 !== chunk.crc32 >>> 0) throw new ParleyError('CHUNK_CRC_MISMATCH', `seq ${chunk.seq}`);
+  }
+
+  function releaseWindow(client: Client, count: number): void {
+    const w = windows.get(client);
+    if (!w) return;
+    w.pending -= count;
+    while (w.held.length > 0 && w.pending <= config.maxPendingChunksPerClient) w.held.shift()!();
+    if (w.pending <= 0 && w.held.length === 0) windows.delete(client);
+  }
+
+  function onDurable(group: Array<Appended<PendingChunk>>, fsyncSeconds: number): void {
+    metrics.fsyncLatency.observe(fsyncSeconds);
+    metrics.commitBatch.observe(group.length);
+    const rows: NewChunkRow[] = [];
+    const touched = new Map<string, SessionState>();
+    const perClient = new Map<Client, number>();
+    let bytes = 0;
+    for (const a of group) {
+      const it = a.item;
+      rows.push({ deviceId: it.session.deviceId, sessionId: it.session.sessionId, seq: it.seq, offset: a.offset, length: a.length, first_frame: it.firstFrame, frame_count: it.frameCount });
+      touched.set(it.session.key, it.session);
+      perClient.set(it.client, (perClient.get(it.client) ?? 0) + 1);
+      bytes += it.bytes;
+    }
+    try {
+      store.insertChunks(
+        rows,
+        [...touched.values()].map((s) => ({ deviceId: s.deviceId, sessionId: s.sessionId })),
+        now(),
+      );
+    } catch (err) {
+      // The chunks are durable in the spool, which is the source of truth: recovery rebuilds this index.
+      log.error({ err, chunks: rows.length }, 'could not index durable chunks in SQLite; the spool still holds them');
+    }
+    for (const a of group) {
+      a.item.session.receipt.add(a.item.seq);
+      a.item.session.inflight.delete(a.item.seq);
+    }
+    metrics.chunks.inc(group.length);
+    metrics.bytes.inc(bytes);
+    for (const s of touched.values()) {
+      if (!closed) sendAck(s);
+      if (s.end) maybeFinalise(s);
+    }
+    const acked = process.hrtime.bigint();
+    for (const a of group) metrics.ackLatency.observe(Number(acked - a.item.arrived) / 1e9);
+    for (const [client, n] of perClient) releaseWindow(client, n);
+  }
+
+  function onWriteFailed(items: PendingChunk[], err: Error): void {
+    log.error({ err, chunks: items.length }, 'spool write/fsync failed; chunks are not acknowledged and the badge will resend them');
+    const perClient = new Map<Client, number>();
+    for (const it of items) {
+      it.session.inflight.delete(it.seq);
+      perClient.set(it.client, (perClient.get(it.client) ?? 0) + 1);
+      metrics.rejects.inc({ reason: 'SPOOL_WRITE_FAILED' });
+    }
+    for (const [client, n] of perClient) {
+      const w = windows.get(client);
+      releaseWindow(client, n);
+      // Drop the connection: the badge reconnects, gets resume points and resends.
+      if (w) client.close();
+    }
+  }
+
+  // ------------------------------------------------------- start/end/event
+  function onSessionStart(deviceId: string, payload: Uint8Array, done: Done): void {
+    try {
+      const m = decode('session-start', payload);
+      const hex = sessionHex(m.sessionId);
+      const s = sessionState(deviceId, hex);
+      s.lastActivityMs = now();
+      if (!s.finalised) store.setStart(deviceId, hex, JSON.stringify(storedStart(m) satisfies StoredStart), now());
+    } catch (e) {
+      reject(deviceId, 'session-start', e);
+    }
+    done();
+  }
+
+  function onSessionEnd(deviceId: string, payload: Uint8Array, done: Done): void {
+    try {
+      const m = decode('session-end', payload);
+      const hex = sessionHex(m.sessionId);
+      if (m.totalChunks > config.maxSeq + 1) throw new ParleyError('CHUNK_INVALID', `total_chunks ${m.totalChunks}`);
+      const s = sessionState(deviceId, hex);
+      s.lastActivityMs = now();
+      if (s.finalised) {
+        sendAck(s);
+      } else {
+        const end = storedEnd(m);
+        if (store.setEnd(deviceId, hex, JSON.stringify(end), now())) s.end = end;
+        else s.end ??= end;
+        if (!maybeFinalise(s)) {
+          s.lastMissingRequestMs = now();
+          sendAck(s);
+        }
+      }
+    } catch (e) {
+      reject(deviceId, 'session-end', e);
+    }
+    done();
+  }
+
+  function onEvent(deviceId: string, payload: Uint8Array, done: Done): void {
+    try {
+      const m = decode('event', payload);
+      if (m.kind === 4 /* EVENT_KIND_BOOKMARK */ && m.sessionId.length > 0) {
+        const hex = sessionHex(m.sessionId);
+        const row = store.getSession(deviceId, hex);
+        if (row?.state === 'finalised') log.warn({ deviceId, sessionId: hex }, 'bookmark for an already finalised session ignored');
+        else {
+          store.ensureSession(deviceId, hex, now());
+          store.addBookmark(deviceId, hex, m.frameIndex);
+        }
+      }
+    } catch (e) {
+      reject(deviceId, 'event', e);
+    }
+    done();
+  }
+
+  // ------------------------------------------------------------------ hello
+  function onHello(deviceId: string, payload: Uint8Array, done: Done): void {
+    try {
+      const hello = decode('hello', payload);
+      if (hello.deviceId && hello.deviceId !== deviceId) log.warn({ deviceId, claimed: hello.deviceId }, 'Hello names another device id; the authenticated one is used');
+      const listed = new Map<string, DecodedUp<'hello'>['backlog'][number]>();
+      const resume: NonNullable<DownMessages['hello-reply']['resume']> = [];
+      for (const inv of hello.backlog) {
+        let hex: string;
+        try {
+          hex = sessionHex(inv.sessionId);
+        } catch (e) {
+          reject(deviceId, 'hello', e);
+          continue;
+        }
+        listed.set(hex, inv);
+        const s = sessionState(deviceId, hex);
+        const through = s.end ? expectedTotal(s) - 1 : s.receipt.highest;
+        resume.push({
+          sessionId: inv.sessionId,
+          receivedThrough: s.finalised ? Math.max(through, inv.lastSeq) : s.receipt.contiguousThrough,
+          missing: s.finalised ? [] : s.receipt.missing(through, LOST_RESUME_LIMIT),
+          complete: s.finalised,
+        });
+      }
+      publishDown(deviceId, 'hello-reply', {
+        serverTimeMs: now(),
+        wantedConfigVersion: deps.wantedConfigVersion?.(deviceId) ?? 0,
+        resume,
+        locked: deps.isLocked?.(deviceId) ?? false,
+      });
+      // Sessions whose missing chunks the badge no longer holds are finalised with their gaps.
+      for (const row of store.openSessions(deviceId)) {
+        const s = sessionState(deviceId, row.session_id);
+        if (!s.end || s.finalised || s.finalising) continue;
+        const total = expectedTotal(s);
+        if (s.receipt.completeUpTo(total)) continue;
+        const inv = listed.get(row.session_id);
+        const missing = s.receipt.missing(total - 1, Number.MAX_SAFE_INTEGER);
+        const stillOnBadge = (seq: number): boolean => !!inv && inv.hasChunks && seq >= inv.firstSeq && seq <= inv.lastSeq;
+        const recoverable = missing.some((r) => {
+          for (let q = r.first; q <= r.last; q++) if (stillOnBadge(q)) return true;
+          return false;
+        });
+        if (!recoverable) {
+          log.warn({ deviceId, sessionId: row.session_id, missing }, 'badge no longer holds the missing chunks: finalising with lost gaps');
+          startFinalise(s, true);
+        }
+      }
+    } catch (e) {
+      reject(deviceId, 'hello', e);
+    }
+    done();
+  }
+
+  // ----------------------------------------------------------- finalisation
+  /** Finalises when SessionEnd is known and every chunk is stored; returns whether it started. */
+  function maybeFinalise(s: SessionState): boolean {
+    if (!s.end || s.finalised) return s.finalised;
+    if (s.finalising) return true;
+    if (s.digestMismatch) return false;
+    if (!s.receipt.completeUpTo(expectedTotal(s)) || s.inflight.size > 0) return false;
+    startFinalise(s, false);
+    return true;
+  }
+
+  function startFinalise(s: SessionState, force: boolean): void {
+    if (s.finalising || s.finalised || closed) return;
+    const p = finalise(s, force)
+      .catch((err: unknown) => {
+        log.error({ err, deviceId: s.deviceId, sessionId: s.sessionId }, 'finalisation failed; will retry on the next sweep');
+      })
+      .finally(() => {
+        s.finalising = null;
+        finalisations.delete(p);
+      });
+    s.finalising = p;
+    finalisations.add(p);
+  }
+
+  async function finalise(s: SessionState, force: boolean): Promise<void> {
+    const row = store.getSession(s.deviceId, s.sessionId);
+    if (!row || row.state === 'finalised') {
+      s.finalised = true;
+      sessions.delete(s.key);
+      return;
+    }
+    const spoolPath = paths.spoolFile(s.deviceId, s.sessionId);
+    const buf = await readFile(spoolPath).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return Buffer.alloc(0);
+      throw err;
+    });
+    const scan = scanSpool(buf);
+    if (scan.corrupt.length > 0) {
+      metrics.rejects.inc({ reason: 'STORAGE_CORRUPT' });
+      log.error({ deviceId: s.deviceId, sessionId: s.sessionId, corrupt: scan.corrupt }, new ParleyError('STORAGE_CORRUPT', 'damaged spool records are treated as lost').message);
+    }
+    const bySeq = new Map<number, SpoolChunk>();
+    for (const r of scan.records) if (!bySeq.has(r.chunk.seq)) bySeq.set(r.chunk.seq, r.chunk);
+    const chunks = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    const start = row.start_json ? (JSON.parse(row.start_json) as StoredStart) : null;
+    const startAt = start?.clockSynced ? start.startTimeMs : (row.start_received_ms ?? row.created_ms);
+    const audioPath = paths.audioFile(s.deviceId, s.sessionId);
+    let attribution: Attribution | null = null;
+    try {
+      attribution = deps.resolveAttribution?.(s.deviceId, startAt) ?? null;
+    } catch (err) {
+      log.error({ err, deviceId: s.deviceId }, 'resolveAttribution failed; using the badge staff id');
+    }
+    const assembled = assembleSession({
+      deviceId: s.deviceId,
+      sessionId: s.sessionId,
+      start,
+      firstSeenMs: row.start_received_ms ?? row.created_ms,
+      end: s.end,
+      chunks,
+      bookmarkFrames: store.bookmarks(s.deviceId, s.sessionId),
+      attribution,
+      audioPath,
+      nowMs: now(),
+    });
+    if (assembled.digestMatches === false) {
+      metrics.rejects.inc({ reason: 'SESSION_DIGEST_MISMATCH' });
+      log.error({ deviceId: s.deviceId, sessionId: s.sessionId, force }, new ParleyError('SESSION_DIGEST_MISMATCH').message);
+      if (!force) {
+        s.digestMismatch = true;
+        return;
+      }
+    }
+    if (assembled.overlappingFrames > 0) log.warn({ deviceId: s.deviceId, sessionId: s.sessionId, frames: assembled.overlappingFrames }, 'chunks claimed the same frame indices; first kept');
+    await writeSessionAudio(audioPath, assembled.record, assembled.packets);
+    if (!store.markFinalised(s.deviceId, s.sessionId, assembled.record)) return;
+    s.finalised = true;
+    sessions.delete(s.key);
+    committer.release(s.key);
+    await unlink(spoolPath).catch(() => undefined);
+    const gaps = assembled.record.gaps;
+    metrics.sessionsFinalised.inc({ outcome: gaps.length === 0 ? 'complete' : 'gaps' });
+    log.info({ deviceId: s.deviceId, sessionId: s.sessionId, durationMs: assembled.record.durationMs, gaps: gaps.length }, 'session finalised');
+    if (gaps.some((g) => g.cause === 'lost')) log.warn({ deviceId: s.deviceId, sessionId: s.sessionId, gaps }, 'session finalised with lost audio');
+    if (!closed) sendAck(s);
+    outbox.kick();
+  }
+
+  // ------------------------------------------------------------------ sweep
+  async function sweep(): Promise<void> {
+    if (closed) return;
+    const t = now();
+    for (const row of store.openSessions()) {
+      const s = sessionState(row.device_id, row.session_id);
+      if (s.finalised || s.finalising || s.inflight.size > 0) continue;
+      const idle = t - Math.max(s.lastActivityMs, row.last_activity_ms);
+      if (s.end) {
+        if (maybeFinalise(s)) continue;
+        if (idle >= config.partialFinaliseTimeoutMs) {
+          log.warn({ deviceId: s.deviceId, sessionId: s.sessionId, idleMs: idle }, 'missing chunks never arrived: finalising with lost gaps');
+          startFinalise(s, true);
+        } else if (t - s.lastMissingRequestMs >= config.missingRequestIntervalMs) {
+          s.lastMissingRequestMs = t;
+          sendAck(s);
+        }
+      } else if (idle >= config.abandonedSessionTimeoutMs && s.receipt.count > 0) {
+        log.warn({ deviceId: s.deviceId, sessionId: s.sessionId, idleMs: idle }, 'no SessionEnd: finalising the abandoned session');
+        startFinalise(s, true);
+      }
+    }
+    await idle();
+  }
+
+  async function idle(): Promise<void> {
+    while (finalisations.size > 0) await Promise.all([...finalisations]);
+  }
+
+  // --------------------------------------------------------------- recovery
+  /** Startup: truncate torn spool tails, rebuild the chunk index from the spool, drop leftovers. */
+  function recover(): void {
+    const t = now();
+    const toFinalise: SessionRow[] = [];
+    for (const deviceId of listDir(paths.spoolRoot)) {
+      if (!isDeviceId(deviceId)) {
+        log.warn({ entry: deviceId }, 'unexpected entry in the spool directory left alone');
+        continue;
+      }
+      const dir = paths.spoolDir(deviceId);
+      for (const name of listDir(dir)) {
+        const m = /^([0-9a-f]{32})\.spool$/.exec(name);
+        if (!m) {
+          log.warn({ entry: join(dir, name) }, 'unexpected entry in the spool directory left alone');
+          continue;
+        }
+        const hex = m[1]!;
+        const file = paths.spoolFile(deviceId, hex);
+        const row = store.getSession(deviceId, hex);
+        if (row?.state === 'finalised') {
+          unlinkSync(file);
+          continue;
+        }
+        const buf = readFileSync(file);
+        const scan = scanSpool(buf);
+        if (scan.corrupt.length > 0) {
+          metrics.rejects.inc({ reason: 'STORAGE_CORRUPT' });
+          log.error({ deviceId, sessionId: hex, corrupt: scan.corrupt }, 'spool file has damaged records; their chunks count as missing');
+        }
+        if (scan.validEnd < buf.length) {
+          log.warn({ deviceId, sessionId: hex, bytes: buf.length - scan.validEnd }, 'truncating the torn tail of a spool file');
+          const fd = openSync(file, 'r+');
+          try {
+            ftruncateSync(fd, scan.validEnd);
+            fsyncSync(fd);
+          } finally {
+            closeSync(fd);
+          }
+        }
+        const seen = new Set<number>();
+        const rows = [];
+        for (const r of scan.records) {
+          if (seen.has(r.chunk.seq)) continue;
+          seen.add(r.chunk.seq);
+          rows.push({ seq: r.chunk.seq, offset: r.offset, length: r.length, first_frame: r.chunk.firstFrame, frame_count: r.chunk.frames.length });
+        }
+        store.replaceChunks(deviceId, hex, rows, t);
+      }
+    }
+    for (const deviceId of listDir(paths.sessionsRoot)) {
+      if (!isDeviceId(deviceId)) continue;
+      for (const name of listDir(paths.sessionDir(deviceId))) {
+        if (name.endsWith('.opus.tmp')) unlinkSync(join(paths.sessionDir(deviceId), name));
+      }
+    }
+    for (const row of store.openSessions()) if (row.end_json) toFinalise.push(row);
+    if (toFinalise.length > 0) {
+      setImmediate(() => {
+        for (const row of toFinalise) maybeFinalise(sessionState(row.device_id, row.session_id));
+      });
+    }
+  }
+
+  function listDir(dir: string): string[] {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+    return readdirSync(dir).sort();
+  }
+
+  return {
+    paths,
+    onFinalised(consumer) {
+      outbox.add(consumer);
+    },
+    flush: () => committer.flush(),
+    sweep,
+    idle,
+    async close() {
+      if (closed) return;
+      await committer.flush();
+      closed = true;
+      clearInterval(sweepTimer);
+      if (broker.published === published) broker.published = previousPublished;
+      for (const w of windows.values()) for (const h of w.held.splice(0)) h();
+      windows.clear();
+      await idle();
+      await committer.close();
+      await outbox.close();
+    },
+  };
+}
+
+export type { FinalisedSession };
