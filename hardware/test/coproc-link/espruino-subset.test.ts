@@ -1,0 +1,84 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { STRIP_TO_ESPRUINO, astGate, bundleForEspruino, esbuildGate } from '../espruino-subset.js';
+
+const src = join(dirname(fileURLToPath(import.meta.url)), '../../src');
+/** Everything the firmware bundles onto the badge from this package. */
+const DEVICE_FILES = [
+  ...readdirSync(join(src, 'coproc-link')).filter((f) => f.endsWith('.ts')).map((f) => join(src, 'coproc-link', f)),
+  join(src, 'errors.ts'),
+  join(src, 'boards/board.ts'),
+  join(src, 'boards/badge.ts'),
+  join(src, 'boards/pin-names.ts'),
+];
+
+describe('device code stays inside the Espruino subset', () => {
+  it.each(DEVICE_FILES.map((f) => [f.slice(src.length + 1), f]))('%s passes the esbuild syntax gate', async (_name, file) => {
+    await expect(esbuildGate(file)).resolves.toBeUndefined();
+  });
+
+  it('the AST gate catches what esbuild would lower silently', () => {
+    for (const file of DEVICE_FILES) expect(astGate(file)).toEqual([]);
+  });
+
+  it('the gates reject forbidden code (so they can fail)', async () => {
+    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'parley-gate-'));
+    try {
+      const bad = join(dir, 'bad.ts');
+      writeFileSync(bad, 'export function f(a = 1) { return a; }\n');
+      await expect(esbuildGate(bad)).rejects.toThrow(/default arguments/);
+      writeFileSync(bad, 'const m = new Map();\nexport const x = m?.size;\nfor (let i = 0; i < 2; i++) setTimeout(() => i);\nexport const y = [1].slice(0);\n');
+      expect(astGate(bad).map((p) => p.replace(/^.*?:\d+: /, ''))).toEqual([
+        'Map is not available',
+        'optional chaining',
+        'closure inside for (let …): sees only the final value',
+        '.slice() is not available',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the decoder and encoder run in a context without Map, Set, Symbol or slice', async () => {
+    const bundle = await bundleForEspruino(join(src, 'coproc-link/index.ts'), 'Link');
+    const context = vm.createContext({});
+    vm.runInContext(STRIP_TO_ESPRUINO, context);
+    expect(vm.runInContext('typeof Map + typeof Set + typeof Symbol + typeof [].slice', context)).toBe('undefinedundefinedundefinedundefined');
+    vm.runInContext(bundle, context);
+    // Plain ES2015 driver: encode frames, corrupt one, feed in every way the badge can.
+    const result = vm.runInContext(
+      `
+      const out = [];
+      const dec = new Link.LinkDecoder(Link.LinkDirection.ToMcu, function (type, flags, index, buf, off, len) {
+        out.push([type, flags, index, len, buf[off], buf[off + len - 1]]);
+      });
+      const opus = new Uint8Array(40);
+      for (let i = 0; i < 40; i++) opus[i] = (i * 13) & 255;
+      const frames = [];
+      for (let k = 0; k < 6; k++) frames.push(Link.encodeAudio(k, opus, k % 2 === 0, false));
+      frames[3][Link.HEADER_LEN + 2] ^= 0xff;
+      for (let k = 0; k < 3; k++) { const f = frames[k]; for (let i = 0; i < f.length; i++) dec.feedByte(f[i]); }
+      let s = '';
+      for (let i = 0; i < frames[3].length; i++) s += String.fromCharCode(frames[3][i]);
+      dec.feedString(s);
+      dec.feed(frames[4]);
+      dec.feed(frames[5].subarray(0, 7));
+      dec.feed(frames[5].subarray(7));
+      const cmd = Link.encodeSetBitrate(1, 16000);
+      JSON.stringify({ out: out, crcErrors: dec.crcErrors, frames: dec.frames, cmdLength: cmd.length });
+      `,
+      context,
+    ) as string;
+    const parsed = JSON.parse(result) as { out: number[][]; crcErrors: number; frames: number; cmdLength: number };
+    expect(parsed.frames).toBe(5);
+    expect(parsed.crcErrors).toBe(1);
+    expect(parsed.out.map((f) => f[2])).toEqual([0, 1, 2, 4, 5]);
+    expect(parsed.out[0]).toEqual([1, 1, 0, 40, 0, (39 * 13) & 255]);
+    expect(parsed.cmdLength).toBe(12);
+  });
+});
