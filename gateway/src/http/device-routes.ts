@@ -1,0 +1,88 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { DEVICE_STATUSES } from '../registry/device-store.js';
+import type { DeviceRegistry } from '../registry/device-registry.js';
+import { requireAdminToken } from './admin-auth.js';
+
+const DeviceSchema = Type.Object({
+  id: Type.String(),
+  serial: Type.String(),
+  hardwareRevision: Type.String(),
+  firmwareVersion: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
+  createdAtMs: Type.Integer(),
+  updatedAtMs: Type.Integer(),
+  lastSeenAtMs: Type.Union([Type.Integer(), Type.Null()]),
+  online: Type.Boolean(),
+});
+
+const ProvisionBody = Type.Object(
+  {
+    id: Type.Optional(Type.String({ maxLength: 64 })),
+    serial: Type.String({ minLength: 1, maxLength: 64 }),
+    hardwareRevision: Type.String({ minLength: 1, maxLength: 32 }),
+    firmwareVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s)))),
+    afterId: Type.Optional(Type.String({ maxLength: 64 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+const IdParams = Type.Object({ id: Type.String({ maxLength: 128 }) });
+
+export interface DeviceRoutesOptions {
+  registry: DeviceRegistry;
+  adminToken: string;
+  isOnline: (deviceId: string) => boolean;
+}
+
+/**
+ * The minimal admin device API (fleet management extends it): provision a
+ * device and get its secret once, list, read, revoke. Bearer admin token.
+ */
+export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app, { registry, adminToken, isOnline }) => {
+  const actorOf = (source: string) => ({ actor: 'admin', source });
+  app.addHook(
+    'preHandler',
+    requireAdminToken(adminToken, (request) => {
+      void registry.audit
+        .append({ actor: 'anonymous', action: 'api.auth.failed', target: request.url.slice(0, 200), source: request.ip, outcome: 'denied', atMs: Date.now() })
+        .catch((err: unknown) => request.log.error({ err }, 'could not write the audit log'));
+    }),
+  );
+  const withOnline = <T extends { id: string }>(device: T) => ({ ...device, online: isOnline(device.id) });
+
+  app.post<{ Body: Static<typeof ProvisionBody> }>(
+    '/api/v1/devices',
+    { schema: { body: ProvisionBody, response: { 201: Type.Object({ device: DeviceSchema, secret: Type.String() }) } } },
+    async (request, reply) => {
+      const { device, secret } = await registry.provision(request.body, actorOf(request.ip));
+      return reply.status(201).header('cache-control', 'no-store').send({ device: withOnline(device), secret });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof ListQuery> }>(
+    '/api/v1/devices',
+    { schema: { querystring: ListQuery, response: { 200: Type.Object({ devices: Type.Array(DeviceSchema) }) } } },
+    async (request) => ({ devices: (await registry.list(request.query)).map(withOnline) }),
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/api/v1/devices/:id',
+    { schema: { params: IdParams, response: { 200: DeviceSchema } } },
+    async (request) => withOnline(await registry.get(request.params.id)),
+  );
+
+  app.post<{ Params: Static<typeof IdParams> }>(
+    '/api/v1/devices/:id/revoke',
+    { schema: { params: IdParams, response: { 200: DeviceSchema } } },
+    async (request) => withOnline(await registry.revoke(request.params.id, actorOf(request.ip))),
+  );
+};

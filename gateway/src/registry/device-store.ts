@@ -1,0 +1,56 @@
+/**
+ * The device registry's storage contract. SQLite implements it now; a
+ * PostgreSQL implementation must pass the same contract suite
+ * (gateway/test/registry/device-store.contract.ts).
+ */
+export const DEVICE_STATUSES = ['provisioned', 'active', 'locked', 'revoked', 'retired'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+/** Statuses whose devices may connect. */
+export const CONNECTABLE_STATUSES: ReadonlySet<DeviceStatus> = new Set(['provisioned', 'active']);
+
+export interface DeviceRecord {
+  id: string;
+  serial: string;
+  hardwareRevision: string;
+  firmwareVersion: string | null;
+  status: DeviceStatus;
+  /** scrypt hash of the device secret (never leaves the gateway). */
+  secretHash: string;
+  createdAtMs: number;
+  updatedAtMs: number;
+  lastSeenAtMs: number | null;
+}
+
+export interface NewDevice {
+  id: string;
+  serial: string;
+  hardwareRevision: string;
+  firmwareVersion?: string | null;
+  secretHash: string;
+  atMs: number;
+}
+
+export interface DeviceListQuery {
+  status?: DeviceStatus;
+  /** Ids sort ascending; returns ids after this one (keyset paging). */
+  afterId?: string;
+  limit?: number;
+}
+
+export interface DeviceStore {
+  /** Throws CONFLICT when the id or serial exists. */
+  create(device: NewDevice): Promise<DeviceRecord>;
+  get(id: string): Promise<DeviceRecord | null>;
+  list(query?: DeviceListQuery): Promise<DeviceRecord[]>;
+  /** Throws DEVICE_UNKNOWN. */
+  setStatus(id: string, status: DeviceStatus, atMs: number): Promise<DeviceRecord>;
+  /** Replaces the secret hash (credential rotation). Throws DEVICE_UNKNOWN. */
+  setSecretHash(id: string, secretHash: string, atMs: number): Promise<DeviceRecord>;
+  /**
+   * Records a successful connection or disconnect: last seen, and
+   * provisioned -> active on the first connection. Returns the record before
+   * the change (null if unknown) so callers can tell a first connection.
+   */
+  markSeen(id: string, atMs: number): Promise<DeviceRecord | null>;
+}
