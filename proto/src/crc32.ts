@@ -1,2 +1,2 @@
 /** CRC-32/ISO-HDLC, re-exported from the device codec so badge and gateway share one implementation. */
-export { crc32 } from '../device/crc32.js';
+export { crc32 } from '../device/badge-codec.js';

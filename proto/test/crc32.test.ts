@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32 as deviceCrc32 } from '../device/crc32.js';
+import { crc32 as deviceCrc32 } from '../device/badge-codec.js';
 import { crc32 } from '../src/index.js';
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);

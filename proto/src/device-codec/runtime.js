@@ -1,0 +1,638 @@
+// ---------------------------------------------------------------- runtime
+// Generic, table-driven protobuf (proto3) wire codec for the badge. Written in
+// the JavaScript subset Espruino runs (no destructuring, spread, default
+// parameters, Map/Set, Symbol, `?.`, `**`, hoisting; no Array.prototype.slice)
+// and copied verbatim into device/badge-codec.js by the generator.
+//
+// A message descriptor is an array:
+//   [spec, subs, name0, name1, ...]
+//   spec: Uint16Array of pairs (field number, type | flags) in field order
+//   subs: array of sub-message descriptors aligned with the fields (0 if none)
+//   nameN: protobufjs' camelCase field name of field N
+// Type codes are the T_* constants below; flags: F_REPEATED, F_PACKED.
+
+const T_INT32 = 0, T_INT64 = 1, T_UINT32 = 2, T_UINT64 = 3, T_SINT32 = 4, T_SINT64 = 5, T_BOOL = 6, T_ENUM = 7;
+const T_FIXED32 = 8, T_SFIXED32 = 9, T_FIXED64 = 10, T_SFIXED64 = 11, T_FLOAT = 12, T_DOUBLE = 13;
+const T_STRING = 14, T_BYTES = 15, T_MESSAGE = 16;
+const F_REPEATED = 32, F_PACKED = 64;
+const TYPE_MASK = 31;
+// Wire type of each type code, indexed by T_*.
+const WIRE = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 1, 1, 5, 1, 2, 2, 2]);
+const TWO_32 = 4294967296;
+const MAX_DEPTH = 16;
+
+/** Error codes thrown by decode/encode (err.code). */
+export const ERR = {
+  TRUNCATED: 'PROTO_TRUNCATED',
+  VARINT: 'PROTO_VARINT',
+  WIRE_TYPE: 'PROTO_WIRE_TYPE',
+  TAG: 'PROTO_TAG',
+  UTF8: 'PROTO_UTF8',
+  DEPTH: 'PROTO_DEPTH',
+  VALUE: 'PROTO_VALUE',
+};
+
+function codecError(code, message) {
+  const err = new Error(code + ': ' + message);
+  err.code = code;
+  return err;
+}
+
+// ---------------------------------------------------------------- crc32
+
+const CRC_TABLE = new Int32Array(256);
+for (let n = 0; n < 256; n++) {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  CRC_TABLE[n] = c;
+}
+
+/**
+ * CRC-32/ISO-HDLC (zlib/PNG) of `data`; pass the CRC of the preceding bytes
+ * as `previous` to continue it. Returns an unsigned 32-bit number.
+ */
+export function crc32(data, previous) {
+  let crc = previous === undefined ? -1 : ~previous;
+  const n = data.length;
+  for (let i = 0; i < n; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
+// ---------------------------------------------------------------- decoding
+
+// Decoder state (decoding is synchronous and not re-entrant).
+let dBuf = null;
+let dPos = 0;
+let lo = 0;
+let hi = 0;
+
+function truncated(what) {
+  return codecError(ERR.TRUNCATED, what + ' runs past the end at byte ' + dPos);
+}
+
+// Reads a varint of up to 10 bytes into lo/hi (unsigned 32-bit halves).
+function readVarint(end) {
+  let b = 0;
+  lo = 0;
+  hi = 0;
+  for (let i = 0; i < 28; i += 7) {
+    if (dPos >= end) throw truncated('varint');
+    b = dBuf[dPos++];
+    lo = (lo | ((b & 127) << i)) >>> 0;
+    if (b < 128) return;
+  }
+  if (dPos >= end) throw truncated('varint');
+  b = dBuf[dPos++];
+  lo = (lo | ((b & 127) << 28)) >>> 0;
+  hi = (b & 127) >> 4;
+  if (b < 128) return;
+  for (let i = 3; i < 38; i += 7) {
+    if (dPos >= end) throw truncated('varint');
+    b = dBuf[dPos++];
+    hi = (hi | ((b & 127) << i)) >>> 0;
+    if (b < 128) return;
+  }
+  throw codecError(ERR.VARINT, 'varint longer than 10 bytes at byte ' + dPos);
+}
+
+function readFixed32(end) {
+  if (dPos + 4 > end) throw truncated('fixed32');
+  const p = dPos;
+  dPos += 4;
+  return (dBuf[p] | (dBuf[p + 1] << 8) | (dBuf[p + 2] << 16) | (dBuf[p + 3] << 24)) >>> 0;
+}
+
+function readFixed64(end) {
+  if (dPos + 8 > end) throw truncated('fixed64');
+  lo = readFixed32(end);
+  hi = readFixed32(end);
+}
+
+function unsignedNumber() {
+  return lo + hi * TWO_32;
+}
+
+function signedNumber() {
+  if (hi >>> 31) {
+    const l = (~lo + 1) >>> 0;
+    let h = ~hi >>> 0;
+    if (!l) h = (h + 1) >>> 0;
+    return -(l + h * TWO_32);
+  }
+  return lo + hi * TWO_32;
+}
+
+function readLength(end) {
+  readVarint(end);
+  if (hi !== 0 || dPos + lo > end) throw truncated('length-delimited field');
+  return lo;
+}
+
+function floatView(size) {
+  return new DataView(dBuf.buffer, dBuf.byteOffset + dPos - size, size);
+}
+
+// Reads one scalar value (every type except string, bytes and message).
+function readScalar(type, end) {
+  if (type === T_FIXED32) return readFixed32(end);
+  if (type === T_SFIXED32) return readFixed32(end) | 0;
+  if (type === T_FIXED64) {
+    readFixed64(end);
+    return unsignedNumber();
+  }
+  if (type === T_SFIXED64) {
+    readFixed64(end);
+    return signedNumber();
+  }
+  if (type === T_FLOAT) {
+    readFixed32(end);
+    return floatView(4).getFloat32(0, true);
+  }
+  if (type === T_DOUBLE) {
+    readFixed64(end);
+    return floatView(8).getFloat64(0, true);
+  }
+  const start = dPos;
+  readVarint(end);
+  if (type === T_UINT32) return lo;
+  if (type === T_INT32 || type === T_ENUM) return lo | 0;
+  if (type === T_SINT32) return ((lo >>> 1) ^ -(lo & 1)) | 0;
+  if (type === T_UINT64) return unsignedNumber();
+  if (type === T_INT64) return signedNumber();
+  if (type === T_SINT64) {
+    const mask = -(lo & 1);
+    lo = (((lo >>> 1) | (hi << 31)) ^ mask) >>> 0;
+    hi = ((hi >>> 1) ^ mask) >>> 0;
+    return signedNumber();
+  }
+  // T_BOOL: true when any payload bit of the varint is set.
+  for (let p = start; p < dPos; p++) if (dBuf[p] & 127) return true;
+  return false;
+}
+
+function continuation(p, end) {
+  if (p >= end || (dBuf[p] & 0xc0) !== 0x80) throw codecError(ERR.UTF8, 'invalid UTF-8 at byte ' + p);
+  return dBuf[p] & 0x3f;
+}
+
+// Strict UTF-8 (rejects overlong forms, surrogates, > U+10FFFF, truncation).
+function readString(end) {
+  const len = readLength(end);
+  const stop = dPos + len;
+  let s = '';
+  let p = dPos;
+  while (p < stop) {
+    const b = dBuf[p];
+    let c = 0;
+    if (b < 0x80) {
+      c = b;
+      p += 1;
+    } else if (b >= 0xc2 && b < 0xe0) {
+      c = ((b & 0x1f) << 6) | continuation(p + 1, stop);
+      p += 2;
+    } else if (b >= 0xe0 && b < 0xf0) {
+      c = ((b & 0x0f) << 12) | (continuation(p + 1, stop) << 6) | continuation(p + 2, stop);
+      if (c < 0x800 || (c >= 0xd800 && c < 0xe000)) throw codecError(ERR.UTF8, 'invalid UTF-8 at byte ' + p);
+      p += 3;
+    } else if (b >= 0xf0 && b < 0xf5) {
+      c = ((b & 0x07) << 18) | (continuation(p + 1, stop) << 12) | (continuation(p + 2, stop) << 6) | continuation(p + 3, stop);
+      if (c < 0x10000 || c > 0x10ffff) throw codecError(ERR.UTF8, 'invalid UTF-8 at byte ' + p);
+      p += 4;
+    } else {
+      throw codecError(ERR.UTF8, 'invalid UTF-8 at byte ' + p);
+    }
+    if (c < 0x10000) {
+      s += String.fromCharCode(c);
+    } else {
+      c -= 0x10000;
+      s += String.fromCharCode(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
+    }
+  }
+  dPos = stop;
+  return s;
+}
+
+function readBytes(end) {
+  const len = readLength(end);
+  const bytes = dBuf.subarray(dPos, dPos + len);
+  dPos += len;
+  return bytes;
+}
+
+// Skips one field of any wire type; groups are skipped up to their end tag.
+function skipField(wire, field, end, depth) {
+  if (field === 0) throw codecError(ERR.TAG, 'field number 0 at byte ' + dPos);
+  if (wire === 0) readVarint(end);
+  else if (wire === 1) readFixed64(end);
+  else if (wire === 2) {
+    const len = readLength(end);
+    dPos += len;
+  }
+  else if (wire === 5) readFixed32(end);
+  else if (wire === 3) {
+    if (depth >= MAX_DEPTH) throw codecError(ERR.DEPTH, 'groups nested too deeply');
+    while (true) {
+      readVarint(end);
+      const tag = lo;
+      if ((tag & 7) === 4) {
+        if (tag >>> 3 !== field) throw codecError(ERR.TAG, 'mismatched end group at byte ' + dPos);
+        return;
+      }
+      skipField(tag & 7, tag >>> 3, end, depth + 1);
+    }
+  } else throw codecError(ERR.WIRE_TYPE, 'wire type ' + wire + ' at byte ' + dPos);
+}
+
+function defaultValue(t) {
+  if (t & F_REPEATED) return [];
+  const type = t & TYPE_MASK;
+  if (type === T_BOOL) return false;
+  if (type === T_STRING) return '';
+  if (type === T_BYTES) return new Uint8Array(0);
+  if (type === T_MESSAGE) return null;
+  return 0;
+}
+
+// Decodes fields up to `end` into `target` (a fresh defaults-filled object if null).
+function decodeFields(desc, end, depth, target) {
+  if (depth > MAX_DEPTH) throw codecError(ERR.DEPTH, 'messages nested too deeply');
+  const spec = desc[0];
+  const subs = desc[1];
+  const n = spec.length >> 1;
+  let obj = target;
+  if (obj === null) {
+    obj = {};
+    for (let i = 0; i < n; i++) obj[desc[i + 2]] = defaultValue(spec[2 * i + 1]);
+  }
+  while (dPos < end) {
+    readVarint(end);
+    const field = lo >>> 3;
+    const wire = lo & 7;
+    let i = 0;
+    while (i < n && spec[2 * i] !== field) i++;
+    if (i < n) {
+      const t = spec[2 * i + 1];
+      const type = t & TYPE_MASK;
+      const name = desc[i + 2];
+      if (t & F_REPEATED) {
+        const list = obj[name];
+        if (wire === 2 && type < T_STRING) {
+          const len = readLength(end);
+          const stop = dPos + len;
+          while (dPos < stop) list.push(readScalar(type, stop));
+          continue;
+        }
+        if (wire === WIRE[type]) {
+          if (type === T_MESSAGE) {
+            const len = readLength(end);
+            const stop = dPos + len;
+            list.push(decodeFields(subs[i], stop, depth + 1, null));
+          } else list.push(type === T_STRING ? readString(end) : type === T_BYTES ? readBytes(end) : readScalar(type, end));
+          continue;
+        }
+      } else if (wire === WIRE[type]) {
+        if (type === T_MESSAGE) {
+          // A repeated occurrence of a singular message field merges into it.
+          const len = readLength(end);
+          const stop = dPos + len;
+          obj[name] = decodeFields(subs[i], stop, depth + 1, obj[name]);
+        } else obj[name] = type === T_STRING ? readString(end) : type === T_BYTES ? readBytes(end) : readScalar(type, end);
+        continue;
+      }
+    }
+    skipField(wire, field, end, depth);
+  }
+  return obj;
+}
+
+/**
+ * Decodes `bytes` as the message `desc`. Returns a plain object with every
+ * field present (defaults filled, sub-messages null when absent, 64-bit
+ * integers as numbers, bytes as views into `bytes`). Throws an Error with a
+ * `code` from ERR on malformed input.
+ */
+export function decode(desc, bytes) {
+  if (!(bytes instanceof Uint8Array)) throw codecError(ERR.VALUE, 'decode expects a Uint8Array');
+  dBuf = bytes;
+  dPos = 0;
+  let obj = null;
+  try {
+    obj = decodeFields(desc, bytes.length, 0, null);
+  } catch (err) {
+    dBuf = null;
+    throw err;
+  }
+  dBuf = null;
+  return obj;
+}
+
+// ---------------------------------------------------------------- encoding
+
+// Encoder state: `sizes` caches the byte length of every sub-message and
+// string in the order the size pass met them, so the write pass never
+// measures twice.
+let eBuf = null;
+let ePos = 0;
+let sizes = null;
+let sizeAt = 0;
+
+function invalid(name, why) {
+  return codecError(ERR.VALUE, name + ': ' + why);
+}
+
+function isInteger(v) {
+  return typeof v === 'number' && Math.floor(v) === v && v - v === 0;
+}
+
+// Splits an integral number (|v| < 2^64) into two's-complement lo/hi.
+function setBits(v) {
+  const negative = v < 0;
+  if (negative) v = -v;
+  lo = v % TWO_32;
+  hi = (v - lo) / TWO_32;
+  if (negative) {
+    hi = ~hi >>> 0;
+    lo = ~lo >>> 0;
+    if (++lo > 4294967295) {
+      lo = 0;
+      if (++hi > 4294967295) hi = 0;
+    }
+  }
+}
+
+function zigzagBits() {
+  const mask = hi >> 31;
+  hi = (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0;
+  lo = ((lo << 1) ^ mask) >>> 0;
+}
+
+function varint32Size(v) {
+  return v < 128 ? 1 : v < 16384 ? 2 : v < 2097152 ? 3 : v < 268435456 ? 4 : 5;
+}
+
+// Size of the varint held in lo/hi.
+function varintBitsSize() {
+  if (hi === 0) return varint32Size(lo);
+  let bits = 32;
+  for (let h = hi; h; h = h >>> 1) bits++;
+  return Math.floor((bits + 6) / 7);
+}
+
+function writeVarint32(v) {
+  while (v > 127) {
+    eBuf[ePos++] = (v & 127) | 128;
+    v = v >>> 7;
+  }
+  eBuf[ePos++] = v;
+}
+
+function writeVarintBits() {
+  let l = lo;
+  let h = hi;
+  while (h) {
+    eBuf[ePos++] = (l & 127) | 128;
+    l = ((l >>> 7) | (h << 25)) >>> 0;
+    h = h >>> 7;
+  }
+  writeVarint32(l);
+}
+
+function writeFixed32(v) {
+  eBuf[ePos++] = v & 255;
+  eBuf[ePos++] = (v >>> 8) & 255;
+  eBuf[ePos++] = (v >>> 16) & 255;
+  eBuf[ePos++] = (v >>> 24) & 255;
+}
+
+// Checks a scalar value, leaves its varint/fixed bits in lo/hi and returns its encoded size.
+function scalarBits(type, v, name) {
+  if (type === T_BOOL) {
+    if (typeof v !== 'boolean') throw invalid(name, 'boolean expected');
+    lo = v ? 1 : 0;
+    hi = 0;
+    return 1;
+  }
+  if (type === T_FLOAT || type === T_DOUBLE) {
+    if (typeof v !== 'number') throw invalid(name, 'number expected');
+    return type === T_FLOAT ? 4 : 8;
+  }
+  if (!isInteger(v)) throw invalid(name, 'integer expected');
+  if (type === T_UINT32 || type === T_FIXED32) {
+    if (v < 0 || v >= TWO_32) throw invalid(name, 'out of uint32 range');
+    lo = v;
+    hi = 0;
+    return type === T_FIXED32 ? 4 : varint32Size(v);
+  }
+  if (type === T_INT32 || type === T_ENUM || type === T_SINT32 || type === T_SFIXED32) {
+    if (v < -2147483648 || v > 2147483647) throw invalid(name, 'out of int32 range');
+    if (type === T_SFIXED32) {
+      lo = v >>> 0;
+      hi = 0;
+      return 4;
+    }
+    if (type === T_SINT32) {
+      lo = ((v << 1) ^ (v >> 31)) >>> 0;
+      hi = 0;
+      return varint32Size(lo);
+    }
+    setBits(v);
+    return v < 0 ? 10 : varint32Size(v);
+  }
+  if (type === T_UINT64 || type === T_FIXED64) {
+    if (v < 0 || v >= TWO_32 * TWO_32) throw invalid(name, 'out of uint64 range');
+  } else if (v < -TWO_32 * 2147483648 || v >= TWO_32 * 2147483648) throw invalid(name, 'out of int64 range');
+  setBits(v);
+  if (type === T_SINT64) zigzagBits();
+  return type === T_FIXED64 || type === T_SFIXED64 ? 8 : varintBitsSize();
+}
+
+function writeScalar(type, v) {
+  if (type === T_FLOAT || type === T_DOUBLE) {
+    const size = type === T_FLOAT ? 4 : 8;
+    const view = new DataView(eBuf.buffer, eBuf.byteOffset + ePos, size);
+    if (type === T_FLOAT) view.setFloat32(0, v, true);
+    else view.setFloat64(0, v, true);
+    ePos += size;
+    return;
+  }
+  scalarBits(type, v, '');
+  if (type === T_FIXED32 || type === T_SFIXED32) writeFixed32(lo);
+  else if (type === T_FIXED64 || type === T_SFIXED64) {
+    writeFixed32(lo);
+    writeFixed32(hi);
+  } else writeVarintBits();
+}
+
+function utf8Length(s) {
+  let len = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) len += 1;
+    else if (c < 2048) len += 2;
+    else if ((c & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++;
+      len += 4;
+    } else len += 3;
+  }
+  return len;
+}
+
+function writeUtf8(s) {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 128) eBuf[ePos++] = c;
+    else if (c < 2048) {
+      eBuf[ePos++] = (c >> 6) | 192;
+      eBuf[ePos++] = (c & 63) | 128;
+    } else if ((c & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c & 0x3ff) << 10) + (s.charCodeAt(++i) & 0x3ff);
+      eBuf[ePos++] = (c >> 18) | 240;
+      eBuf[ePos++] = ((c >> 12) & 63) | 128;
+      eBuf[ePos++] = ((c >> 6) & 63) | 128;
+      eBuf[ePos++] = (c & 63) | 128;
+    } else {
+      eBuf[ePos++] = (c >> 12) | 224;
+      eBuf[ePos++] = ((c >> 6) & 63) | 128;
+      eBuf[ePos++] = (c & 63) | 128;
+    }
+  }
+}
+
+// True when a singular field holds its proto3 default and is not encoded.
+function isDefault(type, v) {
+  if (v === undefined || v === null) return true;
+  if (type === T_MESSAGE) return false;
+  if (type === T_STRING || type === T_BYTES) return v.length === 0;
+  if (type === T_BOOL) return v === false;
+  return v === 0;
+}
+
+// Size of a message's fields; checks every value and records sub-message
+// and string sizes in `sizes` (pre-order) for the write pass.
+function messageSize(desc, obj, depth) {
+  if (depth > MAX_DEPTH) throw codecError(ERR.DEPTH, 'messages nested too deeply');
+  const spec = desc[0];
+  const n = spec.length >> 1;
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const name = desc[i + 2];
+    const v = obj[name];
+    const t = spec[2 * i + 1];
+    const type = t & TYPE_MASK;
+    const tagSize = varint32Size(spec[2 * i] * 8);
+    const repeated = (t & F_REPEATED) !== 0;
+    if (repeated) {
+      if (v === undefined || v === null) continue;
+      if (!Array.isArray(v)) throw invalid(name, 'array expected');
+      if (v.length === 0) continue;
+      if (t & F_PACKED) {
+        let len = 0;
+        for (let k = 0; k < v.length; k++) len += scalarBits(type, v[k], name);
+        sizes.push(len);
+        size += tagSize + varint32Size(len) + len;
+        continue;
+      }
+    } else if (isDefault(type, v)) continue;
+    const count = repeated ? v.length : 1;
+    for (let k = 0; k < count; k++) {
+      const x = repeated ? v[k] : v;
+      size += tagSize;
+      if (type === T_STRING) {
+        if (typeof x !== 'string') throw invalid(name, 'string expected');
+        const len = utf8Length(x);
+        sizes.push(len);
+        size += varint32Size(len) + len;
+      } else if (type === T_BYTES) {
+        if (!(x instanceof Uint8Array)) throw invalid(name, 'Uint8Array expected');
+        size += varint32Size(x.length) + x.length;
+      } else if (type === T_MESSAGE) {
+        if (typeof x !== 'object' || x === null) throw invalid(name, 'object expected');
+        const at = sizes.length;
+        sizes.push(0);
+        const len = messageSize(desc[1][i], x, depth + 1);
+        sizes[at] = len;
+        size += varint32Size(len) + len;
+      } else size += scalarBits(type, x, name);
+    }
+  }
+  return size;
+}
+
+function writeMessage(desc, obj) {
+  const spec = desc[0];
+  const n = spec.length >> 1;
+  for (let i = 0; i < n; i++) {
+    const v = obj[desc[i + 2]];
+    const t = spec[2 * i + 1];
+    const type = t & TYPE_MASK;
+    const tag = spec[2 * i] * 8;
+    const repeated = (t & F_REPEATED) !== 0;
+    if (repeated) {
+      if (v === undefined || v === null || v.length === 0) continue;
+      if (t & F_PACKED) {
+        writeVarint32(tag + 2);
+        writeVarint32(sizes[sizeAt++]);
+        for (let k = 0; k < v.length; k++) writeScalar(type, v[k]);
+        continue;
+      }
+    } else if (isDefault(type, v)) continue;
+    const count = repeated ? v.length : 1;
+    for (let k = 0; k < count; k++) {
+      const x = repeated ? v[k] : v;
+      writeVarint32(tag + WIRE[type]);
+      if (type === T_STRING) {
+        writeVarint32(sizes[sizeAt++]);
+        writeUtf8(x);
+      } else if (type === T_BYTES) {
+        writeVarint32(x.length);
+        eBuf.set(x, ePos);
+        ePos += x.length;
+      } else if (type === T_MESSAGE) {
+        writeVarint32(sizes[sizeAt++]);
+        writeMessage(desc[1][i], x);
+      } else writeScalar(type, x);
+    }
+  }
+}
+
+/**
+ * Encodes `obj` (protobufjs-style camelCase properties) as the message
+ * `desc`, omitting proto3 defaults exactly like protobufjs. Throws an Error
+ * with code ERR.VALUE when a field has the wrong type or is out of range.
+ */
+export function encode(desc, obj) {
+  if (typeof obj !== 'object' || obj === null) throw invalid('message', 'object expected');
+  sizes = [];
+  let size = 0;
+  try {
+    size = messageSize(desc, obj, 0);
+  } catch (err) {
+    sizes = null;
+    throw err;
+  }
+  const out = new Uint8Array(size);
+  eBuf = out;
+  ePos = 0;
+  sizeAt = 0;
+  writeMessage(desc, obj);
+  eBuf = null;
+  sizes = null;
+  return out;
+}
+
+/** Byte length `encode(desc, obj)` would produce (validates like encode). */
+export function encodedSize(desc, obj) {
+  if (typeof obj !== 'object' || obj === null) throw invalid('message', 'object expected');
+  sizes = [];
+  let size = 0;
+  try {
+    size = messageSize(desc, obj, 0);
+  } catch (err) {
+    sizes = null;
+    throw err;
+  }
+  sizes = null;
+  return size;
+}
