@@ -127,8 +127,7 @@ function resolveOptions(script: ConversationScript, o: SpeechOptions): ResolvedO
 export async function synthesizeConversation(scriptInput: ConversationScript, options: SpeechOptions = {}): Promise<SpeechTrack> {
   const script = validateScript(scriptInput, `script ${scriptInput.id}`);
   const o = resolveOptions(script, options);
-  const version = await espeakNgVersion();
-  const key = cacheKey({ v: MIX_FORMAT_VERSION, espeak: version, sampleRate: SPEECH_SAMPLE_RATE, turns: script.turns, ...o });
+  const key = await trackKey(script, o);
   const cache = options.cacheDir === false ? undefined : new ContentCache(options.cacheDir ?? defaultCacheRoot(), 'speech');
   if (cache) {
     const hit = await cache.get(key, 'trk');
@@ -137,6 +136,17 @@ export async function synthesizeConversation(scriptInput: ConversationScript, op
   const track = await mix(script, o, key);
   if (cache) await cache.put(key, 'trk', encodeTrack(track));
   return track;
+}
+
+async function trackKey(script: ConversationScript, o: ResolvedOptions): Promise<string> {
+  const version = await espeakNgVersion();
+  return cacheKey({ v: MIX_FORMAT_VERSION, espeak: version, sampleRate: SPEECH_SAMPLE_RATE, turns: script.turns, ...o });
+}
+
+/** The cache key synthesizeConversation would use, without synthesising (for caches derived from the track). */
+export async function speechTrackKey(script: ConversationScript, options: SpeechOptions = {}): Promise<string> {
+  const valid = validateScript(script, `script ${script.id}`);
+  return trackKey(valid, resolveOptions(valid, options));
 }
 
 async function mix(script: ConversationScript, o: ResolvedOptions, key: string): Promise<SpeechTrack> {
