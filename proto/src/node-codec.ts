@@ -9,6 +9,7 @@
  * views into the input buffer. Any malformed input raises a ProtocolError;
  * decoding never throws anything else.
  */
+import { encodedSize, MESSAGES, type MessageType } from '../device/badge-codec.js';
 import { parley } from './generated/badge.js';
 import { ProtocolError } from './errors.js';
 import { DOWN, UP, type DownKind, type UpKind } from './topics.js';
@@ -89,6 +90,14 @@ export function encodeMessage(name: string, message: object): Uint8Array {
   }
   const invalid = cls.verify(message as Record<string, unknown>);
   if (invalid !== null) throw new ProtocolError('PROTO_ENCODE', `${name}: ${invalid}`);
+  try {
+    // protobufjs' verify checks types but not integer ranges (it would wrap
+    // 2^32 to 0); the device codec's size pass checks both.
+    const deviceType = (MESSAGES as Record<string, MessageType<object> | undefined>)[name];
+    if (deviceType) encodedSize(deviceType, message);
+  } catch (err) {
+    throw new ProtocolError('PROTO_ENCODE', `${name}: ${(err as Error).message}`, { cause: err });
+  }
   try {
     return cls.encode(message).finish();
   } catch (err) {

@@ -102,6 +102,10 @@ describe('Node codec', () => {
   it('rejects wrongly typed messages with PROTO_ENCODE and unknown kinds with PROTO_UNKNOWN_KIND', () => {
     expectProtocolError(() => encodeUp('chunk', { seq: 'x' } as unknown as pb.IAudioChunk), 'PROTO_ENCODE');
     expectProtocolError(() => encodeUp('chunk', null as unknown as pb.IAudioChunk), 'PROTO_ENCODE');
+    expectProtocolError(() => encodeUp('chunk', { seq: 2 ** 32 }), 'PROTO_ENCODE');
+    expectProtocolError(() => encodeUp('chunk', { seq: -1 }), 'PROTO_ENCODE');
+    expectProtocolError(() => encodeUp('telemetry', { rssiDbm: -(2 ** 31) - 1 }), 'PROTO_ENCODE');
+    expectProtocolError(() => encodeUp('session-end', { totalBytes: -5 }), 'PROTO_ENCODE');
     expectProtocolError(() => decodeUp('nope' as UpKind, new Uint8Array(0)), 'PROTO_UNKNOWN_KIND');
     expectProtocolError(() => encodeDown('toString' as DownKind, {}), 'PROTO_UNKNOWN_KIND');
   });
