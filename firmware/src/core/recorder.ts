@@ -1,0 +1,282 @@
+import type { AudioParams, AudioSource } from '../hal/audio.js';
+import type { System } from '../hal/system.js';
+import type { ClockSync } from './clock-sync.js';
+import type { ProtocolCodec } from './codec.js';
+import type { FrameGap, SessionEnd } from './messages.js';
+import { EndReason } from './messages.js';
+import type { Spool, SpoolSession } from './spool.js';
+import { toHex } from './bytes.js';
+
+/** Largest Opus frame accepted (a 20 ms frame at 510 kbps is 1275 bytes). */
+export const MAX_FRAME_BYTES = 1275;
+
+export interface RecorderOptions {
+  spool: Spool;
+  codec: ProtocolCodec;
+  clock: ClockSync;
+  audio: AudioSource;
+  system: System;
+  bootCount: () => number;
+  staffId: () => string;
+  /** Called after every chunk is written (the uploader sends live chunks at once). */
+  onChunk: (s: SpoolSession) => void;
+  /** Called when a chunk could not be written because the spool is full. */
+  onFull: () => void;
+}
+
+export interface RecorderSettings {
+  params: AudioParams;
+  chunkDurationMs: number;
+}
+
+/**
+ * One conversation session at a time: numbers the co-processor's frames,
+ * packs them into AudioChunks of `chunkDurationMs`, writes each to the spool
+ * with the running totals, and writes SessionStart/SessionEnd. Frames are
+ * copied into one preallocated buffer (no per-frame objects).
+ */
+export class Recorder {
+  private readonly o: RecorderOptions;
+  private settings: RecorderSettings;
+  private buf: Uint8Array;
+  private lens: Uint16Array;
+  private session: SpoolSession | null = null;
+  private nFrames = 0;
+  private nBytes = 0;
+  private chunkFirst = 0;
+  private chunkTime = 0;
+  private chunkSynced = false;
+  private chunkDigest = 0;
+  private frameIndex = 0;
+  private seq = 0;
+  private digest = 0;
+  private bytesTotal = 0;
+  private dropped = 0;
+  private gaps: FrameGap[] = [];
+  private startSynced = false;
+  private startMono = 0;
+  private startTime = 0;
+  private codecParams: AudioParams;
+  /** Frames dropped since boot (storage full). */
+  droppedSinceBoot = 0;
+  /** Sessions of this boot closed while the clock was unsynced: corrected at sync. */
+  private unsyncedEnded: SessionEnd[] = [];
+
+  constructor(o: RecorderOptions, settings: RecorderSettings) {
+    this.o = o;
+    this.settings = settings;
+    this.codecParams = settings.params;
+    const frames = this.framesPerChunk();
+    this.buf = new Uint8Array(frames * MAX_FRAME_BYTES);
+    this.lens = new Uint16Array(frames);
+  }
+
+  /** New settings apply from the next session. */
+  configure(settings: RecorderSettings): void {
+    this.settings = settings;
+  }
+
+  isRecording(): boolean {
+    return this.session !== null;
+  }
+
+  current(): SpoolSession | null {
+    return this.session;
+  }
+
+  /** Index the next frame will get (bookmarks point here). */
+  currentFrame(): number {
+    return this.frameIndex;
+  }
+
+  /** Starts a session and powers the capture. Throws FLASH_FULL when not even the SessionStart fits. */
+  start(trigger: number): SpoolSession {
+    if (this.session) return this.session;
+    const frames = this.framesPerChunk();
+    if (this.lens.length < frames) {
+      this.buf = new Uint8Array(frames * MAX_FRAME_BYTES);
+      this.lens = new Uint16Array(frames);
+    }
+    this.codecParams = this.settings.params;
+    const id = new Uint8Array(16);
+    this.o.system.randomBytes(id);
+    this.startSynced = this.o.clock.isSynced();
+    this.startTime = this.o.clock.now();
+    this.startMono = this.o.clock.now() - this.o.clock.offsetMs() * (this.startSynced ? 1 : 0);
+    const start = this.o.codec.encode('session-start', {
+      sessionId: id,
+      staffId: this.o.staffId(),
+      startTimeMs: this.startTime,
+      clockSynced: this.startSynced,
+      monotonicMs: this.startMono,
+      codec: { codec: 0, sampleRate: this.codecParams.sampleRate, channels: this.codecParams.channels, frameMs: this.codecParams.frameMs, bitrate: this.codecParams.bitrate },
+      trigger: trigger,
+      bootCount: this.o.bootCount(),
+    });
+    this.session = this.o.spool.beginSession(id, start);
+    this.nFrames = 0;
+    this.nBytes = 0;
+    this.frameIndex = 0;
+    this.seq = 0;
+    this.digest = 0;
+    this.bytesTotal = 0;
+    this.dropped = 0;
+    this.gaps = [];
+    this.o.audio.start(this.codecParams);
+    return this.session;
+  }
+
+  /** One frame from the co-processor. */
+  frame(frame: Uint8Array): void {
+    const s = this.session;
+    if (!s) return;
+    if (frame.length === 0 || frame.length > MAX_FRAME_BYTES) {
+      // A frame the link should never deliver: its index is lost, visibly.
+      this.drop(this.frameIndex, 1);
+      this.frameIndex++;
+      return;
+    }
+    if (this.nFrames === 0) {
+      this.chunkFirst = this.frameIndex;
+      this.chunkTime = this.o.clock.now();
+      this.chunkSynced = this.o.clock.isSynced();
+      this.chunkDigest = this.digest;
+    }
+    this.buf.set(frame, this.nBytes);
+    this.lens[this.nFrames] = frame.length;
+    this.nFrames++;
+    this.nBytes += frame.length;
+    this.chunkDigest = this.o.codec.crc32(frame, this.chunkDigest);
+    this.frameIndex++;
+    if (this.nFrames >= this.framesPerChunk()) this.flush();
+  }
+
+  /** Ends the session: flushes the partial chunk, writes SessionEnd, powers capture down. */
+  stop(reason: number): void {
+    const s = this.session;
+    if (!s) return;
+    this.o.audio.stop();
+    if (this.nFrames > 0) this.flush();
+    this.session = null;
+    const synced = this.o.clock.isSynced();
+    const end: SessionEnd = {
+      sessionId: s.id,
+      reason: reason,
+      endTimeMs: this.o.clock.now(),
+      clockSynced: synced,
+      totalFrames: this.frameIndex,
+      totalBytes: this.bytesTotal,
+      totalChunks: this.seq,
+      digest: this.digest,
+      droppedFrames: this.dropped,
+      gaps: this.gaps,
+      timeCorrected: !this.startSynced && synced,
+      clockOffsetMs: synced ? this.o.clock.offsetMs() : 0,
+    };
+    this.o.spool.endSession(s, this.o.codec.encode('session-end', end));
+    if (!synced) {
+      this.unsyncedEnded.push(end);
+      if (this.unsyncedEnded.length > 16) this.unsyncedEnded.shift();
+    }
+  }
+
+  /**
+   * Closes sessions a crash or power cut left open (no SessionEnd in flash),
+   * from the totals their last chunk recorded.
+   */
+  closeInterrupted(): number {
+    let closed = 0;
+    for (const s of this.o.spool.sessions()) {
+      if (s.end || s === this.session) continue;
+      let dropped = 0;
+      const gaps: FrameGap[] = [];
+      for (let g = 0; g < s.gaps.length; g += 2) {
+        gaps.push({ firstFrame: s.gaps[g] as number, frameCount: s.gaps[g + 1] as number });
+        dropped += s.gaps[g + 1] as number;
+      }
+      const end: SessionEnd = {
+        sessionId: s.id,
+        reason: EndReason.REBOOT,
+        endTimeMs: 0,
+        clockSynced: false,
+        totalFrames: s.framesEnd,
+        totalBytes: s.bytesTotal,
+        totalChunks: s.lastSeq + 1,
+        digest: s.digest,
+        droppedFrames: dropped,
+        gaps: gaps,
+        timeCorrected: false,
+        clockOffsetMs: 0,
+      };
+      this.o.spool.endSession(s, this.o.codec.encode('session-end', end));
+      closed++;
+    }
+    return closed;
+  }
+
+  /**
+   * The clock was synced: sessions of this boot that ended unsynced get a
+   * corrected SessionEnd (time_corrected, clock_offset_ms); the open one
+   * reports it at its end.
+   */
+  clockSynced(): void {
+    const offset = this.o.clock.offsetMs();
+    for (const end of this.unsyncedEnded) {
+      const s = this.o.spool.find(toHex(end.sessionId));
+      if (!s) continue;
+      end.timeCorrected = true;
+      end.clockOffsetMs = offset;
+      this.o.spool.endSession(s, this.o.codec.encode('session-end', end));
+    }
+    this.unsyncedEnded = [];
+  }
+
+  private framesPerChunk(): number {
+    return Math.max(1, Math.floor(this.settings.chunkDurationMs / this.settings.params.frameMs));
+  }
+
+  private flush(): void {
+    const s = this.session as SpoolSession;
+    const frames: Uint8Array[] = [];
+    let at = 0;
+    for (let i = 0; i < this.nFrames; i++) {
+      const len = this.lens[i] as number;
+      frames.push(this.buf.subarray(at, at + len));
+      at += len;
+    }
+    const chunk = this.o.codec.encode('chunk', {
+      sessionId: s.id,
+      seq: this.seq,
+      firstFrame: this.chunkFirst,
+      frames: frames,
+      captureTimeMs: this.chunkTime,
+      clockSynced: this.chunkSynced,
+      crc32: this.o.codec.crc32(this.buf.subarray(0, this.nBytes), 0),
+      backlog: false,
+    });
+    const written = this.o.spool.appendChunk(s, this.seq, this.frameIndex, this.bytesTotal + this.nBytes, this.chunkDigest, chunk);
+    const n = this.nFrames;
+    this.nFrames = 0;
+    if (written) {
+      this.seq++;
+      this.bytesTotal += this.nBytes;
+      this.digest = this.chunkDigest;
+      this.nBytes = 0;
+      this.o.onChunk(s);
+    } else {
+      this.nBytes = 0;
+      this.drop(this.chunkFirst, n);
+      this.o.onFull();
+    }
+  }
+
+  private drop(first: number, count: number): void {
+    this.dropped += count;
+    this.droppedSinceBoot += count;
+    const last = this.gaps.length > 0 ? this.gaps[this.gaps.length - 1] : undefined;
+    if (last && last.firstFrame + last.frameCount === first) last.frameCount += count;
+    else this.gaps.push({ firstFrame: first, frameCount: count });
+    // The gap is metadata: it lives in the spool's reserve, so it is never lost silently.
+    if (this.session) this.o.spool.appendGap(this.session, first, count);
+  }
+}

@@ -1,0 +1,12 @@
+export type { AudioHandlers, AudioParams, AudioSource } from './audio.js';
+export type { Battery } from './battery.js';
+export type { Button } from './button.js';
+export type { Clock, TimerId } from './clock.js';
+export type { FlashStorage } from './flash.js';
+export { HapticCue, LedPattern } from './indicators.js';
+export type { Indicators } from './indicators.js';
+export type { Log, LogLevel } from './log.js';
+export type { MqttClient, MqttHandlers } from './mqtt.js';
+export type { Identity, Platform } from './platform.js';
+export type { FirmwareSlot, System } from './system.js';
+export type { Wifi, WifiNetworkCredentials } from './wifi.js';

@@ -1,0 +1,15 @@
+export * from './hal/index.js';
+export { createBadge, FLASH_RESERVE_BYTES } from './app/create-badge.js';
+export type { CreateBadgeOptions } from './app/create-badge.js';
+export { createDeviceCodec } from './app/device-codec.js';
+export { Badge, DEFAULT_BADGE_OPTIONS } from './core/badge.js';
+export type { BadgeOptions } from './core/badge.js';
+export { chooseBootSlot, readBootRecord } from './core/boot-slot.js';
+export type { BootRecord } from './core/boot-slot.js';
+export type { ProtocolCodec } from './core/codec.js';
+export { FirmwareError, FirmwareErrors } from './core/errors.js';
+export { Spool } from './core/spool.js';
+export type { SpoolSession } from './core/spool.js';
+export { DEFAULT_TUNING } from './core/uploader.js';
+export type { UploaderTuning } from './core/uploader.js';
+export * from './platform/node/index.js';

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { Spool, RECORD_OVERHEAD } from '../../src/core/spool.js';
+import type { SpoolSession } from '../../src/core/spool.js';
+import { FirmwareError } from '../../src/core/errors.js';
+import { NodeFlash } from '../../src/platform/node/flash.js';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+
+const crc32 = (d: Uint8Array, c: number): number => zlibCrc32(d, c);
+
+const SEG = 4096;
+
+function spoolOn(flash: NodeFlash, segments = 6): Spool {
+  return new Spool(flash, { capacityBytes: segments * SEG, segmentBytes: SEG, prefix: 'sp', crc32 });
+}
+
+function sid(n: number): Uint8Array {
+  const id = new Uint8Array(16);
+  id[0] = n;
+  id[15] = 0xee;
+  return id;
+}
+
+function chunkBytes(seq: number, len = 300): Uint8Array {
+  const b = new Uint8Array(len);
+  for (let i = 0; i < len; i++) b[i] = (seq * 31 + i) & 0xff;
+  return b;
+}
+
+function writeChunks(spool: Spool, s: SpoolSession, from: number, to: number): void {
+  for (let q = from; q <= to; q++) expect(spool.appendChunk(s, q, (q + 1) * 50, (q + 1) * 300, q + 1000, chunkBytes(q))).toBe(true);
+}
+
+describe('spool', () => {
+  it('reopens what it wrote: sessions, chunks, gaps and ends', () => {
+    const flash = new NodeFlash({ bytes: 1 << 20 });
+    const spool = spoolOn(flash);
+    spool.open();
+    const s = spool.beginSession(sid(1), new Uint8Array([1, 2, 3]));
+    writeChunks(spool, s, 0, 20);
+    spool.appendGap(s, 1050, 50);
+    spool.endSession(s, new Uint8Array([9, 9]));
+
+    const again = spoolOn(flash);
+    const report = again.open();
+    expect(report.tornSegments).toBe(0);
+    const r = again.sessions();
+    expect(r).toHaveLength(1);
+    const s2 = r[0] as SpoolSession;
+    expect(s2.start).toEqual(new Uint8Array([1, 2, 3]));
+    expect(s2.end).toEqual(new Uint8Array([9, 9]));
+    expect(s2.gaps).toEqual([1050, 50]);
+    expect([s2.lowestSeq, s2.lastSeq, s2.framesEnd, s2.bytesTotal, s2.digest]).toEqual([0, 20, 1050, 6300, 1020]);
+    for (let q = 0; q <= 20; q++) expect(again.readChunk(s2, q)).toEqual(chunkBytes(q));
+    expect(again.readChunk(s2, 21)).toBeNull();
+  });
+
+  it('survives a power cut at every byte offset of a chunk record', () => {
+    const recordLen = 300 + 32 + RECORD_OVERHEAD;
+    for (let cut = 0; cut <= recordLen; cut++) {
+      const flash = new NodeFlash({ bytes: 1 << 20 });
+      const spool = spoolOn(flash);
+      spool.open();
+      const s = spool.beginSession(sid(2), new Uint8Array([7]));
+      writeChunks(spool, s, 0, 3);
+      flash.cutPowerAfter(cut);
+      let torn = false;
+      try {
+        spool.appendChunk(s, 4, 250, 1500, 1004, chunkBytes(4));
+      } catch (err) {
+        expect(err).toBeInstanceOf(FirmwareError);
+        expect((err as FirmwareError).errorName).toBe('POWER_CUT');
+        torn = true;
+      }
+      expect(torn).toBe(cut < recordLen);
+      flash.restorePower();
+
+      const after = spoolOn(flash);
+      const report = after.open();
+      const s2 = after.find(s.hex) as SpoolSession;
+      expect(s2.start).toEqual(new Uint8Array([7]));
+      for (let q = 0; q <= 3; q++) expect(after.readChunk(s2, q)).toEqual(chunkBytes(q));
+      expect(s2.lastSeq).toBe(torn ? 3 : 4);
+      expect(after.readChunk(s2, 4)).toEqual(torn ? null : chunkBytes(4));
+      // A torn tail seals its segment; a clean one (nothing written) does not.
+      expect(report.tornSegments).toBe(torn && cut > 0 ? 1 : 0);
+      // Appending continues and survives another reboot.
+      expect(after.appendChunk(s2, s2.lastSeq + 1, 999, 999, 999, chunkBytes(9))).toBe(true);
+      const third = spoolOn(flash);
+      third.open();
+      const s3 = third.find(s.hex) as SpoolSession;
+      expect(third.readChunk(s3, s3.lastSeq)).toEqual(chunkBytes(9));
+    }
+  });
+
+  it('survives a power cut at every byte of a segment header', () => {
+    for (let cut = 0; cut < 12; cut++) {
+      const flash = new NodeFlash({ bytes: 1 << 20 });
+      const spool = spoolOn(flash, 4);
+      spool.open();
+      const s = spool.beginSession(sid(3), new Uint8Array([1]));
+      // Fill the first segment exactly so the next chunk opens a new segment.
+      let q = 0;
+      while (!spool.isFullFor(300) && spool.usedBytes() + 340 <= SEG) {
+        writeChunks(spool, s, q, q);
+        q++;
+      }
+      flash.cutPowerAfter(cut);
+      expect(() => spool.appendChunk(s, q, 0, 0, 0, chunkBytes(q))).toThrow(FirmwareError);
+      flash.restorePower();
+      const after = spoolOn(flash, 4);
+      after.open();
+      const s2 = after.find(s.hex) as SpoolSession;
+      expect(s2.lastSeq).toBe(q - 1);
+      for (let k = 0; k < q; k++) expect(after.readChunk(s2, k)).toEqual(chunkBytes(k));
+    }
+  });
+
+  it('never overwrites unacknowledged chunks: full, then freed by acks only', () => {
+    const flash = new NodeFlash({ bytes: 1 << 20 });
+    const spool = spoolOn(flash, 4);
+    spool.open();
+    const s = spool.beginSession(sid(4), new Uint8Array([1, 1]));
+    let q = 0;
+    while (spool.appendChunk(s, q, 0, 0, 0, chunkBytes(q))) q++;
+    expect(q).toBeGreaterThan(20);
+    expect(spool.isFullFor(300)).toBe(true);
+    expect(spool.percentUsed()).toBeGreaterThanOrEqual(70);
+    // The metadata reserve still takes a gap and the end.
+    spool.appendGap(s, q * 50, 50);
+    spool.endSession(s, new Uint8Array([5]));
+    for (let k = 0; k < q; k++) expect(spool.readChunk(s, k)).toEqual(chunkBytes(k));
+    // Acknowledge the first half: whole segments of it go, nothing else.
+    spool.acknowledge(s, Math.floor(q / 2));
+    expect(spool.isFullFor(300)).toBe(false);
+    for (let k = Math.floor(q / 2) + 1; k < q; k++) expect(spool.readChunk(s, k)).toEqual(chunkBytes(k));
+    // Metadata was carried forward: it survives a reboot.
+    const after = spoolOn(flash, 4);
+    after.open();
+    const s2 = after.find(s.hex) as SpoolSession;
+    expect(s2.start).toEqual(new Uint8Array([1, 1]));
+    expect(s2.end).toEqual(new Uint8Array([5]));
+    expect(s2.gaps).toEqual([q * 50, 50]);
+    expect(s2.lastSeq).toBe(q - 1);
+    after.complete(s2);
+    expect(after.sessions()).toHaveLength(0);
+    expect(flash.list('sp').length).toBeLessThanOrEqual(1);
+  });
+
+  it('seals a segment after a failed write and carries on in a new one', () => {
+    const flash = new NodeFlash({ bytes: 1 << 20 });
+    const spool = spoolOn(flash);
+    spool.open();
+    const s = spool.beginSession(sid(5), new Uint8Array([1]));
+    writeChunks(spool, s, 0, 1);
+    flash.failWrites(1);
+    writeChunks(spool, s, 2, 3);
+    const after = spoolOn(flash);
+    after.open();
+    const s2 = after.find(s.hex) as SpoolSession;
+    for (let k = 0; k <= 3; k++) expect(after.readChunk(s2, k)).toEqual(chunkBytes(k));
+  });
+
+  it('wipeAll erases everything', () => {
+    const flash = new NodeFlash({ bytes: 1 << 20 });
+    const spool = spoolOn(flash);
+    spool.open();
+    const s = spool.beginSession(sid(6), new Uint8Array([1]));
+    writeChunks(spool, s, 0, 30);
+    spool.wipeAll();
+    expect(flash.list('sp')).toEqual([]);
+    expect(spoolOn(flash).open().sessions).toBe(0);
+  });
+});
