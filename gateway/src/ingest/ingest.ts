@@ -85,6 +85,8 @@ interface PendingChunk {
 interface ClientWindow {
   pending: number;
   held: Array<() => void>;
+  /** The connection's 'readable' listeners (aedes' reader), detached while the window is full. */
+  detached: Array<(...args: unknown[]) => void> | null;
 }
 
 type Done = (error?: Error | null) => void;
@@ -268,7 +270,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     let bytes = 0;
     for (const f of chunk.frames) bytes += f.length;
     s.inflight.add(chunk.seq);
-    const w = windows.get(client) ?? { pending: 0, held: [] };
+    const w = windows.get(client) ?? { pending: 0, held: [], detached: null };
     windows.set(client, w);
     w.pending++;
     committer.append(handle, encodeSpoolRecord(spoolChunk), {
@@ -280,9 +282,33 @@ export function createIngest(deps: IngestDeps): Ingest {
       arrived,
       client,
     });
-    // Back-pressure: aedes reads this client's socket again only when done() is called.
     if (w.pending <= config.maxPendingChunksPerClient) done();
-    else w.held.push(() => done());
+    else {
+      w.held.push(() => done());
+      stopReading(client, w);
+    }
+  }
+
+  /**
+   * Back-pressure. aedes reads a connection again when every packet of the
+   * last read called its done() — or when the socket emits 'readable', which
+   * it does for any new data. So besides holding done(), the reader is
+   * detached from 'readable' until the window has room: new bytes stay in
+   * the socket buffer and, once that is full, TCP flow control stops the badge.
+   */
+  function stopReading(client: Client, w: ClientWindow): void {
+    if (w.detached) return;
+    const conn = client.conn as unknown as NodeJS.EventEmitter;
+    w.detached = conn.listeners('readable') as Array<(...args: unknown[]) => void>;
+    for (const l of w.detached) conn.removeListener('readable', l);
+  }
+
+  function resumeReading(client: Client, w: ClientWindow): void {
+    if (!w.detached) return;
+    const conn = client.conn as unknown as NodeJS.EventEmitter;
+    // Re-adding a 'readable' listener makes the stream announce data already buffered.
+    for (const l of w.detached) conn.on('readable', l);
+    w.detached = null;
   }
 
   function validateChunk(chunk: DecodedUp<'chunk'>): void {
@@ -304,7 +330,9 @@ export function createIngest(deps: IngestDeps): Ingest {
     const w = windows.get(client);
     if (!w) return;
     w.pending -= count;
-    while (w.held.length > 0 && w.pending <= config.maxPendingChunksPerClient) w.held.shift()!();
+    if (w.pending > config.maxPendingChunksPerClient) return;
+    resumeReading(client, w);
+    for (const h of w.held.splice(0)) h();
     if (w.pending <= 0 && w.held.length === 0) windows.delete(client);
   }
 
@@ -675,7 +703,10 @@ export function createIngest(deps: IngestDeps): Ingest {
       closed = true;
       clearInterval(sweepTimer);
       if (broker.published === published) broker.published = previousPublished;
-      for (const w of windows.values()) for (const h of w.held.splice(0)) h();
+      for (const [client, w] of windows) {
+        resumeReading(client, w);
+        for (const h of w.held.splice(0)) h();
+      }
       windows.clear();
       await idle();
       await committer.close();

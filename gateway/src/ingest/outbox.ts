@@ -64,8 +64,11 @@ export class OutboxDispatcher {
         const record = JSON.parse(row.record) as FinalisedSession;
         try {
           for (const consumer of [...this.consumers]) await consumer(record);
+          // Closed meanwhile: leave the row pending; it is redelivered after the restart.
+          if (this.closed) return;
           this.store.markDelivered(row.session_id, Date.now());
         } catch (err) {
+          if (this.closed) return;
           const delay = this.retryMs * 2 ** Math.min(row.attempts, 6);
           this.metrics.outboxFailures.inc();
           this.logger.error({ err, sessionId: row.session_id, attempt: row.attempts + 1, retryInMs: delay }, 'outbox consumer failed; will retry');
@@ -84,9 +87,10 @@ export class OutboxDispatcher {
     this.timer.unref();
   }
 
-  async close(): Promise<void> {
+  /** Stops dispatching. A consumer call still running is not awaited: its row stays pending (redelivered later). */
+  close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    return Promise.resolve();
   }
 }
