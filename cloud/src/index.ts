@@ -1,0 +1,13 @@
+/**
+ * @parley/cloud: the conversation pipeline shared by phone calls and badge
+ * sessions. The main job uses createPipeline(); tests use build().
+ */
+export { createPipeline, type Pipeline, type PipelineOptions, type PipelineServices } from './pipeline/create.js';
+export { build } from './app.js';
+export { pipelineConfigSchema, resolvePipelineConfig, type PipelineConfig, type PipelineConfigInput } from './config.js';
+export { PipelineError, PIPELINE_ERRORS, isPipelineError, type PipelineErrorCode } from './errors.js';
+export type { AsrEngine, AsrResult } from './asr/engine.js';
+export type { ConversationStore } from './store/conversation-store.js';
+export { SqliteConversationStore } from './store/sqlite-store.js';
+export type * from './model/conversation.js';
+export type * from './model/directory.js';

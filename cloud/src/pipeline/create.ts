@@ -1,0 +1,142 @@
+import { join } from 'node:path';
+import type { FinalisedSession } from '@parley/proto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import { loadTaxonomy, RuleSetStore, type Taxonomy } from '../analysis/index.js';
+import type { AsrEngine } from '../asr/engine.js';
+import { SherpaAsrEngine } from '../asr/sherpa-engine.js';
+import { PcmFiles } from '../audio/pcm-files.js';
+import { resolvePipelineConfig, type PipelineConfig, type PipelineConfigInput } from '../config.js';
+import { describeError } from '../errors.js';
+import { AudioStore } from '../ingest/audio-store.js';
+import { consumeBadgeSession } from '../ingest/badge-session.js';
+import { DropFolderWatcher } from '../ingest/drop-folder.js';
+import { ingestPhoneCall, type PhoneIngestResult } from '../ingest/phone-call.js';
+import type { PhoneMetadata } from '../ingest/phone-metadata.js';
+import { STAGE_HANDLERS } from '../stages/index.js';
+import type { StageContext } from '../stages/context.js';
+import type { ConversationStore } from '../store/conversation-store.js';
+import { SqliteConversationStore } from '../store/sqlite-store.js';
+import { StageRunner } from './stage-runner.js';
+import { apiRoutes } from '../api/routes.js';
+
+export interface PipelineOptions {
+  /** The pipeline keeps `cloud.db`, `audio/` and `work/` under `<dataDir>`. */
+  dataDir: string;
+  logger: Logger;
+  config?: PipelineConfig | PipelineConfigInput;
+  /** Rule files (default: the analysis package's rules/). */
+  rulesDir?: string;
+  /** Explicit engine (tests) or null for none; omitted: sherpa-onnx from config.asr.modelDir. */
+  asr?: AsrEngine | null;
+  taxonomy?: Taxonomy;
+  /** A store other than the SQLite file under dataDir (tests, another database). */
+  store?: ConversationStore;
+}
+
+/** What the API and the ingest paths share. */
+export interface PipelineServices {
+  config: PipelineConfig;
+  store: ConversationStore;
+  audio: AudioStore;
+  runner: StageRunner;
+  context: StageContext;
+  rules: RuleSetStore;
+  logger: Logger;
+  ingestPhone(meta: PhoneMetadata, audioFile: string | null, opts?: { move?: boolean }): Promise<PhoneIngestResult>;
+}
+
+export interface Pipeline {
+  /** Fastify plugin with the pipeline's HTTP API; mount under a prefix such as /api/v1/cloud. */
+  routes: FastifyPluginAsync;
+  consumeBadgeSession(s: FinalisedSession): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+  /** Resolves when no stage is running or due (tests, benchmarks). */
+  whenIdle(): Promise<void>;
+  services: PipelineServices;
+}
+
+function makeAsr(opts: PipelineOptions, config: PipelineConfig): { engine: AsrEngine | null; reason: string } {
+  if (opts.asr !== undefined) {
+    return { engine: opts.asr, reason: opts.asr ? '' : 'No speech recognition engine is configured (see docs/asr.md).' };
+  }
+  if (!config.asr.modelDir) {
+    return { engine: null, reason: 'No speech recognition model is configured: set asr.modelDir (see docs/asr.md).' };
+  }
+  try {
+    const engine = new SherpaAsrEngine({
+      modelDir: config.asr.modelDir,
+      modelType: config.asr.modelType,
+      numThreads: config.asr.numThreads,
+      timeoutMs: config.asr.timeoutMs,
+      logger: opts.logger,
+    });
+    return { engine, reason: '' };
+  } catch (err) {
+    const e = describeError(err);
+    opts.logger.error({ code: e.code, err: e.message }, 'ASR model rejected; conversations will wait for transcription');
+    return { engine: null, reason: `The configured speech recognition model is unusable: ${e.message}` };
+  }
+}
+
+export function createPipeline(opts: PipelineOptions): Pipeline {
+  const config = resolvePipelineConfig(opts.config ?? {});
+  const logger = opts.logger.child({ module: 'pipeline' });
+  const store = opts.store ?? new SqliteConversationStore(join(opts.dataDir, 'cloud.db'));
+  const audio = new AudioStore(opts.dataDir);
+  const rules = new RuleSetStore(opts.rulesDir);
+  const taxonomy = opts.taxonomy ?? loadTaxonomy();
+  const asr = makeAsr(opts, config);
+  const context: StageContext = {
+    store,
+    pcm: new PcmFiles(join(opts.dataDir, 'work')),
+    dataDir: opts.dataDir,
+    config,
+    logger,
+    asr: asr.engine,
+    asrUnavailableReason: asr.reason,
+    rules: () => rules.current(),
+    taxonomy,
+  };
+  const runner = new StageRunner(context, STAGE_HANDLERS, config.stages, logger);
+  const deps = { store, audio, logger, onNew: () => runner.kick() };
+  const services: PipelineServices = {
+    config,
+    store,
+    audio,
+    runner,
+    context,
+    rules,
+    logger,
+    ingestPhone: (meta, file, o) => ingestPhoneCall(deps, meta, file, o),
+  };
+  const dropFolder = config.dropFolder.dir
+    ? new DropFolderWatcher(config.dropFolder.dir, config.dropFolder, (m, f) => services.ingestPhone(m, f), logger)
+    : null;
+  let started = false;
+
+  return {
+    routes: apiRoutes(services),
+    consumeBadgeSession: (s) => consumeBadgeSession(deps, s),
+    async start() {
+      if (started) return;
+      started = true;
+      if (asr.engine) {
+        const resumed = store.resumeWaiting('transcribe', Date.now());
+        if (resumed > 0) logger.info({ resumed }, 'ASR available: waiting conversations resume');
+      }
+      runner.start();
+      await dropFolder?.start();
+    },
+    whenIdle: () => runner.whenIdle(),
+    async close() {
+      await dropFolder?.stop();
+      await runner.stop();
+      rules.close();
+      await asr.engine?.close();
+      if (!opts.store) store.close();
+    },
+    services,
+  };
+}

@@ -1,0 +1,123 @@
+import type { Logger } from 'pino';
+import { describeError } from '../errors.js';
+import type { StageContext, StageHandlers } from '../stages/context.js';
+
+export interface RunnerOptions {
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  pollMs: number;
+  concurrency: number;
+}
+
+/** Exponential backoff with ±20% jitter so failures of many conversations do not retry in lockstep. */
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const raw = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(raw * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Drives conversations through their stages. Work lives in the store (each
+ * conversation points at its next stage and when it is due), so a restart
+ * resumes where it stopped: running stages left by a crash are made due
+ * again at start. Up to `concurrency` stages run at once.
+ */
+export class StageRunner {
+  private timer: NodeJS.Timeout | null = null;
+  private active = 0;
+  private stopped = true;
+  private readonly inFlight = new Set<Promise<void>>();
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly ctx: StageContext,
+    private readonly handlers: StageHandlers,
+    private readonly opts: RunnerOptions,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const recovered = this.ctx.store.recoverRunning(this.now());
+    if (recovered > 0) this.logger.warn({ recovered }, 'stages interrupted by a restart are due again');
+    this.kick();
+  }
+
+  /** Look for due work now (new conversation, review, rule change). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.active < this.opts.concurrency) {
+      const claim = this.ctx.store.claimDueStage(this.now());
+      if (!claim) break;
+      this.active++;
+      const p = this.runOne(claim.conversationId, claim.stage, claim.attempts).finally(() => {
+        this.active--;
+        this.inFlight.delete(p);
+        this.kick();
+      });
+      this.inFlight.add(p);
+    }
+    if (this.active === 0) {
+      const due = this.ctx.store.nextDueAt();
+      if (due === null || due > this.now()) {
+        for (const w of this.idleWaiters.splice(0)) w();
+      }
+    }
+    const due = this.ctx.store.nextDueAt();
+    const wait = due === null ? this.opts.pollMs : Math.max(0, Math.min(this.opts.pollMs, due - this.now()));
+    this.timer = setTimeout(() => this.kick(), wait);
+    this.timer.unref();
+  }
+
+  /** Resolves when nothing is running and nothing is due now (tests, benchmarks). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.kick();
+    });
+  }
+
+  private async runOne(id: string, stage: keyof StageHandlers, attempts: number): Promise<void> {
+    const { store } = this.ctx;
+    const started = this.now();
+    const conversation = store.getConversation(id);
+    if (!conversation) return;
+    try {
+      const outcome = await this.handlers[stage](this.ctx, conversation);
+      if (outcome.kind === 'waiting') {
+        store.waitStage(id, stage, { code: outcome.code, message: outcome.message }, this.now());
+        this.logger.info({ conversationId: id, stage, reason: outcome.message }, 'stage waiting');
+      } else {
+        store.completeStage(id, stage, outcome.kind, this.now());
+        this.logger.debug({ conversationId: id, stage, ms: this.now() - started }, 'stage finished');
+      }
+    } catch (err) {
+      const e = describeError(err);
+      const retry = e.retryable && attempts < this.opts.maxAttempts;
+      const retryAt = retry ? this.now() + backoffDelay(attempts, this.opts.backoffBaseMs, this.opts.backoffMaxMs) : null;
+      try {
+        store.failStage(id, stage, { code: e.code, message: e.message }, retryAt, this.now());
+      } catch (storeErr) {
+        this.logger.error({ err: storeErr, conversationId: id, stage }, 'could not record a stage failure');
+      }
+      this.logger[retry ? 'warn' : 'error'](
+        { conversationId: id, stage, attempts, code: e.code, err: e.message, retryAt },
+        retry ? 'stage failed, will retry' : 'stage failed',
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.allSettled([...this.inFlight]);
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+}

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { decodeFile, TARGET_RATE } from '../audio/decode.js';
+import { PipelineError } from '../errors.js';
+import type { StageHandler } from './context.js';
+
+/** Decode: the stored recording → 16 kHz float PCM per channel (channels kept apart). */
+export const decodeStage: StageHandler = async (ctx, c) => {
+  if (!c.audioPath) {
+    // A call-system transcript may come without audio; nothing to decode.
+    if (c.transcriptSource === 'call_system') return { kind: 'skipped' };
+    throw new PipelineError('AUDIO_MISSING', 'conversation has no recording', { retryable: false });
+  }
+  const writer = await ctx.pcm.writer(c.id);
+  let result;
+  try {
+    result = await decodeFile(join(ctx.dataDir, c.audioPath), writer);
+  } finally {
+    await writer.finish();
+  }
+  const durationMs = Math.round((result.frames / TARGET_RATE) * 1000);
+  ctx.store.setDuration(c.id, durationMs);
+  ctx.logger.info(
+    { conversationId: c.id, format: result.format, channels: result.channels, sourceRate: result.sourceRate, durationMs, decodeErrors: result.decodeErrors },
+    'decoded',
+  );
+  return { kind: 'done' };
+};

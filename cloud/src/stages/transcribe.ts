@@ -1,0 +1,24 @@
+import { PcmFiles } from '../audio/pcm-files.js';
+import type { StageHandler } from './context.js';
+
+/**
+ * ASR: every speech segment not yet recognised goes to the engine. Segments
+ * are stored one by one, so a crash or retry resumes where it stopped. With
+ * no engine the conversation waits ("awaiting transcription") until one is
+ * configured. Call-system transcripts never reach this stage.
+ */
+export const transcribeStage: StageHandler = async (ctx, c) => {
+  if (c.transcriptSource === 'call_system') return { kind: 'skipped' };
+  if (!ctx.asr) return { kind: 'waiting', code: 'ASR_NOT_CONFIGURED', message: ctx.asrUnavailableReason };
+  const segments = ctx.store.getSegments(c.id);
+  for (const s of segments) {
+    if (s.confidence !== null || s.startMs === null || s.endMs === null) continue;
+    const from = Math.floor((s.startMs / 1000) * PcmFiles.rate);
+    const to = Math.ceil((s.endMs / 1000) * PcmFiles.rate);
+    const samples = await ctx.pcm.read(c.id, s.channel, from, to);
+    const r = await ctx.asr.transcribe(samples, PcmFiles.rate);
+    // confidence 0 marks "recognised, engine gave no score" so resumption skips it.
+    ctx.store.setTranscript(c.id, s.index, r.text, r.confidence ?? 0);
+  }
+  return { kind: 'done' };
+};

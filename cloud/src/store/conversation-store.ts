@@ -1,0 +1,202 @@
+import type {
+  AudioGap,
+  Channel,
+  ComplianceFinding,
+  Conversation,
+  ConversationDetail,
+  ConversationState,
+  EvidenceRef,
+  KeyPointFinding,
+  Review,
+  ReviewState,
+  Segment,
+  StageName,
+  StageStatus,
+  TagHit,
+} from '../model/conversation.js';
+import type { Branch, Customer, CustomerProfile, ProfileObservation, Staff, Team } from '../model/directory.js';
+
+/**
+ * Everything the pipeline persists, behind one interface so the SQLite
+ * implementation can be swapped for PostgreSQL; test/store/contract.ts is
+ * the suite every implementation must pass.
+ */
+export interface NewConversation {
+  id: string;
+  channel: Channel;
+  source: Record<string, string | null>;
+  staffId: string | null;
+  branchId: string | null;
+  customerId: string | null;
+  startedAt: number;
+  endedAt: number;
+  durationMs: number | null;
+  audioPath: string | null;
+  audioFormat: Conversation['audioFormat'];
+  transcriptSource: Conversation['transcriptSource'];
+  gaps: AudioGap[];
+  /** Stages not needed for this conversation (e.g. vad + transcribe when the call system sent a transcript). */
+  skipStages: StageName[];
+  /** Segments supplied with the conversation (call-system transcript). */
+  segments: Segment[];
+}
+
+export interface ConversationFilter {
+  channel?: Channel;
+  branchId?: string;
+  teamId?: string;
+  staffId?: string;
+  customerId?: string;
+  from?: number;
+  to?: number;
+  state?: ConversationState;
+  /** "family.tag" or "family.tag=value" */
+  tag?: string;
+  severity?: 'critical' | 'high' | 'medium' | 'low';
+  complianceRule?: string;
+  /** Conversations with at least one hit (tag, compliance or key point) in this review state. */
+  reviewState?: ReviewState;
+  hasGaps?: boolean;
+  /** Key-point drill-down: conversations where this point applied (and optionally raised / to standard). */
+  keyPoint?: { point: string; raised?: boolean; toStandard?: boolean };
+  /** Full-text match (already segmented by the search module). */
+  text?: TextQuery;
+}
+
+export interface TextQuery {
+  /** Every word must match (AND). */
+  words: string[];
+  /** Alternative: the pinyin syllable sequence as a phrase (homophones). */
+  pinyinPhrase: string[];
+  /** Match words as prefixes (fuzzy mode for partial input). */
+  prefix: boolean;
+}
+
+export interface ConversationPage {
+  items: Conversation[];
+  nextCursor: string | null;
+}
+
+export interface AnalysisRecord {
+  rulesVersion: string;
+  tags: Array<Omit<TagHit, 'id' | 'review'>>;
+  compliance: Array<Omit<ComplianceFinding, 'id' | 'review'>>;
+  keyPoints: Array<Omit<KeyPointFinding, 'id' | 'review'>>;
+  summary: Record<string, unknown>;
+  voc: unknown[];
+}
+
+export type HitKind = 'tag' | 'compliance' | 'keyPoint';
+
+export type RollupDimension = 'staff' | 'team' | 'branch' | 'all';
+
+export interface RollupFilter {
+  from?: number;
+  to?: number;
+  channel?: Channel;
+  branchId?: string;
+  teamId?: string;
+  staffId?: string;
+}
+
+export interface KeyPointCounts {
+  point: string;
+  /** Group key (staff/team/branch id; 'all' for the whole population; null: not attributed). */
+  group: string | null;
+  applicable: number;
+  raised: number;
+  toStandard: number;
+}
+
+export interface ComplianceCounts {
+  rule: string;
+  severity: string;
+  group: string | null;
+  hits: number;
+  conversations: number;
+  confirmed: number;
+  dismissed: number;
+}
+
+export interface StageClaim {
+  conversationId: string;
+  stage: StageName;
+  attempts: number;
+}
+
+export interface ConversationStore {
+  close(): void;
+
+  // directory
+  upsertBranch(b: Branch): void;
+  upsertTeam(t: Team): void;
+  upsertStaff(s: Staff): void;
+  getStaff(id: string): Staff | null;
+  listStaff(): Staff[];
+  listTeams(): Team[];
+  listBranches(): Branch[];
+  upsertCustomer(c: Omit<Customer, 'createdAt'>): Customer;
+  findCustomerByPhone(phone: string): Customer | null;
+  getCustomer(id: string): Customer | null;
+
+  // conversations
+  /** Inserts unless a conversation with this id exists; returns whether it was new. Atomic. */
+  createConversation(c: NewConversation, now: number): boolean;
+  getConversation(id: string): Conversation | null;
+  getDetail(id: string): ConversationDetail | null;
+  listConversations(filter: ConversationFilter, page: { limit: number; cursor?: string | null }): ConversationPage;
+  countConversations(filter: ConversationFilter): number;
+  setCustomer(id: string, customerId: string | null): void;
+  setDuration(id: string, durationMs: number): void;
+
+  // stages
+  /** Takes the earliest due stage (all earlier stages done/skipped) and marks it running. */
+  claimDueStage(now: number): StageClaim | null;
+  /** Earliest time a pending stage becomes due, or null. */
+  nextDueAt(): number | null;
+  completeStage(id: string, stage: StageName, outcome: 'done' | 'skipped', now: number): void;
+  failStage(
+    id: string,
+    stage: StageName,
+    error: { code: string; message: string },
+    retryAt: number | null,
+    now: number,
+  ): void;
+  waitStage(id: string, stage: StageName, error: { code: string; message: string }, now: number): void;
+  /** Makes waiting stages of this kind due again (e.g. an ASR model got configured). Returns how many. */
+  resumeWaiting(stage: StageName, now: number): number;
+  /** Running stages left by a crash become due again. */
+  recoverRunning(now: number): number;
+  /** Re-runs this stage and every later one (retry after failure, re-analysis with new rules). */
+  rerunFrom(id: string, stage: StageName, now: number): void;
+  getStages(id: string): StageStatus[];
+
+  // content
+  replaceSegments(id: string, segments: Segment[]): void;
+  getSegments(id: string): Segment[];
+  setNormalizedTexts(id: string, texts: Array<{ index: number; normalizedText: string }>): void;
+  /** Stores one recognised segment (the transcribe stage resumes after the last one stored). */
+  setTranscript(id: string, index: number, text: string, confidence: number): void;
+  /** Replaces the analysis; hits that reappear keep their review state. */
+  replaceAnalysis(id: string, a: AnalysisRecord, now: number): void;
+  review(kind: HitKind, hitId: number, review: Omit<Review, 'reviewedAt'>, now: number): { conversationId: string } | null;
+
+  // profile
+  /** Replaces the profile observations this conversation contributed and recomputes the customer's current values. */
+  replaceProfileObservations(
+    conversationId: string,
+    customerId: string,
+    obs: Array<Omit<ProfileObservation, 'current' | 'conversationId' | 'channel' | 'observedAt'> & { multi: boolean }>,
+  ): void;
+  getProfile(customerId: string): CustomerProfile | null;
+  findCustomersByTags(tags: Array<{ family: string; tag: string; value?: string }>, limit: number): Customer[];
+
+  // search index
+  indexTranscript(id: string, doc: { words: string; pinyin: string }): void;
+
+  // roll-ups
+  keyPointCounts(dimension: RollupDimension, filter: RollupFilter): KeyPointCounts[];
+  complianceCounts(dimension: RollupDimension, filter: RollupFilter): ComplianceCounts[];
+}
+
+export type { EvidenceRef };

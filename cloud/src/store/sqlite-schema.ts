@@ -1,0 +1,93 @@
+/** The cloud database's schema, one migration step per entry (applied once, in order). */
+export const CLOUD_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE branches (id TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
+  CREATE TABLE teams (id TEXT PRIMARY KEY, name TEXT, branch_id TEXT) WITHOUT ROWID;
+  CREATE TABLE staff (id TEXT PRIMARY KEY, name TEXT, team_id TEXT, branch_id TEXT) WITHOUT ROWID;
+  CREATE TABLE customers (id TEXT PRIMARY KEY, phone TEXT UNIQUE, name TEXT, created_at INTEGER NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE conversations (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    channel TEXT NOT NULL CHECK (channel IN ('phone','badge')),
+    source TEXT NOT NULL,
+    staff_id TEXT, team_id TEXT, branch_id TEXT, customer_id TEXT,
+    started_at INTEGER NOT NULL, ended_at INTEGER NOT NULL, duration_ms INTEGER,
+    audio_path TEXT, audio_format TEXT, transcript_source TEXT,
+    gaps TEXT NOT NULL, has_gaps INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    next_stage TEXT, next_due_at INTEGER,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX conv_time ON conversations (started_at, seq);
+  CREATE INDEX conv_channel ON conversations (channel, started_at, seq);
+  CREATE INDEX conv_branch ON conversations (branch_id, started_at, seq);
+  CREATE INDEX conv_team ON conversations (team_id, started_at, seq);
+  CREATE INDEX conv_staff ON conversations (staff_id, started_at, seq);
+  CREATE INDEX conv_customer ON conversations (customer_id, started_at, seq);
+  CREATE INDEX conv_state ON conversations (state, started_at, seq);
+  CREATE INDEX conv_due ON conversations (next_due_at) WHERE next_due_at IS NOT NULL;
+
+  CREATE TABLE stages (
+    conversation_id TEXT NOT NULL, stage TEXT NOT NULL, ord INTEGER NOT NULL,
+    state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    error_code TEXT, error TEXT, next_attempt_at INTEGER, updated_at INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, stage)
+  ) WITHOUT ROWID;
+  CREATE INDEX stages_state ON stages (stage, state);
+
+  CREATE TABLE segments (
+    conversation_id TEXT NOT NULL, idx INTEGER NOT NULL,
+    start_ms INTEGER, end_ms INTEGER, role TEXT NOT NULL, channel INTEGER NOT NULL,
+    text TEXT NOT NULL, normalized_text TEXT, confidence REAL, level_db REAL,
+    PRIMARY KEY (conversation_id, idx)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE tag_hits (
+    id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL,
+    family TEXT NOT NULL, tag TEXT NOT NULL, value TEXT NOT NULL, detail TEXT,
+    confidence REAL NOT NULL, rule_id TEXT NOT NULL, evidence TEXT NOT NULL,
+    review_state TEXT NOT NULL DEFAULT 'pending', review_reason TEXT, reviewer TEXT, reviewed_at INTEGER
+  );
+  CREATE INDEX tag_hits_conv ON tag_hits (conversation_id);
+  CREATE INDEX tag_hits_tag ON tag_hits (family, tag, value, conversation_id);
+  CREATE INDEX tag_hits_review ON tag_hits (review_state, conversation_id);
+
+  CREATE TABLE compliance_hits (
+    id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL,
+    rule TEXT NOT NULL, severity TEXT NOT NULL, rule_id TEXT NOT NULL, evidence TEXT NOT NULL,
+    review_state TEXT NOT NULL DEFAULT 'pending', review_reason TEXT, reviewer TEXT, reviewed_at INTEGER
+  );
+  CREATE INDEX compliance_conv ON compliance_hits (conversation_id);
+  CREATE INDEX compliance_rule ON compliance_hits (rule, conversation_id);
+  CREATE INDEX compliance_severity ON compliance_hits (severity, conversation_id);
+  CREATE INDEX compliance_review ON compliance_hits (review_state, conversation_id);
+
+  CREATE TABLE key_points (
+    id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, point TEXT NOT NULL,
+    applicable INTEGER NOT NULL, raised INTEGER NOT NULL, to_standard INTEGER NOT NULL, evidence TEXT NOT NULL,
+    review_state TEXT NOT NULL DEFAULT 'pending', review_reason TEXT, reviewer TEXT, reviewed_at INTEGER
+  );
+  CREATE INDEX key_points_conv ON key_points (conversation_id);
+  CREATE INDEX key_points_point ON key_points (point, applicable, conversation_id);
+  CREATE INDEX key_points_review ON key_points (review_state, conversation_id);
+
+  CREATE TABLE summaries (
+    conversation_id TEXT PRIMARY KEY, rules_version TEXT NOT NULL, data TEXT NOT NULL, voc TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE profile_observations (
+    id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, conversation_id TEXT NOT NULL, channel TEXT NOT NULL,
+    family TEXT NOT NULL, tag TEXT NOT NULL, value TEXT NOT NULL, detail TEXT, multi INTEGER NOT NULL,
+    observed_at INTEGER NOT NULL, quote TEXT NOT NULL, current INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX profile_customer ON profile_observations (customer_id, observed_at);
+  CREATE INDEX profile_conv ON profile_observations (conversation_id);
+  CREATE INDEX profile_tag ON profile_observations (family, tag, value, current, customer_id);
+
+  CREATE VIRTUAL TABLE transcript_fts USING fts5(
+    words, pinyin, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+  );
+  `,
+];

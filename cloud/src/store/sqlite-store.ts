@@ -1,0 +1,880 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PipelineError } from '../errors.js';
+import {
+  STAGES,
+  type ComplianceFinding,
+  type Conversation,
+  type ConversationDetail,
+  type ConversationState,
+  type EvidenceRef,
+  type KeyPointFinding,
+  type Review,
+  type Segment,
+  type StageName,
+  type StageStatus,
+  type TagHit,
+} from '../model/conversation.js';
+import type { Branch, Customer, CustomerProfile, ProfileObservation, Staff, Team } from '../model/directory.js';
+import type {
+  AnalysisRecord,
+  ComplianceCounts,
+  ConversationFilter,
+  ConversationPage,
+  ConversationStore,
+  HitKind,
+  KeyPointCounts,
+  NewConversation,
+  RollupDimension,
+  RollupFilter,
+  StageClaim,
+  TextQuery,
+} from './conversation-store.js';
+import { CLOUD_MIGRATIONS } from './sqlite-schema.js';
+
+type Row = Record<string, unknown>;
+
+const STAGE_ORD = new Map<StageName, number>(STAGES.map((s, i) => [s, i]));
+
+function migrate(db: Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    owner TEXT NOT NULL, version INTEGER NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (owner, version))`);
+  const { v } = db
+    .prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations WHERE owner = 'cloud'")
+    .get() as { v: number };
+  for (let version = v + 1; version <= CLOUD_MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(CLOUD_MIGRATIONS[version - 1]!);
+      db.prepare("INSERT INTO schema_migrations (owner, version, applied_at) VALUES ('cloud', ?, ?)").run(
+        version,
+        Date.now(),
+      );
+    })();
+  }
+}
+
+function parseJson<T>(text: unknown, what: string): T {
+  try {
+    return JSON.parse(String(text)) as T;
+  } catch (err) {
+    throw new PipelineError('STORE_CORRUPT', `${what} is not valid JSON`, { cause: err });
+  }
+}
+
+function encodeCursor(startedAt: number, seq: number): string {
+  return Buffer.from(`${startedAt}:${seq}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { startedAt: number; seq: number } {
+  const m = /^(-?\d+):(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
+  return { startedAt: Number(m[1]), seq: Number(m[2]) };
+}
+
+/** FTS5 query text for a structured text query; every term quoted so user input cannot inject syntax. */
+export function fts5Match(q: TextQuery): string | null {
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const parts: string[] = [];
+  if (q.words.length > 0) {
+    parts.push(`words : (${q.words.map((w) => quote(w) + (q.prefix ? '*' : '')).join(' AND ')})`);
+  }
+  if (q.pinyinPhrase.length > 0) parts.push(`pinyin : ${quote(q.pinyinPhrase.join(' '))}`);
+  return parts.length > 0 ? parts.map((p) => `(${p})`).join(' OR ') : null;
+}
+
+function rowToReview(r: Row): Review {
+  return {
+    state: r.review_state as Review['state'],
+    reason: (r.review_reason as string | null) ?? null,
+    reviewer: (r.reviewer as string | null) ?? null,
+    reviewedAt: (r.reviewed_at as number | null) ?? null,
+  };
+}
+
+/** SQLite (better-sqlite3, WAL) implementation of the conversation store. */
+export class SqliteConversationStore implements ConversationStore {
+  readonly db: Database;
+  private readonly stmts: Record<string, Statement>;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new BetterSqlite3(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    const p = (sql: string) => this.db.prepare(sql);
+    this.stmts = {
+      convById: p('SELECT * FROM conversations WHERE id = ?'),
+      stagesById: p('SELECT * FROM stages WHERE conversation_id = ? ORDER BY ord'),
+      setStage: p(
+        `UPDATE stages SET state = @state, error_code = @code, error = @error, next_attempt_at = @next, updated_at = @now
+         WHERE conversation_id = @id AND stage = @stage`,
+      ),
+      setConvNext: p(
+        `UPDATE conversations SET next_stage = @stage, next_due_at = @due, state = @state, updated_at = @now WHERE id = @id`,
+      ),
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---------- directory ----------
+
+  upsertBranch(b: Branch): void {
+    this.db
+      .prepare('INSERT INTO branches (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, name)')
+      .run(b.id, b.name);
+  }
+
+  upsertTeam(t: Team): void {
+    this.db
+      .prepare(
+        `INSERT INTO teams (id, name, branch_id) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET
+         name = COALESCE(excluded.name, name), branch_id = COALESCE(excluded.branch_id, branch_id)`,
+      )
+      .run(t.id, t.name, t.branchId);
+  }
+
+  upsertStaff(s: Staff): void {
+    this.db
+      .prepare(
+        `INSERT INTO staff (id, name, team_id, branch_id) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
+         name = COALESCE(excluded.name, name), team_id = COALESCE(excluded.team_id, team_id),
+         branch_id = COALESCE(excluded.branch_id, branch_id)`,
+      )
+      .run(s.id, s.name, s.teamId, s.branchId);
+  }
+
+  getStaff(id: string): Staff | null {
+    const r = this.db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as Row | undefined;
+    return r ? { id: r.id as string, name: r.name as string | null, teamId: r.team_id as string | null, branchId: r.branch_id as string | null } : null;
+  }
+
+  listStaff(): Staff[] {
+    return (this.db.prepare('SELECT * FROM staff ORDER BY id').all() as Row[]).map((r) => ({
+      id: r.id as string,
+      name: r.name as string | null,
+      teamId: r.team_id as string | null,
+      branchId: r.branch_id as string | null,
+    }));
+  }
+
+  listTeams(): Team[] {
+    return (this.db.prepare('SELECT * FROM teams ORDER BY id').all() as Row[]).map((r) => ({
+      id: r.id as string,
+      name: r.name as string | null,
+      branchId: r.branch_id as string | null,
+    }));
+  }
+
+  listBranches(): Branch[] {
+    return (this.db.prepare('SELECT * FROM branches ORDER BY id').all() as Row[]).map((r) => ({
+      id: r.id as string,
+      name: r.name as string | null,
+    }));
+  }
+
+  upsertCustomer(c: Omit<Customer, 'createdAt'>): Customer {
+    this.db
+      .prepare(
+        `INSERT INTO customers (id, phone, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
+         phone = COALESCE(excluded.phone, phone), name = COALESCE(excluded.name, name)`,
+      )
+      .run(c.id, c.phone, c.name, Date.now());
+    return this.getCustomer(c.id)!;
+  }
+
+  findCustomerByPhone(phone: string): Customer | null {
+    const r = this.db.prepare('SELECT * FROM customers WHERE phone = ?').get(phone) as Row | undefined;
+    return r ? this.rowToCustomer(r) : null;
+  }
+
+  getCustomer(id: string): Customer | null {
+    const r = this.db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Row | undefined;
+    return r ? this.rowToCustomer(r) : null;
+  }
+
+  private rowToCustomer(r: Row): Customer {
+    return { id: r.id as string, phone: r.phone as string | null, name: r.name as string | null, createdAt: r.created_at as number };
+  }
+
+  // ---------- conversations ----------
+
+  createConversation(c: NewConversation, now: number): boolean {
+    return this.db.transaction(() => {
+      const staff = c.staffId ? this.getStaff(c.staffId) : null;
+      const res = this.db
+        .prepare(
+          `INSERT INTO conversations (id, channel, source, staff_id, team_id, branch_id, customer_id, started_at, ended_at,
+             duration_ms, audio_path, audio_format, transcript_source, gaps, has_gaps, state, next_stage, next_due_at,
+             created_at, updated_at)
+           VALUES (@id, @channel, @source, @staff, @team, @branch, @customer, @started, @ended, @duration, @audio, @format,
+             @tsource, @gaps, @hasGaps, 'processing', NULL, NULL, @now, @now)
+           ON CONFLICT(id) DO NOTHING`,
+        )
+        .run({
+          id: c.id,
+          channel: c.channel,
+          source: JSON.stringify(c.source),
+          staff: c.staffId,
+          team: staff?.teamId ?? null,
+          branch: c.branchId ?? staff?.branchId ?? null,
+          customer: c.customerId,
+          started: c.startedAt,
+          ended: c.endedAt,
+          duration: c.durationMs,
+          audio: c.audioPath,
+          format: c.audioFormat,
+          tsource: c.transcriptSource,
+          gaps: JSON.stringify(c.gaps),
+          hasGaps: c.gaps.length > 0 ? 1 : 0,
+          now,
+        });
+      if (res.changes === 0) return false;
+      const insertStage = this.db.prepare(
+        `INSERT INTO stages (conversation_id, stage, ord, state, attempts, updated_at) VALUES (?, ?, ?, ?, 0, ?)`,
+      );
+      STAGES.forEach((s, i) => insertStage.run(c.id, s, i, c.skipStages.includes(s) ? 'skipped' : 'pending', now));
+      this.writeSegments(c.id, c.segments);
+      this.advance(c.id, 0, now);
+      return true;
+    })();
+  }
+
+  /** Points the conversation at its first stage from `fromOrd` that still has to run. */
+  private advance(id: string, fromOrd: number, now: number): void {
+    const next = this.db
+      .prepare(
+        `SELECT stage FROM stages WHERE conversation_id = ? AND ord >= ? AND state NOT IN ('done','skipped') ORDER BY ord LIMIT 1`,
+      )
+      .get(id, fromOrd) as { stage: StageName } | undefined;
+    if (next) {
+      this.stmts.setStage!.run({ id, stage: next.stage, state: 'pending', code: null, error: null, next: now, now });
+      this.stmts.setConvNext!.run({ id, stage: next.stage, due: now, state: 'processing', now });
+    } else {
+      this.stmts.setConvNext!.run({ id, stage: null, due: null, state: 'analyzed', now });
+    }
+  }
+
+  getConversation(id: string): Conversation | null {
+    const r = this.stmts.convById!.get(id) as Row | undefined;
+    return r ? this.rowToConversation(r) : null;
+  }
+
+  private rowToConversation(r: Row): Conversation {
+    return {
+      id: r.id as string,
+      channel: r.channel as Conversation['channel'],
+      source: parseJson(r.source, 'conversation source'),
+      staffId: r.staff_id as string | null,
+      teamId: r.team_id as string | null,
+      branchId: r.branch_id as string | null,
+      customerId: r.customer_id as string | null,
+      startedAt: r.started_at as number,
+      endedAt: r.ended_at as number,
+      durationMs: r.duration_ms as number | null,
+      audioPath: r.audio_path as string | null,
+      audioFormat: r.audio_format as Conversation['audioFormat'],
+      transcriptSource: r.transcript_source as Conversation['transcriptSource'],
+      gaps: parseJson(r.gaps, 'conversation gaps'),
+      state: r.state as ConversationState,
+      createdAt: r.created_at as number,
+      updatedAt: r.updated_at as number,
+    };
+  }
+
+  getDetail(id: string): ConversationDetail | null {
+    const conversation = this.getConversation(id);
+    if (!conversation) return null;
+    const tags = (this.db.prepare('SELECT * FROM tag_hits WHERE conversation_id = ? ORDER BY id').all(id) as Row[]).map(
+      (r): TagHit => ({
+        id: r.id as number,
+        family: r.family as string,
+        tag: r.tag as string,
+        value: r.value as string,
+        detail: r.detail as string | null,
+        confidence: r.confidence as number,
+        ruleId: r.rule_id as string,
+        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
+        review: rowToReview(r),
+      }),
+    );
+    const compliance = (
+      this.db.prepare('SELECT * FROM compliance_hits WHERE conversation_id = ? ORDER BY id').all(id) as Row[]
+    ).map(
+      (r): ComplianceFinding => ({
+        id: r.id as number,
+        rule: r.rule as string,
+        severity: r.severity as ComplianceFinding['severity'],
+        ruleId: r.rule_id as string,
+        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
+        review: rowToReview(r),
+      }),
+    );
+    const keyPoints = (this.db.prepare('SELECT * FROM key_points WHERE conversation_id = ? ORDER BY id').all(id) as Row[]).map(
+      (r): KeyPointFinding => ({
+        id: r.id as number,
+        point: r.point as string,
+        applicable: r.applicable === 1,
+        raised: r.raised === 1,
+        toStandard: r.to_standard === 1,
+        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
+        review: rowToReview(r),
+      }),
+    );
+    const s = this.db.prepare('SELECT * FROM summaries WHERE conversation_id = ?').get(id) as Row | undefined;
+    return {
+      ...conversation,
+      stages: this.getStages(id),
+      segments: this.getSegments(id),
+      tags,
+      compliance,
+      keyPoints,
+      summary: s
+        ? {
+            data: parseJson(s.data, 'summary'),
+            voc: parseJson(s.voc, 'voc'),
+            rulesVersion: s.rules_version as string,
+          }
+        : null,
+    };
+  }
+
+  private filterSql(f: ConversationFilter): { where: string[]; params: Record<string, unknown>; fts: boolean } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    const eq = (col: string, key: string, v: unknown) => {
+      if (v !== undefined) {
+        where.push(`c.${col} = @${key}`);
+        params[key] = v;
+      }
+    };
+    eq('channel', 'channel', f.channel);
+    eq('branch_id', 'branch', f.branchId);
+    eq('team_id', 'team', f.teamId);
+    eq('staff_id', 'staff', f.staffId);
+    eq('customer_id', 'customer', f.customerId);
+    eq('state', 'state', f.state);
+    if (f.from !== undefined) {
+      where.push('c.started_at >= @from');
+      params.from = f.from;
+    }
+    if (f.to !== undefined) {
+      where.push('c.started_at < @to');
+      params.to = f.to;
+    }
+    if (f.hasGaps !== undefined) {
+      where.push('c.has_gaps = @hasGaps');
+      params.hasGaps = f.hasGaps ? 1 : 0;
+    }
+    if (f.tag) {
+      const m = /^([a-z_]+)\.([a-z_]+)(?:=([a-z0-9_]+))?$/.exec(f.tag);
+      if (!m) throw new PipelineError('BAD_REQUEST', 'tag filter must be family.tag or family.tag=value');
+      params.tFamily = m[1];
+      params.tTag = m[2];
+      if (m[3]) {
+        params.tValue = m[3];
+        where.push(
+          `EXISTS (SELECT 1 FROM tag_hits t WHERE t.family = @tFamily AND t.tag = @tTag AND t.value = @tValue AND t.conversation_id = c.id AND t.review_state != 'dismissed')`,
+        );
+      } else {
+        where.push(
+          `EXISTS (SELECT 1 FROM tag_hits t WHERE t.family = @tFamily AND t.tag = @tTag AND t.conversation_id = c.id AND t.review_state != 'dismissed')`,
+        );
+      }
+    }
+    if (f.severity) {
+      params.severity = f.severity;
+      where.push(
+        `EXISTS (SELECT 1 FROM compliance_hits h WHERE h.severity = @severity AND h.conversation_id = c.id AND h.review_state != 'dismissed')`,
+      );
+    }
+    if (f.complianceRule) {
+      params.cRule = f.complianceRule;
+      where.push(
+        `EXISTS (SELECT 1 FROM compliance_hits h WHERE h.rule = @cRule AND h.conversation_id = c.id AND h.review_state != 'dismissed')`,
+      );
+    }
+    if (f.reviewState) {
+      params.review = f.reviewState;
+      where.push(`(EXISTS (SELECT 1 FROM compliance_hits h WHERE h.review_state = @review AND h.conversation_id = c.id)
+        OR EXISTS (SELECT 1 FROM tag_hits t WHERE t.review_state = @review AND t.conversation_id = c.id)
+        OR EXISTS (SELECT 1 FROM key_points k WHERE k.review_state = @review AND k.conversation_id = c.id))`);
+    }
+    if (f.keyPoint) {
+      params.kPoint = f.keyPoint.point;
+      let cond = 'k.point = @kPoint AND k.applicable = 1 AND k.conversation_id = c.id';
+      if (f.keyPoint.raised !== undefined) {
+        cond += ' AND k.raised = @kRaised';
+        params.kRaised = f.keyPoint.raised ? 1 : 0;
+      }
+      if (f.keyPoint.toStandard !== undefined) {
+        cond += ' AND k.to_standard = @kStd';
+        params.kStd = f.keyPoint.toStandard ? 1 : 0;
+      }
+      where.push(`EXISTS (SELECT 1 FROM key_points k WHERE ${cond})`);
+    }
+    let fts = false;
+    if (f.text) {
+      const match = fts5Match(f.text);
+      if (match) {
+        fts = true;
+        params.match = match;
+        where.push('c.seq IN (SELECT rowid FROM transcript_fts WHERE transcript_fts MATCH @match)');
+      }
+    }
+    return { where, params, fts };
+  }
+
+  listConversations(filter: ConversationFilter, page: { limit: number; cursor?: string | null }): ConversationPage {
+    const { where, params } = this.filterSql(filter);
+    if (page.cursor) {
+      const c = decodeCursor(page.cursor);
+      where.push('(c.started_at < @cStart OR (c.started_at = @cStart AND c.seq < @cSeq))');
+      params.cStart = c.startedAt;
+      params.cSeq = c.seq;
+    }
+    params.limit = page.limit + 1;
+    const sql = `SELECT c.* FROM conversations c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY c.started_at DESC, c.seq DESC LIMIT @limit`;
+    const rows = this.db.prepare(sql).all(params) as Row[];
+    const more = rows.length > page.limit;
+    const items = rows.slice(0, page.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => this.rowToConversation(r)),
+      nextCursor: more && last ? encodeCursor(last.started_at as number, last.seq as number) : null,
+    };
+  }
+
+  countConversations(filter: ConversationFilter): number {
+    const { where, params } = this.filterSql(filter);
+    const sql = `SELECT COUNT(*) AS n FROM conversations c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+    return (this.db.prepare(sql).get(params) as { n: number }).n;
+  }
+
+  setCustomer(id: string, customerId: string | null): void {
+    this.db.prepare('UPDATE conversations SET customer_id = ?, updated_at = ? WHERE id = ?').run(customerId, Date.now(), id);
+  }
+
+  setDuration(id: string, durationMs: number): void {
+    this.db.prepare('UPDATE conversations SET duration_ms = ?, updated_at = ? WHERE id = ?').run(durationMs, Date.now(), id);
+  }
+
+  // ---------- stages ----------
+
+  claimDueStage(now: number): StageClaim | null {
+    return this.db.transaction((): StageClaim | null => {
+      const r = this.db
+        .prepare(
+          `SELECT id, next_stage FROM conversations WHERE next_due_at IS NOT NULL AND next_due_at <= ?
+           ORDER BY next_due_at, seq LIMIT 1`,
+        )
+        .get(now) as { id: string; next_stage: StageName } | undefined;
+      if (!r) return null;
+      this.db.prepare('UPDATE conversations SET next_due_at = NULL, updated_at = ? WHERE id = ?').run(now, r.id);
+      this.db
+        .prepare(
+          `UPDATE stages SET state = 'running', attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?
+           WHERE conversation_id = ? AND stage = ?`,
+        )
+        .run(now, r.id, r.next_stage);
+      const s = this.db
+        .prepare('SELECT attempts FROM stages WHERE conversation_id = ? AND stage = ?')
+        .get(r.id, r.next_stage) as { attempts: number };
+      return { conversationId: r.id, stage: r.next_stage, attempts: s.attempts };
+    }).immediate();
+  }
+
+  nextDueAt(): number | null {
+    const r = this.db
+      .prepare('SELECT MIN(next_due_at) AS t FROM conversations WHERE next_due_at IS NOT NULL')
+      .get() as { t: number | null };
+    return r.t;
+  }
+
+  completeStage(id: string, stage: StageName, outcome: 'done' | 'skipped', now: number): void {
+    this.db.transaction(() => {
+      this.stmts.setStage!.run({ id, stage, state: outcome, code: null, error: null, next: null, now });
+      this.advance(id, STAGE_ORD.get(stage)! + 1, now);
+    })();
+  }
+
+  failStage(id: string, stage: StageName, error: { code: string; message: string }, retryAt: number | null, now: number): void {
+    this.db.transaction(() => {
+      this.stmts.setStage!.run({
+        id,
+        stage,
+        state: retryAt === null ? 'failed' : 'pending',
+        code: error.code,
+        error: error.message,
+        next: retryAt,
+        now,
+      });
+      this.stmts.setConvNext!.run({ id, stage, due: retryAt, state: retryAt === null ? 'failed' : 'processing', now });
+    })();
+  }
+
+  waitStage(id: string, stage: StageName, error: { code: string; message: string }, now: number): void {
+    this.db.transaction(() => {
+      this.stmts.setStage!.run({ id, stage, state: 'waiting', code: error.code, error: error.message, next: null, now });
+      this.stmts.setConvNext!.run({
+        id,
+        stage,
+        due: null,
+        state: stage === 'transcribe' ? 'awaiting_transcription' : 'processing',
+        now,
+      });
+    })();
+  }
+
+  resumeWaiting(stage: StageName, now: number): number {
+    return this.db.transaction(() => {
+      const ids = (
+        this.db.prepare(`SELECT conversation_id AS id FROM stages WHERE stage = ? AND state = 'waiting'`).all(stage) as Array<{
+          id: string;
+        }>
+      ).map((r) => r.id);
+      for (const id of ids) {
+        this.db
+          .prepare(`UPDATE stages SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE conversation_id = ? AND stage = ?`)
+          .run(now, now, id, stage);
+        this.stmts.setConvNext!.run({ id, stage, due: now, state: 'processing', now });
+      }
+      return ids.length;
+    })();
+  }
+
+  recoverRunning(now: number): number {
+    return this.db.transaction(() => {
+      const rows = this.db.prepare(`SELECT conversation_id AS id, stage FROM stages WHERE state = 'running'`).all() as Array<{
+        id: string;
+        stage: StageName;
+      }>;
+      for (const r of rows) {
+        this.stmts.setStage!.run({ id: r.id, stage: r.stage, state: 'pending', code: null, error: null, next: now, now });
+        this.stmts.setConvNext!.run({ id: r.id, stage: r.stage, due: now, state: 'processing', now });
+      }
+      return rows.length;
+    })();
+  }
+
+  rerunFrom(id: string, stage: StageName, now: number): void {
+    this.db.transaction(() => {
+      if (!this.stmts.convById!.get(id)) throw new PipelineError('NOT_FOUND', `conversation ${id}`);
+      const ord = STAGE_ORD.get(stage)!;
+      this.db
+        .prepare(
+          `UPDATE stages SET state = 'pending', attempts = 0, error_code = NULL, error = NULL, next_attempt_at = NULL, updated_at = ?
+           WHERE conversation_id = ? AND ord >= ? AND state != 'skipped'`,
+        )
+        .run(now, id, ord);
+      this.advance(id, ord, now);
+    })();
+  }
+
+  getStages(id: string): StageStatus[] {
+    return (this.stmts.stagesById!.all(id) as Row[]).map((r) => ({
+      stage: r.stage as StageName,
+      state: r.state as StageStatus['state'],
+      attempts: r.attempts as number,
+      errorCode: r.error_code as string | null,
+      error: r.error as string | null,
+      nextAttemptAt: r.next_attempt_at as number | null,
+      updatedAt: r.updated_at as number,
+    }));
+  }
+
+  // ---------- content ----------
+
+  private writeSegments(id: string, segments: Segment[]): void {
+    this.db.prepare('DELETE FROM segments WHERE conversation_id = ?').run(id);
+    const ins = this.db.prepare(
+      `INSERT INTO segments (conversation_id, idx, start_ms, end_ms, role, channel, text, normalized_text, confidence, level_db)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const s of segments) {
+      ins.run(id, s.index, s.startMs, s.endMs, s.role, s.channel, s.text, s.normalizedText, s.confidence, s.levelDb);
+    }
+  }
+
+  replaceSegments(id: string, segments: Segment[]): void {
+    this.db.transaction(() => this.writeSegments(id, segments))();
+  }
+
+  getSegments(id: string): Segment[] {
+    return (this.db.prepare('SELECT * FROM segments WHERE conversation_id = ? ORDER BY idx').all(id) as Row[]).map((r) => ({
+      index: r.idx as number,
+      startMs: r.start_ms as number | null,
+      endMs: r.end_ms as number | null,
+      role: r.role as Segment['role'],
+      channel: r.channel as number,
+      text: r.text as string,
+      normalizedText: r.normalized_text as string | null,
+      confidence: r.confidence as number | null,
+      levelDb: r.level_db as number | null,
+    }));
+  }
+
+  setNormalizedTexts(id: string, texts: Array<{ index: number; normalizedText: string }>): void {
+    const up = this.db.prepare('UPDATE segments SET normalized_text = ? WHERE conversation_id = ? AND idx = ?');
+    this.db.transaction(() => {
+      for (const t of texts) up.run(t.normalizedText, id, t.index);
+    })();
+  }
+
+  setTranscript(id: string, index: number, text: string, confidence: number): void {
+    this.db
+      .prepare('UPDATE segments SET text = ?, confidence = ? WHERE conversation_id = ? AND idx = ?')
+      .run(text, confidence, id, index);
+  }
+
+  replaceAnalysis(id: string, a: AnalysisRecord, now: number): void {
+    const firstTurn = (ev: EvidenceRef[]) => (ev[0] ? `${ev[0].turn}:${ev[0].start}` : '-');
+    const reviewCols = 'review_state, review_reason, reviewer, reviewed_at';
+    const keep = (rows: Row[], key: (r: Row) => string) => {
+      const m = new Map<string, Row>();
+      for (const r of rows) if (r.review_state !== 'pending') m.set(key(r), r);
+      return m;
+    };
+    const rv = (r: Row | undefined) => [
+      r?.review_state ?? 'pending',
+      r?.review_reason ?? null,
+      r?.reviewer ?? null,
+      r?.reviewed_at ?? null,
+    ];
+    this.db.transaction(() => {
+      const oldTags = keep(this.db.prepare('SELECT * FROM tag_hits WHERE conversation_id = ?').all(id) as Row[], (r) =>
+        [r.family, r.tag, r.value, firstTurn(parseJson(r.evidence, 'evidence'))].join('|'),
+      );
+      const oldComp = keep(this.db.prepare('SELECT * FROM compliance_hits WHERE conversation_id = ?').all(id) as Row[], (r) =>
+        [r.rule, firstTurn(parseJson(r.evidence, 'evidence'))].join('|'),
+      );
+      const oldKp = keep(this.db.prepare('SELECT * FROM key_points WHERE conversation_id = ?').all(id) as Row[], (r) =>
+        String(r.point),
+      );
+      for (const t of ['tag_hits', 'compliance_hits', 'key_points']) {
+        this.db.prepare(`DELETE FROM ${t} WHERE conversation_id = ?`).run(id);
+      }
+      const insTag = this.db.prepare(
+        `INSERT INTO tag_hits (conversation_id, family, tag, value, detail, confidence, rule_id, evidence, ${reviewCols})
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const t of a.tags) {
+        const old = oldTags.get([t.family, t.tag, t.value, firstTurn(t.evidence)].join('|'));
+        insTag.run(id, t.family, t.tag, t.value, t.detail, t.confidence, t.ruleId, JSON.stringify(t.evidence), ...rv(old));
+      }
+      const insComp = this.db.prepare(
+        `INSERT INTO compliance_hits (conversation_id, rule, severity, rule_id, evidence, ${reviewCols})
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const c of a.compliance) {
+        const old = oldComp.get([c.rule, firstTurn(c.evidence)].join('|'));
+        insComp.run(id, c.rule, c.severity, c.ruleId, JSON.stringify(c.evidence), ...rv(old));
+      }
+      const insKp = this.db.prepare(
+        `INSERT INTO key_points (conversation_id, point, applicable, raised, to_standard, evidence, ${reviewCols})
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const k of a.keyPoints) {
+        const old = oldKp.get(k.point);
+        insKp.run(id, k.point, k.applicable ? 1 : 0, k.raised ? 1 : 0, k.toStandard ? 1 : 0, JSON.stringify(k.evidence), ...rv(old));
+      }
+      this.db
+        .prepare(
+          `INSERT INTO summaries (conversation_id, rules_version, data, voc, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(conversation_id) DO UPDATE SET rules_version = excluded.rules_version, data = excluded.data,
+           voc = excluded.voc, updated_at = excluded.updated_at`,
+        )
+        .run(id, a.rulesVersion, JSON.stringify(a.summary), JSON.stringify(a.voc), now);
+    })();
+  }
+
+  review(kind: HitKind, hitId: number, review: Omit<Review, 'reviewedAt'>, now: number): { conversationId: string } | null {
+    const table = kind === 'tag' ? 'tag_hits' : kind === 'compliance' ? 'compliance_hits' : 'key_points';
+    const r = this.db
+      .prepare(
+        `UPDATE ${table} SET review_state = ?, review_reason = ?, reviewer = ?, reviewed_at = ? WHERE id = ?
+         RETURNING conversation_id`,
+      )
+      .get(review.state, review.reason, review.reviewer, now, hitId) as { conversation_id: string } | undefined;
+    return r ? { conversationId: r.conversation_id } : null;
+  }
+
+  // ---------- profile ----------
+
+  replaceProfileObservations(
+    conversationId: string,
+    customerId: string,
+    obs: Array<Omit<ProfileObservation, 'current' | 'conversationId' | 'channel' | 'observedAt'> & { multi: boolean }>,
+  ): void {
+    this.db.transaction(() => {
+      const conv = this.getConversation(conversationId);
+      if (!conv) throw new PipelineError('NOT_FOUND', `conversation ${conversationId}`);
+      const affected = new Set<string>([customerId]);
+      for (const r of this.db
+        .prepare('SELECT DISTINCT customer_id FROM profile_observations WHERE conversation_id = ?')
+        .all(conversationId) as Array<{ customer_id: string }>) {
+        affected.add(r.customer_id);
+      }
+      this.db.prepare('DELETE FROM profile_observations WHERE conversation_id = ?').run(conversationId);
+      const ins = this.db.prepare(
+        `INSERT INTO profile_observations (customer_id, conversation_id, channel, family, tag, value, detail, multi, observed_at, quote)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const o of obs) {
+        ins.run(customerId, conversationId, conv.channel, o.family, o.tag, o.value, o.detail, o.multi ? 1 : 0, conv.startedAt, o.quote);
+      }
+      for (const c of affected) this.recomputeCurrent(c);
+    })();
+  }
+
+  /** Latest value wins: per single-value tag the newest observation; per multi tag the newest observation of each value. */
+  private recomputeCurrent(customerId: string): void {
+    const rows = this.db
+      .prepare('SELECT id, family, tag, value, multi FROM profile_observations WHERE customer_id = ? ORDER BY observed_at DESC, id DESC')
+      .all(customerId) as Array<{ id: number; family: string; tag: string; value: string; multi: number }>;
+    const seen = new Set<string>();
+    const current: number[] = [];
+    for (const r of rows) {
+      const key = r.multi ? `${r.family}|${r.tag}|${r.value}` : `${r.family}|${r.tag}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      current.push(r.id);
+    }
+    this.db.prepare('UPDATE profile_observations SET current = 0 WHERE customer_id = ?').run(customerId);
+    const set = this.db.prepare('UPDATE profile_observations SET current = 1 WHERE id = ?');
+    for (const id of current) set.run(id);
+  }
+
+  getProfile(customerId: string): CustomerProfile | null {
+    const customer = this.getCustomer(customerId);
+    if (!customer) return null;
+    const history = (
+      this.db
+        .prepare('SELECT * FROM profile_observations WHERE customer_id = ? ORDER BY observed_at DESC, id DESC')
+        .all(customerId) as Row[]
+    ).map(
+      (r): ProfileObservation => ({
+        family: r.family as string,
+        tag: r.tag as string,
+        value: r.value as string,
+        detail: r.detail as string | null,
+        conversationId: r.conversation_id as string,
+        channel: r.channel as string,
+        observedAt: r.observed_at as number,
+        quote: r.quote as string,
+        current: r.current === 1,
+      }),
+    );
+    return { customer, current: history.filter((h) => h.current), history };
+  }
+
+  findCustomersByTags(tags: Array<{ family: string; tag: string; value?: string }>, limit: number): Customer[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const t of tags) {
+      where.push(
+        `EXISTS (SELECT 1 FROM profile_observations p WHERE p.customer_id = c.id AND p.current = 1 AND p.family = ? AND p.tag = ?${
+          t.value ? ' AND p.value = ?' : ''
+        })`,
+      );
+      params.push(t.family, t.tag);
+      if (t.value) params.push(t.value);
+    }
+    params.push(limit);
+    const sql = `SELECT * FROM customers c ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.id LIMIT ?`;
+    return (this.db.prepare(sql).all(...params) as Row[]).map((r) => this.rowToCustomer(r));
+  }
+
+  // ---------- search ----------
+
+  indexTranscript(id: string, doc: { words: string; pinyin: string }): void {
+    const r = this.db.prepare('SELECT seq FROM conversations WHERE id = ?').get(id) as { seq: number } | undefined;
+    if (!r) throw new PipelineError('NOT_FOUND', `conversation ${id}`);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM transcript_fts WHERE rowid = ?').run(r.seq);
+      this.db.prepare('INSERT INTO transcript_fts (rowid, words, pinyin) VALUES (?, ?, ?)').run(r.seq, doc.words, doc.pinyin);
+    })();
+  }
+
+  // ---------- roll-ups ----------
+
+  private rollupWhere(f: RollupFilter): { sql: string; params: Record<string, unknown> } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    const add = (cond: string, key: string, value: unknown) => {
+      if (value === undefined || value === null || value === '') return;
+      where.push(cond);
+      params[key] = value;
+    };
+    add('c.started_at >= @from', 'from', f.from);
+    add('c.started_at < @to', 'to', f.to);
+    add('c.channel = @channel', 'channel', f.channel);
+    add('c.branch_id = @branch', 'branch', f.branchId);
+    add('c.team_id = @team', 'team', f.teamId);
+    add('c.staff_id = @staff', 'staff', f.staffId);
+    return { sql: where.length ? 'AND ' + where.join(' AND ') : '', params };
+  }
+
+  private groupColumn(d: RollupDimension): string {
+    return d === 'staff' ? 'c.staff_id' : d === 'team' ? 'c.team_id' : d === 'branch' ? 'c.branch_id' : "'all'";
+  }
+
+  keyPointCounts(dimension: RollupDimension, filter: RollupFilter): KeyPointCounts[] {
+    const { sql, params } = this.rollupWhere(filter);
+    const g = this.groupColumn(dimension);
+    return this.db
+      .prepare(
+        `SELECT k.point AS point, ${g} AS grp, SUM(k.applicable) AS applicable,
+           SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS toStandard
+         FROM key_points k JOIN conversations c ON c.id = k.conversation_id
+         WHERE k.review_state != 'dismissed' ${sql}
+         GROUP BY k.point, grp ORDER BY k.point, grp`,
+      )
+      .all(params)
+      .map((r) => {
+        const row = r as Row;
+        return {
+          point: row.point as string,
+          group: row.grp as string | null,
+          applicable: Number(row.applicable),
+          raised: Number(row.raised),
+          toStandard: Number(row.toStandard),
+        };
+      });
+  }
+
+  complianceCounts(dimension: RollupDimension, filter: RollupFilter): ComplianceCounts[] {
+    const { sql, params } = this.rollupWhere(filter);
+    const g = this.groupColumn(dimension);
+    return this.db
+      .prepare(
+        `SELECT h.rule AS rule, h.severity AS severity, ${g} AS grp,
+           SUM(h.review_state != 'dismissed') AS hits,
+           COUNT(DISTINCT CASE WHEN h.review_state != 'dismissed' THEN h.conversation_id END) AS conversations,
+           SUM(h.review_state = 'confirmed') AS confirmed, SUM(h.review_state = 'dismissed') AS dismissed
+         FROM compliance_hits h JOIN conversations c ON c.id = h.conversation_id
+         WHERE 1 = 1 ${sql}
+         GROUP BY h.rule, h.severity, grp ORDER BY h.rule, grp`,
+      )
+      .all(params)
+      .map((r) => {
+        const row = r as Row;
+        return {
+          rule: row.rule as string,
+          severity: row.severity as string,
+          group: row.grp as string | null,
+          hits: Number(row.hits),
+          conversations: Number(row.conversations),
+          confirmed: Number(row.confirmed),
+          dismissed: Number(row.dismissed),
+        };
+      });
+  }
+}
