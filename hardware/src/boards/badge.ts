@@ -137,7 +137,7 @@ export const badgeBoard: Board = {
     mcuFlashBytes: 16 * 1024 * 1024,
     spoolPart: 'Winbond W25Q01JV (1 Gbit SPI NOR)',
     spoolFlashBytes: 128 * 1024 * 1024,
-    spoolBytes: 120 * 1024 * 1024,
+    spoolBytes: 124 * 1024 * 1024,
     eraseBlockBytes: 4096,
     pageBytes: 256,
     spi: 'VSPI',

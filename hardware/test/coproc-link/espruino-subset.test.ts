@@ -13,6 +13,7 @@ const DEVICE_FILES = [
   join(src, 'boards/board.ts'),
   join(src, 'boards/badge.ts'),
   join(src, 'boards/pin-names.ts'),
+  join(src, 'power/default-policy.ts'),
 ];
 
 describe('device code stays inside the Espruino subset', () => {
