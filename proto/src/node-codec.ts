@@ -82,7 +82,7 @@ function classForKind(table: Readonly<Record<string, string>>, direction: 'up' |
   return messageClass(name);
 }
 
-/** Encodes a message object (protobufjs property names) of the named type. */
+/** Encodes a message object (protobufjs property names) of the named type; in Node the result is a Buffer. */
 export function encodeMessage(name: string, message: object): Uint8Array {
   const cls = messageClass(name);
   if (message === null || typeof message !== 'object') {

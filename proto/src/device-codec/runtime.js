@@ -313,7 +313,8 @@ function decodeFields(desc, end, depth, target) {
  */
 export function decode(desc, bytes) {
   if (!(bytes instanceof Uint8Array)) throw codecError(ERR.VALUE, 'decode expects a Uint8Array');
-  dBuf = bytes;
+  // A plain view, so bytes fields come back as Uint8Array even from a Node Buffer.
+  dBuf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   dPos = 0;
   let obj = null;
   try {
