@@ -14,8 +14,8 @@ export const phoneMetadataSchema = Type.Object(
     customerNumber: Type.Optional(Type.String({ pattern: '^\\+?[0-9]{3,20}$' })),
     direction: Type.Union([Type.Literal('inbound'), Type.Literal('outbound')]),
     /** ISO 8601 or Unix ms. */
-    startTime: Type.Union([Type.String({ format: 'date-time' }), Type.Integer({ minimum: 0 })]),
-    endTime: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Integer({ minimum: 0 })])),
+    startTime: Type.Union([Type.String({ minLength: 10, maxLength: 40 }), Type.Integer({ minimum: 0 })]),
+    endTime: Type.Optional(Type.Union([Type.String({ minLength: 10, maxLength: 40 }), Type.Integer({ minimum: 0 })])),
     /** Stereo recordings: which channel carries the agent (default 0). */
     agentChannel: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)])),
     /** The call system's own transcript; used as is (no ASR). */
@@ -54,14 +54,14 @@ export function parsePhoneMetadata(raw: unknown): PhoneMetadata {
       throw new PipelineError('METADATA_INVALID', 'not valid JSON', { retryable: false });
     }
   }
-  // TypeBox's Value.Check does not know string formats unless registered; check date-times here.
-  const errors = [...Value.Errors(phoneMetadataSchema, value)].filter((e) => !/format/.test(e.message));
+  const errors = [...Value.Errors(phoneMetadataSchema, value)];
   if (errors.length > 0) {
     throw new PipelineError('METADATA_INVALID', errors.slice(0, 5).map((e) => `${e.path || '/'} ${e.message}`).join('; '), {
       retryable: false,
     });
   }
   const m = value as PhoneMetadata;
+  // Date-times are checked here (TypeBox's checker knows no string formats).
   for (const key of ['startTime', 'endTime'] as const) {
     const v = m[key];
     if (typeof v === 'string' && (!DATE_TIME.test(v) || Number.isNaN(Date.parse(v)))) {
