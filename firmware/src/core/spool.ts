@@ -164,9 +164,10 @@ export class Spool {
     return this.capacity() - this.usedBytes();
   }
 
-  /** Whole percent of the capacity in use. */
+  /** Whole percent in use of the capacity audio may fill (the metadata reserve segment excluded); 100 when full. */
   percentUsed(): number {
-    return Math.floor((this.usedBytes() * 100) / this.capacity());
+    const usable = this.capacity() - this.opts.segmentBytes;
+    return Math.min(100, Math.floor((this.usedBytes() * 100) / usable));
   }
 
   /** True when a chunk record of `payloadBytes` would not fit without touching the metadata reserve. */

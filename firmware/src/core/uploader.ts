@@ -339,8 +339,9 @@ export class Uploader {
       // Missing ranges are below `next` only if the gateway is ahead of us; send them first.
       this.addResend(st, s, r.missing ?? []);
       // Everything above the highest stored seq was never received.
+      // The seq after the last missing range is stored by definition (missing ranges end below the highest stored seq).
       let high = r.receivedThrough;
-      for (const m of r.missing ?? []) if (m.last > high) high = m.last;
+      for (const m of r.missing ?? []) if (m.last + 1 > high) high = m.last + 1;
       st.next = Math.max(st.next, high + 1);
     }
     this.o.onHelloReply(reply, this.o.clock.monotonicMs() - this.helloSentAt);
@@ -365,11 +366,8 @@ export class Uploader {
       for (const f of this.flights) if (f.s !== s) rest.push(f);
       this.flights = rest;
     } else if (ack.missing && ack.missing.length > 0) {
-      const st = this.state(s);
-      const kept2: Flight[] = [];
-      for (const f of this.flights) if (!(f.s === s && inRanges(ack.missing, f.seq))) kept2.push(f);
-      this.flights = kept2;
-      this.addResend(st, s, ack.missing);
+      // A missing seq still in flight has probably not arrived yet: its ack timeout covers a real loss.
+      this.addResend(this.state(s), s, ack.missing);
     }
     this.pump();
     this.maybeEndBatch();
@@ -504,9 +502,4 @@ export class Uploader {
     }
     return true;
   }
-}
-
-function inRanges(ranges: SeqRange[], seq: number): boolean {
-  for (const r of ranges) if (seq >= r.first && seq <= r.last) return true;
-  return false;
 }
