@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeSpoolPayload, encodeSpoolRecord, RECORD_HEADER_BYTES, scanSpool, type SpoolChunk } from '../../src/ingest/spool-record.js';
+import { Receipt } from '../../src/ingest/receipt.js';
+import { IngestPaths } from '../../src/ingest/paths.js';
+import { startHarness, type Harness } from './support/harness.js';
+import { TestBadge, hex, newSessionId } from './support/badge-client.js';
+import { realOpusFrames } from './support/opus-frames.js';
+
+const FRAMES = realOpusFrames('/work/shared/audio/real/2.wav', 200);
+
+function chunk(seq: number): SpoolChunk {
+  return { seq, firstFrame: seq * 10, captureTimeMs: 1_763_800_000_000 + seq * 200, clockSynced: seq % 2 === 0, backlog: seq % 3 === 0, frames: FRAMES.slice(seq * 10, seq * 10 + 10) };
+}
+
+describe('spool records', () => {
+  it('round-trip every field', () => {
+    const c = chunk(3);
+    const rec = encodeSpoolRecord(c);
+    const back = decodeSpoolPayload(rec.subarray(RECORD_HEADER_BYTES));
+    expect({ ...back, frames: back.frames.map((f) => Buffer.from(f).toString('hex')) }).toEqual({ ...c, frames: c.frames.map((f) => Buffer.from(f).toString('hex')) });
+  });
+
+  it('a file cut at any byte keeps exactly the whole records before the cut', () => {
+    const records = [0, 1, 2].map((s) => encodeSpoolRecord(chunk(s)));
+    const file = Buffer.concat(records);
+    const ends = [records[0]!.length, records[0]!.length + records[1]!.length, file.length];
+    for (let cut = 0; cut <= file.length; cut++) {
+      const scan = scanSpool(file.subarray(0, cut));
+      const whole = ends.filter((e) => e <= cut).length;
+      expect(scan.records.map((r) => r.chunk.seq)).toEqual([0, 1, 2].slice(0, whole));
+      expect(scan.validEnd).toBe(whole === 0 ? 0 : ends[whole - 1]);
+      expect(scan.corrupt).toEqual([]);
+    }
+  });
+
+  it('reports a damaged record in the middle as corruption and keeps the records after it', () => {
+    const records = [0, 1, 2].map((s) => encodeSpoolRecord(chunk(s)));
+    const file = Buffer.concat(records);
+    file[records[0]!.length + 40]! ^= 0xff;
+    const scan = scanSpool(file);
+    expect(scan.records.map((r) => r.chunk.seq)).toEqual([0, 2]);
+    expect(scan.corrupt).toEqual([{ offset: records[0]!.length, length: records[1]!.length }]);
+    expect(scan.validEnd).toBe(file.length);
+  });
+});
+
+describe('receipt', () => {
+  it('tracks the contiguous prefix and the missing ranges', () => {
+    const r = Receipt.of([5, 0, 1, 3, 9]);
+    expect(r.contiguousThrough).toBe(1);
+    expect(r.missing()).toEqual([
+      { first: 2, last: 2 },
+      { first: 4, last: 4 },
+      { first: 6, last: 8 },
+    ]);
+    expect(r.missing(11)).toContainEqual({ first: 10, last: 11 });
+    r.add(2);
+    expect(r.contiguousThrough).toBe(3);
+    expect(r.completeUpTo(4)).toBe(true);
+    expect(r.count).toBe(6);
+  });
+});
+
+describe('data layout', () => {
+  it('never builds a path from an unchecked id', () => {
+    const p = new IngestPaths('/data');
+    expect(p.spoolFile('badge-001', 'a'.repeat(32))).toBe(`/data/spool/badge-001/${'a'.repeat(32)}.spool`);
+    for (const bad of ['../etc', 'BADGE', 'a/b', '..', 'x']) expect(() => p.spoolFile(bad, 'a'.repeat(32))).toThrow(/Path component/);
+    for (const bad of ['../../x', 'A'.repeat(32), 'a'.repeat(31), `${'a'.repeat(31)}/`]) expect(() => p.audioFile('badge-001', bad)).toThrow(/Path component/);
+  });
+});
+
+describe('recovery at startup', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('truncates a torn tail, rebuilds the chunk index from the spool and reports it in Hello', async () => {
+    const first = await startHarness();
+    const sid = newSessionId();
+    const file = first.ingest.paths.spoolFile('badge-007', hex(sid));
+    await first.close({ keep: true });
+    // As left by a crash: three whole records, a torn fourth, and no index rows at all.
+    const whole = Buffer.concat([0, 1, 3].map((s) => encodeSpoolRecord(chunk(s))));
+    const torn = encodeSpoolRecord(chunk(4)).subarray(0, 30);
+    mkdirSync(first.ingest.paths.spoolDir('badge-007'), { recursive: true });
+    writeFileSync(file, Buffer.concat([whole, torn]));
+    // And a half-written Ogg from an interrupted finalisation.
+    mkdirSync(first.ingest.paths.sessionDir('badge-007'), { recursive: true });
+    const tmp = `${first.ingest.paths.audioFile('badge-007', hex(sid))}.tmp`;
+    writeFileSync(tmp, 'OggS partial');
+    h = await startHarness({ dataDir: first.dataDir });
+    expect(statSync(file).size).toBe(whole.length);
+    expect(existsSync(tmp)).toBe(false);
+    expect(h.logs.some((l) => l.msg === 'truncating the torn tail of a spool file')).toBe(true);
+    const b = await TestBadge.connect(h.port, 'badge-007');
+    await b.send('hello', { deviceId: 'badge-007', backlog: [{ sessionId: sid, firstSeq: 0, lastSeq: 4, closed: false, hasChunks: true }] });
+    const reply = await b.waitFor('hello-reply');
+    expect(reply.resume[0]!.receivedThrough).toBe(1);
+    expect(reply.resume[0]!.missing).toEqual([{ first: 2, last: 2 }]);
+    await b.close();
+    expect(readFileSync(file).length).toBe(whole.length);
+  });
+});
