@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { MPEGDecoder } from 'mpg123-decoder';
 import { OggOpusDecoder } from 'ogg-opus-decoder';
 import { PipelineError } from '../errors.js';
@@ -17,7 +18,8 @@ import { parseWav } from './wav.js';
 export type AudioFormat = 'wav' | 'ogg_opus' | 'mp3';
 
 export const TARGET_RATE = 16_000;
-const READ_BLOCK = 256 * 1024;
+// Small reads keep each synchronous decode+resample step short (the gateway shares the event loop).
+const READ_BLOCK = 8 * 1024;
 
 export function sniffFormat(head: Uint8Array): AudioFormat | null {
   const ascii = (a: number, b: number) => String.fromCharCode(...head.subarray(a, b));
@@ -51,7 +53,7 @@ async function* readBlocks(path: string): AsyncGenerator<Uint8Array> {
   });
   try {
     for (;;) {
-      const buf = Buffer.alloc(READ_BLOCK);
+      const buf = Buffer.allocUnsafe(READ_BLOCK);
       const { bytesRead } = await fh.read(buf, 0, READ_BLOCK, null);
       if (bytesRead === 0) return;
       yield buf.subarray(0, bytesRead);
@@ -88,6 +90,7 @@ class ChannelPump {
       if (out.length) await this.sink.write(c, out);
     }
     this.frames += n;
+    await yieldToLoop();
   }
 
   async end(): Promise<void> {
@@ -121,11 +124,13 @@ export async function decodeFile(path: string, sink: DecodeSink): Promise<Decode
       await pump.push(pcm.channels.map((c) => c.subarray(off, Math.min(total, off + sourceRate * 10))));
     }
   } else if (format === 'ogg_opus') {
-    const dec = new OggOpusDecoder();
+    // libopus decodes natively at 16 kHz (an option its .d.ts omits): no resampling step, ~3x less work.
+    const dec = new OggOpusDecoder({ sampleRate: TARGET_RATE } as ConstructorParameters<typeof OggOpusDecoder>[0]);
     await dec.ready;
     try {
       for await (const b of readBlocks(path)) {
-        const r = dec.decode(b);
+        // decode() returns a promise (its .d.ts says otherwise)
+        const r = await (dec.decode(b) as unknown as Promise<ReturnType<OggOpusDecoder['decode']>>);
         decodeErrors += r.errors.length;
         if (r.samplesDecoded === 0) continue;
         if (!pump.started) {

@@ -95,31 +95,40 @@ export class Resampler {
   private produce(final: boolean): Float32Array {
     const { L, M, half, taps, table } = this.f!;
     const total = Math.floor((this.inputLength * L) / M);
-    const out: number[] = [];
-    const bufEnd = this.bufStart + this.buf.length;
-    while (this.nextOut < total) {
-      const pos = this.nextOut * M;
+    const buf = this.buf;
+    const bufStart = this.bufStart;
+    const bufLen = buf.length;
+    const bufEnd = bufStart + bufLen;
+    // Outputs computable now: all of them at the end, otherwise those whose taps are all buffered.
+    let last = total;
+    if (!final) last = Math.min(total, Math.max(0, Math.floor(((bufEnd - half) * L - 1) / M) + 1));
+    const count = Math.max(0, last - this.nextOut);
+    const out = new Float32Array(count);
+    for (let n = 0; n < count; n++) {
+      const pos = (this.nextOut + n) * M;
       const base = Math.floor(pos / L);
-      if (!final && base + half >= bufEnd) break;
-      const phase = pos - base * L;
-      const t0 = phase * taps;
-      const start = base - half + 1;
+      const t0 = (pos - base * L) * taps;
+      const k0 = base - half + 1 - bufStart;
       let acc = 0;
-      for (let j = 0; j < taps; j++) {
-        const k = start + j - this.bufStart;
-        if (k >= 0 && k < this.buf.length) acc += this.buf[k]! * table[t0 + j]!;
+      if (k0 >= 0 && k0 + taps <= bufLen) {
+        for (let j = 0; j < taps; j++) acc += buf[k0 + j]! * table[t0 + j]!;
+      } else {
+        for (let j = 0; j < taps; j++) {
+          const k = k0 + j;
+          if (k >= 0 && k < bufLen) acc += buf[k]! * table[t0 + j]!;
+        }
       }
-      out.push(acc);
-      this.nextOut++;
+      out[n] = acc;
     }
+    this.nextOut += count;
     // Keep only the input the next output still needs.
     const nextBase = Math.floor((this.nextOut * M) / L);
-    const keepFrom = Math.max(this.bufStart, nextBase - half + 1);
-    if (keepFrom > this.bufStart) {
-      this.buf = this.buf.slice(Math.min(this.buf.length, keepFrom - this.bufStart));
+    const keepFrom = Math.max(bufStart, nextBase - half + 1);
+    if (keepFrom > bufStart) {
+      this.buf = buf.slice(Math.min(bufLen, keepFrom - bufStart));
       this.bufStart = keepFrom;
     }
-    return Float32Array.from(out);
+    return out;
   }
 }
 

@@ -4,12 +4,13 @@ import { SpeechDetector } from '../audio/vad.js';
 import type { Segment } from '../model/conversation.js';
 import type { StageHandler } from './context.js';
 
-const BLOCK = PcmFiles.rate * 10;
+// ~2 s of audio per step: Silero costs ~1 ms per 32 ms window, so each synchronous step stays near 60 ms.
+const BLOCK = PcmFiles.rate * 2;
 
 /**
  * VAD: speech regions per channel become the conversation's segments (no
  * text yet), with their loudness for role assignment. Yields to the event
- * loop between 10 s blocks so the process stays responsive.
+ * loop between blocks so the process stays responsive.
  */
 export const vadStage: StageHandler = async (ctx, c) => {
   const channels = await ctx.pcm.channels(c.id);
