@@ -35,17 +35,11 @@ export function hardwareError(code: HardwareErrorCode, message: string): Hardwar
   return err;
 }
 
-const knownCodes: readonly string[] = [
-  HardwareErrorCode.LinkPayloadTooLarge,
-  HardwareErrorCode.LinkBadArgument,
-  HardwareErrorCode.LinkBadPayload,
-  HardwareErrorCode.BoardInvalid,
-  HardwareErrorCode.PowerBadInput,
-  HardwareErrorCode.DocsGeneration,
-];
-
 export function isHardwareError(value: unknown): value is HardwareError {
   if (!(value instanceof Error)) return false;
   const code = (value as { code?: unknown }).code;
-  return typeof code === 'string' && knownCodes.indexOf(code) >= 0;
+  for (const k in HardwareErrorCode) {
+    if (HardwareErrorCode[k as keyof typeof HardwareErrorCode] === code) return true;
+  }
+  return false;
 }

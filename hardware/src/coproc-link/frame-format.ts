@@ -139,3 +139,33 @@ export function payloadLengths(direction: number): Int16Array {
 export function directionOf(type: number): number {
   return type & 0x80 ? LinkDirection.ToCoproc : LinkDirection.ToMcu;
 }
+
+/** Opus frame length on the link (ms). */
+export const FRAME_MS = 20;
+/** While capturing, the co-processor sends STATUS every this many frames (1 s). */
+export const STATUS_EVERY_FRAMES = 50;
+/** The MCU resends a command (same index) when no ACK arrives within this time. */
+export const COMMAND_ACK_TIMEOUT_MS = 50;
+/** Resends before the MCU gives up and resets the co-processor. */
+export const COMMAND_RETRIES = 3;
+/** Capturing, with no frame for this long: STATUS_REQUEST, then reset if still silent. */
+export const LINK_SILENCE_TIMEOUT_MS = 500;
+
+/**
+ * Largest AUDIO payload at a bitrate: the co-processor passes twice the
+ * average packet size as opus_encode()'s max_data_bytes, a hard cap.
+ */
+export function maxAudioPayloadFor(bitrateBps: number): number {
+  const twiceAverage = 2 * Math.ceil((bitrateBps * FRAME_MS) / 8000);
+  return twiceAverage < MAX_PAYLOAD ? twiceAverage : MAX_PAYLOAD;
+}
+
+/**
+ * Most AUDIO credits the MCU may have outstanding: as many of the largest
+ * frames at this bitrate as fit in its UART receive buffer, so the buffer
+ * can never overrun, however late the MCU reads it.
+ */
+export function creditWindow(rxBufferBytes: number, bitrateBps: number): number {
+  const n = Math.floor(rxBufferBytes / (HEADER_LEN + maxAudioPayloadFor(bitrateBps) + CRC_LEN));
+  return n < MAX_CREDIT_GRANT ? n : MAX_CREDIT_GRANT;
+}

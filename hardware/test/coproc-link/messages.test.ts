@@ -23,6 +23,9 @@ import {
   encodeSetGain,
   encodeStatus,
   encodeStop,
+  creditWindow,
+  maxAudioPayloadFor,
+  MAX_FRAME_LEN,
   newCoprocStatus,
   readAck,
   readBitrate,
@@ -123,5 +126,22 @@ describe('co-processor frames', () => {
     expect(readAck(Uint8Array.from(a.payload), 0, 2, { command: 0, result: 0 })).toEqual({ command: FrameType.SetGain, result: AckResult.BadArgument });
     const b = decodeOne(encodeBoot(0, 1, 513), LinkDirection.ToMcu);
     expect(readBoot(Uint8Array.from(b.payload), 0, 4, { protocolVersion: 0, firmwareVersion: 0 })).toEqual({ protocolVersion: 1, firmwareVersion: 513 });
+  });
+});
+
+describe('credit window', () => {
+  it('bounds the largest frames at a bitrate to the receive buffer', () => {
+    expect(maxAudioPayloadFor(16000)).toBe(80);
+    expect(maxAudioPayloadFor(MAX_BITRATE)).toBe(MAX_PAYLOAD);
+    expect(creditWindow(2048, 16000)).toBe(22);
+    expect(creditWindow(2048, MAX_BITRATE)).toBe(Math.floor(2048 / MAX_FRAME_LEN));
+    fc.assert(
+      fc.property(fc.integer({ min: MIN_BITRATE, max: MAX_BITRATE }), fc.integer({ min: MAX_FRAME_LEN, max: 65536 }), (bitrate, rx) => {
+        const n = creditWindow(rx, bitrate);
+        expect(n).toBeGreaterThanOrEqual(1);
+        expect(n * (HEADER_LEN + maxAudioPayloadFor(bitrate) + 2)).toBeLessThanOrEqual(rx);
+      }),
+      { seed: 3, numRuns: 200 },
+    );
   });
 });
