@@ -43,7 +43,7 @@ class RuleContext {
     if (cached) return cached;
     const c = this.rule.conditions.get(name);
     const out: ConditionHit[] = [];
-    if (c) {
+    if (c && (c.channel === undefined || c.channel === this.conv.input.channel)) {
       const anchors = c.after ? this.hits(c.after.condition).map((h) => h.pt.pos) : undefined;
       for (const pt of this.conv.turns) {
         if (c.role !== 'any' && pt.turn.role !== c.role) continue;
@@ -201,9 +201,10 @@ function evaluateKeyPoints(
   for (const { rule, ctx } of kpRules) {
     const r = out[rule.point];
     if (!r) continue;
+    // a triggered point applies only when its trigger fires; raising it outside that is not counted
     const applicable = rule.trigger ? ctx.holds(rule.trigger) : true;
+    if (!applicable) continue;
     const raised = ctx.holds(rule.when);
-    if (!applicable && !raised) continue;
     r.applicable = true;
     if (raised) {
       r.raised = true;

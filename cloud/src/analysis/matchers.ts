@@ -36,9 +36,26 @@ export function findWord(pt: PreparedTurn, w: CompiledWord): Span[] {
   return out;
 }
 
-function keep(pt: PreparedTurn, spans: Span[], negation: NegationMode): Span[] {
-  if (negation === 'ignore') return spans;
-  return spans.filter((sp) => isNegated(pt.norm.text, sp.s) === (negation === 'require'));
+function keep(pt: PreparedTurn, spans: Span[], negation: NegationMode, except: readonly CompiledWord[]): Span[] {
+  let out = spans;
+  if (except.length > 0) {
+    // an occurrence inside a longer excepted word (理财 inside 理财经理) does not count
+    const blocked = except.flatMap((w) => findWord(pt, w));
+    out = out.filter((sp) => !blocked.some((b) => b.s <= sp.s && sp.e <= b.e));
+  }
+  if (negation === 'ignore') return out;
+  return out.filter((sp) => isNegated(pt.norm.text, sp.s) === (negation === 'require'));
+}
+
+const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
+
+/** The clause (between pauses) around a span, for exclusion patterns. */
+function clauseAround(text: string, s: number, e: number): string {
+  let a = s;
+  while (a > 0 && !CLAUSE_BREAK.test(text[a - 1] ?? '')) a--;
+  let b = e;
+  while (b < text.length && !CLAUSE_BREAK.test(text[b] ?? '')) b++;
+  return text.slice(a, b);
 }
 
 /**
@@ -50,7 +67,7 @@ export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode)
     case 'any': {
       let best: Span | undefined;
       for (const w of m.words) {
-        const sp = keep(pt, findWord(pt, w), negation)[0];
+        const sp = keep(pt, findWord(pt, w), negation, m.except)[0];
         if (sp && (!best || sp.s < best.s)) best = sp;
       }
       return best;
@@ -64,7 +81,7 @@ export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode)
       const need = m.type === 'atLeast' ? m.n : m.words.length;
       const found: Span[] = [];
       for (const w of m.words) {
-        const sp = keep(pt, findWord(pt, w), negation)[0];
+        const sp = keep(pt, findWord(pt, w), negation, m.except)[0];
         if (sp) found.push(sp);
       }
       if (found.length < need) return undefined;
@@ -88,9 +105,7 @@ export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode)
         const sp = { s: hit.index, e: hit.index + hit[0].length };
         if (m.exclude) {
           // the exclusion pattern vetoes a hit when it matches the clause around it
-          const lo = Math.max(0, sp.s - 12);
-          const hi = Math.min(text.length, sp.e + 12);
-          if (m.exclude.test(text.slice(lo, hi))) continue;
+          if (m.exclude.test(clauseAround(text, sp.s, sp.e))) continue;
         }
         if (negation !== 'ignore' && isNegated(text, sp.s) !== (negation === 'require')) continue;
         return sp;
@@ -102,8 +117,9 @@ export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode)
     case 'percent': {
       for (const q of pt.norm.quantities) {
         if (q.kind !== m.type) continue;
+        // a range (两三个月, 半年到一年) is classified by its upper end
         if (m.min !== undefined && q.max < m.min) continue;
-        if (m.max !== undefined && q.value > m.max) continue;
+        if (m.max !== undefined && q.max > m.max) continue;
         // back to normalised coordinates for a uniform span type
         const s = pt.norm.map.findIndex((o) => o >= q.start);
         let e = pt.norm.map.findIndex((o) => o >= q.end);

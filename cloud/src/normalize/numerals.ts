@@ -2,6 +2,8 @@
  * Chinese numerals to Arabic digits: 五十万 → 500000, 两万 → 20000,
  * 一百五十万 → 1500000, 三点五 → 3.5, 百分之三 → 3%, 三八一二 → 3812,
  * colloquial 一万二 → 12000, approximate ranges 两三 → 2-3, 三四万 → 30000-40000.
+ * A lone digit converts only before a measure word (三个月, 一年), so words
+ * such as 一定, 一下, 比一比 keep their form.
  * Runs that start with a bare unit (千万 "by all means", 万一 "in case") are
  * words, not numbers, and are left alone.
  */
@@ -13,6 +15,7 @@ const DIGITS: Record<string, number> = {
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 
+const MEASURE = /[个年月天周岁元块克次份笔期成折倍号楼层位点万千百亿%]/u;
 const NUMERAL_CHARS = '零〇一二两俩三四五六七八九十百千万亿';
 const RUN = new RegExp(`[${NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?`, 'gu');
 
@@ -140,6 +143,9 @@ export function convertNumerals(src: MappedText): MappedText {
         RUN.lastIndex = start + 3 + run.length;
       }
     }
+    // a lone digit is a number only before a measure word (三个月, 两万, 一年);
+    // elsewhere it is part of a word (一定, 一下, 比一比, 一样) and stays as written
+    if (!percent && [...run].length === 1 && isDigit(run) && !MEASURE.test(text[start + 1] ?? '')) continue;
     const digits = numeralRunToDigits(run);
     if (digits === undefined) continue;
     const end = percent ? start + 3 + run.length : start + m[0].length;

@@ -6,7 +6,8 @@
  *   a number counts as money when it carries 万/千/元/块, or when it was
  *   written as a Chinese numeral with 万/亿 in it.
  * - duration: in days (三个月 → 90, 半年 → 180, 一年 → 365, 三五年 → 1095..1825).
- * - percent: 3.5% / 3.5个点 / 百分之三 / 三成 (→ 30).
+ * - percent: 3.5% / 3.5个点 / 百分之三 / 三成 (→ 30), and a bare rate after a
+ *   rate word (收益起码得三点五 → 3.5).
  */
 import { originalSpan, type MappedText } from './mapped-text.js';
 
@@ -30,6 +31,10 @@ const NUM = String.raw`(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?`
 const AMOUNT = new RegExp(String.raw`${NUM}\s*(多|来|几)?\s*(万|千|百)?\s*(多|来|几)?\s*(元|块钱|块)?`, 'gu');
 const DURATION = new RegExp(String.raw`${NUM}\s*(个)?\s*(多)?\s*(个月|月|年|天|日|周|个星期|星期|礼拜)(?!前|底|初|份|号)`, 'gu');
 const PERCENT = new RegExp(String.raw`(\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?\s*(%|个点|成)`, 'gu');
+/** A bare rate after a rate word: 收益起码得三点五, 年化二点六到三点一 (read as percent when < 30). */
+const BARE_RATE = /(年化|收益率?|利率|利息|回报|基准)[^,，。;；\d]{0,6}?(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?(?![\d%万千元块年月天个.\-~到至])/gu;
+/** 2.6%到3.1: the unit written on the first number only. */
+const PERCENT_LEADING = /(\d+(?:\.\d+)?)%\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?)(?![\d%.])/gu;
 const HALF_YEAR = /半年|半个月|一年半|1年半/gu;
 
 function toNum(s: string | undefined): number | undefined {
@@ -51,19 +56,44 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     push('percent', a * scale, b * scale, m.index, m.index + m[0].length);
   }
 
+  for (const m of t.matchAll(PERCENT_LEADING)) {
+    push('percent', toNum(m[1]) ?? 0, toNum(m[2]) ?? 0, m.index, m.index + m[0].length);
+  }
+
+  for (const m of t.matchAll(BARE_RATE)) {
+    const a = toNum(m[2]) ?? 0;
+    const b = toNum(m[3]) ?? a;
+    if (b >= 30 || a <= 0) continue;
+    const numStart = m.index + m[0].indexOf(m[2] ?? '', (m[1] ?? '').length);
+    push('percent', a, b, numStart, m.index + m[0].length);
+  }
+
+  // durations, then 半年到一年-style pairs merged into one range
+  const durations: { lo: number; hi: number; s: number; e: number }[] = [];
   for (const m of t.matchAll(DURATION)) {
     const a = toNum(m[1]) ?? 0;
     const b = toNum(m[2]) ?? a;
     const unit = m[5] ?? '';
     if (unit === '月' && m[3] === undefined) continue; // 3月 is March, not three months
-    if ((unit === '年') && a >= 1900) continue; // a calendar year
-    if ((unit === '日' || unit === '天') && m[3] !== undefined) continue;
+    if (unit === '年' && a >= 1900) continue; // a calendar year
     const days = unit.includes('月') ? 30 : unit === '年' ? 365 : unit === '天' || unit === '日' ? 1 : 7;
-    push('duration', a * days, b * days, m.index, m.index + m[0].length);
+    durations.push({ lo: a * days, hi: b * days, s: m.index, e: m.index + m[0].length });
   }
   for (const m of t.matchAll(HALF_YEAR)) {
     const days = m[0] === '半个月' ? 15 : m[0] === '半年' ? 180 : 545;
-    push('duration', days, days, m.index, m.index + m[0].length);
+    durations.push({ lo: days, hi: days, s: m.index, e: m.index + m[0].length });
+  }
+  durations.sort((x, y) => x.s - y.s);
+  for (let i = 0; i < durations.length; i++) {
+    const d = durations[i];
+    if (!d) continue;
+    const next = durations[i + 1];
+    if (next && /^\s*(到|至|-|~)\s*$/u.test(t.slice(d.e, next.s)) && next.hi >= d.lo) {
+      push('duration', d.lo, next.hi, d.s, next.e);
+      i++;
+    } else {
+      push('duration', d.lo, d.hi, d.s, d.e);
+    }
   }
 
   for (const m of t.matchAll(AMOUNT)) {
@@ -84,6 +114,8 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     const mult = unit === '万' ? 10_000 : unit === '千' ? 1000 : unit === '百' ? 100 : 1;
     push('amount', a * mult, b * mult, m.index, end);
   }
-  out.sort((x, y) => x.start - y.start || x.kind.localeCompare(y.kind));
-  return out;
+  // overlapping finds of one kind: keep the widest (2.6%到3.1 over 2.6%)
+  const kept = out.filter((q) => !out.some((o) => o !== q && o.kind === q.kind && o.start <= q.start && q.end <= o.end && (o.end - o.start > q.end - q.start || (o.end - o.start === q.end - q.start && out.indexOf(o) < out.indexOf(q)))));
+  kept.sort((x, y) => x.start - y.start || x.kind.localeCompare(y.kind));
+  return kept;
 }

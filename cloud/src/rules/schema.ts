@@ -40,8 +40,8 @@ export interface CompiledWord {
 }
 
 export type Matcher =
-  | { type: 'any' | 'all' | 'none'; words: CompiledWord[]; window: number | undefined }
-  | { type: 'atLeast'; n: number; words: CompiledWord[]; window: number | undefined }
+  | { type: 'any' | 'all' | 'none'; words: CompiledWord[]; window: number | undefined; except: CompiledWord[] }
+  | { type: 'atLeast'; n: number; words: CompiledWord[]; window: number | undefined; except: CompiledWord[] }
   | { type: 'regex'; re: RegExp; exclude: RegExp | undefined }
   | { type: 'amount' | 'duration' | 'percent'; min: number | undefined; max: number | undefined };
 
@@ -64,6 +64,8 @@ export interface Anchor {
 export interface Condition {
   name: string;
   role: Role | 'any';
+  /** only conversations of this channel (default both) */
+  channel: 'phone' | 'badge' | undefined;
   matchers: Matcher[];
   negation: NegationMode;
   scope: Scope | undefined;
@@ -189,16 +191,18 @@ class Validator {
       return undefined;
     }
     const kind = kinds[0] as string;
-    const allowed = new Set([kind, 'pinyin', 'window', 'of', 'exclude', 'flags']);
+    const allowed = new Set([kind, 'pinyin', 'window', 'of', 'exclude', 'flags', 'except']);
+    const except = v['except'] === undefined ? [] : this.words(v['except'], `${path}.except`, usePinyin);
+    if (v['except'] !== undefined && !['any', 'all', 'none', 'atLeast'].includes(kind)) this.err(`${path}.except`, 'only keyword matchers take "except" (regex matchers use "exclude")');
     for (const k of Object.keys(v)) if (!allowed.has(k)) this.err(`${path}.${k}`, 'unknown field');
     switch (kind) {
       case 'any': case 'all': case 'none':
-        return { type: kind, words: this.words(v[kind], `${path}.${kind}`, usePinyin), window };
+        return { type: kind, words: this.words(v[kind], `${path}.${kind}`, usePinyin), window, except };
       case 'atLeast': {
         const n = this.num(v['atLeast'], `${path}.atLeast`, { int: true, min: 1 }) ?? 1;
         const words = this.words(v['of'], `${path}.of`, usePinyin);
         if (words.length > 0 && n > words.length) this.err(`${path}.atLeast`, `asks for ${n} of only ${words.length} words`);
-        return { type: 'atLeast', n, words, window };
+        return { type: 'atLeast', n, words, window, except };
       }
       case 'regex': {
         const flags = typeof v['flags'] === 'string' ? v['flags'] : '';
@@ -224,7 +228,9 @@ class Validator {
 
   condition(name: string, v: unknown, path: string, defaults: { pinyin: boolean; negation: NegationMode }): Condition | undefined {
     if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
-    const known = new Set(['role', 'match', 'negation', 'scope', 'after', 'description']);
+    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'description']);
+    const channel = v['channel'];
+    if (channel !== undefined && channel !== 'phone' && channel !== 'badge') this.err(`${path}.channel`, 'must be phone or badge');
     for (const k of Object.keys(v)) if (!known.has(k)) this.err(`${path}.${k}`, 'unknown field');
     const role = v['role'] ?? 'any';
     if (typeof role !== 'string' || !ROLES.includes(role)) this.err(`${path}.role`, `must be one of ${ROLES.join(', ')}`);
@@ -268,6 +274,7 @@ class Validator {
     return {
       name,
       role: (ROLES.includes(String(role)) ? role : 'any') as Role | 'any',
+      channel: channel === 'phone' || channel === 'badge' ? channel : undefined,
       matchers,
       negation: (NEGATIONS.includes(String(negation)) ? negation : 'exclude') as NegationMode,
       scope,
