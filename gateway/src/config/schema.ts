@@ -1,4 +1,4 @@
-import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { ingestConfigSchema } from '../ingest/config.js';
 
 /**
@@ -131,13 +131,12 @@ export const coreConfigProperties = {
 export type CoreConfigProperties = typeof coreConfigProperties;
 
 /** Root schema: the core sections plus `extra` ones (section name -> object schema whose fields all have defaults). */
-export function composeConfigSchema<E extends TProperties = Record<never, never>>(extra?: { [K in keyof E]: E[K] & TObject }) {
-  const extraProps = (extra ?? {}) as E;
+export function composeConfigSchema<E extends Record<string, TObject> = Record<never, never>>(extra?: E): TObject<CoreConfigProperties & E> {
+  const extraProps = extra ?? ({} as E);
   for (const key of Object.keys(extraProps)) {
     if (key in coreConfigProperties) throw new Error(`config section '${key}' is already defined by the gateway core`);
   }
-  const props = { ...coreConfigProperties, ...extraProps } as CoreConfigProperties & E;
-  return Type.Object(props, { additionalProperties: false });
+  return Type.Object({ ...coreConfigProperties, ...extraProps } as CoreConfigProperties & E, { additionalProperties: false });
 }
 
 export const gatewayConfigSchema = composeConfigSchema();

@@ -27,6 +27,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     loggerInstance: options.logger.child({ module: 'http' }) as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
+    // Unknown fields are an error, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
     requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

@@ -38,7 +38,7 @@ export interface LoggerOptions {
 
 /** The gateway's pino logger: JSON lines, secrets redacted in every field of every line. */
 export function createLogger(options: LoggerOptions): Logger {
-  return pino(
+  const logger = pino(
     {
       level: options.level,
       base: { service: 'parley-gateway' },
@@ -51,4 +51,11 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     options.destination,
   );
+  // Child bindings skip the log formatter; scrub them on the way in. pino
+  // children are Object.create(parent), so every descendant inherits this.
+  const originalChild = logger.child;
+  logger.child = function scrubbedChild(this: Logger, bindings, childOptions) {
+    return originalChild.call(this, redactSecrets(bindings) as typeof bindings, childOptions);
+  } as Logger['child'];
+  return logger;
 }
