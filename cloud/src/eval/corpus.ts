@@ -49,7 +49,13 @@ export function parseDialogue(raw: unknown, source: string): Dialogue {
   const gold = raw['gold'];
   if (!isRecord(gold)) return bad('gold must be an object');
   const profile = Array.isArray(gold['profile']) ? gold['profile'] : bad('gold.profile must be a list');
+  profile.forEach((p: unknown, i: number) => {
+    if (!isRecord(p) || typeof p['family'] !== 'string' || typeof p['tag'] !== 'string' || typeof p['value'] !== 'string') bad(`gold.profile[${i}] needs family, tag and value`);
+  });
   const compliance = Array.isArray(gold['compliance']) ? gold['compliance'] : bad('gold.compliance must be a list');
+  compliance.forEach((c: unknown, i: number) => {
+    if (!isRecord(c) || typeof c['rule'] !== 'string') bad(`gold.compliance[${i}] needs a rule`);
+  });
   const keyPoints = isRecord(gold['keyPoints']) ? gold['keyPoints'] : bad('gold.keyPoints must be an object');
   for (const [k, v] of Object.entries(keyPoints)) if (v !== true && v !== false && v !== null) bad(`gold.keyPoints.${k} must be true, false or null`);
   return raw as unknown as Dialogue;
