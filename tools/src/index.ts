@@ -19,3 +19,7 @@ export * from './opus/frame-file.js';
 export * from './opus/conversation-opus.js';
 export * from './opus/frame-source.js';
 export * from './opus/shift-playlist.js';
+export * from './faults/token-bucket.js';
+export * from './faults/mqtt-connect-sniffer.js';
+export * from './faults/fault-proxy.js';
+export * from './faults/process-supervisor.js';
