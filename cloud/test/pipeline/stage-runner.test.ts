@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, StageRunner } from '../../src/pipeline/stage-runner.js';
+import { resolvePipelineConfig } from '../../src/config.js';
+import { PipelineError } from '../../src/errors.js';
+import type { StageContext, StageHandlers } from '../../src/stages/context.js';
+import { SqliteConversationStore } from '../../src/store/sqlite-store.js';
+import { silentLogger } from '../helpers.js';
+
+describe('stage runner', () => {
+  it('backs off exponentially with bounded jitter and a ceiling', () => {
+    expect(backoffDelay(1, 1000, 60_000, () => 0.5)).toBe(1000);
+    expect(backoffDelay(3, 1000, 60_000, () => 0.5)).toBe(4000);
+    expect(backoffDelay(20, 1000, 60_000, () => 0.5)).toBe(60_000);
+    expect(backoffDelay(2, 1000, 60_000, () => 0)).toBe(1600);
+    expect(backoffDelay(2, 1000, 60_000, () => 1)).toBe(2400);
+  });
+
+  it('retries a failing stage until it succeeds, gives up on bad input at once, records errors', async () => {
+    const store = new SqliteConversationStore(':memory:');
+    const base = {
+      channel: 'phone' as const, source: {}, staffId: null, branchId: null, customerId: null, startedAt: 0, endedAt: 0,
+      durationMs: null, audioPath: null, audioFormat: null, transcriptSource: null, gaps: [], segments: [],
+      skipStages: ['vad', 'roles', 'transcribe', 'normalize', 'analyze', 'index'] as const,
+    };
+    store.createConversation({ ...base, id: 'flaky', skipStages: [...base.skipStages] }, Date.now());
+    store.createConversation({ ...base, id: 'broken', skipStages: [...base.skipStages] }, Date.now());
+    let flakyCalls = 0;
+    const ok = async () => ({ kind: 'done' as const });
+    const handlers: StageHandlers = {
+      decode: async (_ctx, c) => {
+        if (c.id === 'broken') throw new PipelineError('AUDIO_CORRUPT', 'garbage', { retryable: false });
+        if (++flakyCalls < 3) throw new Error('transient');
+        return { kind: 'done' };
+      },
+      vad: ok, roles: ok, transcribe: ok, normalize: ok, analyze: ok, index: ok,
+    };
+    const config = resolvePipelineConfig({ stages: { backoffBaseMs: 5, backoffMaxMs: 20, pollMs: 10, maxAttempts: 5 } });
+    const ctx = { store, config } as unknown as StageContext;
+    const runner = new StageRunner(ctx, handlers, config.stages, silentLogger());
+    runner.start();
+    const deadline = Date.now() + 5000;
+    while (store.getConversation('flaky')!.state !== 'analyzed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    expect(flakyCalls).toBe(3);
+    expect(store.getConversation('flaky')!.state).toBe('analyzed');
+    expect(store.getStages('flaky')[0]).toMatchObject({ state: 'done', attempts: 3, error: null });
+    expect(store.getConversation('broken')!.state).toBe('failed');
+    expect(store.getStages('broken')[0]).toMatchObject({ state: 'failed', attempts: 1, errorCode: 'AUDIO_CORRUPT' });
+    store.close();
+  });
+});
