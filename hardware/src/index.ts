@@ -6,5 +6,6 @@
  */
 export * from './boards/index.js';
 export * from './coproc-link/index.js';
+export * from './coproc-emulator/index.js';
 export * from './errors.js';
 export * from './power/index.js';
