@@ -56,7 +56,7 @@ class RuleContext {
         let span: Span | undefined;
         let ok = true;
         for (const m of c.matchers) {
-          const sp = runMatcher(pt, m, c.negation);
+          const sp = runMatcher(pt, m, m.negation ?? c.negation);
           if (!sp) { ok = false; break; }
           if (m.type !== 'none' && !span) span = sp;
         }

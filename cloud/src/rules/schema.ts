@@ -39,11 +39,13 @@ export interface CompiledWord {
   py: string[] | undefined;
 }
 
-export type Matcher =
+type MatcherKind =
   | { type: 'any' | 'all' | 'none'; words: CompiledWord[]; window: number | undefined; except: CompiledWord[] }
   | { type: 'atLeast'; n: number; words: CompiledWord[]; window: number | undefined; except: CompiledWord[] }
   | { type: 'regex'; re: RegExp; exclude: RegExp | undefined }
   | { type: 'amount' | 'duration' | 'percent'; min: number | undefined; max: number | undefined };
+/** A matcher may override its condition's negation mode (e.g. a context word list that should match even when negated). */
+export type Matcher = MatcherKind & { negation?: NegationMode };
 
 export interface Scope {
   firstTurns?: number;
@@ -183,6 +185,16 @@ class Validator {
 
   matcher(v: unknown, path: string, defaultPinyin: boolean): Matcher | undefined {
     if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
+    const m = this.matcherKind(v, path, defaultPinyin);
+    if (!m || v['negation'] === undefined) return m;
+    if (typeof v['negation'] !== 'string' || !NEGATIONS.includes(v['negation'])) {
+      this.err(`${path}.negation`, `must be one of ${NEGATIONS.join(', ')}`);
+      return m;
+    }
+    return { ...m, negation: v['negation'] as NegationMode };
+  }
+
+  private matcherKind(v: Record<string, unknown>, path: string, defaultPinyin: boolean): Matcher | undefined {
     const usePinyin = typeof v['pinyin'] === 'boolean' ? v['pinyin'] : defaultPinyin;
     const window = this.num(v['window'], `${path}.window`, { int: true, min: 1 });
     const kinds = ['any', 'all', 'none', 'atLeast', 'regex', 'amount', 'duration', 'percent'].filter((k) => k in v);
@@ -191,7 +203,7 @@ class Validator {
       return undefined;
     }
     const kind = kinds[0] as string;
-    const allowed = new Set([kind, 'pinyin', 'window', 'of', 'exclude', 'flags', 'except']);
+    const allowed = new Set([kind, 'pinyin', 'window', 'of', 'exclude', 'flags', 'except', 'negation']);
     const except = v['except'] === undefined ? [] : this.words(v['except'], `${path}.except`, usePinyin);
     if (v['except'] !== undefined && !['any', 'all', 'none', 'atLeast'].includes(kind)) this.err(`${path}.except`, 'only keyword matchers take "except" (regex matchers use "exclude")');
     for (const k of Object.keys(v)) if (!allowed.has(k)) this.err(`${path}.${k}`, 'unknown field');
