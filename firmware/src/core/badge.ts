@@ -7,7 +7,7 @@ import { ClockSync } from './clock-sync.js';
 import type { ProtocolCodec } from './codec.js';
 import { CommandHandler } from './commands.js';
 import type { EffectiveConfig } from './config.js';
-import { ConfigStore, effectiveConfig } from './config.js';
+import { ConfigStore, DEFAULTS, effectiveConfig } from './config.js';
 import { DeviceStore } from './device-store.js';
 import { FirmwareError, errorCode } from './errors.js';
 import { EventQueue } from './event-queue.js';
@@ -38,7 +38,7 @@ export interface BadgeOptions {
 export const DEFAULT_BADGE_OPTIONS: BadgeOptions = {
   spoolBytes: 0,
   segmentBytes: 65536,
-  defaultUploadPolicy: UploadPolicy.BATCHED,
+  defaultUploadPolicy: DEFAULTS.uploadPolicy,
   tuning: DEFAULT_TUNING,
   lowBatteryPercent: 5,
 };
@@ -426,7 +426,7 @@ export class Badge {
     this.cfg = effectiveConfig(this.config.get(), this.identity.staffId, this.opts.defaultUploadPolicy);
     const c = this.cfg;
     this.recorder.configure({ params: this.audioParams(), chunkDurationMs: c.chunkDurationMs });
-    this.uploader.setNetworks(c.wifi);
+    this.uploader.setNetworks(c.wifi.length > 0 ? c.wifi : (this.identity.wifi ?? []));
     this.uploader.setPolicy(c.uploadPolicy, c.batchIntervalMin);
     const clk = this.platform.clock;
     if (this.telemetryTimer !== null) clk.clearInterval(this.telemetryTimer);

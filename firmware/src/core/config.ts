@@ -2,6 +2,7 @@ import type { FlashStorage } from '../hal/flash.js';
 import type { WifiNetworkCredentials } from '../hal/wifi.js';
 import type { ProtocolCodec } from './codec.js';
 import type { Config, ScheduleWindow } from './messages.js';
+import { DEFAULT_BATCH_INTERVAL_MIN, DEFAULT_BITRATE_BPS, DEFAULT_UPLOAD_POLICY } from '@parley/hardware/default-policy';
 import { RecordingMode, UploadPolicy } from './messages.js';
 
 /** The config with every zero field replaced by the firmware default. */
@@ -27,18 +28,17 @@ export interface EffectiveConfig {
 }
 
 /**
- * Firmware defaults. The upload policy default is the power model's
- * recommendation (hardware/, docs/hardware.md): batched uploads every 15
- * minutes keep the radio off most of the time.
+ * Firmware defaults. The upload policy, batch interval and bitrate are the
+ * power model's recommendation (hardware/ default-policy, docs/hardware.md).
  */
 export const DEFAULTS = {
   recordingMode: RecordingMode.MANUAL,
-  bitrate: 16000,
+  bitrate: DEFAULT_BITRATE_BPS,
   chunkDurationMs: 1000,
   silenceSplitS: 30,
   maxSessionS: 3600,
-  uploadPolicy: UploadPolicy.BATCHED,
-  batchIntervalMin: 15,
+  uploadPolicy: DEFAULT_UPLOAD_POLICY,
+  batchIntervalMin: DEFAULT_BATCH_INTERVAL_MIN,
   telemetryIntervalS: 60,
   brightnessPercent: 50,
   hapticStrengthPercent: 70,

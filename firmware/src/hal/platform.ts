@@ -7,7 +7,7 @@ import type { Indicators } from './indicators.js';
 import type { Log } from './log.js';
 import type { MqttClient } from './mqtt.js';
 import type { System } from './system.js';
-import type { Wifi } from './wifi.js';
+import type { Wifi, WifiNetworkCredentials } from './wifi.js';
 
 /** Everything the firmware core touches of the device. */
 export interface Platform {
@@ -30,4 +30,6 @@ export interface Identity {
   firmwareVersion: string;
   /** Staff id provisioned on the badge; config may override it. */
   staffId: string;
+  /** Wi-Fi networks provisioned on the badge, used until a config lists its own. */
+  wifi?: WifiNetworkCredentials[];
 }

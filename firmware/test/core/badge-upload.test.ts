@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecodedUp } from '@parley/proto';
 import { DeviceState, EndReason, EventKind, UploadPolicy } from '../../src/core/messages.js';
 import { DOUBLE_GAP_MS } from '../../src/core/button-gestures.js';
+import { DEFAULTS } from '../../src/core/config.js';
 import { frameBytes, hexOf, makeRig } from '../support/rig.js';
 import type { Rig } from '../support/rig.js';
 
@@ -139,7 +140,9 @@ describe('badge: uploader under faults', () => {
     tap(rig);
     rig.speak(60_000);
     expect(rig.gw.of('chunk')).toHaveLength(0);
-    rig.clock.advance(15 * 60_000);
+    // The next batch opens DEFAULTS.batchIntervalMin after boot (the power model's choice).
+    expect(DEFAULTS.batchIntervalMin * 60_000).toBeGreaterThan(70_000);
+    rig.clock.advance(DEFAULTS.batchIntervalMin * 60_000 - 60_000);
     expect((rig.gw.of('chunk') as Chunk[]).length).toBe(60);
     expect((rig.gw.of('chunk') as Chunk[]).every((c) => c.backlog === false)).toBe(true);
     expect(rig.platform.wifi.isConnected()).toBe(false);

@@ -1,0 +1,97 @@
+/**
+ * The device entry: the bundle Espruino runs at boot (.bootcde). It reads the
+ * provisioned identity, lets the boot record pick the firmware slot (running
+ * a staged image from flash when that slot holds one), builds the espruino
+ * platform from the board data and starts the badge.
+ */
+import { badgeBoard } from '@parley/hardware/boards';
+import { chooseBootSlot } from '../core/boot-slot.js';
+import { bytesToString } from '../core/device-store.js';
+import { imageFile } from '../core/ota.js';
+import type { EspruinoGlobals, EspruinoStorage, EspruinoE, EspruinoSerial } from '../platform/espruino/globals.js';
+import { createEspruinoPlatform } from '../platform/espruino/index.js';
+import { EspruinoFlash } from '../platform/espruino/storage.js';
+import { createBadge } from './create-badge.js';
+
+declare const require: (module: string) => unknown;
+declare const E: EspruinoE;
+declare const global: { [name: string]: unknown };
+declare function getTime(): number;
+declare function setWatch(fn: (e: { state: boolean; time: number }) => void, pin: string, opts: object): unknown;
+declare function clearWatch(id: unknown): void;
+declare function digitalWrite(pin: string, value: number): void;
+declare function digitalRead(pin: string): number;
+declare function analogWrite(pin: string, value: number, opts?: object): void;
+declare function analogRead(pin: string): number;
+
+/** What provisioning writes to the `id` file. */
+interface ProvisionedIdentity {
+  deviceId: string;
+  secret: string;
+  mqttHost: string;
+  mqttPort: number;
+  staffId: string;
+  wifi: { ssid: string; psk: string }[];
+}
+
+const FIRMWARE_VERSION = '0.1.0';
+
+function start(): void {
+  const storage = require('Storage') as EspruinoStorage;
+  const flash = new EspruinoFlash(storage, E);
+  if (global.__parleySlot === undefined) {
+    const slot = chooseBootSlot(flash);
+    global.__parleySlot = slot;
+    const image = storage.read(imageFile(slot));
+    if (image !== undefined) {
+      // The staged image is a whole bundle like this one; it starts itself.
+      (0, eval)(image);
+      return;
+    }
+  }
+  const idBytes = flash.readFile('id');
+  if (!idBytes) {
+    console.log('parley: not provisioned (no "id" file)');
+    return;
+  }
+  const id = JSON.parse(bytesToString(idBytes)) as ProvisionedIdentity;
+  const g: EspruinoGlobals = {
+    Storage: storage,
+    E: E,
+    MQTT: require('MQTT') as EspruinoGlobals['MQTT'],
+    Wifi: require('Wifi') as EspruinoGlobals['Wifi'],
+    crypto: require('crypto') as EspruinoGlobals['crypto'],
+    serial: global[badgeBoard.coprocUart.serial] as EspruinoSerial,
+    getTime: getTime,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (t) => clearInterval(t as ReturnType<typeof setInterval>),
+    setWatch: setWatch,
+    clearWatch: clearWatch,
+    digitalWrite: digitalWrite,
+    digitalRead: digitalRead,
+    analogWrite: analogWrite,
+    analogRead: analogRead,
+    log: (text) => console.log(text),
+  };
+  const platform = createEspruinoPlatform(g, {
+    board: badgeBoard,
+    slot: global.__parleySlot === 'b' ? 'b' : 'a',
+    mqttHost: id.mqttHost,
+    mqttPort: id.mqttPort,
+    deviceId: id.deviceId,
+    secret: id.secret,
+  });
+  const badge = createBadge(platform, {
+    deviceId: id.deviceId,
+    hardwareRevision: badgeBoard.hardwareRevision,
+    firmwareVersion: FIRMWARE_VERSION,
+    staffId: id.staffId,
+    wifi: id.wifi,
+  }, { segmentBytes: 16384 });
+  global.__parleyBadge = badge;
+  badge.boot();
+}
+
+start();

@@ -1,0 +1,90 @@
+/**
+ * `npm run build -w firmware`: compiles the device entry with tsc (ES2015),
+ * bundles it with rollup into one script (dist/badge.js), minifies it with
+ * esbuild (dist/badge.min.js), and fails unless both pass the Espruino
+ * subset gate and boot, record and upload in the stripped vm sandbox.
+ * Everything runs offline.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import type { Plugin } from 'rollup';
+import { transform } from 'esbuild';
+import { checkEspruinoSubset } from './syntax-gate.js';
+import { runBundleInSandbox } from './device-sandbox.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = resolve(here, '..', '..');
+const repo = resolve(pkg, '..');
+const dist = join(pkg, 'dist');
+const tscOut = join(dist, 'tsc');
+
+/** Maps the workspace packages the device bundle imports to their compiled (or generated) JS. */
+function workspaceResolver(): Plugin {
+  return {
+    name: 'parley-workspace',
+    resolveId(source) {
+      if (source === '@parley/proto/device') return join(repo, 'proto', 'device', 'badge-codec.js');
+      const hw = /^@parley\/hardware\/([a-z-]+)$/.exec(source);
+      if (hw) {
+        const exportsMap = (JSON.parse(readFileSync(join(repo, 'hardware', 'package.json'), 'utf8')) as { exports: Record<string, string> }).exports;
+        const target = exportsMap['./' + hw[1]];
+        if (!target) throw new Error('unknown hardware export ' + source);
+        return join(tscOut, 'hardware', target.replace(/^\.\//, '').replace(/\.ts$/, '.js'));
+      }
+      if (source.startsWith('@parley/')) throw new Error('device bundle may not import ' + source);
+      return null;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(pkg, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+  const bundle = await rollup({
+    input: join(tscOut, 'firmware', 'src', 'app', 'main.js'),
+    plugins: [workspaceResolver()],
+    onwarn(warning, warn) {
+      // The loader evaluates a staged image on purpose.
+      if (warning.code === 'EVAL') return;
+      warn(warning);
+    },
+  });
+  const { output } = await bundle.generate({ format: 'iife', strict: false, generatedCode: 'es2015' });
+  await bundle.close();
+  const plain = (output[0] as { code: string }).code;
+  const minified = (await transform(plain, { minify: true, target: 'es2015', format: 'iife', legalComments: 'none' })).code;
+  writeFileSync(join(dist, 'badge.js'), plain);
+  writeFileSync(join(dist, 'badge.min.js'), minified);
+
+  let failed = false;
+  for (const [name, code] of [['badge.js', plain], ['badge.min.js', minified]] as const) {
+    const violations = await checkEspruinoSubset(code);
+    for (const v of violations) console.error(`${name}:${v.line}:${v.column} ${v.what}: ${v.excerpt}`);
+    if (violations.length) failed = true;
+    const report = runBundleInSandbox(code, { recordSeconds: 10 });
+    const ok = report.errors.length === 0 && report.sessionsStarted === 1 && report.sessionsComplete === 1 &&
+      report.framesReceived === report.framesSent && report.framesSent >= 490 && report.telemetry > 0 && report.hellos > 0;
+    console.log(`${name}: ${code.length} bytes; sandbox: ${report.framesSent} frames captured, ${report.framesReceived} delivered in ${report.chunksReceived} chunks, sessions ${report.sessionsStarted} started / ${report.sessionsComplete} complete, ${report.telemetry} telemetry, ${report.events} events${ok ? '' : ' — FAILED'}`);
+    for (const e of report.errors) console.error(`${name}: ${e}`);
+    if (!ok) {
+      for (const l of report.log.slice(-20)) console.error('  log: ' + l);
+      failed = true;
+    }
+  }
+  if (failed) {
+    console.error('firmware build FAILED: the bundle does not fit the device');
+    process.exit(1);
+  }
+  console.log(`firmware build OK: dist/badge.js ${plain.length} bytes, dist/badge.min.js ${minified.length} bytes`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
