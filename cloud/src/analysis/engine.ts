@@ -53,12 +53,13 @@ class RuleContext {
           const ok = anchors.some((a) => (sameTurn ? pt.pos >= a : pt.pos > a) && pt.pos - a <= withinTurns);
           if (!ok) continue;
         }
+        // every matcher must hold in this turn; the evidence spans what the positive ones found
         let span: Span | undefined;
         let ok = true;
         for (const m of c.matchers) {
           const sp = runMatcher(pt, m, m.negation ?? c.negation);
           if (!sp) { ok = false; break; }
-          if (m.type !== 'none' && !span) span = sp;
+          if (m.type !== 'none') span = span ? { s: Math.min(span.s, sp.s), e: Math.max(span.e, sp.e) } : sp;
         }
         if (ok && span) out.push({ pt, span });
       }

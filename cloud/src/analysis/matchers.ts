@@ -13,6 +13,14 @@ export interface Span {
 
 /** Every occurrence of a word: exact on normalised text, or by toneless pinyin. */
 export function findWord(pt: PreparedTurn, w: CompiledWord): Span[] {
+  const cached = pt.wordCache.get(w);
+  if (cached) return cached;
+  const found = searchWord(pt, w);
+  pt.wordCache.set(w, found);
+  return found;
+}
+
+function searchWord(pt: PreparedTurn, w: CompiledWord): Span[] {
   const text = pt.norm.text;
   const out: Span[] = [];
   const seen = new Set<number>();
@@ -45,6 +53,16 @@ function keep(pt: PreparedTurn, spans: Span[], negation: NegationMode, except: r
   }
   if (negation === 'ignore') return out;
   return out.filter((sp) => isNegated(pt.norm.text, sp.s) === (negation === 'require'));
+}
+
+const globalCache = new WeakMap<RegExp, RegExp>();
+function globalRegex(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    globalCache.set(re, g);
+  }
+  return g;
 }
 
 const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
@@ -99,8 +117,7 @@ export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode)
     }
     case 'regex': {
       const text = pt.norm.text;
-      const re = new RegExp(m.re.source, m.re.flags.includes('g') ? m.re.flags : m.re.flags + 'g');
-      for (const hit of text.matchAll(re)) {
+      for (const hit of text.matchAll(globalRegex(m.re))) {
         if (hit[0].length === 0) continue;
         const sp = { s: hit.index, e: hit.index + hit[0].length };
         if (m.exclude) {

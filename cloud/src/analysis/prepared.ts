@@ -18,6 +18,8 @@ export interface PreparedTurn {
   py: string[];
   startMs: number;
   endMs: number;
+  /** keyword occurrences already looked up in this turn (rules share words) */
+  wordCache: Map<unknown, { s: number; e: number }[]>;
 }
 
 export interface PreparedConversation {
@@ -35,7 +37,7 @@ export function prepare(input: AnalysisInput): PreparedConversation {
     const startMs = turn.startMs ?? clock;
     const endMs = turn.endMs ?? startMs + estDur;
     clock = endMs;
-    return { turn, pos, norm, py: pinyinOf(norm.text), startMs, endMs };
+    return { turn, pos, norm, py: pinyinOf(norm.text), startMs, endMs, wordCache: new Map() };
   });
   const startMs = turns[0]?.startMs ?? 0;
   const endMs = turns.reduce((m, t) => Math.max(m, t.endMs), startMs);

@@ -17,9 +17,9 @@ export function collectVoc(profile: readonly ProfileHit[], fromRules: readonly V
     const label = taxonomy?.profile[h.family]?.[h.tag]?.values[h.value] ?? h.value;
     out.push({ kind, text: `${label}：${h.evidence.quote}`, evidence: h.evidence });
   }
-  const seen = new Set(out.map((v) => `${v.evidence.turn}:${v.evidence.start}`));
+  const seen = new Set(out.map((v) => `${v.kind}@${v.evidence.turn}:${v.evidence.start}`));
   for (const v of fromRules) {
-    const k = `${v.evidence.turn}:${v.evidence.start}`;
+    const k = `${v.kind}@${v.evidence.turn}:${v.evidence.start}`;
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(v);

@@ -34,7 +34,8 @@ export function parseChineseInteger(s: string): number | undefined {
   if (chars.length >= 2 && chars.every(isDigit)) {
     return Number(chars.map((c) => String(DIGITS[c])).join(''));
   }
-  let total = 0; // completed big-unit sections
+  let yi = 0; // count of 亿
+  let wan = 0; // count of 万 below the last 亿
   let section = 0; // current section below 万
   let digit: number | undefined;
   let lastUnit = 1; // unit of the last term, for colloquial 一万二 / 三百五
@@ -55,13 +56,20 @@ export function parseChineseInteger(s: string): number | undefined {
       lastUnit = u;
       sawUnit = true;
     } else if (c in BIG_UNITS) {
-      const u = BIG_UNITS[c] ?? 1;
       if (digit !== undefined) section += digit;
-      if (section === 0) return undefined; // 万 without a count
-      total = (total + section) * u;
-      section = 0;
       digit = undefined;
-      lastUnit = u;
+      if (c === '万') {
+        if (section === 0) return undefined; // 万 without a count
+        wan = section;
+        lastUnit = 10_000;
+      } else {
+        const below = wan * 10_000 + section;
+        if (below === 0 && yi === 0) return undefined;
+        yi = yi + below; // 亿 counts everything before it
+        wan = 0;
+        lastUnit = 100_000_000;
+      }
+      section = 0;
       sawUnit = true;
     } else {
       return undefined;
@@ -70,17 +78,10 @@ export function parseChineseInteger(s: string): number | undefined {
   if (digit !== undefined) {
     // trailing digit after a unit is one order below it: 一万二 = 12000, 三百五 = 350
     const prev = chars[chars.length - 2];
-    if (sawUnit && prev !== undefined && !isDigit(prev) && prev !== '零' && lastUnit >= 100) {
-      section += digit * (lastUnit / 10);
-      if (lastUnit >= 10_000) {
-        total += section;
-        section = 0;
-      }
-    } else {
-      section += digit;
-    }
+    if (sawUnit && prev !== undefined && !isDigit(prev) && prev !== '零' && lastUnit >= 100) section += digit * (lastUnit / 10);
+    else section += digit;
   }
-  return total + section;
+  return yi * 100_000_000 + wan * 10_000 + section;
 }
 
 /** Value of a numeral with an optional decimal part: 三点五 → 3.5, 二点一五 → 2.15. */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeMapped, type Quantity } from '../../src/normalize/index.js';
+
+const q = (text: string): Pick<Quantity, 'kind' | 'value' | 'max' | 'text'>[] =>
+  normalizeMapped(text).quantities.map(({ kind, value, max, text: t }) => ({ kind, value, max, text: t }));
+
+describe('quantities', () => {
+  it('finds amounts in yuan', () => {
+    expect(q('我有五十万')).toEqual([{ kind: 'amount', value: 500_000, max: 500_000, text: '五十万' }]);
+    expect(q('两三万吧')).toEqual([{ kind: 'amount', value: 20_000, max: 30_000, text: '两三万' }]);
+    expect(q('转了3000元')).toEqual([{ kind: 'amount', value: 3000, max: 3000, text: '3000元' }]);
+    expect(q('十来万')).toEqual([{ kind: 'amount', value: 100_000, max: 100_000, text: '十来万' }]);
+  });
+
+  it('does not read ids or times as money', () => {
+    expect(q('工号三八一二').filter((x) => x.kind === 'amount')).toEqual([]);
+  });
+
+  it('finds durations in days', () => {
+    expect(q('放三个月')).toEqual([{ kind: 'duration', value: 90, max: 90, text: '三个月' }]);
+    expect(q('存个三年')).toEqual([{ kind: 'duration', value: 1095, max: 1095, text: '三年' }]);
+    expect(q('放半年到一年都行')).toEqual([{ kind: 'duration', value: 180, max: 365, text: '半年到一年' }]);
+    expect(q('四五个月')).toEqual([{ kind: 'duration', value: 120, max: 150, text: '四五个月' }]);
+    expect(q('三月份').filter((x) => x.kind === 'duration')).toEqual([]);
+  });
+
+  it('finds percentages in their spoken forms', () => {
+    expect(q('百分之三')).toEqual([{ kind: 'percent', value: 3, max: 3, text: '百分之三' }]);
+    expect(q('三点五个点')).toEqual([{ kind: 'percent', value: 3.5, max: 3.5, text: '三点五个点' }]);
+    expect(q('2%-3%')).toEqual([{ kind: 'percent', value: 2, max: 3, text: '2%-3%' }]);
+    expect(q('亏了三成')).toEqual([{ kind: 'percent', value: 30, max: 30, text: '三成' }]);
+    expect(q('收益起码得三点五吧')).toEqual([{ kind: 'percent', value: 3.5, max: 3.5, text: '三点五' }]);
+  });
+});
