@@ -36,7 +36,8 @@ export const ESPRUINO_UNSUPPORTED: Record<string, false> = Object.fromEntries(
 export const ESPRUINO_TSCONFIG = { compilerOptions: { useDefineForClassFields: false, verbatimModuleSyntax: true } };
 
 const FORBIDDEN_GLOBALS = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Symbol', 'Proxy', 'Reflect', 'BigInt'];
-const FORBIDDEN_MEMBERS = ['slice', 'race', 'allSettled', 'finally', 'any'];
+/** Measured missing on Espruino 2v29 (Linux build): typed arrays lack copyWithin/lastIndexOf/at/entries/keys/values, arrays lack at/flat. */
+const FORBIDDEN_MEMBERS = ['slice', 'race', 'allSettled', 'finally', 'any', 'copyWithin', 'lastIndexOf', 'at', 'flat', 'flatMap'];
 
 export async function esbuildGate(file: string): Promise<void> {
   await esbuild.transform(readFileSync(file, 'utf8'), {
@@ -90,21 +91,28 @@ export function astGate(file: string): string[] {
   return problems;
 }
 
-/** The file bundled (with its imports) as an es2015 IIFE assigning its exports to `globalName`. */
-export async function bundleForEspruino(entry: string, globalName: string): Promise<string> {
+/**
+ * The file bundled with its imports into one flat es2015 script: every
+ * module's declarations at top level in dependency order, exports dropped
+ * (the shape a rollup bundle has). esbuild's own IIFE wrapper is not used:
+ * its lazy export getters misbehave on Espruino (measured).
+ */
+export async function bundleForEspruino(entry: string): Promise<string> {
   const out = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
     write: false,
-    format: 'iife',
-    globalName,
+    format: 'esm',
     target: 'es2015',
     supported: ESPRUINO_UNSUPPORTED,
     tsconfigRaw: ESPRUINO_TSCONFIG,
     platform: 'neutral',
     logLevel: 'silent',
   });
-  return out.outputFiles[0]!.text;
+  const text = out.outputFiles[0]!.text;
+  const flat = text.replace(/\nexport\s*\{[^}]*\};?\s*$/, '\n');
+  if (/\bexport\b|\bimport\b/.test(flat)) throw new Error('bundle still has module syntax');
+  return flat;
 }
 
 /** A vm context stripped of what Espruino lacks. */
@@ -112,5 +120,7 @@ export const STRIP_TO_ESPRUINO = `
   delete globalThis.Map; delete globalThis.Set; delete globalThis.WeakMap; delete globalThis.WeakSet;
   delete globalThis.Symbol; delete globalThis.Proxy; delete globalThis.Reflect; delete globalThis.BigInt;
   delete Array.prototype.slice; delete ArrayBuffer.prototype.slice;
+  delete Array.prototype.at; delete Array.prototype.flat; delete Array.prototype.flatMap;
+  (function (ta) { delete ta.copyWithin; delete ta.lastIndexOf; delete ta.at; delete ta.entries; delete ta.keys; delete ta.values; })(Object.getPrototypeOf(Uint8Array.prototype));
   delete Promise.race; delete Promise.allSettled; delete Promise.any; delete Promise.prototype.finally;
 `;

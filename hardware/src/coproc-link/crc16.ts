@@ -19,10 +19,13 @@ for (let n = 0; n < 256; n++) {
 
 /** Continues `crc` over bytes[start, end). Start a new CRC with CRC16_INIT. */
 export function crc16Update(crc: number, bytes: Uint8Array, start: number, end: number): number {
+  // Written for Espruino's interpreter, where every token costs: a local
+  // alias for the table and a bare while loop measured ~12% faster than a
+  // for loop (docs/hardware.md, "Measured on Espruino").
+  const t = table;
   let c = crc;
-  for (let i = start; i < end; i++) {
-    c = ((c << 8) & 0xffff) ^ (table[((c >> 8) ^ (bytes[i] as number)) & 0xff] as number);
-  }
+  let i = start;
+  while (i < end) c = ((c << 8) & 0xff00) ^ (t[((c >> 8) ^ (bytes[i++] as number)) & 0xff] as number);
   return c;
 }
 

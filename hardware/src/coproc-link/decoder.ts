@@ -42,6 +42,15 @@ export type LinkFrameHandler = (
   length: number,
 ) => void;
 
+/**
+ * Moves buf[from, to) to the start of buf. Espruino's typed arrays have no
+ * copyWithin, and set() from an overlapping view of the same buffer is not
+ * specified there; a forward copy is safe because the bytes move down.
+ */
+function shiftDown(buf: Uint8Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) buf[i - from] = buf[i] as number;
+}
+
 export class LinkDecoder {
   /** Good frames delivered. */
   frames: number;
@@ -107,20 +116,34 @@ export class LinkDecoder {
 
   feed(data: Uint8Array): void {
     const len = data.length;
+    const buf = this.buf;
     let i = 0;
     while (i < len) {
-      if (this.need > 0) {
-        // Inside a frame whose length is known: copy the run in one go.
-        let k = this.need - this.n;
-        if (k > len - i) k = len - i;
-        this.buf.set(data.subarray(i, i + k), this.n);
-        this.n += k;
-        i += k;
-        if (this.n === this.need) this.advance();
-      } else {
-        this.feedByte(data[i] as number);
+      const n = this.n;
+      if (n === 0) {
+        // Hunt for a sync byte without a method call per byte.
+        const from = i;
+        while (i < len && data[i] !== SYNC0) i++;
+        this.discardedBytes += i - from;
+        if (i === len) return;
+        buf[0] = SYNC0;
+        this.n = 1;
         i++;
+        continue;
       }
+      // Take what the frame still needs: the rest of the header, or the
+      // rest of the frame once the header has given its length.
+      const want = this.need > 0 ? this.need : HEADER_LEN;
+      let k = want - n;
+      if (k > len - i) k = len - i;
+      if (k > HEADER_LEN) {
+        buf.set(data.subarray(i, i + k), n);
+      } else {
+        for (let j = 0; j < k; j++) buf[n + j] = data[i + j] as number;
+      }
+      this.n = n + k;
+      i += k;
+      if (this.n === want) this.advance();
     }
   }
 
@@ -181,7 +204,7 @@ export class LinkDecoder {
       );
       if (n === need) return;
       // Bytes after the frame (only after a rescan): keep them, hunt again.
-      buf.copyWithin(0, need, n);
+      shiftDown(buf, need, n);
       this.n = n - need;
       this.dropUntilSync(0);
     }
@@ -211,7 +234,7 @@ export class LinkDecoder {
       this.n = 0;
       return;
     }
-    if (i > 0) buf.copyWithin(0, i, n);
+    if (i > 0) shiftDown(buf, i, n);
     this.n = n - i;
   }
 }
