@@ -26,6 +26,7 @@ import {
   reviewBody,
   reviewParams,
   rollupQuery,
+  vocQuery,
   type ListQuery,
   type RollupQuery,
 } from './schemas.js';
@@ -220,6 +221,16 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
       const q = req.query as RollupQuery;
       const { by, ...filter } = q;
       return { by, rows: s.store.complianceCounts(by, filter) };
+    });
+
+    app.get('/metrics/overview', { schema: { querystring: rollupQuery } }, async (req) => {
+      const { by: _by, ...filter } = req.query as RollupQuery;
+      return s.store.overview(filter);
+    });
+
+    app.get('/metrics/voc', { schema: { querystring: vocQuery } }, async (req) => {
+      const { limit, ...filter } = req.query as Static<typeof vocQuery>;
+      return { items: s.store.vocItems(filter, limit) };
     });
 
     for (const kind of ['staff', 'teams', 'branches'] as const) {

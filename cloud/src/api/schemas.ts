@@ -91,6 +91,22 @@ export const rollupQuery = Type.Object(
 );
 export type RollupQuery = Static<typeof rollupQuery>;
 
+export const vocQuery = Type.Object(
+  {
+    kind: Type.Optional(
+      Type.Union([Type.Literal('positive'), Type.Literal('negative'), Type.Literal('question'), Type.Literal('suggestion')]),
+    ),
+    from: Type.Optional(Type.Integer({ minimum: 0 })),
+    to: Type.Optional(Type.Integer({ minimum: 0 })),
+    channel: Type.Optional(Type.Union([Type.Literal('phone'), Type.Literal('badge')])),
+    branchId: Type.Optional(Id),
+    teamId: Type.Optional(Id),
+    staffId: Type.Optional(Id),
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  },
+  { additionalProperties: false },
+);
+
 export const customerQuery = Type.Object(
   {
     /** Repeatable: family.tag or family.tag=value; all must hold (current values). */

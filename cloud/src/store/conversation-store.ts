@@ -118,6 +118,22 @@ export interface ComplianceCounts {
   dismissed: number;
 }
 
+export interface Overview {
+  conversations: number;
+  customers: number;
+  avgDurationMs: number | null;
+  /** Conversations per ISO week (Monday 00:00 UTC), oldest first. */
+  byWeek: Array<{ weekStart: number; conversations: number; customers: number; avgDurationMs: number | null }>;
+}
+
+export interface VocEntry {
+  conversationId: string;
+  startedAt: number;
+  kind: string;
+  text: string;
+  evidence: unknown;
+}
+
 export interface StageClaim {
   conversationId: string;
   stage: StageName;
@@ -197,6 +213,9 @@ export interface ConversationStore {
   // roll-ups
   keyPointCounts(dimension: RollupDimension, filter: RollupFilter): KeyPointCounts[];
   complianceCounts(dimension: RollupDimension, filter: RollupFilter): ComplianceCounts[];
+  overview(filter: RollupFilter): Overview;
+  /** Voice-of-the-customer items of analysed conversations, newest conversations first. */
+  vocItems(filter: RollupFilter & { kind?: string }, limit: number): VocEntry[];
 }
 
 export type { EvidenceRef };

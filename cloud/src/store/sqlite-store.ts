@@ -27,7 +27,9 @@ import type {
   HitKind,
   KeyPointCounts,
   NewConversation,
+  Overview,
   RollupDimension,
+  VocEntry,
   RollupFilter,
   StageClaim,
   TextQuery,
@@ -876,5 +878,60 @@ export class SqliteConversationStore implements ConversationStore {
           dismissed: Number(row.dismissed),
         };
       });
+  }
+
+  overview(filter: RollupFilter): Overview {
+    const { sql, params } = this.rollupWhere(filter);
+    const WEEK = 7 * 86_400_000;
+    // Unix epoch was a Thursday: shift by 3 days so weeks start on Monday.
+    const MONDAY_SHIFT = 3 * 86_400_000;
+    const total = this.db
+      .prepare(
+        `SELECT COUNT(*) AS n, COUNT(DISTINCT c.customer_id) AS customers, AVG(c.duration_ms) AS avg
+         FROM conversations c WHERE 1 = 1 ${sql}`,
+      )
+      .get(params) as { n: number; customers: number; avg: number | null };
+    const weeks = this.db
+      .prepare(
+        `SELECT ((c.started_at + ${MONDAY_SHIFT}) / ${WEEK}) * ${WEEK} - ${MONDAY_SHIFT} AS week, COUNT(*) AS n,
+           COUNT(DISTINCT c.customer_id) AS customers, AVG(c.duration_ms) AS avg
+         FROM conversations c WHERE 1 = 1 ${sql} GROUP BY week ORDER BY week`,
+      )
+      .all(params) as Array<{ week: number; n: number; customers: number; avg: number | null }>;
+    return {
+      conversations: total.n,
+      customers: total.customers,
+      avgDurationMs: total.avg === null ? null : Math.round(total.avg),
+      byWeek: weeks.map((w) => ({
+        weekStart: w.week,
+        conversations: w.n,
+        customers: w.customers,
+        avgDurationMs: w.avg === null ? null : Math.round(w.avg),
+      })),
+    };
+  }
+
+  vocItems(filter: RollupFilter & { kind?: string }, limit: number): VocEntry[] {
+    const { sql, params } = this.rollupWhere(filter);
+    const kindSql = filter.kind ? `AND json_extract(v.value, '$.kind') = @kind` : '';
+    if (filter.kind) params.kind = filter.kind;
+    params.limit = limit;
+    return (
+      this.db
+        .prepare(
+          `SELECT c.id AS id, c.started_at AS startedAt, json_extract(v.value, '$.kind') AS kind,
+             json_extract(v.value, '$.text') AS text, json_extract(v.value, '$.evidence') AS evidence
+           FROM conversations c JOIN summaries s ON s.conversation_id = c.id, json_each(s.voc) v
+           WHERE 1 = 1 ${sql} ${kindSql}
+           ORDER BY c.started_at DESC, c.seq DESC LIMIT @limit`,
+        )
+        .all(params) as Array<{ id: string; startedAt: number; kind: string; text: string; evidence: string | null }>
+    ).map((r) => ({
+      conversationId: r.id,
+      startedAt: r.startedAt,
+      kind: r.kind,
+      text: r.text,
+      evidence: r.evidence ? parseJson(r.evidence, 'voc evidence') : null,
+    }));
   }
 }

@@ -170,6 +170,25 @@ export function conversationStoreContract(name: string, make: () => Conversation
       expect(store.findCustomersByTags([{ family: 'preference', tag: 'risk', value: 'high' }], 10)).toEqual([]);
     });
 
+    it('overview per week and voice-of-the-customer items', () => {
+      const monday = Date.UTC(2026, 10, 16); // a Monday
+      store.createConversation(conv('w1a', { startedAt: monday + 3_600_000, durationMs: 60_000, customerId: 'k1' }), 0);
+      store.createConversation(conv('w1b', { startedAt: monday + 86_400_000, durationMs: 120_000, customerId: 'k1' }), 0);
+      store.createConversation(conv('w2', { startedAt: monday + 7 * 86_400_000, durationMs: 30_000, customerId: 'k2' }), 0);
+      const o = store.overview({});
+      expect(o).toMatchObject({ conversations: 3, customers: 2, avgDurationMs: 70_000 });
+      expect(o.byWeek).toEqual([
+        { weekStart: monday, conversations: 2, customers: 1, avgDurationMs: 90_000 },
+        { weekStart: monday + 7 * 86_400_000, conversations: 1, customers: 1, avgDurationMs: 30_000 },
+      ]);
+      const voc = [{ kind: 'negative', text: '手续费太高', evidence: { turn: 0, start: 0, end: 5, quote: '手续费太高' } }];
+      store.replaceAnalysis('w2', { rulesVersion: 'v', tags: [], compliance: [], keyPoints: [], summary: {}, voc }, 1);
+      expect(store.vocItems({ kind: 'negative' }, 10)).toEqual([
+        { conversationId: 'w2', startedAt: monday + 7 * 86_400_000, kind: 'negative', text: '手续费太高', evidence: voc[0]!.evidence },
+      ]);
+      expect(store.vocItems({ kind: 'positive' }, 10)).toEqual([]);
+    });
+
     it('full-text search: words, pinyin homophones, prefix; query text cannot inject syntax', () => {
       store.createConversation(conv('x'), 0);
       store.createConversation(conv('y'), 0);
