@@ -78,8 +78,17 @@ export class MqttPacketSizeGuard extends Duplex {
     this.inner.resume();
   }
 
+  // Completes at once unless the network stream is full: waiting for each
+  // write's flush would serialise aedes' many small writes per packet on
+  // event-loop turns.
   override _write(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.inner.write(chunk, encoding, callback);
+    if (this.inner.write(chunk, encoding)) callback();
+    else this.inner.once('drain', () => callback());
+  }
+
+  override _writev(chunks: { chunk: Buffer; encoding: BufferEncoding }[], callback: (error?: Error | null) => void): void {
+    const data = chunks.length === 1 ? chunks[0]!.chunk : Buffer.concat(chunks.map((c) => c.chunk));
+    this._write(data, chunks[0]!.encoding, callback);
   }
 
   override _final(callback: (error?: Error | null) => void): void {

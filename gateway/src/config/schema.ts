@@ -121,6 +121,10 @@ export const coreConfigProperties = {
   auth: authConfigSchema,
   admin: adminConfigSchema,
   log: logConfigSchema,
+  // Owned by ingest (gateway/src/ingest/config.ts). docs/configuration.md is generated from
+  // these schemas and a test fails on drift: after changing a section, run
+  // `npx tsx gateway/src/config/write-docs.ts` and commit the doc with it. A field's
+  // `description` becomes its documentation.
   ingest: Type.Object(ingestConfigSchema.properties, {
     additionalProperties: false,
     default: {},
