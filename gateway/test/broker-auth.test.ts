@@ -68,8 +68,14 @@ describe('broker authentication and authorization (real aedes over TCP, mqtt.js 
     const second = await asDevice('badge-b', secretB);
     expect(second.returnCode).toBe(0);
     expect(await closed(first.client!)).toBe(true);
+    const gauge = async () => (await t.gateway.metrics.connectedClients.get()).values.find((v) => v.labels.kind === 'device')?.value ?? 0;
+    expect(await gauge()).toBe(1);
+    expect(t.gateway.broker.isOnline('badge-b')).toBe(true);
     await end(first.client);
     await end(second.client);
+    for (let i = 0; i < 50 && (await gauge()) !== 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await gauge()).toBe(0);
+    expect(t.gateway.broker.isOnline('badge-b')).toBe(false);
   });
 
   it('refuses revoked devices with 5 and drops their live connection', async () => {
@@ -185,5 +191,28 @@ describe('broker authentication and authorization (real aedes over TCP, mqtt.js 
     expect(res.body).toMatch(/parley_mqtt_publishes_total{direction="up",kind="event"} 1/);
     expect(res.body).toMatch(/parley_mqtt_publish_bytes_total{direction="up"} \d+/);
     await end(client);
+  });
+});
+
+describe('per-address lockout', () => {
+  it('locks out a source address guessing across many device ids, then lets it in again once the lockout ends', async () => {
+    let now = 1_000_000;
+    const t = await startTestGateway({ auth: { maxFailuresPerDevice: 100, maxFailuresPerAddress: 4, lockoutBaseMs: 5_000 } }, { now: () => now });
+    try {
+      const url = `mqtt://127.0.0.1:${t.addresses.mqtt}`;
+      const secret = await t.provision('badge-real');
+      for (let i = 0; i < 4; i++) {
+        expect((await connect(url, { username: `badge-guess-${i}`, password: 'x', clientId: `badge-guess-${i}` })).returnCode).toBe(4);
+      }
+      expect((await connect(url, { username: 'badge-real', password: secret, clientId: 'badge-real' })).returnCode).toBe(3);
+      const last = (await t.gateway.audit.list({ action: 'mqtt.auth.failed', target: 'badge-guess-3' }))[0]!;
+      expect(last.details.addressLockoutMs).toBe(5_000);
+      now += 5_001;
+      const ok = await connect(url, { username: 'badge-real', password: secret, clientId: 'badge-real' });
+      expect(ok.returnCode).toBe(0);
+      await end(ok.client);
+    } finally {
+      await t.stop();
+    }
   });
 });
