@@ -73,6 +73,8 @@ function clauseAround(text: string, s: number, e: number): string {
   while (a > 0 && !CLAUSE_BREAK.test(text[a - 1] ?? '')) a--;
   let b = e;
   while (b < text.length && !CLAUSE_BREAK.test(text[b] ?? '')) b++;
+  // a clause ending in a question mark keeps it, so exclusions can recognise questions
+  if (text[b] === '?' || text[b] === '？') b++;
   return text.slice(a, b);
 }
 
