@@ -21,6 +21,7 @@ export const TOOLS_ERRORS = {
   CORPUS_UNREADABLE: 'Corpus dialogue cannot be read',
   PROXY_STATE: 'Fault proxy used in the wrong state',
   PROXY_INVALID_OPTIONS: 'Fault proxy options are invalid',
+  FAULT_HANDLER_MISSING: 'Scenario has a fault nothing is set up to inject',
   SUPERVISOR_STATE: 'Process supervisor used in the wrong state',
   SUPERVISOR_NOT_READY: 'Supervised process did not become ready',
   SUPERVISOR_EXITED: 'Supervised process exited before it was ready',
