@@ -107,7 +107,7 @@ export class SqliteConversationStore implements ConversationStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
-    const p = (sql: string) => this.db.prepare(sql);
+    const p = (sql: string) => this.q(sql);
     this.stmts = {
       convById: p('SELECT * FROM conversations WHERE id = ?'),
       stagesById: p('SELECT * FROM stages WHERE conversation_id = ? ORDER BY ord'),
@@ -125,17 +125,30 @@ export class SqliteConversationStore implements ConversationStore {
     if (this.db.open) this.db.close();
   }
 
+  private readonly cache = new Map<string, Statement>();
+
+  /** Prepared statement for `sql`, compiled once (filter combinations are few, so the cache stays small). */
+  private q(sql: string): Statement {
+    let st = this.cache.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(sql, st);
+    }
+    return st;
+  }
+
   // ---------- directory ----------
 
   upsertBranch(b: Branch): void {
-    this.db
-      .prepare('INSERT INTO branches (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, name)')
+    this
+      .q('INSERT INTO branches (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, name)')
       .run(b.id, b.name);
   }
 
   upsertTeam(t: Team): void {
-    this.db
-      .prepare(
+    this
+      .q(
         `INSERT INTO teams (id, name, branch_id) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET
          name = COALESCE(excluded.name, name), branch_id = COALESCE(excluded.branch_id, branch_id)`,
       )
@@ -143,8 +156,8 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   upsertStaff(s: Staff): void {
-    this.db
-      .prepare(
+    this
+      .q(
         `INSERT INTO staff (id, name, team_id, branch_id) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
          name = COALESCE(excluded.name, name), team_id = COALESCE(excluded.team_id, team_id),
          branch_id = COALESCE(excluded.branch_id, branch_id)`,
@@ -153,12 +166,12 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getStaff(id: string): Staff | null {
-    const r = this.db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT * FROM staff WHERE id = ?').get(id) as Row | undefined;
     return r ? { id: r.id as string, name: r.name as string | null, teamId: r.team_id as string | null, branchId: r.branch_id as string | null } : null;
   }
 
   listStaff(): Staff[] {
-    return (this.db.prepare('SELECT * FROM staff ORDER BY id').all() as Row[]).map((r) => ({
+    return (this.q('SELECT * FROM staff ORDER BY id').all() as Row[]).map((r) => ({
       id: r.id as string,
       name: r.name as string | null,
       teamId: r.team_id as string | null,
@@ -167,7 +180,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   listTeams(): Team[] {
-    return (this.db.prepare('SELECT * FROM teams ORDER BY id').all() as Row[]).map((r) => ({
+    return (this.q('SELECT * FROM teams ORDER BY id').all() as Row[]).map((r) => ({
       id: r.id as string,
       name: r.name as string | null,
       branchId: r.branch_id as string | null,
@@ -175,15 +188,15 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   listBranches(): Branch[] {
-    return (this.db.prepare('SELECT * FROM branches ORDER BY id').all() as Row[]).map((r) => ({
+    return (this.q('SELECT * FROM branches ORDER BY id').all() as Row[]).map((r) => ({
       id: r.id as string,
       name: r.name as string | null,
     }));
   }
 
   upsertCustomer(c: Omit<Customer, 'createdAt'>): Customer {
-    this.db
-      .prepare(
+    this
+      .q(
         `INSERT INTO customers (id, phone, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
          phone = COALESCE(excluded.phone, phone), name = COALESCE(excluded.name, name)`,
       )
@@ -192,12 +205,12 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   findCustomerByPhone(phone: string): Customer | null {
-    const r = this.db.prepare('SELECT * FROM customers WHERE phone = ?').get(phone) as Row | undefined;
+    const r = this.q('SELECT * FROM customers WHERE phone = ?').get(phone) as Row | undefined;
     return r ? this.rowToCustomer(r) : null;
   }
 
   getCustomer(id: string): Customer | null {
-    const r = this.db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT * FROM customers WHERE id = ?').get(id) as Row | undefined;
     return r ? this.rowToCustomer(r) : null;
   }
 
@@ -210,8 +223,8 @@ export class SqliteConversationStore implements ConversationStore {
   createConversation(c: NewConversation, now: number): boolean {
     return this.db.transaction(() => {
       const staff = c.staffId ? this.getStaff(c.staffId) : null;
-      const res = this.db
-        .prepare(
+      const res = this
+        .q(
           `INSERT INTO conversations (id, channel, source, staff_id, team_id, branch_id, customer_id, started_at, ended_at,
              duration_ms, audio_path, audio_format, transcript_source, gaps, has_gaps, state, next_stage, next_due_at,
              created_at, updated_at)
@@ -238,7 +251,7 @@ export class SqliteConversationStore implements ConversationStore {
           now,
         });
       if (res.changes === 0) return false;
-      const insertStage = this.db.prepare(
+      const insertStage = this.q(
         `INSERT INTO stages (conversation_id, stage, ord, state, attempts, updated_at) VALUES (?, ?, ?, ?, 0, ?)`,
       );
       STAGES.forEach((s, i) => insertStage.run(c.id, s, i, c.skipStages.includes(s) ? 'skipped' : 'pending', now));
@@ -250,8 +263,8 @@ export class SqliteConversationStore implements ConversationStore {
 
   /** Points the conversation at its first stage from `fromOrd` that still has to run. */
   private advance(id: string, fromOrd: number, now: number): void {
-    const next = this.db
-      .prepare(
+    const next = this
+      .q(
         `SELECT stage FROM stages WHERE conversation_id = ? AND ord >= ? AND state NOT IN ('done','skipped') ORDER BY ord LIMIT 1`,
       )
       .get(id, fromOrd) as { stage: StageName } | undefined;
@@ -293,7 +306,7 @@ export class SqliteConversationStore implements ConversationStore {
   getDetail(id: string): ConversationDetail | null {
     const conversation = this.getConversation(id);
     if (!conversation) return null;
-    const tags = (this.db.prepare('SELECT * FROM tag_hits WHERE conversation_id = ? ORDER BY id').all(id) as Row[]).map(
+    const tags = (this.q('SELECT * FROM tag_hits WHERE conversation_id = ? ORDER BY id').all(id) as Row[]).map(
       (r): TagHit => ({
         id: r.id as number,
         family: r.family as string,
@@ -307,7 +320,7 @@ export class SqliteConversationStore implements ConversationStore {
       }),
     );
     const compliance = (
-      this.db.prepare('SELECT * FROM compliance_hits WHERE conversation_id = ? ORDER BY id').all(id) as Row[]
+      this.q('SELECT * FROM compliance_hits WHERE conversation_id = ? ORDER BY id').all(id) as Row[]
     ).map(
       (r): ComplianceFinding => ({
         id: r.id as number,
@@ -318,7 +331,7 @@ export class SqliteConversationStore implements ConversationStore {
         review: rowToReview(r),
       }),
     );
-    const keyPoints = (this.db.prepare('SELECT * FROM key_points WHERE conversation_id = ? ORDER BY id').all(id) as Row[]).map(
+    const keyPoints = (this.q('SELECT * FROM key_points WHERE conversation_id = ? ORDER BY id').all(id) as Row[]).map(
       (r): KeyPointFinding => ({
         id: r.id as number,
         point: r.point as string,
@@ -329,7 +342,7 @@ export class SqliteConversationStore implements ConversationStore {
         review: rowToReview(r),
       }),
     );
-    const s = this.db.prepare('SELECT * FROM summaries WHERE conversation_id = ?').get(id) as Row | undefined;
+    const s = this.q('SELECT * FROM summaries WHERE conversation_id = ?').get(id) as Row | undefined;
     return {
       ...conversation,
       stages: this.getStages(id),
@@ -444,7 +457,7 @@ export class SqliteConversationStore implements ConversationStore {
     params.limit = page.limit + 1;
     const sql = `SELECT c.* FROM conversations c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY c.started_at DESC, c.seq DESC LIMIT @limit`;
-    const rows = this.db.prepare(sql).all(params) as Row[];
+    const rows = this.q(sql).all(params) as Row[];
     const more = rows.length > page.limit;
     const items = rows.slice(0, page.limit);
     const last = items[items.length - 1];
@@ -457,45 +470,45 @@ export class SqliteConversationStore implements ConversationStore {
   countConversations(filter: ConversationFilter): number {
     const { where, params } = this.filterSql(filter);
     const sql = `SELECT COUNT(*) AS n FROM conversations c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
-    return (this.db.prepare(sql).get(params) as { n: number }).n;
+    return (this.q(sql).get(params) as { n: number }).n;
   }
 
   setCustomer(id: string, customerId: string | null): void {
-    this.db.prepare('UPDATE conversations SET customer_id = ?, updated_at = ? WHERE id = ?').run(customerId, Date.now(), id);
+    this.q('UPDATE conversations SET customer_id = ?, updated_at = ? WHERE id = ?').run(customerId, Date.now(), id);
   }
 
   setDuration(id: string, durationMs: number): void {
-    this.db.prepare('UPDATE conversations SET duration_ms = ?, updated_at = ? WHERE id = ?').run(durationMs, Date.now(), id);
+    this.q('UPDATE conversations SET duration_ms = ?, updated_at = ? WHERE id = ?').run(durationMs, Date.now(), id);
   }
 
   // ---------- stages ----------
 
   claimDueStage(now: number): StageClaim | null {
     return this.db.transaction((): StageClaim | null => {
-      const r = this.db
-        .prepare(
+      const r = this
+        .q(
           `SELECT id, next_stage FROM conversations WHERE next_due_at IS NOT NULL AND next_due_at <= ?
            ORDER BY next_due_at, seq LIMIT 1`,
         )
         .get(now) as { id: string; next_stage: StageName } | undefined;
       if (!r) return null;
-      this.db.prepare('UPDATE conversations SET next_due_at = NULL, updated_at = ? WHERE id = ?').run(now, r.id);
-      this.db
-        .prepare(
+      this.q('UPDATE conversations SET next_due_at = NULL, updated_at = ? WHERE id = ?').run(now, r.id);
+      this
+        .q(
           `UPDATE stages SET state = 'running', attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?
            WHERE conversation_id = ? AND stage = ?`,
         )
         .run(now, r.id, r.next_stage);
-      const s = this.db
-        .prepare('SELECT attempts FROM stages WHERE conversation_id = ? AND stage = ?')
+      const s = this
+        .q('SELECT attempts FROM stages WHERE conversation_id = ? AND stage = ?')
         .get(r.id, r.next_stage) as { attempts: number };
       return { conversationId: r.id, stage: r.next_stage, attempts: s.attempts };
     }).immediate();
   }
 
   nextDueAt(): number | null {
-    const r = this.db
-      .prepare('SELECT MIN(next_due_at) AS t FROM conversations WHERE next_due_at IS NOT NULL')
+    const r = this
+      .q('SELECT MIN(next_due_at) AS t FROM conversations WHERE next_due_at IS NOT NULL')
       .get() as { t: number | null };
     return r.t;
   }
@@ -538,7 +551,7 @@ export class SqliteConversationStore implements ConversationStore {
   resumeWaiting(stage: StageName, now: number): number {
     return this.db.transaction(() => {
       const ids = (
-        this.db.prepare(`SELECT conversation_id AS id FROM stages WHERE stage = ? AND state = 'waiting'`).all(stage) as Array<{
+        this.q(`SELECT conversation_id AS id FROM stages WHERE stage = ? AND state = 'waiting'`).all(stage) as Array<{
           id: string;
         }>
       ).map((r) => r.id);
@@ -554,7 +567,7 @@ export class SqliteConversationStore implements ConversationStore {
 
   recoverRunning(now: number): number {
     return this.db.transaction(() => {
-      const rows = this.db.prepare(`SELECT conversation_id AS id, stage FROM stages WHERE state = 'running'`).all() as Array<{
+      const rows = this.q(`SELECT conversation_id AS id, stage FROM stages WHERE state = 'running'`).all() as Array<{
         id: string;
         stage: StageName;
       }>;
@@ -570,8 +583,8 @@ export class SqliteConversationStore implements ConversationStore {
     this.db.transaction(() => {
       if (!this.stmts.convById!.get(id)) throw new PipelineError('NOT_FOUND', `conversation ${id}`);
       const ord = STAGE_ORD.get(stage)!;
-      this.db
-        .prepare(
+      this
+        .q(
           `UPDATE stages SET state = 'pending', attempts = 0, error_code = NULL, error = NULL, next_attempt_at = NULL, updated_at = ?
            WHERE conversation_id = ? AND ord >= ? AND state != 'skipped'`,
         )
@@ -595,8 +608,8 @@ export class SqliteConversationStore implements ConversationStore {
   // ---------- content ----------
 
   private writeSegments(id: string, segments: Segment[]): void {
-    this.db.prepare('DELETE FROM segments WHERE conversation_id = ?').run(id);
-    const ins = this.db.prepare(
+    this.q('DELETE FROM segments WHERE conversation_id = ?').run(id);
+    const ins = this.q(
       `INSERT INTO segments (conversation_id, idx, start_ms, end_ms, role, channel, text, normalized_text, confidence, level_db)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -610,7 +623,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getSegments(id: string): Segment[] {
-    return (this.db.prepare('SELECT * FROM segments WHERE conversation_id = ? ORDER BY idx').all(id) as Row[]).map((r) => ({
+    return (this.q('SELECT * FROM segments WHERE conversation_id = ? ORDER BY idx').all(id) as Row[]).map((r) => ({
       index: r.idx as number,
       startMs: r.start_ms as number | null,
       endMs: r.end_ms as number | null,
@@ -624,15 +637,15 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   setNormalizedTexts(id: string, texts: Array<{ index: number; normalizedText: string }>): void {
-    const up = this.db.prepare('UPDATE segments SET normalized_text = ? WHERE conversation_id = ? AND idx = ?');
+    const up = this.q('UPDATE segments SET normalized_text = ? WHERE conversation_id = ? AND idx = ?');
     this.db.transaction(() => {
       for (const t of texts) up.run(t.normalizedText, id, t.index);
     })();
   }
 
   setTranscript(id: string, index: number, text: string, confidence: number): void {
-    this.db
-      .prepare('UPDATE segments SET text = ?, confidence = ? WHERE conversation_id = ? AND idx = ?')
+    this
+      .q('UPDATE segments SET text = ?, confidence = ? WHERE conversation_id = ? AND idx = ?')
       .run(text, confidence, id, index);
   }
 
@@ -651,19 +664,19 @@ export class SqliteConversationStore implements ConversationStore {
       r?.reviewed_at ?? null,
     ];
     this.db.transaction(() => {
-      const oldTags = keep(this.db.prepare('SELECT * FROM tag_hits WHERE conversation_id = ?').all(id) as Row[], (r) =>
+      const oldTags = keep(this.q('SELECT * FROM tag_hits WHERE conversation_id = ?').all(id) as Row[], (r) =>
         [r.family, r.tag, r.value, firstTurn(parseJson(r.evidence, 'evidence'))].join('|'),
       );
-      const oldComp = keep(this.db.prepare('SELECT * FROM compliance_hits WHERE conversation_id = ?').all(id) as Row[], (r) =>
+      const oldComp = keep(this.q('SELECT * FROM compliance_hits WHERE conversation_id = ?').all(id) as Row[], (r) =>
         [r.rule, firstTurn(parseJson(r.evidence, 'evidence'))].join('|'),
       );
-      const oldKp = keep(this.db.prepare('SELECT * FROM key_points WHERE conversation_id = ?').all(id) as Row[], (r) =>
+      const oldKp = keep(this.q('SELECT * FROM key_points WHERE conversation_id = ?').all(id) as Row[], (r) =>
         String(r.point),
       );
       for (const t of ['tag_hits', 'compliance_hits', 'key_points']) {
-        this.db.prepare(`DELETE FROM ${t} WHERE conversation_id = ?`).run(id);
+        this.q(`DELETE FROM ${t} WHERE conversation_id = ?`).run(id);
       }
-      const insTag = this.db.prepare(
+      const insTag = this.q(
         `INSERT INTO tag_hits (conversation_id, family, tag, value, detail, confidence, rule_id, evidence, ${reviewCols})
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -671,7 +684,7 @@ export class SqliteConversationStore implements ConversationStore {
         const old = oldTags.get([t.family, t.tag, t.value, firstTurn(t.evidence)].join('|'));
         insTag.run(id, t.family, t.tag, t.value, t.detail, t.confidence, t.ruleId, JSON.stringify(t.evidence), ...rv(old));
       }
-      const insComp = this.db.prepare(
+      const insComp = this.q(
         `INSERT INTO compliance_hits (conversation_id, rule, severity, rule_id, evidence, ${reviewCols})
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -679,7 +692,7 @@ export class SqliteConversationStore implements ConversationStore {
         const old = oldComp.get([c.rule, firstTurn(c.evidence)].join('|'));
         insComp.run(id, c.rule, c.severity, c.ruleId, JSON.stringify(c.evidence), ...rv(old));
       }
-      const insKp = this.db.prepare(
+      const insKp = this.q(
         `INSERT INTO key_points (conversation_id, point, applicable, raised, to_standard, evidence, ${reviewCols})
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -687,8 +700,8 @@ export class SqliteConversationStore implements ConversationStore {
         const old = oldKp.get(k.point);
         insKp.run(id, k.point, k.applicable ? 1 : 0, k.raised ? 1 : 0, k.toStandard ? 1 : 0, JSON.stringify(k.evidence), ...rv(old));
       }
-      this.db
-        .prepare(
+      this
+        .q(
           `INSERT INTO summaries (conversation_id, rules_version, data, voc, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT(conversation_id) DO UPDATE SET rules_version = excluded.rules_version, data = excluded.data,
            voc = excluded.voc, updated_at = excluded.updated_at`,
@@ -699,8 +712,8 @@ export class SqliteConversationStore implements ConversationStore {
 
   review(kind: HitKind, hitId: number, review: Omit<Review, 'reviewedAt'>, now: number): { conversationId: string } | null {
     const table = kind === 'tag' ? 'tag_hits' : kind === 'compliance' ? 'compliance_hits' : 'key_points';
-    const r = this.db
-      .prepare(
+    const r = this
+      .q(
         `UPDATE ${table} SET review_state = ?, review_reason = ?, reviewer = ?, reviewed_at = ? WHERE id = ?
          RETURNING conversation_id`,
       )
@@ -719,13 +732,13 @@ export class SqliteConversationStore implements ConversationStore {
       const conv = this.getConversation(conversationId);
       if (!conv) throw new PipelineError('NOT_FOUND', `conversation ${conversationId}`);
       const affected = new Set<string>([customerId]);
-      for (const r of this.db
-        .prepare('SELECT DISTINCT customer_id FROM profile_observations WHERE conversation_id = ?')
+      for (const r of this
+        .q('SELECT DISTINCT customer_id FROM profile_observations WHERE conversation_id = ?')
         .all(conversationId) as Array<{ customer_id: string }>) {
         affected.add(r.customer_id);
       }
-      this.db.prepare('DELETE FROM profile_observations WHERE conversation_id = ?').run(conversationId);
-      const ins = this.db.prepare(
+      this.q('DELETE FROM profile_observations WHERE conversation_id = ?').run(conversationId);
+      const ins = this.q(
         `INSERT INTO profile_observations (customer_id, conversation_id, channel, family, tag, value, detail, multi, observed_at, quote)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -738,8 +751,8 @@ export class SqliteConversationStore implements ConversationStore {
 
   /** Latest value wins: per single-value tag the newest observation; per multi tag the newest observation of each value. */
   private recomputeCurrent(customerId: string): void {
-    const rows = this.db
-      .prepare('SELECT id, family, tag, value, multi FROM profile_observations WHERE customer_id = ? ORDER BY observed_at DESC, id DESC')
+    const rows = this
+      .q('SELECT id, family, tag, value, multi FROM profile_observations WHERE customer_id = ? ORDER BY observed_at DESC, id DESC')
       .all(customerId) as Array<{ id: number; family: string; tag: string; value: string; multi: number }>;
     const seen = new Set<string>();
     const current: number[] = [];
@@ -749,8 +762,8 @@ export class SqliteConversationStore implements ConversationStore {
       seen.add(key);
       current.push(r.id);
     }
-    this.db.prepare('UPDATE profile_observations SET current = 0 WHERE customer_id = ?').run(customerId);
-    const set = this.db.prepare('UPDATE profile_observations SET current = 1 WHERE id = ?');
+    this.q('UPDATE profile_observations SET current = 0 WHERE customer_id = ?').run(customerId);
+    const set = this.q('UPDATE profile_observations SET current = 1 WHERE id = ?');
     for (const id of current) set.run(id);
   }
 
@@ -758,8 +771,8 @@ export class SqliteConversationStore implements ConversationStore {
     const customer = this.getCustomer(customerId);
     if (!customer) return null;
     const history = (
-      this.db
-        .prepare('SELECT * FROM profile_observations WHERE customer_id = ? ORDER BY observed_at DESC, id DESC')
+      this
+        .q('SELECT * FROM profile_observations WHERE customer_id = ? ORDER BY observed_at DESC, id DESC')
         .all(customerId) as Row[]
     ).map(
       (r): ProfileObservation => ({
@@ -791,17 +804,17 @@ export class SqliteConversationStore implements ConversationStore {
     }
     params.push(limit);
     const sql = `SELECT * FROM customers c ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.id LIMIT ?`;
-    return (this.db.prepare(sql).all(...params) as Row[]).map((r) => this.rowToCustomer(r));
+    return (this.q(sql).all(...params) as Row[]).map((r) => this.rowToCustomer(r));
   }
 
   // ---------- search ----------
 
   indexTranscript(id: string, doc: { words: string; pinyin: string }): void {
-    const r = this.db.prepare('SELECT seq FROM conversations WHERE id = ?').get(id) as { seq: number } | undefined;
+    const r = this.q('SELECT seq FROM conversations WHERE id = ?').get(id) as { seq: number } | undefined;
     if (!r) throw new PipelineError('NOT_FOUND', `conversation ${id}`);
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM transcript_fts WHERE rowid = ?').run(r.seq);
-      this.db.prepare('INSERT INTO transcript_fts (rowid, words, pinyin) VALUES (?, ?, ?)').run(r.seq, doc.words, doc.pinyin);
+      this.q('DELETE FROM transcript_fts WHERE rowid = ?').run(r.seq);
+      this.q('INSERT INTO transcript_fts (rowid, words, pinyin) VALUES (?, ?, ?)').run(r.seq, doc.words, doc.pinyin);
     })();
   }
 
@@ -831,8 +844,8 @@ export class SqliteConversationStore implements ConversationStore {
   keyPointCounts(dimension: RollupDimension, filter: RollupFilter): KeyPointCounts[] {
     const { sql, params } = this.rollupWhere(filter);
     const g = this.groupColumn(dimension);
-    return this.db
-      .prepare(
+    return this
+      .q(
         `SELECT k.point AS point, ${g} AS grp, SUM(k.applicable) AS applicable,
            SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS toStandard
          FROM key_points k JOIN conversations c ON c.id = k.conversation_id
@@ -855,8 +868,8 @@ export class SqliteConversationStore implements ConversationStore {
   complianceCounts(dimension: RollupDimension, filter: RollupFilter): ComplianceCounts[] {
     const { sql, params } = this.rollupWhere(filter);
     const g = this.groupColumn(dimension);
-    return this.db
-      .prepare(
+    return this
+      .q(
         `SELECT h.rule AS rule, h.severity AS severity, ${g} AS grp,
            SUM(h.review_state != 'dismissed') AS hits,
            COUNT(DISTINCT CASE WHEN h.review_state != 'dismissed' THEN h.conversation_id END) AS conversations,
@@ -885,14 +898,14 @@ export class SqliteConversationStore implements ConversationStore {
     const WEEK = 7 * 86_400_000;
     // Unix epoch was a Thursday: shift by 3 days so weeks start on Monday.
     const MONDAY_SHIFT = 3 * 86_400_000;
-    const total = this.db
-      .prepare(
+    const total = this
+      .q(
         `SELECT COUNT(*) AS n, COUNT(DISTINCT c.customer_id) AS customers, AVG(c.duration_ms) AS avg
          FROM conversations c WHERE 1 = 1 ${sql}`,
       )
       .get(params) as { n: number; customers: number; avg: number | null };
-    const weeks = this.db
-      .prepare(
+    const weeks = this
+      .q(
         `SELECT ((c.started_at + ${MONDAY_SHIFT}) / ${WEEK}) * ${WEEK} - ${MONDAY_SHIFT} AS week, COUNT(*) AS n,
            COUNT(DISTINCT c.customer_id) AS customers, AVG(c.duration_ms) AS avg
          FROM conversations c WHERE 1 = 1 ${sql} GROUP BY week ORDER BY week`,
@@ -917,8 +930,8 @@ export class SqliteConversationStore implements ConversationStore {
     if (filter.kind) params.kind = filter.kind;
     params.limit = limit;
     return (
-      this.db
-        .prepare(
+      this
+        .q(
           `SELECT c.id AS id, c.started_at AS startedAt, json_extract(v.value, '$.kind') AS kind,
              json_extract(v.value, '$.text') AS text, json_extract(v.value, '$.evidence') AS evidence
            FROM conversations c JOIN summaries s ON s.conversation_id = c.id, json_each(s.voc) v
