@@ -22,7 +22,14 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger({ level: config.log.level });
-  const gateway = await build({ config, logger });
+  let gateway;
+  try {
+    gateway = await build({ config, logger });
+  } catch (err) {
+    logger.fatal({ err }, 'could not start the gateway');
+    process.exitCode = 1;
+    return;
+  }
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

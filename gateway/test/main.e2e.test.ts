@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +115,22 @@ describe('npm start (end to end)', () => {
     expect(started.lines.some((l) => l.msg === 'stopped')).toBe(true);
     await expect(fetch(`http://127.0.0.1:${httpPort}/healthz`)).rejects.toThrow();
   }, 90_000);
+
+  it('exits with an error when its port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+    dirs.push(dataDir);
+    const started = npmStart({ PARLEY_DATA_DIR: dataDir, PARLEY_HTTP_PORT: '0', PARLEY_MQTT_PORT: String(port), PARLEY_HOST: '127.0.0.1' });
+    running.push(started);
+    try {
+      expect(await started.exited).not.toBe(0);
+      expect(started.lines.find((l) => l.msg === 'could not start listening')).toMatchObject({ level: 60 });
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
 
   it('refuses to start on an invalid configuration, naming the problem', async () => {
     const started = npmStart({ PARLEY_HTTP_PORT: 'eighty', PARLEY_NO_SUCH_KEY: '1' });
