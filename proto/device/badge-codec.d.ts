@@ -28,7 +28,7 @@ export declare const ERR: {
   readonly VARINT: 'PROTO_VARINT';
   /** Wire type 6 or 7, or an end-group tag without a group. */
   readonly WIRE_TYPE: 'PROTO_WIRE_TYPE';
-  /** Field number 0 or a mismatched end-group tag. */
+  /** Field number 0, a tag longer than 5 bytes or 32 bits, or a mismatched end-group tag. */
   readonly TAG: 'PROTO_TAG';
   /** A string field that is not valid UTF-8. */
   readonly UTF8: 'PROTO_UTF8';

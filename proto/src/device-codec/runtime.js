@@ -95,6 +95,14 @@ function readVarint(end) {
   throw codecError(ERR.VARINT, 'varint longer than 10 bytes at byte ' + dPos);
 }
 
+// Reads a field tag into lo: at most 5 bytes and 32 bits, like protobufjs.
+function readTag(end) {
+  const start = dPos;
+  readVarint(end);
+  if (hi !== 0 || dPos - start > 5) throw codecError(ERR.TAG, 'invalid tag encoding at byte ' + start);
+  return lo;
+}
+
 function readFixed32(end) {
   if (dPos + 4 > end) throw truncated('fixed32');
   const p = dPos;
@@ -232,8 +240,7 @@ function skipField(wire, field, end, depth) {
   else if (wire === 3) {
     if (depth >= MAX_DEPTH) throw codecError(ERR.DEPTH, 'groups nested too deeply');
     while (true) {
-      readVarint(end);
-      const tag = lo;
+      const tag = readTag(end);
       if ((tag & 7) === 4) {
         if (tag >>> 3 !== field) throw codecError(ERR.TAG, 'mismatched end group at byte ' + dPos);
         return;
@@ -265,9 +272,9 @@ function decodeFields(desc, end, depth, target) {
     for (let i = 0; i < n; i++) obj[desc[i + 2]] = defaultValue(spec[2 * i + 1]);
   }
   while (dPos < end) {
-    readVarint(end);
-    const field = lo >>> 3;
-    const wire = lo & 7;
+    const tag = readTag(end);
+    const field = tag >>> 3;
+    const wire = tag & 7;
     let i = 0;
     while (i < n && spec[2 * i] !== field) i++;
     if (i < n) {
