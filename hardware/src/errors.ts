@@ -21,6 +21,8 @@ export const HardwareErrorCode = {
   PowerBadInput: 'POWER_BAD_INPUT',
   /** The generated hardware document could not be produced. */
   DocsGeneration: 'DOCS_GENERATION',
+  /** Badge-side code could not be bundled into one flat Espruino script. */
+  EspruinoBundle: 'ESPRUINO_BUNDLE',
 } as const;
 
 export type HardwareErrorCode = (typeof HardwareErrorCode)[keyof typeof HardwareErrorCode];

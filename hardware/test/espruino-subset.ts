@@ -8,32 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { ESPRUINO_TSCONFIG, ESPRUINO_UNSUPPORTED } from '../src/espruino-bundle/bundle.js';
+
+export { bundleForEspruino } from '../src/espruino-bundle/bundle.js';
 import ts from 'typescript';
-
-export const ESPRUINO_UNSUPPORTED: Record<string, false> = Object.fromEntries(
-  [
-    'destructuring',
-    'rest-argument',
-    'object-rest-spread',
-    'array-spread',
-    'default-argument',
-    'async-await',
-    'async-generator',
-    'for-await',
-    'generator',
-    'optional-chain',
-    'exponent-operator',
-    'bigint',
-    'class-private-field',
-    'class-private-method',
-    'class-private-accessor',
-    'class-static-blocks',
-    'logical-assignment',
-  ].map((f) => [f, false]),
-);
-
-/** Like tsc with target ES2015: fields without initialisers vanish, no define semantics. */
-export const ESPRUINO_TSCONFIG = { compilerOptions: { useDefineForClassFields: false, verbatimModuleSyntax: true } };
 
 const FORBIDDEN_GLOBALS = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Symbol', 'Proxy', 'Reflect', 'BigInt'];
 /** Measured missing on Espruino 2v29 (Linux build): typed arrays lack copyWithin/lastIndexOf/at/entries/keys/values, arrays lack at/flat. */
@@ -89,30 +67,6 @@ export function astGate(file: string): string[] {
   };
   visit(sf);
   return problems;
-}
-
-/**
- * The file bundled with its imports into one flat es2015 script: every
- * module's declarations at top level in dependency order, exports dropped
- * (the shape a rollup bundle has). esbuild's own IIFE wrapper is not used:
- * its lazy export getters misbehave on Espruino (measured).
- */
-export async function bundleForEspruino(entry: string): Promise<string> {
-  const out = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    target: 'es2015',
-    supported: ESPRUINO_UNSUPPORTED,
-    tsconfigRaw: ESPRUINO_TSCONFIG,
-    platform: 'neutral',
-    logLevel: 'silent',
-  });
-  const text = out.outputFiles[0]!.text;
-  const flat = text.replace(/\nexport\s*\{[^}]*\};?\s*$/, '\n');
-  if (/\bexport\b|\bimport\b/.test(flat)) throw new Error('bundle still has module syntax');
-  return flat;
 }
 
 /** A vm context stripped of what Espruino lacks. */

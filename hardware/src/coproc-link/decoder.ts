@@ -66,7 +66,7 @@ export class LinkDecoder {
   discardedBytes: number;
 
   private readonly buf: Uint8Array;
-  private readonly lengths: Int16Array;
+  private readonly lengths: Int8Array;
   private readonly onFrame: LinkFrameHandler;
   /** Bytes held in buf; buf[0] is SYNC0 whenever n > 0. */
   private n: number;

@@ -116,8 +116,8 @@ export const LinkDirection = {
  * a fixed length, VARIABLE_LENGTH, or UNKNOWN_TYPE for types that direction
  * never carries. Used to reject a false sync before waiting for its payload.
  */
-export function payloadLengths(direction: number): Int16Array {
-  const lens = new Int16Array(256);
+export function payloadLengths(direction: number): Int8Array {
+  const lens = new Int8Array(256);
   lens.fill(UNKNOWN_TYPE);
   if (direction === LinkDirection.ToMcu) {
     lens[FrameType.Audio] = VARIABLE_LENGTH;

@@ -162,6 +162,7 @@ export function errorCodeTable(): string {
     BoardInvalid: 'a board definition breaks a wiring rule (validateBoard lists which)',
     PowerBadInput: 'a power-model input out of range, or a policy that cannot work (upload slower than audio)',
     DocsGeneration: 'docs/hardware.md lacks a generated section or has an unknown one',
+    EspruinoBundle: 'badge-side code did not bundle into one flat script for Espruino',
   };
   return markdownTable(['code', 'when'], (Object.keys(HardwareErrorCode) as (keyof typeof HardwareErrorCode)[]).map((k) => ['`' + HardwareErrorCode[k] + '`', what[k]]));
 }
