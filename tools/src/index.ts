@@ -29,3 +29,4 @@ export * from './scenario/scenario-file.js';
 export * from './scenario/dialogue-generator.js';
 export * from './scenario/conversation-plan.js';
 export * from './faults/fault-schedule.js';
+export * from './opus/badge-shift-audio.js';
