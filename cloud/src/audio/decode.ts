@@ -63,9 +63,39 @@ async function* readBlocks(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
-  for await (const b of readBlocks(path)) return b.subarray(0, 16);
-  return new Uint8Array(0);
+async function readHead(path: string, bytes = 16): Promise<Uint8Array> {
+  const fh = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
+    throw new PipelineError('AUDIO_MISSING', `${err.code ?? 'error'} opening the recording`, { cause: err, retryable: false });
+  });
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Channels of an MP3 from its first frame header (mpg123-decoder always
+ * returns two channels, duplicating mono). Skips an ID3v2 tag; null when no
+ * frame header is found in `head`.
+ */
+export function mp3Channels(head: Uint8Array): 1 | 2 | null {
+  let off = 0;
+  if (head.length >= 10 && head[0] === 0x49 && head[1] === 0x44 && head[2] === 0x33) {
+    const size = ((head[6]! & 0x7f) << 21) | ((head[7]! & 0x7f) << 14) | ((head[8]! & 0x7f) << 7) | (head[9]! & 0x7f);
+    off = 10 + size + ((head[5]! & 0x10) !== 0 ? 10 : 0);
+  }
+  for (let i = off; i + 3 < head.length; i++) {
+    const b1 = head[i + 1]!;
+    const b2 = head[i + 2]!;
+    // sync (11 bits), version != reserved, layer != reserved, bitrate != bad, sample rate != reserved
+    if (head[i] === 0xff && (b1 & 0xe0) === 0xe0 && (b1 & 0x18) !== 0x08 && (b1 & 0x06) !== 0 && (b2 & 0xf0) !== 0xf0 && (b2 & 0x0c) !== 0x0c) {
+      return ((head[i + 3]! >> 6) & 3) === 3 ? 1 : 2;
+    }
+  }
+  return null;
 }
 
 class ChannelPump {
@@ -105,7 +135,7 @@ class ChannelPump {
 }
 
 export async function decodeFile(path: string, sink: DecodeSink): Promise<DecodeResult> {
-  const format = sniffFormat(await readHead(path));
+  const format = sniffFormat(await readHead(path, 16));
   if (!format) throw new PipelineError('AUDIO_UNSUPPORTED', 'not WAV, Ogg Opus or MP3', { retryable: false });
   const pump = new ChannelPump(sink);
   let decodeErrors = 0;
@@ -147,6 +177,7 @@ export async function decodeFile(path: string, sink: DecodeSink): Promise<Decode
       dec.free();
     }
   } else {
+    const mono = mp3Channels(await readHead(path, 512 * 1024)) === 1;
     const dec = new MPEGDecoder();
     await dec.ready;
     try {
@@ -154,14 +185,15 @@ export async function decodeFile(path: string, sink: DecodeSink): Promise<Decode
         const r = dec.decode(b);
         decodeErrors += r.errors.length;
         if (r.samplesDecoded === 0) continue;
+        const data = mono ? r.channelData.slice(0, 1) : r.channelData;
         if (!pump.started) {
-          channels = r.channelData.length;
+          channels = data.length;
           sourceRate = r.sampleRate;
           await pump.start(channels, sourceRate);
         } else if (r.sampleRate !== sourceRate) {
           throw new PipelineError('AUDIO_CORRUPT', 'MP3 sample rate changes mid-stream', { retryable: false });
         }
-        await pump.push(r.channelData);
+        await pump.push(data);
       }
     } finally {
       dec.free();

@@ -133,10 +133,20 @@ describe('decode to 16 kHz', () => {
     run('ffmpeg', ['-loglevel', 'error', '-y', '-i', join(REAL_AUDIO, '4.wav'), '-ar', '44100', '-b:a', '64k', mp3]);
     const sink = collect();
     const r = await decodeFile(mp3, sink);
-    expect(r).toMatchObject({ format: 'mp3', sourceRate: 44_100 });
+    expect(r).toMatchObject({ format: 'mp3', sourceRate: 44_100, channels: 1 });
     const seconds = original().length / 16_000;
     expect(r.frames / 16_000).toBeGreaterThan(seconds - 0.1);
     expect(r.frames / 16_000).toBeLessThan(seconds + 0.2);
+  });
+
+  it('stereo MP3 keeps both channels', async () => {
+    const mp3 = join(tmp.dir, 'stereo.mp3');
+    run('ffmpeg', ['-loglevel', 'error', '-y', '-i', makeStereoPhoneWav(tmp.dir), '-b:a', '64k', mp3]);
+    const sink = collect();
+    const r = await decodeFile(mp3, sink);
+    expect(r).toMatchObject({ format: 'mp3', channels: 2, sourceRate: 8000 });
+    expect(rms(sink.channels[1]!, 14 * 16_000, 17 * 16_000)).toBeLessThan(1e-3);
+    expect(rms(sink.channels[0]!, 14 * 16_000, 17 * 16_000)).toBeGreaterThan(0.005);
   });
 
   it('rejects unknown, truncated and missing files with typed errors', async () => {
