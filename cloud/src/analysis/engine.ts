@@ -109,7 +109,7 @@ function checkInput(input: AnalysisInput): void {
 
 export function analyze(input: AnalysisInput, rules: RuleSet, taxonomy?: Taxonomy): AnalysisResult {
   checkInput(input);
-  const conv = prepare(input);
+  const conv = prepare(input, rules.homophones);
   const profile: ProfileHit[] = [];
   const compliance: ComplianceHit[] = [];
   const voc: VocItem[] = [];

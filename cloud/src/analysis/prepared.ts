@@ -4,7 +4,7 @@
  * (real or estimated) time span.
  */
 import { normalizeMapped, originalSpan, type NormalizedText } from '../normalize/index.js';
-import { pinyinOf } from '../rules/schema.js';
+import { pinyinOf, type HomophoneVocabulary } from '../rules/schema.js';
 import type { AnalysisInput, Evidence, Turn } from './types.js';
 
 /** Speaking rate used to estimate times when a transcript has none (chars per second). */
@@ -29,15 +29,62 @@ export interface PreparedConversation {
   endMs: number;
 }
 
-export function prepare(input: AnalysisInput): PreparedConversation {
+/**
+ * Rewrite ASR homophones of domain terms in place. Replacements have the
+ * term's length, so the offset map back to the original text stays valid.
+ */
+export function correctHomophones(norm: NormalizedText, py: readonly string[], vocab: HomophoneVocabulary): NormalizedText {
+  if (vocab.terms.length === 0) return norm;
+  const chars = [...norm.text];
+  if (chars.length !== py.length) return norm; // astral characters: leave as is
+  const locked = new Array<boolean>(chars.length).fill(false);
+  const lockMatches = (w: { norm: string; py: string[] | undefined }): void => {
+    for (let i = norm.text.indexOf(w.norm); i >= 0; i = norm.text.indexOf(w.norm, i + 1)) {
+      for (let j = i; j < i + w.norm.length; j++) locked[j] = true;
+    }
+    if (!w.py) return;
+    for (let i = 0; i + w.py.length <= py.length; i++) {
+      if (w.py.every((p, j) => py[i + j] === p)) for (let j = i; j < i + w.py.length; j++) locked[j] = true;
+    }
+  };
+  // protected words, and every place a term is already written correctly
+  for (const w of vocab.keep) lockMatches(w);
+  for (const w of vocab.terms) {
+    for (let i = norm.text.indexOf(w.norm); i >= 0; i = norm.text.indexOf(w.norm, i + 1)) {
+      for (let j = i; j < i + w.norm.length; j++) locked[j] = true;
+    }
+  }
+  let changed = false;
+  for (const w of vocab.terms) {
+    const tpy = w.py;
+    if (!tpy) continue;
+    for (let i = 0; i + tpy.length <= py.length; i++) {
+      let ok = true;
+      for (let j = 0; j < tpy.length; j++) {
+        if (locked[i + j] || py[i + j] !== tpy[j]) { ok = false; break; }
+      }
+      if (!ok) continue;
+      for (let j = 0; j < tpy.length; j++) {
+        chars[i + j] = w.norm[j] ?? chars[i + j] ?? '';
+        locked[i + j] = true;
+      }
+      changed = true;
+    }
+  }
+  return changed ? { ...norm, text: chars.join('') } : norm;
+}
+
+export function prepare(input: AnalysisInput, vocab: HomophoneVocabulary = { terms: [], keep: [] }): PreparedConversation {
   let clock = 0;
   const turns = input.turns.map((turn, pos): PreparedTurn => {
-    const norm = normalizeMapped(turn.text);
+    const raw = normalizeMapped(turn.text);
+    const rawPy = pinyinOf(raw.text);
+    const norm = correctHomophones(raw, rawPy, vocab);
     const estDur = Math.max(500, (turn.text.length / ESTIMATED_CHARS_PER_SECOND) * 1000);
     const startMs = turn.startMs ?? clock;
     const endMs = turn.endMs ?? startMs + estDur;
     clock = endMs;
-    return { turn, pos, norm, py: pinyinOf(norm.text), startMs, endMs, wordCache: new Map() };
+    return { turn, pos, norm, py: rawPy, startMs, endMs, wordCache: new Map() };
   });
   const startMs = turns[0]?.startMs ?? 0;
   const endMs = turns.reduce((m, t) => Math.max(m, t.endMs), startMs);

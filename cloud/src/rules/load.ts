@@ -67,7 +67,7 @@ export function readRuleDocuments(dirOrFile: string): { raw: Record<string, unkn
           if (lk in lex) throw new AnalysisError('RULES_INVALID', undefined, [{ path: `${name}: lexicons.${lk}`, message: 'defined in more than one file' }]);
           lex[lk] = lv;
         }
-      } else if (k === 'version' || k === 'defaults') {
+      } else if (k === 'version' || k === 'defaults' || k === 'homophones') {
         if (k in merged) throw new AnalysisError('RULES_INVALID', undefined, [{ path: `${name}: ${k}`, message: 'set in more than one file' }]);
         merged[k] = val;
       } else {

@@ -90,9 +90,22 @@ export interface KeyPointRule extends RuleBase { kind: 'keyPoint'; point: string
 export interface VocRule extends RuleBase { kind: 'voc'; voc: VocKind }
 export type Rule = ProfileRule | ComplianceRule | KeyPointRule | VocRule;
 
+/**
+ * ASR homophone correction: before matching, any stretch of a turn whose
+ * toneless pinyin equals a domain term (and whose characters differ) is
+ * rewritten to the term — 鸡金 → 基金, 宝本 → 保本, 定头 → 定投 — so regexes
+ * see the intended words too. `keep` protects real words that collide
+ * (公积金 must not become 公基金).
+ */
+export interface HomophoneVocabulary {
+  terms: CompiledWord[];
+  keep: CompiledWord[];
+}
+
 export interface RuleSet {
   version: string;
   rules: Rule[];
+  homophones: HomophoneVocabulary;
   /** files the set was loaded from (empty when built from data) */
   sources: string[];
 }
@@ -348,6 +361,19 @@ export function validateRuleSet(raw: unknown, taxonomy?: Taxonomy): RuleSet {
     negation: (NEGATIONS.includes(String(defaultsRaw['negation'])) ? defaultsRaw['negation'] : 'exclude') as NegationMode,
   };
   if (defaultsRaw['negation'] !== undefined && !NEGATIONS.includes(String(defaultsRaw['negation']))) v.err('defaults.negation', `must be one of ${NEGATIONS.join(', ')}`);
+  const homophones: HomophoneVocabulary = { terms: [], keep: [] };
+  if (raw['homophones'] !== undefined) {
+    const h = raw['homophones'];
+    if (!isRecord(h)) v.err('homophones', 'must be an object with terms (and optional keep)');
+    else {
+      for (const k of Object.keys(h)) if (k !== 'terms' && k !== 'keep') v.err(`homophones.${k}`, 'unknown field');
+      homophones.terms = v.words(h['terms'], 'homophones.terms', true).filter((w, i) => {
+        if (!w.py) { v.err(`homophones.terms[${i}]`, `"${w.raw}" needs at least two Chinese characters`); return false; }
+        return true;
+      });
+      if (h['keep'] !== undefined) homophones.keep = v.words(h['keep'], 'homophones.keep', true);
+    }
+  }
   const rawRules = raw['rules'];
   if (!Array.isArray(rawRules)) v.err('rules', 'must be a list');
   const rules: Rule[] = [];
@@ -420,5 +446,5 @@ export function validateRuleSet(raw: unknown, taxonomy?: Taxonomy): RuleSet {
     }
   });
   if (v.issues.length > 0) throw new AnalysisError('RULES_INVALID', `${v.issues.length} problem(s)`, v.issues);
-  return { version, rules, sources: [] };
+  return { version, rules, homophones, sources: [] };
 }

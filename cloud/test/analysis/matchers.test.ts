@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateRuleSet } from '../../src/analysis/index.js';
 import { fires } from './helpers.js';
 
 describe('keyword matchers', () => {
@@ -105,5 +106,29 @@ describe('conditions', () => {
     expect(first[0]?.evidence.startMs).toBe(0);
     const last = analyze(input, profileRule({ scope: { lastSeconds: 30 }, match: { any: ['您好'] } })).profile;
     expect(last.map((p) => p.evidence.turn)).toEqual([1]);
+  });
+});
+
+describe('homophone correction', () => {
+  it('rewrites ASR homophones of domain terms so regexes see them, and protects kept words', async () => {
+    const { analyze, validateRuleSet } = await import('../../src/analysis/index.js');
+    const { convo } = await import('./helpers.js');
+    const rules = validateRuleSet({
+      version: 't',
+      homophones: { terms: ['基金', '定投'], keep: ['公积金'] },
+      rules: [{ id: 'r', kind: 'profile', family: 'f', tag: 't', value: 'v', conditions: { c: { match: { regex: '想(弄|买)个基金定投' } } }, when: 'c' }],
+    });
+    const hit = analyze(convo([['customer', '我想弄个鸡金定头']]), rules).profile[0];
+    expect(hit?.evidence.quote).toBe('我想弄个鸡金定头'); // evidence keeps the original wording
+    const kept = validateRuleSet({
+      version: 't',
+      homophones: { terms: ['基金'], keep: ['公积金'] },
+      rules: [{ id: 'r', kind: 'profile', family: 'f', tag: 't', value: 'v', conditions: { c: { match: { regex: '基金' } } }, when: 'c' }],
+    });
+    expect(analyze(convo([['customer', '公积金取出来']]), kept).profile).toHaveLength(0);
+  });
+
+  it('rejects a homophone term that is not Chinese', () => {
+    expect(() => validateRuleSet({ version: 't', homophones: { terms: ['ab'] }, rules: [] })).toThrow(/needs at least two Chinese characters/);
   });
 });
