@@ -11,6 +11,10 @@ export const ingestConfigSchema = Type.Object(
     fsyncIntervalMs: Type.Integer({ minimum: 0, maximum: 10_000, default: 50 }),
     /** Group commit: fsync early once this many chunks are waiting. */
     fsyncMaxChunks: Type.Integer({ minimum: 1, maximum: 100_000, default: 256 }),
+    /** Journal: rotate the segment (and checkpoint the spool files) at this size (bytes). */
+    journalSegmentBytes: Type.Integer({ minimum: 64 * 1024, default: 64 * 1024 * 1024 }),
+    /** Journal: rotate and checkpoint at least this often (ms). */
+    checkpointIntervalMs: Type.Integer({ minimum: 100, default: 30_000 }),
     /** Back-pressure: chunks of one connection that may wait for their commit before aedes stops reading its socket. */
     maxPendingChunksPerClient: Type.Integer({ minimum: 1, maximum: 10_000, default: 32 }),
     /** Upper bound of frames in one AudioChunk (1 s of 20 ms frames is 50). */

@@ -1,4 +1,4 @@
-import { existsSync, openSync, closeSync, ftruncateSync, fsyncSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, openSync, closeSync, ftruncateSync, fsyncSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -9,10 +9,11 @@ import type { Registry } from 'prom-client';
 import { decodeUp, downTopic, encodeDown, isDeviceId, isProtocolError, parseTopic, sessionIdToHex, type DecodedUp, type DownKind, type DownMessages, type FinalisedSession } from '@parley/proto';
 import { ParleyError, isParleyError, type ErrorCode } from '../errors.js';
 import { resolveIngestConfig, type IngestConfig } from './config.js';
-import { IngestStore, type NewChunkRow, type SessionRow } from './store.js';
+import { IngestStore, type SessionRow } from './store.js';
 import { IngestPaths } from './paths.js';
 import { GroupCommitter, type Appended } from './group-commit.js';
 import { encodeSpoolRecord, scanSpool, type SpoolChunk } from './spool-record.js';
+import { scanJournal, SEGMENT_PATTERN } from './journal.js';
 import { Receipt } from './receipt.js';
 import { IngestMetrics } from './metrics.js';
 import { OutboxDispatcher, type FinalisedConsumer } from './outbox.js';
@@ -70,6 +71,8 @@ interface SessionState {
   digestMismatch: boolean;
   lastActivityMs: number;
   lastMissingRequestMs: number;
+  /** Whether its ingest_sessions row exists. */
+  persisted: boolean;
 }
 
 interface PendingChunk {
@@ -113,14 +116,17 @@ export function createIngest(deps: IngestDeps): Ingest {
   const finalisations = new Set<Promise<void>>();
   let closed = false;
 
+  recover();
   const committer = new GroupCommitter<PendingChunk>({
+    journalDir: paths.journalDir,
     intervalMs: config.fsyncIntervalMs,
     maxItems: config.fsyncMaxChunks,
+    segmentBytes: config.journalSegmentBytes,
+    checkpointIntervalMs: config.checkpointIntervalMs,
     onDurable: onDurable,
     onFailed: onWriteFailed,
+    onCheckpointError: (err) => log.error({ err }, 'journal checkpoint failed; the old segment is kept for recovery'),
   });
-
-  recover();
 
   // ------------------------------------------------------------ broker hook
   const broker = deps.broker;
@@ -181,26 +187,41 @@ export function createIngest(deps: IngestDeps): Ingest {
   }
 
   // --------------------------------------------------------------- sessions
+  /**
+   * The in-memory state of a session. Open sessions with stored chunks are all
+   * loaded at startup (recovery scans their spool files); the receipt of any
+   * other open session is read from its spool file if it has one.
+   */
   function sessionState(deviceId: string, sessionId: string): SessionState {
     const key = `${deviceId}/${sessionId}`;
     let s = sessions.get(key);
     if (s) return s;
     const row = store.getSession(deviceId, sessionId);
-    s = {
-      key,
+    let receipt = new Receipt();
+    if (row?.state === 'open') {
+      const file = paths.spoolFile(deviceId, sessionId);
+      if (existsSync(file)) receipt = Receipt.of(scanSpool(readFileSync(file)).records.map((r) => r.chunk.seq));
+    }
+    s = newState(deviceId, sessionId, row, receipt, row?.last_activity_ms ?? now());
+    if (!s.finalised) sessions.set(key, s);
+    return s;
+  }
+
+  function newState(deviceId: string, sessionId: string, row: SessionRow | undefined, receipt: Receipt, lastActivityMs: number): SessionState {
+    return {
+      key: `${deviceId}/${sessionId}`,
       deviceId,
       sessionId,
-      receipt: row && row.state === 'open' ? Receipt.of(store.seqs(deviceId, sessionId)) : new Receipt(),
+      receipt,
       inflight: new Set(),
       end: row?.end_json ? (JSON.parse(row.end_json) as StoredEnd) : null,
       finalised: row?.state === 'finalised',
       finalising: null,
       digestMismatch: false,
-      lastActivityMs: row?.last_activity_ms ?? now(),
+      lastActivityMs,
       lastMissingRequestMs: 0,
+      persisted: row !== undefined,
     };
-    if (!s.finalised) sessions.set(key, s);
-    return s;
   }
 
   function expectedTotal(s: SessionState): number {
@@ -253,6 +274,10 @@ export function createIngest(deps: IngestDeps): Ingest {
     }
     let handle;
     try {
+      if (!s.persisted) {
+        store.ensureSession(deviceId, s.sessionId, now());
+        s.persisted = true;
+      }
       handle = committer.handle(s.key, paths.spoolFile(deviceId, s.sessionId));
     } catch (e) {
       log.error({ err: e, deviceId, sessionId: s.sessionId }, 'cannot open spool file');
@@ -273,7 +298,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     const w = windows.get(client) ?? { pending: 0, held: [], detached: null };
     windows.set(client, w);
     w.pending++;
-    committer.append(handle, encodeSpoolRecord(spoolChunk), {
+    committer.append(handle, deviceId, s.sessionId, encodeSpoolRecord(spoolChunk), {
       session: s,
       seq: chunk.seq,
       firstFrame: chunk.firstFrame,
@@ -339,27 +364,17 @@ export function createIngest(deps: IngestDeps): Ingest {
   function onDurable(group: Array<Appended<PendingChunk>>, fsyncSeconds: number): void {
     metrics.fsyncLatency.observe(fsyncSeconds);
     metrics.commitBatch.observe(group.length);
-    const rows: NewChunkRow[] = [];
     const touched = new Map<string, SessionState>();
     const perClient = new Map<Client, number>();
     let bytes = 0;
     for (const a of group) {
       const it = a.item;
-      rows.push({ deviceId: it.session.deviceId, sessionId: it.session.sessionId, seq: it.seq, offset: a.offset, length: a.length, first_frame: it.firstFrame, frame_count: it.frameCount });
       touched.set(it.session.key, it.session);
       perClient.set(it.client, (perClient.get(it.client) ?? 0) + 1);
       bytes += it.bytes;
     }
-    try {
-      store.insertChunks(
-        rows,
-        [...touched.values()].map((s) => ({ deviceId: s.deviceId, sessionId: s.sessionId })),
-        now(),
-      );
-    } catch (err) {
-      // The chunks are durable in the spool, which is the source of truth: recovery rebuilds this index.
-      log.error({ err, chunks: rows.length }, 'could not index durable chunks in SQLite; the spool still holds them');
-    }
+    // No SQLite write here: measured, a per-commit index transaction stalls the event loop for
+    // tens of ms on this disk. The spool files are the chunk index; recovery rebuilds receipts from them.
     for (const a of group) {
       a.item.session.receipt.add(a.item.seq);
       a.item.session.inflight.delete(a.item.seq);
@@ -398,7 +413,10 @@ export function createIngest(deps: IngestDeps): Ingest {
       const hex = sessionHex(m.sessionId);
       const s = sessionState(deviceId, hex);
       s.lastActivityMs = now();
-      if (!s.finalised) store.setStart(deviceId, hex, JSON.stringify(storedStart(m) satisfies StoredStart), now());
+      if (!s.finalised) {
+        store.setStart(deviceId, hex, JSON.stringify(storedStart(m) satisfies StoredStart), now());
+        s.persisted = true;
+      }
     } catch (e) {
       reject(deviceId, 'session-start', e);
     }
@@ -416,6 +434,7 @@ export function createIngest(deps: IngestDeps): Ingest {
         sendAck(s);
       } else {
         const end = storedEnd(m);
+        s.persisted = true;
         if (store.setEnd(deviceId, hex, JSON.stringify(end), now())) s.end = end;
         else s.end ??= end;
         if (!maybeFinalise(s)) {
@@ -625,6 +644,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   function recover(): void {
     const t = now();
     const toFinalise: SessionRow[] = [];
+    replayJournal();
     for (const deviceId of listDir(paths.spoolRoot)) {
       if (!isDeviceId(deviceId)) {
         log.warn({ entry: deviceId }, 'unexpected entry in the spool directory left alone');
@@ -660,14 +680,11 @@ export function createIngest(deps: IngestDeps): Ingest {
             closeSync(fd);
           }
         }
-        const seen = new Set<number>();
-        const rows = [];
-        for (const r of scan.records) {
-          if (seen.has(r.chunk.seq)) continue;
-          seen.add(r.chunk.seq);
-          rows.push({ seq: r.chunk.seq, offset: r.offset, length: r.length, first_frame: r.chunk.firstFrame, frame_count: r.chunk.frames.length });
-        }
-        store.replaceChunks(deviceId, hex, rows, t);
+        // The chunks are durable (fsynced journal or checkpoint): make sure the session row exists, load its receipt.
+        const mtime = statSync(file).mtimeMs;
+        if (!row) store.createSession(deviceId, hex, Math.min(t, mtime));
+        const state = newState(deviceId, hex, store.getSession(deviceId, hex), Receipt.of(scan.records.map((r) => r.chunk.seq)), Math.min(t, mtime));
+        sessions.set(state.key, state);
       }
     }
     for (const deviceId of listDir(paths.sessionsRoot)) {
@@ -682,6 +699,68 @@ export function createIngest(deps: IngestDeps): Ingest {
         for (const row of toFinalise) maybeFinalise(sessionState(row.device_id, row.session_id));
       });
     }
+  }
+
+  /** Appends to the spool files every journaled chunk they lack (after a crash), then drops the segments. */
+  function replayJournal(): void {
+    const segments = listDir(paths.journalDir).filter((n) => SEGMENT_PATTERN.test(n));
+    if (segments.length === 0) return;
+    interface Target {
+      fd: number;
+      size: number;
+      seqs: Set<number>;
+    }
+    const targets = new Map<string, Target | null>();
+    let replayed = 0;
+    try {
+      for (const name of segments) {
+        const file = join(paths.journalDir, name);
+        const buf = readFileSync(file);
+        const scan = scanJournal(buf);
+        if (scan.corrupt.length > 0) log.error({ segment: name, corrupt: scan.corrupt }, new ParleyError('STORAGE_CORRUPT', 'damaged journal records skipped').message);
+        if (scan.validEnd < buf.length) log.info({ segment: name, bytes: buf.length - scan.validEnd }, 'journal segment ends in a torn record (never acknowledged)');
+        for (const { value: e } of scan.records) {
+          if (!isDeviceId(e.deviceId)) {
+            log.error({ segment: name }, 'journal record with an invalid device id skipped');
+            continue;
+          }
+          const key = `${e.deviceId}/${e.sessionHex}`;
+          let target = targets.get(key);
+          if (target === undefined) {
+            const row = store.getSession(e.deviceId, e.sessionHex);
+            if (row?.state === 'finalised') target = null;
+            else {
+              const spool = paths.spoolFile(e.deviceId, e.sessionHex);
+              mkdirSync(paths.spoolDir(e.deviceId), { recursive: true });
+              const fd = openSync(spool, 'a+');
+              closeSync(fd);
+              const existing = readFileSync(spool);
+              const sc = scanSpool(existing);
+              const rw = openSync(spool, 'r+');
+              if (sc.validEnd < existing.length) ftruncateSync(rw, sc.validEnd);
+              target = { fd: rw, size: sc.validEnd, seqs: new Set(sc.records.map((r) => r.chunk.seq)) };
+            }
+            targets.set(key, target);
+          }
+          if (!target || target.seqs.has(e.chunk.seq)) continue;
+          writeSync(target.fd, e.spoolRecord, 0, e.spoolRecord.length, target.size);
+          target.size += e.spoolRecord.length;
+          target.seqs.add(e.chunk.seq);
+          replayed++;
+        }
+      }
+      for (const target of targets.values()) if (target) fsyncSync(target.fd);
+    } finally {
+      for (const target of targets.values()) if (target) closeSync(target.fd);
+    }
+    for (const name of segments) unlinkSync(join(paths.journalDir, name));
+    const dir = openSync(paths.journalDir, 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+    if (replayed > 0) log.warn({ chunks: replayed, segments: segments.length }, 'replayed journaled chunks missing from spool files');
   }
 
   function listDir(dir: string): string[] {

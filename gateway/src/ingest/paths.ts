@@ -8,6 +8,7 @@ const SESSION_HEX = /^[0-9a-f]{32}$/;
  * The ingest's layout under the data directory (docs/ingest.md):
  *   spool/{deviceId}/{sessionHex}.spool     chunks as received, until finalised
  *   sessions/{deviceId}/{sessionHex}.opus   the assembled Ogg Opus file
+ *   journal/{16-digit number}.wal           write-ahead journal segments (group commit)
  * Every component is validated before it reaches a path: device ids by
  * DEVICE_ID_PATTERN, session ids as 32 lowercase hex characters.
  */
@@ -15,11 +16,13 @@ export class IngestPaths {
   readonly root: string;
   readonly spoolRoot: string;
   readonly sessionsRoot: string;
+  readonly journalDir: string;
 
   constructor(dataDir: string) {
     this.root = resolve(dataDir);
     this.spoolRoot = join(this.root, 'spool');
     this.sessionsRoot = join(this.root, 'sessions');
+    this.journalDir = join(this.root, 'journal');
   }
 
   spoolDir(deviceId: string): string {

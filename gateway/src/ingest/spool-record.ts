@@ -89,54 +89,76 @@ export interface SpoolScan {
   corrupt: Array<{ offset: number; length: number }>;
 }
 
-function recordAt(buf: Buffer, offset: number): ScannedRecord | null {
-  if (buf.length - offset < RECORD_HEADER_BYTES) return null;
-  if (buf.readUInt32LE(offset) !== SPOOL_MAGIC) return null;
-  const len = buf.readUInt32LE(offset + 4);
-  if (len > MAX_RECORD_PAYLOAD || offset + RECORD_HEADER_BYTES + len > buf.length) return null;
-  const payload = buf.subarray(offset + RECORD_HEADER_BYTES, offset + RECORD_HEADER_BYTES + len);
-  if (crc32(payload) !== buf.readUInt32LE(offset + 8)) return null;
-  try {
-    return { offset, length: RECORD_HEADER_BYTES + len, chunk: decodeSpoolPayload(payload) };
-  } catch {
-    return null;
-  }
+/** Frames a payload as magic | length | crc32 | payload. */
+export function frameRecord(magic: number, payload: Uint8Array): Buffer {
+  const b = Buffer.allocUnsafe(RECORD_HEADER_BYTES + payload.length);
+  b.writeUInt32LE(magic, 0);
+  b.writeUInt32LE(payload.length, 4);
+  b.writeUInt32LE(crc32(payload), 8);
+  b.set(payload, RECORD_HEADER_BYTES);
+  return b;
+}
+
+export interface FramedScan<R> {
+  records: Array<{ offset: number; length: number; value: R }>;
+  validEnd: number;
+  corrupt: Array<{ offset: number; length: number }>;
 }
 
 /**
- * Reads every valid record of a spool file's bytes. A bad record followed
- * by valid ones is reported as corruption (and skipped by searching for the
- * next record that checks out); a bad record with nothing valid after it is
- * the torn tail of an interrupted append.
+ * Reads every valid framed record of `buf`. A bad record followed by valid
+ * ones is reported as corruption (skipped by searching for the next record
+ * that checks out); a bad record with nothing valid after it is the torn
+ * tail of an interrupted append.
  */
-export function scanSpool(buf: Buffer): SpoolScan {
-  const records: ScannedRecord[] = [];
-  const corrupt: SpoolScan['corrupt'] = [];
+export function scanFramed<R>(buf: Buffer, magic: number, decode: (payload: Buffer) => R): FramedScan<R> {
+  const at = (offset: number): { length: number; value: R } | null => {
+    if (buf.length - offset < RECORD_HEADER_BYTES) return null;
+    if (buf.readUInt32LE(offset) !== magic) return null;
+    const len = buf.readUInt32LE(offset + 4);
+    if (len > MAX_RECORD_PAYLOAD || offset + RECORD_HEADER_BYTES + len > buf.length) return null;
+    const payload = buf.subarray(offset + RECORD_HEADER_BYTES, offset + RECORD_HEADER_BYTES + len);
+    if (crc32(payload) !== buf.readUInt32LE(offset + 8)) return null;
+    try {
+      return { length: RECORD_HEADER_BYTES + len, value: decode(payload) };
+    } catch {
+      return null;
+    }
+  };
+  const magicBytes = Buffer.alloc(4);
+  magicBytes.writeUInt32LE(magic);
+  const records: FramedScan<R>['records'] = [];
+  const corrupt: FramedScan<R>['corrupt'] = [];
   let offset = 0;
   let validEnd = 0;
   while (offset < buf.length) {
-    const rec = recordAt(buf, offset);
+    const rec = at(offset);
     if (rec) {
-      records.push(rec);
+      records.push({ offset, ...rec });
       offset += rec.length;
       validEnd = offset;
       continue;
     }
-    // Resynchronise: look for the next magic that starts a valid record.
     let next = -1;
     let from = offset + 1;
     for (;;) {
-      const at = buf.indexOf('PSR1', from, 'latin1');
-      if (at < 0) break;
-      if (recordAt(buf, at)) {
-        next = at;
+      const m = buf.indexOf(magicBytes, from);
+      if (m < 0) break;
+      if (at(m)) {
+        next = m;
         break;
       }
-      from = at + 1;
+      from = m + 1;
     }
     if (next < 0) break;
     corrupt.push({ offset, length: next - offset });
     offset = next;
   }
   return { records, validEnd, corrupt };
+}
+
+/** Reads every valid chunk record of a spool file's bytes (see scanFramed). */
+export function scanSpool(buf: Buffer): SpoolScan {
+  const scan = scanFramed(buf, SPOOL_MAGIC, decodeSpoolPayload);
+  return { records: scan.records.map((r) => ({ offset: r.offset, length: r.length, chunk: r.value })), validEnd: scan.validEnd, corrupt: scan.corrupt };
 }

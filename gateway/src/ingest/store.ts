@@ -46,6 +46,8 @@ export const INGEST_MIGRATIONS: readonly string[] = [
      last_error TEXT
    );
    CREATE INDEX ingest_outbox_pending ON ingest_outbox (delivered_ms, next_attempt_ms);`,
+  // The spool files are the chunk index (a per-commit SQLite transaction measured too slow).
+  `DROP TABLE ingest_chunks;`,
 ];
 
 export interface SessionRow {
@@ -62,14 +64,6 @@ export interface SessionRow {
   audio_path: string | null;
 }
 
-export interface ChunkRow {
-  seq: number;
-  offset: number;
-  length: number;
-  first_frame: number;
-  frame_count: number;
-}
-
 export interface OutboxRow {
   session_id: string;
   device_id: string;
@@ -78,16 +72,9 @@ export interface OutboxRow {
   next_attempt_ms: number;
 }
 
-export interface NewChunkRow extends ChunkRow {
-  deviceId: string;
-  sessionId: string;
-}
-
 /** Prepared statements over the ingest tables; every write is one short transaction. */
 export class IngestStore {
   private readonly s: Record<string, Statement>;
-  readonly insertChunks: (rows: readonly NewChunkRow[], touched: ReadonlyArray<{ deviceId: string; sessionId: string }>, now: number) => void;
-  readonly replaceChunks: (deviceId: string, sessionId: string, rows: readonly ChunkRow[], now: number) => void;
   readonly markFinalised: (deviceId: string, sessionId: string, record: FinalisedSession) => boolean;
 
   constructor(readonly db: Database) {
@@ -102,10 +89,6 @@ export class IngestStore {
       createSession: p('INSERT OR IGNORE INTO ingest_sessions (device_id, session_id, created_ms, last_activity_ms) VALUES (?, ?, ?, ?)'),
       setStart: p('UPDATE ingest_sessions SET start_json = ?, start_received_ms = ?, last_activity_ms = ? WHERE device_id = ? AND session_id = ? AND start_json IS NULL'),
       setEnd: p('UPDATE ingest_sessions SET end_json = ?, end_received_ms = ?, last_activity_ms = ? WHERE device_id = ? AND session_id = ? AND end_json IS NULL'),
-      insertChunk: p('INSERT OR IGNORE INTO ingest_chunks (device_id, session_id, seq, offset, length, first_frame, frame_count) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      chunks: p('SELECT seq, offset, length, first_frame, frame_count FROM ingest_chunks WHERE device_id = ? AND session_id = ? ORDER BY seq'),
-      seqs: p('SELECT seq FROM ingest_chunks WHERE device_id = ? AND session_id = ?'),
-      deleteChunks: p('DELETE FROM ingest_chunks WHERE device_id = ? AND session_id = ?'),
       openSessions: p("SELECT * FROM ingest_sessions WHERE state = 'open'"),
       openSessionsOf: p("SELECT * FROM ingest_sessions WHERE state = 'open' AND device_id = ?"),
       finalise: p("UPDATE ingest_sessions SET state = 'finalised', finalised_ms = ?, audio_path = ? WHERE device_id = ? AND session_id = ? AND state = 'open'"),
@@ -117,20 +100,10 @@ export class IngestStore {
       bookmarks: p('SELECT frame_index FROM ingest_bookmarks WHERE device_id = ? AND session_id = ? ORDER BY frame_index'),
     };
     const s = this.s;
-    this.insertChunks = db.transaction((rows: readonly NewChunkRow[], touched: ReadonlyArray<{ deviceId: string; sessionId: string }>, now: number) => {
-      for (const t of touched) s.ensureSession!.run(t.deviceId, t.sessionId, now, now);
-      for (const r of rows) s.insertChunk!.run(r.deviceId, r.sessionId, r.seq, r.offset, r.length, r.first_frame, r.frame_count);
-    });
-    this.replaceChunks = db.transaction((deviceId: string, sessionId: string, rows: readonly ChunkRow[], now: number) => {
-      s.createSession!.run(deviceId, sessionId, now, now);
-      s.deleteChunks!.run(deviceId, sessionId);
-      for (const r of rows) s.insertChunk!.run(deviceId, sessionId, r.seq, r.offset, r.length, r.first_frame, r.frame_count);
-    });
     this.markFinalised = db.transaction((deviceId: string, sessionId: string, record: FinalisedSession): boolean => {
       const changed = s.finalise!.run(record.finalisedAtMs, record.audioPath, deviceId, sessionId).changes;
       if (changed === 0) return false;
       s.insertOutbox!.run(sessionId, deviceId, JSON.stringify(record), record.finalisedAtMs, record.finalisedAtMs);
-      s.deleteChunks!.run(deviceId, sessionId);
       return true;
     });
   }
@@ -143,6 +116,11 @@ export class IngestStore {
     this.s.ensureSession!.run(deviceId, sessionId, now, now);
   }
 
+  /** Creates the row if missing, without touching an existing one. */
+  createSession(deviceId: string, sessionId: string, createdMs: number): void {
+    this.s.createSession!.run(deviceId, sessionId, createdMs, createdMs);
+  }
+
   /** Records SessionStart once; returns false when it was already known. */
   setStart(deviceId: string, sessionId: string, json: string, now: number): boolean {
     this.ensureSession(deviceId, sessionId, now);
@@ -152,14 +130,6 @@ export class IngestStore {
   setEnd(deviceId: string, sessionId: string, json: string, now: number): boolean {
     this.ensureSession(deviceId, sessionId, now);
     return this.s.setEnd!.run(json, now, now, deviceId, sessionId).changes > 0;
-  }
-
-  chunks(deviceId: string, sessionId: string): ChunkRow[] {
-    return this.s.chunks!.all(deviceId, sessionId) as ChunkRow[];
-  }
-
-  seqs(deviceId: string, sessionId: string): number[] {
-    return (this.s.seqs!.all(deviceId, sessionId) as Array<{ seq: number }>).map((r) => r.seq);
   }
 
   openSessions(deviceId?: string): SessionRow[] {

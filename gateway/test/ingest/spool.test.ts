@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeSpoolPayload, encodeSpoolRecord, RECORD_HEADER_BYTES, scanSpool, type SpoolChunk } from '../../src/ingest/spool-record.js';
 import { Receipt } from '../../src/ingest/receipt.js';
 import { IngestPaths } from '../../src/ingest/paths.js';
 import { startHarness, type Harness } from './support/harness.js';
-import { TestBadge, hex, newSessionId } from './support/badge-client.js';
+import { TestBadge, chunkMessage, hex, newSessionId } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
 const FRAMES = realOpusFrames('/work/shared/audio/real/2.wav', 200);
@@ -103,5 +103,51 @@ describe('recovery at startup', () => {
     expect(reply.resume[0]!.missing).toEqual([{ first: 2, last: 2 }]);
     await b.close();
     expect(readFileSync(file).length).toBe(whole.length);
+  });
+
+  it('replays journaled chunks a spool file lost (power cut before its checkpoint) and drops replayed segments', async () => {
+    const first = await startHarness({ config: { fsyncIntervalMs: 5 } });
+    const b = await TestBadge.connect(first.port, 'badge-008');
+    const sid = newSessionId();
+    for (let seq = 0; seq < 4; seq++) {
+      const c = chunk(seq);
+      await b.send('chunk', chunkMessage(sid, seq, c.firstFrame, c.frames));
+    }
+    await b.waitFor('ack', (a) => a.contiguousThrough === 3);
+    await b.close();
+    const file = first.ingest.paths.spoolFile('badge-008', hex(sid));
+    await first.close({ keep: true });
+    // The page cache never reached the disk: the spool keeps record 0 and half of record 1.
+    const bytes = readFileSync(file);
+    const records = scanSpool(bytes).records;
+    writeFileSync(file, bytes.subarray(0, records[1]!.offset + 20));
+    h = await startHarness({ dataDir: first.dataDir });
+    expect(scanSpool(readFileSync(file)).records.map((r) => r.chunk.seq)).toEqual([0, 1, 2, 3]);
+    expect(h.logs.some((l) => l.msg === 'replayed journaled chunks missing from spool files' && l.chunks === 3)).toBe(true);
+    expect(readdirSync(h.ingest.paths.journalDir)).toHaveLength(1);
+    const again = await TestBadge.connect(h.port, 'badge-008');
+    await again.send('hello', { deviceId: 'badge-008', backlog: [{ sessionId: sid, firstSeq: 0, lastSeq: 3, closed: false, hasChunks: true }] });
+    const reply = await again.waitFor('hello-reply');
+    expect(reply.resume[0]!.receivedThrough).toBe(3);
+    await again.close();
+  });
+
+  it('checkpoints: rotates the journal, fsyncs the spool files and deletes old segments', async () => {
+    h = await startHarness({ config: { fsyncIntervalMs: 5, checkpointIntervalMs: 100 } });
+    const b = await TestBadge.connect(h.port, 'badge-010');
+    const sid = newSessionId();
+    for (let seq = 0; seq < 6; seq++) {
+      const c = chunk(seq);
+      await b.send('chunk', chunkMessage(sid, seq, c.firstFrame, c.frames));
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    await b.waitFor('ack', (a) => a.contiguousThrough === 5);
+    await h.ingest.flush();
+    // The last checkpoint may still be fsyncing when the flush returns.
+    for (let i = 0; i < 100 && readdirSync(h.ingest.paths.journalDir).length > 1; i++) await new Promise((r) => setTimeout(r, 20));
+    const segments = readdirSync(h.ingest.paths.journalDir);
+    expect(segments).toHaveLength(1);
+    expect(Number(segments[0]!.slice(0, 16))).toBeGreaterThan(1);
+    await b.close();
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * One load-generator process: `count` badges (mqtt.js, QoS 1) from index
+ * `first`, each streaming one session of 1 s chunks (50 real Opus frames).
+ *   realtime: one chunk per second per badge, start times spread over 1 s
+ *   saturate: each badge keeps `window` chunks awaiting PUBACK, back to back
+ * Latency per chunk: publish -> ChunkAck covering it (gateway) or -> PUBACK
+ * (bare, which sends no ChunkAck). Reports over IPC.
+ */
+import { crc32 } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import mqtt, { type MqttClient } from 'mqtt';
+import { decodeDown, encodeUp } from '@parley/proto';
+import { opusFrames } from './opus-source.js';
+
+interface Job {
+  port: number;
+  first: number;
+  count: number;
+  mode: 'realtime' | 'saturate';
+  target: 'gateway' | 'bare';
+  seconds: number;
+  window: number;
+}
+
+const job = JSON.parse(process.argv[2]!) as Job;
+const frames = opusFrames();
+const CHUNK_FRAMES = 50;
+
+function chunkPayload(sessionId: Uint8Array, seq: number): Buffer {
+  const start = (seq * CHUNK_FRAMES) % (frames.length - CHUNK_FRAMES);
+  const fs = frames.slice(start, start + CHUNK_FRAMES);
+  let crc = 0;
+  for (const f of fs) crc = crc32(f, crc);
+  return Buffer.from(encodeUp('chunk', { sessionId, seq, firstFrame: seq * CHUNK_FRAMES, frames: fs, captureTimeMs: Date.now(), clockSynced: true, crc32: crc >>> 0 }));
+}
+
+const latencies: number[] = [];
+let sent = 0;
+let acked = 0;
+let stop = false;
+let errors = 0;
+
+interface Badge {
+  id: string;
+  client: MqttClient;
+  sessionId: Uint8Array;
+  seq: number;
+  sentAt: Map<number, number>;
+}
+
+async function connect(i: number): Promise<Badge> {
+  const id = `bench-${String(i).padStart(5, '0')}`;
+  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${job.port}`, { clientId: id, clean: true, reconnectPeriod: 0, keepalive: 600, protocolVersion: 4 });
+  const b: Badge = { id, client, sessionId: Uint8Array.from(randomBytes(16)), seq: 0, sentAt: new Map() };
+  if (job.target === 'gateway') {
+    await client.subscribeAsync(`badges/${id}/down/#`, { qos: 1 });
+    client.on('message', (topic, payload) => {
+      if (!topic.endsWith('/down/ack')) return;
+      const ack = decodeDown('ack', payload);
+      const now = performance.now();
+      for (const [seq, t] of b.sentAt) {
+        if (seq <= ack.contiguousThrough) {
+          latencies.push(now - t);
+          acked++;
+          b.sentAt.delete(seq);
+        }
+      }
+    });
+  }
+  return b;
+}
+
+function publish(b: Badge): Promise<void> {
+  const seq = b.seq++;
+  const t = performance.now();
+  if (job.target === 'gateway') b.sentAt.set(seq, t);
+  sent++;
+  return b.client.publishAsync(`badges/${b.id}/up/chunk`, chunkPayload(b.sessionId, seq), { qos: 1 }).then(
+    () => {
+      if (job.target === 'bare') {
+        latencies.push(performance.now() - t);
+        acked++;
+      }
+    },
+    () => void errors++,
+  );
+}
+
+const badges: Badge[] = [];
+for (let i = 0; i < job.count; i += 50) {
+  const batch = await Promise.all(Array.from({ length: Math.min(50, job.count - i) }, (_, k) => connect(job.first + i + k)));
+  badges.push(...batch);
+}
+process.send!({ connected: badges.length });
+
+await new Promise<void>((resolve) => process.once('message', () => resolve()));
+const t0 = performance.now();
+const runs = badges.map(async (b, i) => {
+  if (job.mode === 'realtime') {
+    await new Promise((r) => setTimeout(r, (i / badges.length) * 1000));
+    let next = performance.now();
+    while (!stop) {
+      void publish(b);
+      next += 1000;
+      await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+    }
+  } else {
+    const inflight = new Set<Promise<void>>();
+    while (!stop) {
+      const p = publish(b).finally(() => inflight.delete(p));
+      inflight.add(p);
+      if (inflight.size >= job.window) await Promise.race(inflight);
+    }
+  }
+});
+setTimeout(() => (stop = true), job.seconds * 1000);
+await Promise.all(runs);
+// Let the last acks arrive.
+await new Promise((r) => setTimeout(r, 1500));
+const elapsed = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage();
+process.send!({ result: { sent, acked, errors, elapsed, latencies, cpuMs: (cpu.user + cpu.system) / 1000 } });
+for (const b of badges) b.client.end(true);
+setTimeout(() => process.exit(0), 200);

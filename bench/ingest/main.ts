@@ -1,0 +1,164 @@
+/**
+ * `npm run bench -- ingest [--badges 5000] [--seconds 20] [--sat-badges 100] [--window 8] [--workers 1]`
+ *
+ * The same load against (a) a bare aedes that only counts chunk messages and
+ * (b) aedes + the Parley ingest (spool files, group-commit fsync, SQLite
+ * index, ChunkAck), each in its own server process, with the simulated badges
+ * (mqtt.js, QoS 1, real 16 kbps Opus, 1 s chunks) in separate load processes:
+ *   realtime: --badges badges streaming live (1 chunk/s each)
+ *   saturate: --sat-badges badges draining a backlog as fast as allowed
+ * Prints sustained chunks/s and MB/s measured at the server, ack latency
+ * p50/p99, server CPU and RSS, and the ratio gateway/bare.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cpus } from 'node:os';
+import { opusFrames } from './opus-source.js';
+
+const { values: args } = parseArgs({
+  options: {
+    badges: { type: 'string', default: '5000' },
+    seconds: { type: 'string', default: '20' },
+    'sat-badges': { type: 'string', default: '100' },
+    'sat-seconds': { type: 'string', default: '10' },
+    window: { type: 'string', default: '8' },
+    workers: { type: 'string', default: '1' },
+    /** Ingest config overrides as JSON, e.g. '{"fsyncIntervalMs":20}'. */
+    config: { type: 'string', default: '{}' },
+  },
+});
+const BADGES = Number(args.badges);
+const SECONDS = Number(args.seconds);
+const SAT_BADGES = Number(args['sat-badges']);
+const SAT_SECONDS = Number(args['sat-seconds']);
+const WINDOW = Number(args.window);
+const WORKERS = Number(args.workers);
+
+const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
+const frames = opusFrames();
+const opusBytesPerChunk = frames.slice(0, 50).reduce((a, f) => a + f.length, 0);
+
+interface ServerStats {
+  detail: Record<string, number>;
+  count: number;
+  cpuMs: number;
+  rss: number;
+}
+interface WorkerResult {
+  sent: number;
+  acked: number;
+  errors: number;
+  elapsed: number;
+  latencies: number[];
+  cpuMs: number;
+}
+
+function once<T>(proc: ChildProcess, key: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMsg = (m: Record<string, unknown>): void => {
+      if (key in m) {
+        proc.off('message', onMsg);
+        resolve(m[key] as T);
+      }
+    };
+    proc.on('message', onMsg);
+    proc.once('exit', (code) => reject(new Error(`${key}: process exited ${code}`)));
+  });
+}
+
+async function stats(server: ChildProcess): Promise<ServerStats> {
+  const p = once<ServerStats>(server, 'stats');
+  server.send({ cmd: 'stats' });
+  return p;
+}
+
+function pct(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface Row {
+  target: 'bare' | 'gateway';
+  phase: 'realtime' | 'saturate';
+  badges: number;
+  chunksPerS: number;
+  mbPerS: number;
+  p50: number;
+  p99: number;
+  serverCpu: number;
+  rssMb: number;
+  loadCpu: number;
+  sent: number;
+  acked: number;
+  errors: number;
+}
+
+async function runPhase(target: 'bare' | 'gateway', phase: 'realtime' | 'saturate', badges: number, seconds: number): Promise<Row> {
+  // Many sessions fsync per group commit; ext4 batches concurrent fsyncs, so give libuv threads to issue them in parallel.
+  const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '64' };
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = fork(here('./server.ts'), [target, args.config], { env, execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<{ port: number }>((resolve, reject) => {
+    server.once('message', (m) => resolve(m as { port: number }));
+    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  const workers: ChildProcess[] = [];
+  const per = Math.ceil(badges / WORKERS);
+  for (let w = 0; w < WORKERS && w * per < badges; w++) {
+    const job = { port: ready.port, first: w * per, count: Math.min(per, badges - w * per), mode: phase, target, seconds, window: WINDOW };
+    workers.push(fork(here('./load-worker.ts'), [JSON.stringify(job)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  }
+  await Promise.all(workers.map((w) => once<number>(w, 'connected')));
+  const results = Promise.all(workers.map((w) => once<WorkerResult>(w, 'result')));
+  const s0 = await stats(server);
+  for (const w of workers) w.send({ cmd: 'start' });
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const s1 = await stats(server);
+  const res = await results;
+  server.send({ cmd: 'stop' });
+  await new Promise((r) => server.once('exit', r));
+  if (process.env.BENCH_DEBUG) console.log(s1.detail);
+  const lat = res.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const chunksPerS = (s1.count - s0.count) / seconds;
+  return {
+    target,
+    phase,
+    badges,
+    chunksPerS,
+    mbPerS: (chunksPerS * opusBytesPerChunk) / 1e6,
+    p50: pct(lat, 50),
+    p99: pct(lat, 99),
+    serverCpu: (s1.cpuMs - s0.cpuMs) / (seconds * 1000),
+    rssMb: s1.rss / 1e6,
+    loadCpu: res.reduce((a, r) => a + r.cpuMs / 1000 / r.elapsed, 0),
+    sent: res.reduce((a, r) => a + r.sent, 0),
+    acked: res.reduce((a, r) => a + r.acked, 0),
+    errors: res.reduce((a, r) => a + r.errors, 0),
+  };
+}
+
+console.log(`ingest benchmark: ${cpus().length} cores, Opus ${opusBytesPerChunk} B per 1 s chunk (16 kbps), QoS 1`);
+console.log(`realtime: ${BADGES} badges × ${SECONDS} s; saturate: ${SAT_BADGES} badges, window ${WINDOW}, ${SAT_SECONDS} s; ${WORKERS} load process(es)\n`);
+const rows: Row[] = [];
+for (const [phase, badges, seconds] of [
+  ['saturate', SAT_BADGES, SAT_SECONDS],
+  ['realtime', BADGES, SECONDS],
+] as const) {
+  for (const target of ['bare', 'gateway'] as const) {
+    const row = await runPhase(target, phase, badges, seconds);
+    rows.push(row);
+    console.log(
+      `${phase.padEnd(9)} ${target.padEnd(8)} badges ${String(badges).padStart(5)}  ${row.chunksPerS.toFixed(0).padStart(6)} chunks/s  ${row.mbPerS.toFixed(2).padStart(5)} MB/s  ` +
+        `${target === 'gateway' ? 'ChunkAck' : 'PUBACK  '} p50 ${row.p50.toFixed(1).padStart(6)} ms  p99 ${row.p99.toFixed(1).padStart(7)} ms  ` +
+        `server CPU ${(row.serverCpu * 100).toFixed(0).padStart(3)}%  RSS ${row.rssMb.toFixed(0).padStart(4)} MB  load CPU ${(row.loadCpu * 100).toFixed(0)}%  ` +
+        `sent ${row.sent} acked ${row.acked}${row.errors ? ` errors ${row.errors}` : ''}`,
+    );
+  }
+}
+const find = (t: string, p: string): Row => rows.find((r) => r.target === t && r.phase === p)!;
+const satRatio = find('gateway', 'saturate').chunksPerS / find('bare', 'saturate').chunksPerS;
+const rtRatio = find('gateway', 'realtime').chunksPerS / find('bare', 'realtime').chunksPerS;
+const rt = find('gateway', 'realtime');
+console.log(`\nratio gateway/bare, saturated throughput: ${satRatio.toFixed(2)} (target ≥ 0.6)`);
+console.log(`ratio gateway/bare, ${BADGES} live badges: ${rtRatio.toFixed(2)}; gateway ChunkAck p99 ${rt.p99.toFixed(0)} ms (target < 500 ms)`);
