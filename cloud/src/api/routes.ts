@@ -25,6 +25,7 @@ import {
   rerunBody,
   reviewBody,
   reviewParams,
+  rerunAllBody,
   rollupQuery,
   vocQuery,
   type ListQuery,
@@ -231,6 +232,24 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
     app.get('/metrics/voc', { schema: { querystring: vocQuery } }, async (req) => {
       const { limit, ...filter } = req.query as Static<typeof vocQuery>;
       return { items: s.store.vocItems(filter, limit) };
+    });
+
+    app.get('/rules', async () => {
+      const set = s.rules.current();
+      return { version: set.version, rules: set.rules.length, sources: set.sources };
+    });
+
+    app.post('/rules/reload', async (_req, reply) => {
+      const r = s.rules.reload();
+      if (r.ok) return { version: r.version };
+      return reply.status(422).send({ error: 'RULES_INVALID', message: r.error.message, issues: r.error.issues });
+    });
+
+    app.post('/rules/rerun', { schema: { body: rerunAllBody } }, async (req) => {
+      const { by: _by, ...filter } = (req.body ?? {}) as RollupQuery;
+      const queued = s.store.rerunAll('analyze', filter, Date.now());
+      s.runner.kick();
+      return { queued, rulesVersion: s.rules.current().version };
     });
 
     for (const kind of ['staff', 'teams', 'branches'] as const) {

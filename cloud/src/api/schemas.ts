@@ -124,3 +124,16 @@ export const directoryBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** Which analysed conversations to re-analyse with the current rules (all when empty). */
+export const rerunAllBody = Type.Object(
+  {
+    from: Type.Optional(Type.Integer({ minimum: 0 })),
+    to: Type.Optional(Type.Integer({ minimum: 0 })),
+    channel: Type.Optional(Type.Union([Type.Literal('phone'), Type.Literal('badge')])),
+    branchId: Type.Optional(Id),
+    teamId: Type.Optional(Id),
+    staffId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);

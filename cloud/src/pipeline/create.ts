@@ -127,6 +127,11 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
         if (resumed > 0) logger.info({ resumed }, 'ASR available: waiting conversations resume');
       }
       runner.start();
+      // Rule files edited on disk take effect for new analyses once they validate.
+      rules.watch((r) => {
+        if (r.ok) logger.info({ version: r.version }, 'rules reloaded');
+        else logger.error({ err: r.error.message }, 'edited rules rejected; previous rules stay active');
+      });
       await dropFolder?.start();
     },
     whenIdle: () => runner.whenIdle(),

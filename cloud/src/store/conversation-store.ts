@@ -186,6 +186,8 @@ export interface ConversationStore {
   /** Re-runs this stage and every later one (retry after failure, re-analysis with new rules). */
   rerunFrom(id: string, stage: StageName, now: number): void;
   getStages(id: string): StageStatus[];
+  /** rerunFrom for every analysed conversation matching the filter (new rules over past conversations). Returns how many. */
+  rerunAll(stage: StageName, filter: RollupFilter, now: number): number;
 
   // content
   replaceSegments(id: string, segments: Segment[]): void;

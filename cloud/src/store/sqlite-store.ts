@@ -593,6 +593,25 @@ export class SqliteConversationStore implements ConversationStore {
     })();
   }
 
+  rerunAll(stage: StageName, filter: RollupFilter, now: number): number {
+    const { sql, params } = this.rollupWhere(filter);
+    const ord = STAGE_ORD.get(stage)!;
+    return this.db.transaction(() => {
+      const ids = (this.q(`SELECT c.id AS id FROM conversations c WHERE c.state = 'analyzed' ${sql}`).all(params) as Array<{ id: string }>).map(
+        (r) => r.id,
+      );
+      const reset = this.q(
+        `UPDATE stages SET state = 'pending', attempts = 0, error_code = NULL, error = NULL, next_attempt_at = NULL, updated_at = ?
+         WHERE conversation_id = ? AND ord >= ? AND state != 'skipped'`,
+      );
+      for (const id of ids) {
+        reset.run(now, id, ord);
+        this.advance(id, ord, now);
+      }
+      return ids.length;
+    })();
+  }
+
   getStages(id: string): StageStatus[] {
     return (this.stmts.stagesById!.all(id) as Row[]).map((r) => ({
       stage: r.stage as StageName,

@@ -107,6 +107,18 @@ describe('phone call with a call-system transcript, through the whole pipeline',
       const list = (await app.inject({ url: '/api/v1/cloud/conversations?reviewState=confirmed' })).json();
       expect(list.items.map((c: { id: string }) => c.id)).toEqual(['phone-call-0001']);
     }
+
+    // re-run the rules over past conversations: analysed again, reviews kept
+    const rerun = (await app.inject({ method: 'POST', url: '/api/v1/cloud/rules/rerun', payload: {} })).json();
+    expect(rerun.queued).toBe(1);
+    await pipeline.whenIdle();
+    const after = (await app.inject({ url: '/api/v1/cloud/conversations/phone-call-0001' })).json();
+    expect(after.state).toBe('analyzed');
+    expect(after.compliance.map((h: { review: { state: string } }) => h.review.state)).toEqual(
+      detail.compliance.map((_: unknown, i: number) => (i === 0 ? 'confirmed' : 'pending')),
+    );
+    const overview = (await app.inject({ url: '/api/v1/cloud/metrics/overview' })).json();
+    expect(overview).toMatchObject({ conversations: 1, customers: 1 });
   });
 
   it('finds the call by full-text search, by pinyin homophone and not by unrelated words', async () => {

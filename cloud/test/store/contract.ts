@@ -64,6 +64,12 @@ export function conversationStoreContract(name: string, make: () => Conversation
         store.completeStage('c1', stage, 'done', 600);
       }
       expect(store.getConversation('c1')!.state).toBe('analyzed');
+      // new rules over past conversations: analysed ones go back to analyze (skipped stages stay skipped)
+      store.createConversation(conv('c2'), 700);
+      expect(store.rerunAll('analyze', {}, 800)).toBe(1);
+      expect(store.getConversation('c1')!.state).toBe('processing');
+      expect(store.getStages('c1').map((s) => s.state)).toEqual(['done', 'skipped', 'skipped', 'skipped', 'done', 'pending', 'pending']);
+      expect(store.rerunAll('analyze', { staffId: 'nobody' }, 800)).toBe(0);
     });
 
     it('waiting stages resume on demand; running stages are recovered after a crash', () => {
