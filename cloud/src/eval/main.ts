@@ -42,14 +42,16 @@ function main(): number {
     const re = new RegExp(values.only);
     dialogues = dialogues.filter((d) => re.test(d.id));
   }
-  const { scores, predictions } = evaluateDialogues(dialogues, rules, taxonomy);
+  const { scores, predictions, analysisMs } = evaluateDialogues(dialogues, rules, taxonomy);
   if (values.predictions) {
     writeFileSync(values.predictions, JSON.stringify(Object.fromEntries(predictions), null, 2) + '\n');
   }
   if (values.json) {
-    console.log(JSON.stringify({ ...toJson(scores), rulesVersion: rules.version }, null, 2));
+    console.log(JSON.stringify({ ...toJson(scores), rulesVersion: rules.version, analysisMs }, null, 2));
   } else {
     console.log(formatTable(scores, `Parley analysis eval — rules ${rules.version} on ${dir}${values.only ? ` (only ${values.only})` : ''}`));
+    const perSecond = analysisMs > 0 ? (dialogues.length / analysisMs) * 1000 : 0;
+    console.log(`\nAnalysis time: ${analysisMs.toFixed(0)} ms for ${dialogues.length} dialogues (${perSecond.toFixed(1)} dialogues/s on one core after one warm-up call)`);
     if (values.errors) {
       console.log('\nDisagreements');
       for (const e of scores.errors) console.log(`  ${e.dialogue} ${e.kind} ${e.item}: expected ${e.expected}, found ${e.found}`);
