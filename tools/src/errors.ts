@@ -22,6 +22,7 @@ export const TOOLS_ERRORS = {
   PROXY_STATE: 'Fault proxy used in the wrong state',
   PROXY_INVALID_OPTIONS: 'Fault proxy options are invalid',
   FAULT_HANDLER_MISSING: 'Scenario has a fault nothing is set up to inject',
+  FAULT_SCHEDULE_STATE: 'Fault schedule used in the wrong state',
   SUPERVISOR_STATE: 'Process supervisor used in the wrong state',
   SUPERVISOR_NOT_READY: 'Supervised process did not become ready',
   SUPERVISOR_EXITED: 'Supervised process exited before it was ready',

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, readdir, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isToolsError } from '../src/errors.js';
 import { runProgram } from '../src/external-program.js';
@@ -18,6 +19,8 @@ const dialogue: ConversationScript = {
     { role: 'customer', text: '行，那就存三年吧。' },
   ],
 };
+
+const corpusDir = process.env.PARLEY_CORPUS_DIR ?? fileURLToPath(new URL('../../../shared/corpus/dev/', import.meta.url));
 
 let cacheDir: string;
 beforeAll(async () => {
@@ -127,9 +130,7 @@ describe('synthesizeConversation (real espeak-ng + sox)', () => {
   });
 
   it('loads corpus dialogues', async () => {
-    const s = await loadCorpusScript(join(process.cwd(), '..', '..', 'shared', 'corpus', 'dev', 'dev-001.json')).catch(() =>
-      loadCorpusScript('/work/shared/corpus/dev/dev-001.json'),
-    );
+    const s = await loadCorpusScript(join(corpusDir, 'dev-001.json'));
     expect(s.id).toBe('dev-001');
     expect(s.turns.length).toBeGreaterThan(3);
     expect(s.turns[0]!.role).toBe('staff');

@@ -72,7 +72,7 @@ export class FaultScheduler extends EventEmitter {
   }
 
   start(): void {
-    if (this.started) throw new ToolsError('PROXY_STATE', 'fault schedule already started');
+    if (this.started) throw new ToolsError('FAULT_SCHEDULE_STATE', 'already started');
     this.check();
     this.started = true;
     this.t0 = performance.now();
