@@ -4,7 +4,8 @@
  * `supported: false` flags), and a TypeScript AST walk flags what esbuild
  * would silently lower or cannot see (optional chaining, `**`, BigInt,
  * #private, labels, var, numeric separators, Map/Set/Symbol, `.slice`,
- * Promise.race/allSettled/finally, closures inside `for (let …)`).
+ * Promise.race/allSettled/finally, closures inside `for (let …)`,
+ * assignments to `.length`).
  */
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
@@ -58,6 +59,12 @@ export function astGate(file: string): string[] {
       if (!isMemberName && !isKey) report(node, `${node.text} is not available`);
     }
     if (ts.isPropertyAccessExpression(node) && FORBIDDEN_MEMBERS.includes(node.name.text)) report(node, `.${node.name.text}() is not available`);
+    if (
+      ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'length'
+    ) {
+      report(node, 'assigning .length ("Assignment to a constant" on Espruino): use splice');
+    }
     if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && inLetLoop.length > 0) report(node, 'closure inside for (let …): sees only the final value');
     const letLoop = (ts.isForStatement(node) && node.initializer !== undefined && ts.isVariableDeclarationList(node.initializer) && (node.initializer.flags & ts.NodeFlags.Let) !== 0) ||
       ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && ts.isVariableDeclarationList(node.initializer));

@@ -169,3 +169,9 @@ export function creditWindow(rxBufferBytes: number, bitrateBps: number): number 
   const n = Math.floor(rxBufferBytes / (HEADER_LEN + maxAudioPayloadFor(bitrateBps) + CRC_LEN));
   return n < MAX_CREDIT_GRANT ? n : MAX_CREDIT_GRANT;
 }
+/** After power-up or reset, BOOT must arrive within this time or the MCU resets again. */
+export const LINK_BOOT_TIMEOUT_MS = 1000;
+/** Consecutive failed resets before the MCU gives up on the co-processor (fault). */
+export const LINK_MAX_RESETS = 3;
+/** A STATUS showing fewer credits than the MCU counts is believed once no CREDIT has been sent for this long. */
+export const CREDIT_SETTLE_MS = 100;

@@ -4,3 +4,5 @@ export { checkFrameShape, encodeFrame, frameLength, writeFrame } from './frame-w
 export { LinkDecoder } from './decoder.js';
 export type { LinkFrameHandler } from './decoder.js';
 export * from './messages.js';
+export { McuLink, McuLinkEvent, McuLinkState } from './mcu-link.js';
+export type { McuLinkHandlers, McuLinkIo } from './mcu-link.js';

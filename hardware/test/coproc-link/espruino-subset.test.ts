@@ -33,12 +33,13 @@ describe('device code stays inside the Espruino subset', () => {
       const bad = join(dir, 'bad.ts');
       writeFileSync(bad, 'export function f(a = 1) { return a; }\n');
       await expect(esbuildGate(bad)).rejects.toThrow(/default arguments/);
-      writeFileSync(bad, 'const m = new Map();\nexport const x = m?.size;\nfor (let i = 0; i < 2; i++) setTimeout(() => i);\nexport const y = [1].slice(0);\n');
+      writeFileSync(bad, 'const m = new Map();\nexport const x = m?.size;\nfor (let i = 0; i < 2; i++) setTimeout(() => i);\nexport const y = [1].slice(0);\nconst q = [1];\nq.length = 0;\n');
       expect(astGate(bad).map((p) => p.replace(/^.*?:\d+: /, ''))).toEqual([
         'Map is not available',
         'optional chaining',
         'closure inside for (let …): sees only the final value',
         '.slice() is not available',
+        'assigning .length ("Assignment to a constant" on Espruino): use splice',
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
