@@ -158,7 +158,9 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
       const body = (req.body ?? {}) as Static<typeof rerunBody>;
       const stages = s.store.getStages(id);
       if (stages.length === 0) throw new PipelineError('NOT_FOUND', `conversation ${id}`);
-      const from = (body.fromStage as StageName | undefined) ?? stages.find((x) => x.state === 'failed')?.stage ?? 'analyze';
+      let from = (body.fromStage as StageName | undefined) ?? stages.find((x) => x.state === 'failed')?.stage ?? 'analyze';
+      // Decoded audio is deleted once a conversation is indexed: audio stages start again from decode.
+      if (from === 'vad' || from === 'roles' || from === 'transcribe') from = 'decode';
       s.store.rerunFrom(id, from, Date.now());
       s.runner.kick();
       return { conversationId: id, fromStage: from };

@@ -1,15 +1,21 @@
 import { PcmFiles } from '../audio/pcm-files.js';
 import type { StageHandler } from './context.js';
+import { decodeToPcm } from './decode.js';
 
 /**
  * ASR: every speech segment not yet recognised goes to the engine. Segments
  * are stored one by one, so a crash or retry resumes where it stopped. With
  * no engine the conversation waits ("awaiting transcription") until one is
- * configured. Call-system transcripts never reach this stage.
+ * configured, without its decoded audio (decoded again when it resumes). Call-system transcripts never reach this stage.
  */
 export const transcribeStage: StageHandler = async (ctx, c) => {
   if (c.transcriptSource === 'call_system') return { kind: 'skipped' };
-  if (!ctx.asr) return { kind: 'waiting', code: 'ASR_NOT_CONFIGURED', message: ctx.asrUnavailableReason };
+  if (!ctx.asr) {
+    // Waiting may last weeks: do not keep decoded audio (~230 MB per hour) around; it is decoded again on resume.
+    await ctx.pcm.remove(c.id);
+    return { kind: 'waiting', code: 'ASR_NOT_CONFIGURED', message: ctx.asrUnavailableReason };
+  }
+  if ((await ctx.pcm.channels(c.id)) === 0) await decodeToPcm(ctx, c);
   const segments = ctx.store.getSegments(c.id);
   for (const s of segments) {
     if (s.confidence !== null || s.startMs === null || s.endMs === null) continue;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { build, type AsrEngine, type Pipeline } from '../../src/index.js';
@@ -43,6 +45,9 @@ describe('badge session from the gateway outbox', { timeout: 30_000 }, () => {
     const transcribe = d.stages.find((x: { stage: string }) => x.stage === 'transcribe');
     expect(transcribe).toMatchObject({ state: 'waiting', errorCode: 'ASR_NOT_CONFIGURED' });
     expect(transcribe.error).toMatch(/docs\/asr\.md/);
+    // decoded audio is not kept while waiting (it is decoded again on resume)
+    expect(existsSync(join(tmp.dir, 'data', 'work', `badge-${s.sessionId}`))).toBe(false);
+    expect(existsSync(join(tmp.dir, 'data', 'audio', 'badge', `${s.sessionId}.ogg`))).toBe(true);
     expect(d.gaps).toEqual([{ startMs: 18_000, endMs: 18_500, cause: 'lost' }]);
     expect(d.staffId).toBe('staff-42');
     expect(d.branchId).toBe('branch-sh-01');
