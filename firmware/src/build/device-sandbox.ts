@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { createContext, runInContext } from 'node:vm';
 import { decodeUp, encodeDown, parseTopic, downTopic } from '@parley/proto';
 import type { DecodedUp, DownKind, DownMessages } from '@parley/proto';
 import { badgeBoard } from '@parley/hardware/boards';
+import { binaryStringToBytes, bytesToBinaryString, fakeCrypto, fakeE, fakeStorage, VirtualTimers } from './espruino-doubles.js';
 import { FrameType, LinkDecoder, LinkDirection, encodeAudio, encodeStatus, newCoprocStatus, readCredit } from '@parley/hardware/coproc-link';
 
 /**
@@ -24,13 +24,6 @@ const STRIP = `
   delete Promise.race; delete Promise.allSettled; delete Promise.any; delete Promise.prototype.finally;
 `;
 
-interface Timer {
-  id: number;
-  at: number;
-  every: number;
-  fn: () => void;
-}
-
 export interface SandboxReport {
   sessionsStarted: number;
   sessionsComplete: number;
@@ -50,101 +43,19 @@ export interface SandboxOptions {
 }
 
 export function runBundleInSandbox(bundle: string, opts: SandboxOptions): SandboxReport {
-  let now = 0;
-  let nextId = 1;
-  let timers: Timer[] = [];
+  const timers = new VirtualTimers();
   const log: string[] = [];
-  const errors: string[] = [];
-  const addTimer = (fn: () => void, ms: number, every: number): number => {
-    const id = nextId++;
-    timers.push({ id, at: now + Math.max(0, ms || 0), every, fn });
-    return id;
-  };
-  const clear = (id: unknown): void => {
-    timers = timers.filter((t) => t.id !== id);
-  };
-  const advance = (ms: number): void => {
-    const end = now + ms;
-    for (;;) {
-      let next: Timer | undefined;
-      for (const t of timers) if (t.at <= end && (!next || t.at < next.at || (t.at === next.at && t.id < next.id))) next = t;
-      if (!next) break;
-      now = Math.max(now, next.at);
-      if (next.every > 0) next.at += Math.max(1, next.every);
-      else clear(next.id);
-      try {
-        next.fn();
-      } catch (err) {
-        errors.push(String((err as Error).stack ?? err));
-      }
-    }
-    now = end;
-  };
+  const errors = timers.errors;
+  const addTimer = (fn: () => void, ms: number, every: number): number => (every > 0 ? timers.setInterval(fn, every) : timers.setTimeout(fn, ms));
+  const advance = (ms: number): void => timers.advance(ms);
 
   const ctx = createContext({});
   runInContext(STRIP, ctx);
   const CtxUint8Array = runInContext('Uint8Array', ctx) as Uint8ArrayConstructor;
-  const toCtxBytes = (bytes: Uint8Array): Uint8Array => {
-    const out = new CtxUint8Array(bytes.length);
-    out.set(bytes);
-    return out;
-  };
-  const strToBytes = (s: string): Uint8Array => {
-    const out = new CtxUint8Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-    return out;
-  };
-  const bytesToStr = (b: Uint8Array): string => {
-    let s = '';
-    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i] as number);
-    return s;
-  };
+  const strToBytes = (s: string): Uint8Array => binaryStringToBytes(s, CtxUint8Array);
+  const bytesToStr = bytesToBinaryString;
 
-  // ---- Storage with NOR semantics (files created with a size, programmed at offsets)
-  const files: { [name: string]: Uint8Array } = {};
-  const STORAGE_BYTES = 4 * 1024 * 1024;
-  const used = (): number => Object.keys(files).reduce((n, k) => n + (files[k] as Uint8Array).length + 32, 0);
-  const Storage = {
-    write(name: string, data: string, offset?: number, size?: number): boolean {
-      const bytes = strToBytes(String(data));
-      if (offset === undefined) {
-        files[name] = bytes;
-        return true;
-      }
-      if (size !== undefined) {
-        if (files[name]) throw new Error('Storage.write: ' + name + ' exists');
-        if (used() + size + 32 > STORAGE_BYTES) return false;
-        files[name] = new Uint8Array(size).fill(0xff);
-      }
-      const f = files[name];
-      if (!f || offset + bytes.length > f.length) throw new Error('Storage.write outside ' + name);
-      for (let i = 0; i < bytes.length; i++) {
-        const want = bytes[i] as number;
-        if (((f[offset + i] as number) & want) !== want) throw new Error('Storage.write over programmed flash: ' + name + '@' + (offset + i));
-        f[offset + i] = want;
-      }
-      return true;
-    },
-    read(name: string, offset?: number, length?: number): string | undefined {
-      const f = files[name];
-      if (!f) return undefined;
-      const start = offset ?? 0;
-      return bytesToStr(f.subarray(start, length === undefined ? f.length : start + length));
-    },
-    erase(name: string): void {
-      delete files[name];
-    },
-    list(): string[] {
-      return Object.keys(files);
-    },
-    getFree(): number {
-      return STORAGE_BYTES - used();
-    },
-    getStats() {
-      return { totalBytes: STORAGE_BYTES, freeBytes: STORAGE_BYTES - used(), fileBytes: used(), trashBytes: 0 };
-    },
-    compact(): void {},
-  };
+  const Storage = fakeStorage(4 * 1024 * 1024);
   const identity = { deviceId: 'badge-vm-01', secret: 's', mqttHost: '127.0.0.1', mqttPort: 1883, staffId: 'staff-1', wifi: [{ ssid: 'branch', psk: 'secret' }] };
   Storage.write('id', JSON.stringify(identity));
 
@@ -176,7 +87,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
       gw.hellos++;
       const h = msg as DecodedUp<'hello'>;
       reply('hello-reply', {
-        serverTimeMs: 1_767_225_600_000 + now, wantedConfigVersion: 1,
+        serverTimeMs: 1_767_225_600_000 + timers.now, wantedConfigVersion: 1,
         resume: h.backlog.map((b) => ({ sessionId: b.sessionId, receivedThrough: -1, missing: [], complete: false })),
         locked: false,
       });
@@ -255,12 +166,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
       return { status: wifiUp ? 'connected' : 'off', rssi: -60 };
     },
   };
-  const crypto = {
-    SHA256(data: string): ArrayBuffer {
-      const digest = createHash('sha256').update(Buffer.from(strToBytes(data))).digest();
-      return toCtxBytes(new Uint8Array(digest)).buffer as ArrayBuffer;
-    },
-  };
+  const crypto = fakeCrypto(CtxUint8Array);
 
   // ---- the co-processor on Serial2
   let serialData: ((s: string) => void) | null = null;
@@ -313,18 +219,12 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
       if (name === 'crypto') return crypto;
       throw new Error('Module ' + name + ' not found');
     },
-    E: {
-      toString: (b: Uint8Array) => bytesToStr(b),
-      toUint8Array: (s: string) => strToBytes(s),
-      getBattery: () => 80,
-      reboot: () => errors.push('E.reboot() called'),
-      hwRand: () => (Math.random() * 4294967296) | 0,
-    },
-    getTime: () => now / 1000,
-    setTimeout: (fn: () => void, ms: number) => addTimer(fn, ms, 0),
-    clearTimeout: clear,
-    setInterval: (fn: () => void, ms: number) => addTimer(fn, ms, ms),
-    clearInterval: clear,
+    E: fakeE(CtxUint8Array, () => errors.push('E.reboot() called')),
+    getTime: timers.getTime,
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clear,
+    setInterval: timers.setInterval,
+    clearInterval: timers.clear,
     setWatch: (fn: (e: { state: boolean; time: number }) => void) => {
       watch = fn;
       return 1;
@@ -349,9 +249,9 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
   advance(3000);
   const press = (): void => {
     const low = badgeBoard.pinSpecs.button.activeLow;
-    watch?.({ state: !low, time: now / 1000 });
+    watch?.({ state: !low, time: timers.getTime() });
     advance(100);
-    watch?.({ state: low, time: now / 1000 });
+    watch?.({ state: low, time: timers.getTime() });
     advance(600);
   };
   press();

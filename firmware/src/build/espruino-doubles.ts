@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { EspruinoCrypto, EspruinoE, EspruinoStorage } from '../platform/espruino/globals.js';
+
+/**
+ * Test doubles of Espruino's device globals, shared by the build's vm
+ * sandbox and the espruino platform's contract tests. `U8` is the
+ * Uint8Array constructor of the realm the device code runs in.
+ */
+
+export function bytesToBinaryString(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i] as number);
+  return s;
+}
+
+export function binaryStringToBytes(s: string, U8: Uint8ArrayConstructor): Uint8Array {
+  const out = new U8(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
+/** `E`: binary strings, battery, reboot (recorded), hardware random. */
+export function fakeE(U8: Uint8ArrayConstructor, onReboot: () => void): EspruinoE {
+  return {
+    toString: (b: Uint8Array) => bytesToBinaryString(b),
+    toUint8Array: (s: string) => binaryStringToBytes(s, U8),
+    getBattery: () => 80,
+    reboot: onReboot,
+    hwRand: () => (Math.random() * 4294967296) | 0,
+  };
+}
+
+/** `require("crypto")` with SHA256 over a binary string. */
+export function fakeCrypto(U8: Uint8ArrayConstructor): EspruinoCrypto {
+  return {
+    SHA256(data: string): ArrayBuffer {
+      const digest = createHash('sha256').update(Buffer.from(binaryStringToBytes(data, Uint8Array))).digest();
+      const out = new U8(digest.length);
+      out.set(digest);
+      return out.buffer as ArrayBuffer;
+    },
+  };
+}
+
+/**
+ * `require("Storage")` with Espruino's semantics: `write(name, data, 0, size)`
+ * creates an erased file of `size`, later `write(name, data, offset)` may
+ * only clear bits (NOR flash), `write(name, data)` replaces a file, reads
+ * return binary strings.
+ */
+export function fakeStorage(totalBytes: number): EspruinoStorage & { files: { [name: string]: Uint8Array } } {
+  const files: { [name: string]: Uint8Array } = {};
+  let trash = 0;
+  const used = (): number => Object.keys(files).reduce((n, k) => n + (files[k] as Uint8Array).length + 32, 0);
+  return {
+    files,
+    write(name: string, data: string, offset?: number, size?: number): boolean {
+      const bytes = binaryStringToBytes(String(data), Uint8Array);
+      if (offset === undefined) {
+        if (files[name]) trash += (files[name] as Uint8Array).length + 32;
+        files[name] = bytes;
+        return true;
+      }
+      if (size !== undefined) {
+        if (files[name]) throw new Error('Storage.write: ' + name + ' exists');
+        if (used() + trash + size + 32 > totalBytes) return false;
+        files[name] = new Uint8Array(size).fill(0xff);
+      }
+      const f = files[name];
+      if (!f || offset + bytes.length > f.length) throw new Error('Storage.write outside ' + name);
+      for (let i = 0; i < bytes.length; i++) {
+        const want = bytes[i] as number;
+        if (((f[offset + i] as number) & want) !== want) throw new Error('Storage.write over programmed flash: ' + name + '@' + (offset + i));
+        f[offset + i] = want;
+      }
+      return true;
+    },
+    read(name: string, offset?: number, length?: number): string | undefined {
+      const f = files[name];
+      if (!f) return undefined;
+      const start = offset ?? 0;
+      return bytesToBinaryString(f.subarray(start, length === undefined ? f.length : start + length));
+    },
+    erase(name: string): void {
+      const f = files[name];
+      if (f) trash += f.length + 32;
+      delete files[name];
+    },
+    list(): string[] {
+      return Object.keys(files);
+    },
+    getFree(): number {
+      return totalBytes - used() - trash;
+    },
+    getStats() {
+      return { totalBytes, freeBytes: totalBytes - used() - trash, fileBytes: used(), trashBytes: trash };
+    },
+    compact(): void {
+      trash = 0;
+    },
+  };
+}
+
+interface Timer {
+  id: number;
+  at: number;
+  every: number;
+  fn: () => void;
+}
+
+/** Espruino's timers and getTime() on virtual time. */
+export class VirtualTimers {
+  now = 0;
+  private nextId = 1;
+  private timers: Timer[] = [];
+  readonly errors: string[] = [];
+
+  setTimeout = (fn: () => void, ms: number): number => this.add(fn, ms, 0);
+  setInterval = (fn: () => void, ms: number): number => this.add(fn, ms, Math.max(1, ms));
+  clear = (id: unknown): void => {
+    this.timers = this.timers.filter((t) => t.id !== id);
+  };
+  getTime = (): number => this.now / 1000;
+
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      let next: Timer | undefined;
+      for (const t of this.timers) if (t.at <= end && (!next || t.at < next.at || (t.at === next.at && t.id < next.id))) next = t;
+      if (!next) break;
+      this.now = Math.max(this.now, next.at);
+      if (next.every > 0) next.at += next.every;
+      else this.clear(next.id);
+      try {
+        next.fn();
+      } catch (err) {
+        this.errors.push(String((err as Error).stack ?? err));
+      }
+    }
+    this.now = end;
+  }
+
+  private add(fn: () => void, ms: number, every: number): number {
+    const id = this.nextId++;
+    this.timers.push({ id, at: this.now + Math.max(0, ms || 0), every, fn });
+    return id;
+  }
+}
