@@ -32,6 +32,8 @@ export interface PreparedConversation {
 /**
  * Rewrite ASR homophones of domain terms in place. Replacements have the
  * term's length, so the offset map back to the original text stays valid.
+ * A stretch is rewritten only when it sounds like the term and already shares
+ * at least half of its characters (one, for two-character terms).
  */
 export function correctHomophones(norm: NormalizedText, py: readonly string[], vocab: HomophoneVocabulary): NormalizedText {
   if (vocab.terms.length === 0) return norm;
@@ -64,6 +66,11 @@ export function correctHomophones(norm: NormalizedText, py: readonly string[], v
         if (locked[i + j] || py[i + j] !== tpy[j]) { ok = false; break; }
       }
       if (!ok) continue;
+      // a misheard word keeps some of its characters (宝本/保本, 鸡金/基金, 定头/定投);
+      // a same-sound stretch across two words shares none (回头自己 is not 投资)
+      let same = 0;
+      for (let j = 0; j < tpy.length; j++) if (chars[i + j] === w.norm[j]) same++;
+      if (same < Math.max(1, Math.floor(tpy.length / 2))) continue;
       for (let j = 0; j < tpy.length; j++) {
         chars[i + j] = w.norm[j] ?? chars[i + j] ?? '';
         locked[i + j] = true;

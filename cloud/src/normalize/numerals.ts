@@ -1,7 +1,7 @@
 /**
  * Chinese numerals to Arabic digits: 五十万 → 500000, 两万 → 20000,
  * 一百五十万 → 1500000, 三点五 → 3.5, 百分之三 → 3%, 三八一二 → 3812,
- * colloquial 一万二 → 12000, approximate ranges 两三 → 2-3, 三四万 → 30000-40000.
+ * 千分之五 → 0.5%, colloquial 一万二 → 12000, approximate ranges 两三 → 2-3, 三四万 → 30000-40000.
  * A lone digit converts only before a measure word (三个月, 一年), so words
  * such as 一定, 一下, 比一比 keep their form.
  * Runs that start with a bare unit (千万 "by all means", 万一 "in case") are
@@ -135,11 +135,13 @@ export function convertNumerals(src: MappedText): MappedText {
     let start = m.index;
     let run = m[0];
     let percent = false;
-    // 百分之三 / 百分之二点一五: the run is 百, then 分之, then the number
-    if (run === '百' && text.startsWith('分之', start + 1)) {
+    // 百分之三 / 千分之五 / 万分之一: the run is 百/千/万, then 分之, then the number
+    let scale = 1;
+    if ((run === '百' || run === '千' || run === '万') && text.startsWith('分之', start + 1)) {
       const after = new RegExp(`^[${NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?`, 'u').exec(text.slice(start + 3));
       if (after) {
         percent = true;
+        scale = run === '百' ? 1 : run === '千' ? 0.1 : 0.01;
         run = after[0];
         RUN.lastIndex = start + 3 + run.length;
       }
@@ -147,8 +149,13 @@ export function convertNumerals(src: MappedText): MappedText {
     // a lone digit is a number only before a measure word (三个月, 两万, 一年);
     // elsewhere it is part of a word (一定, 一下, 比一比, 一样) and stays as written
     if (!percent && [...run].length === 1 && isDigit(run) && !MEASURE.test(text[start + 1] ?? '')) continue;
-    const digits = numeralRunToDigits(run);
+    let digits = numeralRunToDigits(run);
     if (digits === undefined) continue;
+    if (percent && scale !== 1) {
+      const v = parseChineseNumber(run);
+      if (v === undefined) continue;
+      digits = format(v * scale);
+    }
     const end = percent ? start + 3 + run.length : start + m[0].length;
     b.copy(copiedTo, start);
     b.replace(start, end, percent ? `${digits}%` : digits);

@@ -132,3 +132,16 @@ describe('homophone correction', () => {
     expect(() => validateRuleSet({ version: 't', homophones: { terms: ['ab'] }, rules: [] })).toThrow(/needs at least two Chinese characters/);
   });
 });
+
+describe('homophone correction limits', () => {
+  it('does not rewrite a same-sound stretch that shares no character with the term', async () => {
+    const { analyze } = await import('../../src/analysis/index.js');
+    const { convo } = await import('./helpers.js');
+    const rules = validateRuleSet({
+      version: 't',
+      homophones: { terms: ['投资'] },
+      rules: [{ id: 'r', kind: 'profile', family: 'f', tag: 't', value: 'v', conditions: { c: { match: { regex: '自己比' } } }, when: 'c' }],
+    });
+    expect(analyze(convo([['customer', '我回头自己比一比']]), rules).profile).toHaveLength(1);
+  });
+});

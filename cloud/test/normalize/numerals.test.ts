@@ -43,3 +43,11 @@ describe('Chinese numerals', () => {
     expect(normalizeText('千万别买')).toBe('千万别买');
   });
 });
+
+describe('per-mille rates', () => {
+  it('reads 千分之 and 万分之 as percentages', () => {
+    expect(normalizeText('手续费千分之五')).toBe('手续费0.5%');
+    expect(normalizeText('申购费千分之一点五')).toBe('申购费0.15%');
+    expect(normalizeText('佣金万分之一')).toBe('佣金0.01%');
+  });
+});
