@@ -17,3 +17,4 @@ export { MqttBroker } from './broker/broker.js';
 export type { Identity } from './broker/acl.js';
 export { CONNACK } from './broker/authenticator.js';
 export { MQTT_WEBSOCKET_PATH } from './broker/listeners.js';
+export * from './ingest/ogg/index.js';
