@@ -13,7 +13,7 @@ import { deviceRoutes } from './http/device-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { metricsRoute } from './http/metrics-route.js';
 import { createHttpServer } from './http/server.js';
-import { createIngest, type Ingest } from './ingest/index.js';
+import { createIngest, type Ingest, type IngestDeps } from './ingest/index.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 import { SqliteAuditLog, type AuditLog } from './registry/audit-log.js';
@@ -60,6 +60,8 @@ export interface BuildOptions {
   now?: () => number;
   /** Collect process metrics (CPU, memory, event loop) on /metrics; default true. */
   processMetrics?: boolean;
+  /** Fleet answers for ingest: staff attribution at capture time, wanted config version, lock flag. */
+  fleet?: Pick<IngestDeps, 'resolveAttribution' | 'wantedConfigVersion' | 'isLocked'>;
 }
 
 export interface ListenAddresses extends MqttAddresses {
@@ -103,7 +105,15 @@ export async function build(options: BuildOptions): Promise<Gateway> {
       else broker.disconnectDevice(device.id);
     });
 
-    const ingest = createIngest({ broker: broker.aedes, db, dataDir: config.dataDir, logger, metrics: metrics.registry, config: config.ingest });
+    const ingest = createIngest({
+      ...options.fleet,
+      broker: broker.aedes,
+      db,
+      dataDir: config.dataDir,
+      logger,
+      metrics: metrics.registry,
+      config: config.ingest,
+    });
     cleanups.unshift(() => ingest.close());
     const extensions = options.extensions ?? [];
     for (const extension of extensions) if (extension.onFinalised) ingest.onFinalised(extension.onFinalised);
