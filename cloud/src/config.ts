@@ -29,6 +29,18 @@ export const pipelineConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    speakerEmbedding: Type.Object(
+      {
+        /** A sherpa-onnx speaker-embedding model (.onnx) for enrolling wearers' voices; null: loudness only. */
+        model: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null }),
+        /** Cosine similarity to the wearer's voiceprint at or above which a segment is the wearer's. */
+        threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5 }),
+        /** Shorter segments keep the loudness decision (too little speech for a reliable embedding). */
+        minSegmentMs: Type.Integer({ minimum: 200, default: 1000 }),
+        timeoutMs: Type.Integer({ minimum: 1000, default: 60_000 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     vad: Type.Object(
       {
         threshold: Type.Number({ minimum: 0.05, maximum: 0.95, default: 0.5 }),

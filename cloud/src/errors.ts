@@ -18,6 +18,8 @@ export const PIPELINE_ERRORS = {
   VAD_FAILED: { status: 500, message: 'Voice activity detection failed' },
   ASR_NOT_CONFIGURED: { status: 503, message: 'No speech recognition model is configured' },
   ASR_MODEL_INVALID: { status: 500, message: 'Speech recognition model files are invalid' },
+  SPEAKER_MODEL_INVALID: { status: 500, message: 'Speaker embedding model is invalid' },
+  SPEAKER_NOT_CONFIGURED: { status: 503, message: 'No speaker embedding model is configured' },
   ASR_WORKER_CRASHED: { status: 500, message: 'Speech recognition worker died' },
   ASR_TIMEOUT: { status: 504, message: 'Speech recognition timed out' },
   ANALYSIS_FAILED: { status: 500, message: 'Analysis failed' },

@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { PipelineError, isPipelineError } from '../errors.js';
+import { enrolVoice } from '../enrolment/voiceprint.js';
 import { parsePhoneMetadata } from '../ingest/phone-metadata.js';
 import { keyPointRates } from '../metrics/rates.js';
 import { mergeConversationProfile } from '../profile/merge.js';
@@ -105,6 +106,7 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
     });
 
     app.get('/status', async () => ({
+      speakerEmbedding: s.context.embedder ? { available: true, model: s.context.embedder.description } : { available: false },
       asr: s.context.asr ? { available: true, engine: s.context.asr.description } : { available: false, reason: s.context.asrUnavailableReason },
       rulesVersion: s.rules.current().version,
       conversations: {
@@ -264,6 +266,25 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
         return { id };
       });
     }
+    app.put('/directory/staff/:id/voice', { schema: { params: idParams } }, async (req) => {
+      const { id } = req.params as Static<typeof idParams>;
+      if (!req.isMultipart()) throw new PipelineError('BAD_REQUEST', 'expected multipart/form-data with an audio file');
+      const incoming = join(s.context.dataDir, 'incoming');
+      await mkdir(incoming, { recursive: true });
+      const tmp = join(incoming, `${randomBytes(8).toString('hex')}.voice`);
+      try {
+        const part = await req.file();
+        if (!part || part.fieldname !== 'audio') throw new PipelineError('BAD_REQUEST', 'the audio file field is missing');
+        await streamPipeline(part.file, createWriteStream(tmp));
+        if (part.file.truncated) throw new PipelineError('PAYLOAD_TOO_LARGE', `more than ${s.config.upload.maxBytes} bytes`);
+        if (!s.store.getStaff(id)) s.store.upsertStaff({ id, name: null, teamId: null, branchId: null });
+        const print = await enrolVoice({ store: s.store, embedder: s.context.embedder, vad: s.config.vad }, id, tmp);
+        return { staffId: id, speechMs: print.speechMs, dim: print.embedding.length, model: print.model };
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    });
+
     app.get('/directory', async () => ({
       branches: s.store.listBranches(),
       teams: s.store.listTeams(),

@@ -22,7 +22,20 @@ export interface SherpaVad {
   flush(): void;
 }
 
+export interface SherpaOnlineStream {
+  acceptWaveform(w: { samples: Float32Array; sampleRate: number }): void;
+  inputFinished(): void;
+}
+
+export interface SherpaSpeakerEmbeddingExtractor {
+  readonly dim: number;
+  createStream(): SherpaOnlineStream;
+  isReady(stream: SherpaOnlineStream): boolean;
+  compute(stream: SherpaOnlineStream, enableExternalBuffer?: boolean): Float32Array;
+}
+
 export interface SherpaModule {
+  SpeakerEmbeddingExtractor: new (config: Record<string, unknown>) => SherpaSpeakerEmbeddingExtractor;
   OfflineRecognizer: new (config: Record<string, unknown>) => SherpaOfflineRecognizer;
   Vad: new (config: Record<string, unknown>, bufferSizeInSeconds: number) => SherpaVad;
   version: string;

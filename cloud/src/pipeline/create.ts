@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import { loadTaxonomy, RuleSetStore, type Taxonomy } from '../analysis/index.js';
 import type { AsrEngine } from '../asr/engine.js';
+import { SherpaSpeakerEmbedder, type SpeakerEmbedder } from '../asr/speaker-embedder.js';
 import { SherpaAsrEngine } from '../asr/sherpa-engine.js';
 import { PcmFiles } from '../audio/pcm-files.js';
 import { resolvePipelineConfig, type PipelineConfig, type PipelineConfigInput } from '../config.js';
@@ -29,6 +30,8 @@ export interface PipelineOptions {
   rulesDir?: string;
   /** Explicit engine (tests) or null for none; omitted: sherpa-onnx from config.asr.modelDir. */
   asr?: AsrEngine | null;
+  /** Explicit speaker embedder (tests) or null; omitted: sherpa-onnx from config.speakerEmbedding.model. */
+  embedder?: SpeakerEmbedder | null;
   taxonomy?: Taxonomy;
   /** A store other than the SQLite file under dataDir (tests, another database). */
   store?: ConversationStore;
@@ -80,6 +83,23 @@ function makeAsr(opts: PipelineOptions, config: PipelineConfig): { engine: AsrEn
   }
 }
 
+function makeEmbedder(opts: PipelineOptions, config: PipelineConfig): SpeakerEmbedder | null {
+  if (opts.embedder !== undefined) return opts.embedder;
+  if (!config.speakerEmbedding.model) return null;
+  try {
+    return new SherpaSpeakerEmbedder({
+      model: config.speakerEmbedding.model,
+      numThreads: 1,
+      timeoutMs: config.speakerEmbedding.timeoutMs,
+      logger: opts.logger,
+    });
+  } catch (err) {
+    const e = describeError(err);
+    opts.logger.error({ code: e.code, err: e.message }, 'speaker embedding model rejected; roles by loudness only');
+    return null;
+  }
+}
+
 export function createPipeline(opts: PipelineOptions): Pipeline {
   const config = resolvePipelineConfig(opts.config ?? {});
   const logger = opts.logger.child({ module: 'pipeline' });
@@ -96,6 +116,7 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
     logger,
     asr: asr.engine,
     asrUnavailableReason: asr.reason,
+    embedder: makeEmbedder(opts, config),
     rules: () => rules.current(),
     taxonomy,
   };
@@ -140,6 +161,7 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
       await runner.stop();
       rules.close();
       await asr.engine?.close();
+      await context.embedder?.close();
       if (!opts.store) store.close();
     },
     services,

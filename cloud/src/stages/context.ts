@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { RuleSet, Taxonomy } from '../analysis/index.js';
 import type { AsrEngine } from '../asr/engine.js';
+import type { SpeakerEmbedder } from '../asr/speaker-embedder.js';
 import type { PcmFiles } from '../audio/pcm-files.js';
 import type { PipelineConfig } from '../config.js';
 import type { Conversation, StageName } from '../model/conversation.js';
@@ -17,6 +18,8 @@ export interface StageContext {
   asr: AsrEngine | null;
   /** Why there is no ASR engine (shown on waiting conversations). */
   asrUnavailableReason: string;
+  /** Optional wearer enrolment (speaker embeddings); null: roles by loudness only. */
+  embedder: SpeakerEmbedder | null;
   rules(): RuleSet;
   taxonomy: Taxonomy;
 }

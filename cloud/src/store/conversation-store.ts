@@ -134,6 +134,15 @@ export interface VocEntry {
   evidence: unknown;
 }
 
+export interface Voiceprint {
+  staffId: string;
+  embedding: Float32Array;
+  speechMs: number;
+  /** Which embedding model made it (a voiceprint from another model is not comparable). */
+  model: string;
+  createdAt: number;
+}
+
 export interface StageClaim {
   conversationId: string;
   stage: StageName;
@@ -148,6 +157,8 @@ export interface ConversationStore {
   upsertTeam(t: Team): void;
   upsertStaff(s: Staff): void;
   getStaff(id: string): Staff | null;
+  setVoiceprint(v: Voiceprint): void;
+  getVoiceprint(staffId: string): Voiceprint | null;
   listStaff(): Staff[];
   listTeams(): Team[];
   listBranches(): Branch[];

@@ -90,4 +90,10 @@ export const CLOUD_MIGRATIONS: readonly string[] = [
     words, pinyin, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
   );
   `,
+  `
+  CREATE TABLE voiceprints (
+    staff_id TEXT PRIMARY KEY, embedding BLOB NOT NULL, dim INTEGER NOT NULL, speech_ms INTEGER NOT NULL,
+    model TEXT NOT NULL, created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -33,6 +33,7 @@ import type {
   RollupFilter,
   StageClaim,
   TextQuery,
+  Voiceprint,
 } from './conversation-store.js';
 import { CLOUD_MIGRATIONS } from './sqlite-schema.js';
 
@@ -168,6 +169,25 @@ export class SqliteConversationStore implements ConversationStore {
   getStaff(id: string): Staff | null {
     const r = this.q('SELECT * FROM staff WHERE id = ?').get(id) as Row | undefined;
     return r ? { id: r.id as string, name: r.name as string | null, teamId: r.team_id as string | null, branchId: r.branch_id as string | null } : null;
+  }
+
+  setVoiceprint(v: Voiceprint): void {
+    this.q(
+      `INSERT INTO voiceprints (staff_id, embedding, dim, speech_ms, model, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(staff_id) DO UPDATE SET embedding = excluded.embedding, dim = excluded.dim, speech_ms = excluded.speech_ms,
+       model = excluded.model, created_at = excluded.created_at`,
+    ).run(v.staffId, Buffer.from(v.embedding.buffer, v.embedding.byteOffset, v.embedding.byteLength), v.embedding.length, v.speechMs, v.model, v.createdAt);
+  }
+
+  getVoiceprint(staffId: string): Voiceprint | null {
+    const r = this.q('SELECT * FROM voiceprints WHERE staff_id = ?').get(staffId) as Row | undefined;
+    if (!r) return null;
+    const blob = r.embedding as Buffer;
+    const dim = r.dim as number;
+    if (blob.length !== dim * 4) throw new PipelineError('STORE_CORRUPT', `voiceprint of ${staffId} has ${blob.length} bytes for ${dim} dims`);
+    const embedding = new Float32Array(dim);
+    for (let i = 0; i < dim; i++) embedding[i] = blob.readFloatLE(i * 4);
+    return { staffId, embedding, speechMs: r.speech_ms as number, model: r.model as string, createdAt: r.created_at as number };
   }
 
   listStaff(): Staff[] {
