@@ -4,7 +4,7 @@
  * BOARD_INVALID with that list.
  */
 import { hardwareError, HardwareErrorCode } from '../errors.js';
-import { CRC_LEN, HEADER_LEN, MAX_BITRATE, MAX_FRAME_LEN } from '../coproc-link/frame-format.js';
+import { CRC_LEN, FRAME_MS, HEADER_LEN, MAX_BITRATE, MAX_FRAME_LEN } from '../coproc-link/frame-format.js';
 import type { Board, PinDirection, PinRole } from './board.js';
 import { PIN_ROLES } from './board.js';
 
@@ -47,7 +47,7 @@ export const MAX_UART_LOAD = 0.5;
 
 /** Bits per second on the UART (8N1: 10 bits a byte) at the link's highest bitrate, 20 ms frames. */
 export function linkBitsPerSecondAtMaxBitrate(): number {
-  const framesPerSecond = 50;
+  const framesPerSecond = 1000 / FRAME_MS;
   const bytesPerSecond = MAX_BITRATE / 8 + framesPerSecond * (HEADER_LEN + CRC_LEN);
   return bytesPerSecond * 10;
 }
