@@ -46,6 +46,19 @@ describe('device codec generation', () => {
     expect(() => readSchema('syntax = "proto2"; package t; message M { optional uint32 a = 1; }')).toThrow(/proto3/);
   });
 
+  it('refuses type names that would shadow the runtime or Espruino globals', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-device-names-'));
+    try {
+      for (const name of ['E', 'encode', 'ERR', 'Uint8Array', 'MESSAGES']) {
+        const file = join(dir, `${name}.proto`);
+        await writeFile(file, `syntax = "proto3"; package t; message ${name} { uint32 a = 1; }`);
+        await expect(generateDeviceCodec(file, dir, null), name).rejects.toThrow(/clashes/);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exports one descriptor per message and the topic kind tables of topics.ts', () => {
     const source = readSchema(readFileSync(PROTO_PATHS.schema, 'utf8'));
     expect(Object.keys(device.MESSAGES).sort()).toEqual(source.messages.map((m) => m.name).sort());
@@ -115,10 +128,10 @@ describe('device codec stays inside the Espruino subset', () => {
 
 describe('device codec behaviour', () => {
   const fixture = `syntax = "proto3"; package fx;
-    enum E { E_ZERO = 0; E_ONE = 1; }
+    enum Kind { KIND_ZERO = 0; KIND_ONE = 1; }
     message Inner { sint32 s = 1; repeated uint32 nums = 2; }
     message All {
-      int32 i32 = 1; int64 i64 = 2; uint32 u32 = 3; uint64 u64 = 4; sint32 s32 = 5; sint64 s64 = 6; bool b = 7; E e = 8;
+      int32 i32 = 1; int64 i64 = 2; uint32 u32 = 3; uint64 u64 = 4; sint32 s32 = 5; sint64 s64 = 6; bool b = 7; Kind e = 8;
       fixed32 f32 = 9; sfixed32 sf32 = 10; fixed64 f64 = 11; sfixed64 sf64 = 12; float fl = 13; double db = 14;
       string str = 15; bytes by = 16; Inner inner = 17; repeated Inner inners = 18; repeated sint64 packed = 19;
       repeated string strs = 20; repeated bool bools = 21; repeated fixed32 fixeds = 22; repeated double doubles = 23;

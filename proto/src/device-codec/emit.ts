@@ -3,7 +3,7 @@
  * generic runtime (runtime.js) followed by the schema as compact descriptor
  * tables, enum objects and the topic kind tables.
  */
-import { F_PACKED, F_REPEATED, TYPE_CODES, type FieldSchema, type MessageSchema, type Schema } from './schema.js';
+import { F_PACKED, F_REPEATED, SchemaError, TYPE_CODES, type FieldSchema, type MessageSchema, type Schema } from './schema.js';
 
 const HEADER = (schemaFile: string): string =>
   `// GENERATED from proto/${schemaFile} by proto/src/device-codec: do not edit.\n` +
@@ -47,8 +47,33 @@ export interface TopicTables {
   down: Readonly<Record<string, string>>;
 }
 
+/** Globals the codec uses or that Espruino defines, which a schema type must not shadow. */
+const RESERVED_GLOBALS = ['E', 'global', 'globalThis', 'process', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Math', 'JSON', 'Error', 'Promise', 'Uint8Array', 'Uint16Array', 'Int32Array', 'DataView', 'ArrayBuffer', 'Function', 'Date', 'Serial1', 'Storage'];
+
+/** Top-level names declared by the runtime source. */
+function runtimeNames(runtime: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of runtime.matchAll(/^(?:export )?(?:const|let|var|function|class) ([\s\S]*?)(?:\(|;|$)/gm)) {
+    const declaration = m[1] ?? '';
+    for (const part of declaration.split(',')) {
+      const name = /^\s*([A-Za-z_$][\w$]*)/.exec(part)?.[1];
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+function checkNames(schema: Schema, runtime: string, topics: TopicTables | null): void {
+  const taken = new Set([...runtimeNames(runtime), ...RESERVED_GLOBALS, 'MESSAGES']);
+  if (topics) for (const name of ['TOPIC_ROOT', 'UP', 'DOWN', 'upTopic', 'downTopic']) taken.add(name);
+  for (const name of [...schema.enums.map((e) => e.name), ...schema.messages.map((m) => m.name)]) {
+    if (taken.has(name)) throw new SchemaError(`type name ${name} clashes with a name of the device codec runtime or an Espruino global`);
+  }
+}
+
 /** The JavaScript module. `runtime` is the source of runtime.js. */
 export function emitDeviceCodecJs(schema: Schema, runtime: string, schemaFile: string, topics: TopicTables | null): string {
+  checkNames(schema, runtime, topics);
   let out = HEADER(schemaFile) + '\n' + runtime.trim() + '\n\n';
   out += `// ---------------------------------------------------------------- ${schema.packageName}\n\n`;
   out += '// Enums: name -> number (decoded enum fields are plain numbers).\n';

@@ -10,6 +10,14 @@
 //   subs: array of sub-message descriptors aligned with the fields (0 if none)
 //   nameN: protobufjs' camelCase field name of field N
 // Type codes are the T_* constants below; flags: F_REPEATED, F_PACKED.
+//
+// Strings: in Node they are UTF-16 and converted to/from UTF-8. On Espruino
+// (detected by its global E) strings are 8-bit: a string field decodes to the
+// string of its UTF-8 bytes (marked UTF-8 with E.asUTF8 on builds with
+// Unicode support), and encodes UTF-8 strings as their UTF-8 bytes and 8-bit
+// strings byte for byte. String.fromCharCode there only takes 0..255.
+
+/* global E */
 
 const T_INT32 = 0, T_INT64 = 1, T_UINT32 = 2, T_UINT64 = 3, T_SINT32 = 4, T_SINT64 = 5, T_BOOL = 6, T_ENUM = 7;
 const T_FIXED32 = 8, T_SFIXED32 = 9, T_FIXED64 = 10, T_SFIXED64 = 11, T_FLOAT = 12, T_DOUBLE = 13;
@@ -20,6 +28,8 @@ const TYPE_MASK = 31;
 const WIRE = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 1, 1, 5, 1, 2, 2, 2]);
 const TWO_32 = 4294967296;
 const MAX_DEPTH = 16;
+const ESPRUINO = typeof E !== 'undefined' && E !== null && typeof E.toUint8Array === 'function';
+const ESPRUINO_UTF8 = ESPRUINO && typeof E.isUTF8 === 'function' && E.isUTF8('\u0100') === true;
 
 /** Error codes thrown by decode/encode (err.code). */
 export const ERR = {
@@ -188,6 +198,7 @@ function readString(end) {
   const len = readLength(end);
   const stop = dPos + len;
   let s = '';
+  let ascii = true;
   let p = dPos;
   while (p < stop) {
     const b = dBuf[p];
@@ -209,12 +220,18 @@ function readString(end) {
     } else {
       throw codecError(ERR.UTF8, 'invalid UTF-8 at byte ' + p);
     }
+    if (c >= 0x80) ascii = false;
+    if (ESPRUINO) continue;
     if (c < 0x10000) {
       s += String.fromCharCode(c);
     } else {
       c -= 0x10000;
       s += String.fromCharCode(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
     }
+  }
+  if (ESPRUINO && len > 0) {
+    s = E.toString(dBuf.subarray(dPos, stop));
+    if (!ascii && ESPRUINO_UTF8) s = E.asUTF8(s);
   }
   dPos = stop;
   return s;
@@ -471,7 +488,13 @@ function writeScalar(type, v) {
   } else writeVarintBits();
 }
 
+// On Espruino: the 8-bit string holding a string's UTF-8 bytes.
+function espruinoBytes(s) {
+  return ESPRUINO_UTF8 && E.isUTF8(s) ? E.fromUTF8(s) : s;
+}
+
 function utf8Length(s) {
+  if (ESPRUINO) return espruinoBytes(s).length;
   let len = 0;
   const n = s.length;
   for (let i = 0; i < n; i++) {
@@ -487,6 +510,12 @@ function utf8Length(s) {
 }
 
 function writeUtf8(s) {
+  if (ESPRUINO) {
+    const raw = espruinoBytes(s);
+    const len = raw.length;
+    for (let i = 0; i < len; i++) eBuf[ePos++] = raw.charCodeAt(i) & 255;
+    return;
+  }
   const n = s.length;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
