@@ -119,6 +119,9 @@ await Promise.all(runs);
 await new Promise((r) => setTimeout(r, 1500));
 const elapsed = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage();
-process.send!({ result: { sent, acked, errors, elapsed, latencies, cpuMs: (cpu.user + cpu.system) / 1000 } });
-for (const b of badges) b.client.end(true);
-setTimeout(() => process.exit(0), 200);
+// Exit only once the (large) result message has been handed to the IPC channel.
+process.send!({ result: { sent, acked, errors, elapsed, latencies, cpuMs: (cpu.user + cpu.system) / 1000 } }, () => {
+  for (const b of badges) b.client.end(true);
+  process.disconnect();
+  setTimeout(() => process.exit(0), 200);
+});

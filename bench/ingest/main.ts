@@ -13,7 +13,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { opusFrames } from './opus-source.js';
 
 const { values: args } = parseArgs({
@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '1' },
     /** Ingest config overrides as JSON, e.g. '{"fsyncIntervalMs":20}'. */
     config: { type: 'string', default: '{}' },
+    /** Run only one phase: realtime or saturate. */
+    only: { type: 'string', default: '' },
   },
 });
 const BADGES = Number(args.badges);
@@ -138,6 +140,7 @@ async function runPhase(target: 'bare' | 'gateway', phase: 'realtime' | 'saturat
   };
 }
 
+console.log(`machine load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share these cores)`);
 console.log(`ingest benchmark: ${cpus().length} cores, Opus ${opusBytesPerChunk} B per 1 s chunk (16 kbps), QoS 1`);
 console.log(`realtime: ${BADGES} badges × ${SECONDS} s; saturate: ${SAT_BADGES} badges, window ${WINDOW}, ${SAT_SECONDS} s; ${WORKERS} load process(es)\n`);
 const rows: Row[] = [];
@@ -145,6 +148,7 @@ for (const [phase, badges, seconds] of [
   ['saturate', SAT_BADGES, SAT_SECONDS],
   ['realtime', BADGES, SECONDS],
 ] as const) {
+  if (args.only && args.only !== phase) continue;
   for (const target of ['bare', 'gateway'] as const) {
     const row = await runPhase(target, phase, badges, seconds);
     rows.push(row);
@@ -156,9 +160,11 @@ for (const [phase, badges, seconds] of [
     );
   }
 }
-const find = (t: string, p: string): Row => rows.find((r) => r.target === t && r.phase === p)!;
-const satRatio = find('gateway', 'saturate').chunksPerS / find('bare', 'saturate').chunksPerS;
-const rtRatio = find('gateway', 'realtime').chunksPerS / find('bare', 'realtime').chunksPerS;
-const rt = find('gateway', 'realtime');
-console.log(`\nratio gateway/bare, saturated throughput: ${satRatio.toFixed(2)} (target ≥ 0.6)`);
-console.log(`ratio gateway/bare, ${BADGES} live badges: ${rtRatio.toFixed(2)}; gateway ChunkAck p99 ${rt.p99.toFixed(0)} ms (target < 500 ms)`);
+const find = (t: string, p: string): Row | undefined => rows.find((r) => r.target === t && r.phase === p);
+console.log(`\nmachine load average at end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const gs = find('gateway', 'saturate');
+const bs = find('bare', 'saturate');
+if (gs && bs) console.log(`ratio gateway/bare, saturated throughput: ${(gs.chunksPerS / bs.chunksPerS).toFixed(2)} (target ≥ 0.6)`);
+const gr = find('gateway', 'realtime');
+const br = find('bare', 'realtime');
+if (gr && br) console.log(`ratio gateway/bare, ${BADGES} live badges: ${(gr.chunksPerS / br.chunksPerS).toFixed(2)}; gateway ChunkAck p99 ${gr.p99.toFixed(0)} ms (target < 500 ms)`);
