@@ -112,7 +112,8 @@ describe('FaultProxy', () => {
 
   it('throttles one connection to its rate (measured over a bounded window)', async () => {
     const { up, proxy, port } = await setup('sink');
-    proxy.throttle('all', 40_000);
+    // Half a second of burst absorbs event-loop stalls when the machine is busy (the sink runs in this process).
+    proxy.throttle('all', 40_000, { burstBytes: 20_000 });
     const c = await connect(port);
     cleanups.push(() => void c.destroy());
     const stop = flood(c);
@@ -128,7 +129,7 @@ describe('FaultProxy', () => {
 
   it('throttles all connections together with the aggregate limit', async () => {
     const { up, proxy, port } = await setup('sink');
-    proxy.throttleAggregate(30_000);
+    proxy.throttleAggregate(30_000, { burstBytes: 15_000 });
     const a = await connect(port);
     const b = await connect(port);
     cleanups.push(() => {

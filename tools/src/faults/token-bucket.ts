@@ -44,7 +44,11 @@ export class TokenBucket {
   }
 }
 
-/** Default burst: a tenth of a second of traffic, at least 512 bytes. */
+/**
+ * Default burst: a quarter second of traffic, at least 512 bytes. Tokens that
+ * would overflow the bucket are lost, so the burst must cover the proxy's
+ * timer and event-loop latency, or a busy process delivers less than the rate.
+ */
 export function defaultBurst(rate: number): number {
-  return Math.max(512, Math.round(rate / 10));
+  return Math.max(512, Math.round(rate / 4));
 }
