@@ -42,6 +42,9 @@ describe('broker authentication and authorization (real aedes over TCP, mqtt.js 
     expect((await asDevice('badge-zz', 'whatever')).returnCode).toBe(4);
     expect((await connect(url, { username: '../../etc/passwd', password: 'x', clientId: 'x' })).returnCode).toBe(4);
     expect((await connect(url, { clientId: 'anon' })).returnCode).toBe(4);
+    expect((await connect(url, { username: 'u'.repeat(60_000), password: 'x', clientId: 'huge' })).returnCode).toBe(4);
+    const huge = await t.gateway.audit.list({ target: 'u'.repeat(128) });
+    expect(huge).toHaveLength(1);
     const failures = await t.gateway.audit.list({ action: 'mqtt.auth.failed', limit: 1000 });
     const reasons = failures.map((f) => [f.target, f.details.reason]);
     expect(reasons).toEqual(

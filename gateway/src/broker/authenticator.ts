@@ -99,8 +99,8 @@ export class MqttAuthenticator {
     }
     const nowMs = this.now();
     const addressKey = `addr:${source}`;
-    const userKey = `user:${username}`;
-    if (this.byAddress.lockedFor(addressKey, nowMs) > 0 || this.byDevice.lockedFor(userKey, nowMs) > 0) {
+    const userKey = this.usernameKey(username);
+    if (this.byAddress.lockedFor(addressKey, nowMs) > 0 || (userKey !== null && this.byDevice.lockedFor(userKey, nowMs) > 0)) {
       this.deps.metrics.authFailures.inc({ reason: 'rate_limited' });
       return { ok: false, returnCode: CONNACK.SERVER_UNAVAILABLE, reason: 'rate_limited' };
     }
@@ -144,6 +144,18 @@ export class MqttAuthenticator {
     return { ok: true, identity: { kind: 'service', name, publish: service.publish, subscribe: service.subscribe } };
   }
 
+  /**
+   * Limiter key for a username: only well-formed device ids and configured
+   * services are tracked per name (arbitrary usernames, up to 64 KiB each,
+   * would let a spray fill memory); the rest are limited by address only.
+   */
+  private usernameKey(username: string | undefined): string | null {
+    if (username === undefined) return null;
+    if (isDeviceId(username)) return `user:${username}`;
+    if (username.startsWith(SERVICE_PREFIX) && this.services.has(username.slice(SERVICE_PREFIX.length))) return `user:${username}`;
+    return null;
+  }
+
   private dummy(): Promise<string> {
     this.dummyHash ??= hashSecret(randomBytes(32).toString('base64url'), this.deps.auth.scryptCost);
     return this.dummyHash;
@@ -169,7 +181,8 @@ export class MqttAuthenticator {
   }
 
   private succeeded(attempt: ConnectAttempt): void {
-    this.byDevice.succeed(`user:${attempt.username}`);
+    const userKey = this.usernameKey(attempt.username);
+    if (userKey !== null) this.byDevice.succeed(userKey);
     this.byAddress.succeed(`addr:${attempt.source}`);
   }
 
@@ -184,12 +197,13 @@ export class MqttAuthenticator {
     this.deps.metrics.authFailures.inc({ reason });
     const lockouts: Record<string, number> = {};
     if (countsAsGuess) {
-      const deviceLock = attempt.username ? this.byDevice.fail(`user:${attempt.username}`, nowMs) : 0;
+      const userKey = this.usernameKey(attempt.username);
+      const deviceLock = userKey !== null ? this.byDevice.fail(userKey, nowMs) : 0;
       const addressLock = this.byAddress.fail(`addr:${attempt.source}`, nowMs);
       if (deviceLock > 0) lockouts.usernameLockoutMs = deviceLock;
       if (addressLock > 0) lockouts.addressLockoutMs = addressLock;
     }
-    const target = attempt.username ?? null;
+    const target = attempt.username === undefined ? null : attempt.username.slice(0, 128);
     const entry = {
       actor: 'anonymous',
       action: 'mqtt.auth.failed',
