@@ -269,6 +269,7 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     const sid = newSessionId();
     const frames = FRAMES.slice(0, 4 * PER_CHUNK);
     await b.send('session-start', startMsg(sid, 'staff-badge'));
+    await b.send('event', { kind: 4, sessionId: sid, frameIndex: 75, timeMs: 1_763_800_001_500, clockSynced: true });
     for (const s of [0, 2]) await b.send('chunk', chunkMessage(sid, s, s * PER_CHUNK, chunkFrames(s)));
     await b.waitFor('ack', (a) => a.contiguousThrough === 0 && a.missing.length === 1);
     await b.send('session-end', endMsg(sid, 4, frames));
@@ -280,6 +281,7 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     for (const s of [3, 1]) await b.send('chunk', chunkMessage(sid, s, s * PER_CHUNK, chunkFrames(s)));
     await until(() => got.length === 1);
     expect(got[0]!.staffId).toBe('staff-badge');
+    expect(got[0]!.bookmarks).toEqual([{ frameIndex: 75, offsetMs: 1500 }]);
     expect(got[0]!.branchId).toBeNull();
     expect(got[0]!.gaps).toEqual([]);
   });
