@@ -64,7 +64,8 @@ export const pipelineConfigSchema = Type.Object(
         backoffMaxMs: Type.Integer({ minimum: 1, default: 300_000 }),
         /** How often the runner looks for due work when idle. */
         pollMs: Type.Integer({ minimum: 10, default: 1000 }),
-        concurrency: Type.Integer({ minimum: 1, maximum: 8, default: 1 }),
+        /** Stages run at once; 2 keeps a long badge session from holding up short calls behind it. */
+        concurrency: Type.Integer({ minimum: 1, maximum: 8, default: 2 }),
       },
       { additionalProperties: false, default: {} },
     ),

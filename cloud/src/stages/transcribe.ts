@@ -11,7 +11,7 @@ import { decodeToPcm } from './decode.js';
 export const transcribeStage: StageHandler = async (ctx, c) => {
   if (c.transcriptSource === 'call_system') return { kind: 'skipped' };
   if (!ctx.asr) {
-    // Waiting may last weeks: do not keep decoded audio (~230 MB per hour) around; it is decoded again on resume.
+    // Waiting may last weeks: do not keep decoded audio (~115 MB per hour and channel) around; it is decoded again on resume.
     await ctx.pcm.remove(c.id);
     return { kind: 'waiting', code: 'ASR_NOT_CONFIGURED', message: ctx.asrUnavailableReason };
   }
