@@ -7,6 +7,7 @@ import { planConversations, resolveDialogues } from '../src/scenario/conversatio
 import { generateDialogue, generateDialogues } from '../src/scenario/dialogue-generator.js';
 import { formatDuration, parseDuration } from '../src/scenario/duration.js';
 import { loadScenarioFile, parseScenarioText, validateScenario } from '../src/scenario/scenario-file.js';
+import { summarizeScenario } from '../src/scenario/scenario-summary.js';
 import { validateScript } from '../src/speech/script.js';
 
 const scenarioDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -189,5 +190,16 @@ describe('conversation plan', () => {
   it('reports corpus ids that do not exist', async () => {
     const s = validateScenario({ ...minimal, dialogues: { corpus: { ids: ['dev-999'] } } });
     await expect(resolveDialogues(s, corpusDir)).rejects.toThrow(/dev-999 is not in/);
+  });
+});
+
+describe('scenario summary', () => {
+  it('lists badges with their settings and plan, offline periods and faults', async () => {
+    const s = await loadScenarioFile(join(scenarioDir, 'offline-shift-drain.yaml'));
+    const text = summarizeScenario(s, planConversations(s, await resolveDialogues(s, corpusDir)));
+    expect(text).toContain('duration 10h at 120x (5m of wall time)');
+    expect(text).toMatch(/badge-0002: 王磊 \(lobby_manager\), voice, upload live, flash 134217728 B; 48 conversations planned/);
+    expect(text).toContain('offline badge-0002 0s–8h');
+    expect(text).toContain('fault at 8h: throttle {"target":{"badge":"badge-0002"},"bytesPerSecond":4000,"scope":"per-connection","durationMs":7200000}');
   });
 });
