@@ -40,6 +40,9 @@ export class MqttBroker {
   private readonly connections = new WeakMap<object, ConnectionInfo>();
   private readonly devicesOnline = new Map<string, Set<Client>>();
   private readonly ready = new Set<Client>();
+  /** Connections per source address that have not yet passed authentication. */
+  private readonly pendingBySource = new Map<string, number>();
+  private readonly settlePending = new WeakMap<object, () => void>();
   private readonly log: Logger;
 
   private constructor(private readonly deps: MqttBrokerDeps) {
@@ -101,12 +104,30 @@ export class MqttBroker {
 
   /** Serves one MQTT connection (a TCP/TLS socket or a WebSocket stream) behind the packet size guard. */
   handle(stream: Duplex, info: ConnectionInfo): void {
+    const pending = this.pendingBySource.get(info.source) ?? 0;
+    if (pending >= this.deps.config.mqtt.maxPendingPerAddress) {
+      this.deps.metrics.rejects.inc({ reason: 'too_many_pending_connections' });
+      this.log.warn({ ...info, pending }, 'too many connections from one address awaiting authentication; closed');
+      stream.destroy();
+      return;
+    }
+    this.pendingBySource.set(info.source, pending + 1);
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      const left = (this.pendingBySource.get(info.source) ?? 1) - 1;
+      if (left <= 0) this.pendingBySource.delete(info.source);
+      else this.pendingBySource.set(info.source, left);
+    };
     const guarded = new MqttPacketSizeGuard(stream, this.deps.config.mqtt.maxPacketBytes, (reject) => {
       this.deps.metrics.rejects.inc({ reason: reject.reason });
       this.log.warn({ ...info, ...reject, limit: this.deps.config.mqtt.maxPacketBytes }, 'MQTT packet over the size limit; connection closed');
     });
     guarded.on('error', () => {});
+    guarded.once('close', settle);
     this.connections.set(guarded, info);
+    this.settlePending.set(guarded, settle);
     this.aedes.handle(guarded);
   }
 
@@ -143,6 +164,7 @@ export class MqttBroker {
       .authenticate({ username, password, clientId: client.id, source: info?.source ?? 'unknown' })
       .then((result) => {
         if (result.ok) {
+          this.settlePending.get(client.conn)?.();
           this.identities.set(client, result.identity);
           done(null, true);
           return;
