@@ -52,7 +52,7 @@ export const mqttConfigSchema = Type.Object(
     connectTimeoutMs: Type.Integer({ minimum: 100, default: 30_000, description: 'A connection that sends no CONNECT within this time is closed.' }),
     maxPendingPerAddress: Type.Integer({
       minimum: 1,
-      default: 200,
+      default: 1_000,
       description: 'Connections from one source address not yet past authentication; more are closed at once (holds off socket floods).',
     }),
     keepaliveLimitS: Type.Integer({ minimum: 0, maximum: 65_535, default: 0, description: 'Refuse clients whose keepalive exceeds this (seconds); 0 means no limit.' }),
