@@ -69,7 +69,7 @@ export class MqttBroker {
         else if (packet.retain && identity.kind === 'device') reason = 'retain_forbidden';
         if (reason === null) return callback(null);
         metrics.rejects.inc({ reason });
-        this.log.warn({ clientId: client.id, identity: identity && describeIdentity(identity), topic: packet.topic, reason }, 'publish refused; closing the connection');
+        this.log.warn({ clientId: client.id, identity: identity && describeIdentity(identity), topic: packet.topic.slice(0, 256), reason }, 'publish refused; closing the connection');
         callback(new Error(`${reason}: ${packet.topic}`));
       },
       authorizeSubscribe: (client, subscription, callback) => {
@@ -79,7 +79,7 @@ export class MqttBroker {
           return;
         }
         metrics.rejects.inc({ reason: 'subscribe_forbidden' });
-        this.log.warn({ clientId: client.id, identity: identity && describeIdentity(identity), filter: subscription.topic }, 'subscription refused');
+        this.log.warn({ clientId: client.id, identity: identity && describeIdentity(identity), filter: subscription.topic.slice(0, 256) }, 'subscription refused');
         callback(null, null);
       },
     });
