@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInContext } from 'node:vm';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import * as device from '../device/badge-codec.js';
@@ -123,6 +124,34 @@ describe('device codec stays inside the Espruino subset', () => {
       crc32: device.crc32(new Uint8Array([1, 2])),
     });
     expect(hex).toBe(Buffer.from(expected).toString('hex'));
+  });
+});
+
+describe('device codec on Espruino globals', () => {
+  it('continues CRCs through a native, non-continuable E.CRC32 exactly like the table-driven CRC', () => {
+    let nativeCalls = 0;
+    // A double of Espruino's E.CRC32: a fresh CRC-32 of any iterable of bytes.
+    const E = {
+      CRC32: (data: ArrayLike<number>): number => {
+        nativeCalls++;
+        return zlibCrc32(Uint8Array.from(data));
+      },
+      toUint8Array: (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff),
+    };
+    const context = loadInEspruinoLikeContext(CODEC_FILE, 'codec', { E });
+    const data = Uint8Array.from({ length: 700 }, (_, i) => (i * 131 + 17) & 0xff);
+    const whole = device.crc32(data);
+    const ctx = runInContext('codec', context) as typeof device;
+    const copy = runInContext(`new Uint8Array(${JSON.stringify(Array.from(data))})`, context) as Uint8Array;
+    expect(ctx.crc32(copy)).toBe(whole);
+    for (const cut of [0, 1, 3, 4, 5, 64, 699, 700]) {
+      expect(ctx.crc32(copy.subarray(cut), ctx.crc32(copy.subarray(0, cut)))).toBe(whole);
+    }
+    // Continuing frame by frame, as the session digest does.
+    let digest = 0;
+    for (let at = 0; at < data.length; at += 40) digest = ctx.crc32(copy.subarray(at, at + 40), digest);
+    expect(digest).toBe(whole);
+    expect(nativeCalls).toBeGreaterThan(20);
   });
 });
 

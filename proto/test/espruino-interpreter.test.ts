@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROTO_PATHS } from '../src/codegen/paths.js';
-import { encodeMessage } from '../src/index.js';
+import { crc32, encodeMessage } from '../src/index.js';
 import { loadGoldenVectors } from './support/golden-vectors.js';
 
 const bin = process.env.PARLEY_ESPRUINO_BIN;
@@ -35,6 +35,20 @@ function revive(v) {
   const o = {}; const keys = Object.keys(v); for (let i = 0; i < keys.length; i++) o[keys[i]] = revive(v[keys[i]]); return o;
 }
 let failures = 0; let cases = 0;
+function check_crc(h, whole, head) {
+  cases++;
+  const data = fromHex(h);
+  const native = crc32(data);
+  const continued = crc32(data.subarray(1000), crc32(data.subarray(0, 1000), undefined));
+  let t = getTime();
+  for (let i = 0; i < 5; i++) crc32(data);
+  const nativeMs = (getTime() - t) * 200;
+  t = getTime();
+  for (let i = 0; i < 5; i++) crc32(data, 0xffffffff ^ 0xffffffff);
+  const jsMs = (getTime() - t) * 200;
+  print('CRC 3000 bytes: native ' + nativeMs.toFixed(2) + ' ms, JS ' + jsMs.toFixed(2) + ' ms');
+  if (native !== whole || continued !== whole || crc32(data.subarray(0, 1000), 0) !== head) { failures++; print('CRC ' + native + ' ' + continued + ' != ' + whole); }
+}
 function check(c) {
   cases++;
   const desc = MESSAGES[c.m];
@@ -53,7 +67,9 @@ function check(c) {
 describe.skipIf(!bin)('device codec on a real Espruino interpreter (PARLEY_ESPRUINO_BIN)', () => {
   it('encodes and decodes every golden vector like the Node codec, and rejects truncations with coded errors', async () => {
     const codec = (await readFile(join(PROTO_PATHS.deviceCodecDir, 'badge-codec.js'), 'utf8')).replace(/^export /gm, '');
-    const calls = loadGoldenVectors()
+    const crcData = Uint8Array.from({ length: 3000 }, (_, i) => (i * 31 + 7) & 0xff);
+    const crcCheck = `check_crc('${hex(crcData)}', ${crc32(crcData)}, ${crc32(crcData.subarray(0, 1000))});`;
+    const calls = crcCheck + '\n' + loadGoldenVectors()
       .map((v) => `check(${JSON.stringify({ m: v.message, o: toJson(v.object), h: hex(v.bytes), c: hex(encodeMessage(v.message, v.decoded)), d: v.decodeOnly })});`)
       .join('\n');
     const dir = await mkdtemp(join(tmpdir(), 'parley-espruino-'));

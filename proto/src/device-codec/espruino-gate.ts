@@ -80,13 +80,14 @@ delete Promise.prototype.finally;
 /**
  * Bundles an ES module into one script exposing its exports as the global
  * `globalName`, and evaluates it in a fresh vm context stripped to what
- * Espruino provides. Returns the context for further scripts to run in.
+ * Espruino provides, plus `globals` (test doubles of device globals such as
+ * E). Returns the context for further scripts to run in.
  */
-export function loadInEspruinoLikeContext(entryFile: string, globalName: string): Context {
+export function loadInEspruinoLikeContext(entryFile: string, globalName: string, globals: Record<string, unknown> = {}): Context {
   const bundle = buildSync({ entryPoints: [entryFile], bundle: true, write: false, format: 'iife', globalName, target: 'esnext', logLevel: 'silent' });
   const code = bundle.outputFiles[0]?.text;
   if (code === undefined) throw new Error(`esbuild produced no output for ${entryFile}`);
-  const context = createContext({});
+  const context = createContext({ ...globals });
   runInContext(STRIP, context);
   runInContext(code, context, { filename: entryFile });
   return context;

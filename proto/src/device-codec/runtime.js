@@ -57,11 +57,44 @@ for (let n = 0; n < 256; n++) {
   CRC_TABLE[n] = c;
 }
 
+const NATIVE_CRC32 = ESPRUINO && typeof E.CRC32 === 'function';
+
+// CRC_TOP[b]: the table index whose entry has b as its top byte (unique for CRC-32).
+const CRC_TOP = new Uint8Array(256);
+for (let n = 0; n < 256; n++) CRC_TOP[CRC_TABLE[n] >>> 24] = n;
+
+// Writes into out[0..3] the four bytes that take a fresh CRC register to
+// `state`, so a fresh CRC of them followed by more data continues a CRC.
+function crcPrefix(state, out) {
+  let s = state;
+  for (let i = 3; i >= 0; i--) {
+    const k = CRC_TOP[s >>> 24];
+    out[i] = k;
+    s = ((s ^ CRC_TABLE[k]) << 8) >>> 0;
+  }
+  let reg = -1;
+  for (let i = 0; i < 4; i++) {
+    const k = out[i];
+    out[i] = (reg ^ k) & 0xff;
+    reg = (reg >>> 8) ^ CRC_TABLE[k];
+  }
+}
+
 /**
  * CRC-32/ISO-HDLC (zlib/PNG) of `data`; pass the CRC of the preceding bytes
- * as `previous` to continue it. Returns an unsigned 32-bit number.
+ * as `previous` to continue it. Returns an unsigned 32-bit number. On
+ * Espruino the bytes go through the native E.CRC32 (it cannot continue a CRC
+ * itself: a continued one is computed over four bytes that recreate the
+ * previous CRC's register state, followed by `data`).
  */
 export function crc32(data, previous) {
+  if (NATIVE_CRC32) {
+    if (previous === undefined) return E.CRC32(data) >>> 0;
+    const joined = new Uint8Array(data.length + 4);
+    crcPrefix(~previous >>> 0, joined);
+    joined.set(data, 4);
+    return E.CRC32(joined) >>> 0;
+  }
   let crc = previous === undefined ? -1 : ~previous;
   const n = data.length;
   for (let i = 0; i < n; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
