@@ -7,7 +7,7 @@ import type { Condition, KeyPointRule, Rule, RuleSet } from '../rules/schema.js'
 import { evaluate, positiveNames, type Expr } from '../rules/expression.js';
 import { AnalysisError } from './errors.js';
 import { evidenceFor, prepare, type PreparedConversation, type PreparedTurn } from './prepared.js';
-import { runMatcher, type Span } from './matchers.js';
+import { allSpans, runMatcher, type Span } from './matchers.js';
 import { buildSummary } from './summary.js';
 import { collectVoc } from './voc.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -61,6 +61,7 @@ class RuleContext {
           if (!sp) { ok = false; break; }
           if (m.type !== 'none') span = span ? { s: Math.min(span.s, sp.s), e: Math.max(span.e, sp.e) } : sp;
         }
+        if (ok && span && c.within !== undefined) span = closeTogether(pt, c, c.within);
         if (ok && span) out.push({ pt, span });
       }
     }
@@ -80,6 +81,25 @@ class RuleContext {
     }
     return [];
   }
+}
+
+/**
+ * With `within`, the positive matchers must hit within that many characters
+ * of each other: the tightest combination of one hit per matcher, or undefined.
+ */
+function closeTogether(pt: PreparedTurn, c: Condition, within: number): Span | undefined {
+  const lists = c.matchers.filter((m) => m.type !== 'none').map((m) => allSpans(pt, m, m.negation ?? c.negation));
+  let best: Span | undefined;
+  const walk = (i: number, lo: number, hi: number): void => {
+    if (hi - lo > within) return;
+    if (i === lists.length) {
+      if (!best || hi - lo < best.e - best.s) best = { s: lo, e: hi };
+      return;
+    }
+    for (const sp of lists[i] ?? []) walk(i + 1, Math.min(lo, sp.s), Math.max(hi, sp.e));
+  };
+  walk(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  return best;
 }
 
 function toEvidence(h: ConditionHit): Evidence {

@@ -79,6 +79,28 @@ function clauseAround(text: string, s: number, e: number): string {
 }
 
 /**
+ * Every span a positive matcher finds in the turn (for proximity checks).
+ * Keyword and regex matchers list each occurrence; others their first hit.
+ */
+export function allSpans(pt: PreparedTurn, m: Matcher, negation: NegationMode): Span[] {
+  if (m.type === 'any') return m.words.flatMap((w) => keep(pt, findWord(pt, w), negation, m.except));
+  if (m.type === 'regex') {
+    const out: Span[] = [];
+    const text = pt.norm.text;
+    for (const hit of text.matchAll(globalRegex(m.re))) {
+      if (hit[0].length === 0) continue;
+      const sp = { s: hit.index, e: hit.index + hit[0].length };
+      if (m.exclude && m.exclude.test(clauseAround(text, sp.s, sp.e))) continue;
+      if (negation !== 'ignore' && isNegated(text, sp.s) !== (negation === 'require')) continue;
+      out.push(sp);
+    }
+    return out;
+  }
+  const one = runMatcher(pt, m, negation);
+  return one ? [one] : [];
+}
+
+/**
  * The span a positive matcher found in the turn, or undefined. For `none`,
  * returns an empty span when the turn is clean and undefined otherwise.
  */

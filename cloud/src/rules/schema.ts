@@ -72,6 +72,8 @@ export interface Condition {
   negation: NegationMode;
   scope: Scope | undefined;
   after: Anchor | undefined;
+  /** the positive matchers' hits must lie within this many characters of each other */
+  within: number | undefined;
 }
 
 interface RuleBase {
@@ -253,7 +255,8 @@ class Validator {
 
   condition(name: string, v: unknown, path: string, defaults: { pinyin: boolean; negation: NegationMode }): Condition | undefined {
     if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
-    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'description']);
+    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'within', 'description']);
+    const within = this.num(v['within'], `${path}.within`, { int: true, min: 1 });
     const channel = v['channel'];
     if (channel !== undefined && channel !== 'phone' && channel !== 'badge') this.err(`${path}.channel`, 'must be phone or badge');
     for (const k of Object.keys(v)) if (!known.has(k)) this.err(`${path}.${k}`, 'unknown field');
@@ -304,6 +307,7 @@ class Validator {
       negation: (NEGATIONS.includes(String(negation)) ? negation : 'exclude') as NegationMode,
       scope,
       after,
+      within,
     };
   }
 

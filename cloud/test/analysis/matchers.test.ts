@@ -145,3 +145,16 @@ describe('homophone correction limits', () => {
     expect(analyze(convo([['customer', '我回头自己比一比']]), rules).profile).toHaveLength(1);
   });
 });
+
+describe('proximity (within)', () => {
+  it('needs the positive matchers to hit close together', () => {
+    const c = { within: 6, match: [{ regex: '肯定|保证' }, { regex: '赚|收益' }] };
+    expect(fires(c, [['staff', '这个肯定赚']])).toHaveLength(1);
+    expect(fires(c, [['staff', '我保证今天给您把资料都准备好，收益的事以后再说']])).toHaveLength(0);
+  });
+
+  it('cites the tightest pair', () => {
+    const hit = fires({ within: 4, match: [{ any: ['肯定'] }, { any: ['赚'] }] }, [['staff', '肯定有风险。这个肯定赚']])[0];
+    expect(hit?.evidence.quote).toBe('这个肯定赚');
+  });
+});
