@@ -75,6 +75,7 @@ export interface OutboxRow {
 /** Prepared statements over the ingest tables; every write is one short transaction. */
 export class IngestStore {
   private readonly s: Record<string, Statement>;
+  readonly createSessions: (sessions: ReadonlyArray<{ deviceId: string; sessionId: string }>, now: number) => void;
   readonly markFinalised: (deviceId: string, sessionId: string, record: FinalisedSession) => boolean;
 
   constructor(readonly db: Database) {
@@ -100,6 +101,9 @@ export class IngestStore {
       bookmarks: p('SELECT frame_index FROM ingest_bookmarks WHERE device_id = ? AND session_id = ? ORDER BY frame_index'),
     };
     const s = this.s;
+    this.createSessions = db.transaction((sessions: ReadonlyArray<{ deviceId: string; sessionId: string }>, now: number) => {
+      for (const x of sessions) s.createSession!.run(x.deviceId, x.sessionId, now, now);
+    });
     this.markFinalised = db.transaction((deviceId: string, sessionId: string, record: FinalisedSession): boolean => {
       const changed = s.finalise!.run(record.finalisedAtMs, record.audioPath, deviceId, sessionId).changes;
       if (changed === 0) return false;
