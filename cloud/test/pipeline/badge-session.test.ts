@@ -110,6 +110,15 @@ describe('badge session from the gateway outbox', { timeout: 30_000 }, () => {
     expect(d.state).toBe('analyzed');
   });
 
+  it('concurrent redeliveries of one session record it once', async () => {
+    await start(null);
+    const s = badgeSession(recording.path);
+    await Promise.all([pipeline.consumeBadgeSession(s), pipeline.consumeBadgeSession(s), pipeline.consumeBadgeSession(s)]);
+    const list = (await app.inject({ url: '/api/v1/cloud/conversations?count=true' })).json();
+    expect(list.total).toBe(1);
+    await pipeline.whenIdle();
+  });
+
   it('refuses a malformed session id and a missing audio file (so the outbox retries)', async () => {
     await start(null);
     await expect(pipeline.consumeBadgeSession(badgeSession('/nope.ogg', { sessionId: '../../etc/passwd' }))).rejects.toMatchObject({ code: 'ID_INVALID' });

@@ -145,5 +145,11 @@ describe('phone call with a call-system transcript, through the whole pipeline',
     expect(noise.json().error).toBe('AUDIO_UNSUPPORTED');
     const missing = await app.inject({ method: 'POST', url: '/api/v1/cloud/calls', ...multipart({}) });
     expect(missing.json().error).toBe('METADATA_INVALID');
+    for (const url of ['/conversations?limit=0', '/conversations?tag=DROP%20TABLE', '/conversations?cursor=%21%21', '/conversations/..%2F..%2Fetc', '/metrics/key-points?by=planet']) {
+      const r = await app.inject({ url: `/api/v1/cloud${url}` });
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().error, url).toBe('BAD_REQUEST');
+    }
+    expect((await app.inject({ url: '/api/v1/cloud/conversations/phone-none' })).statusCode).toBe(404);
   });
 });
