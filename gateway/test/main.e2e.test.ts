@@ -126,7 +126,8 @@ describe('npm start (end to end)', () => {
     running.push(started);
     try {
       expect(await started.exited).not.toBe(0);
-      expect(started.lines.find((l) => l.msg === 'could not start listening')).toMatchObject({ level: 60 });
+      const fatal = started.lines.find((l) => l.msg === 'could not start listening');
+      expect(fatal, `log: ${JSON.stringify(started.lines)}\nstderr: ${started.stderr()}`).toMatchObject({ level: 60, err: { code: 'EADDRINUSE' } });
     } finally {
       blocker.close();
     }
