@@ -155,6 +155,32 @@ describe('device codec on Espruino globals', () => {
   });
 });
 
+describe('device codec strings on Espruino without Unicode support (ESP32)', () => {
+  it('decodes a string field to the 8-bit string of its UTF-8 bytes and encodes it back byte for byte', () => {
+    // The ESP32 build has E.toString/E.toUint8Array but no UTF-8 strings (E.isUTF8 is absent or false).
+    const E = {
+      toString: (bytes: ArrayLike<number>): string => String.fromCharCode(...Array.from(bytes)),
+      toUint8Array: (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff),
+    };
+    const context = loadInEspruinoLikeContext(CODEC_FILE, 'codec', { E });
+    const utf8 = Buffer.from(encodeMessage('Config', { staffId: '张伟', wifi: [{ ssid: 'Zürich', psk: 'p' }] }));
+    const result = runInContext(
+      `(function () {
+        const bytes = new Uint8Array(${JSON.stringify(Array.from(utf8))});
+        const config = codec.decode(codec.Config, bytes);
+        const again = codec.encode(codec.Config, config);
+        let same = again.length === bytes.length;
+        for (let i = 0; i < bytes.length; i++) if (again[i] !== bytes[i]) same = false;
+        return { staffId: config.staffId, ssid: config.wifi[0].ssid, same: same };
+      })()`,
+      context,
+    ) as { staffId: string; ssid: string; same: boolean };
+    expect(result.staffId).toBe(Buffer.from('张伟', 'utf8').toString('latin1'));
+    expect(result.ssid).toBe(Buffer.from('Zürich', 'utf8').toString('latin1'));
+    expect(result.same).toBe(true);
+  });
+});
+
 describe('device codec behaviour', () => {
   const fixture = `syntax = "proto3"; package fx;
     enum Kind { KIND_ZERO = 0; KIND_ONE = 1; }
