@@ -78,3 +78,18 @@ describe('MQTT over TLS when a certificate is configured', () => {
     await plain.stop();
   });
 });
+
+describe('MQTT over WebSocket behind a trusted proxy', () => {
+  it('attributes failed logins to the X-Forwarded-For client, not the proxy', async () => {
+    const t = await startTestGateway({ http: { trustProxy: true } });
+    try {
+      const url = `ws://127.0.0.1:${t.addresses.http}/mqtt`;
+      const refused = await connect(url, { username: 'badge-nope', password: 'x', clientId: 'badge-nope', wsOptions: { headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' } } });
+      expect(refused.returnCode).toBe(4);
+      const [entry] = await t.gateway.audit.list({ action: 'mqtt.auth.failed' });
+      expect(entry!.source).toBe('203.0.113.7');
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -59,13 +59,26 @@ export class MqttListeners {
           });
           const stream = createWebSocketStream(websocket);
           this.track(stream);
-          this.broker.handle(stream, { source: req.socket.remoteAddress ?? 'unknown', transport: 'ws' });
+          this.broker.handle(stream, { source: this.webSocketSource(req), transport: 'ws' });
         });
       };
       httpServer.on('upgrade', this.onUpgrade);
     } else {
       this.ws = null;
     }
+  }
+
+  /**
+   * The client address of a WebSocket connection: the socket's peer, or,
+   * with `http.trustProxy`, the proxy's X-Forwarded-For client (its first
+   * entry), so lockouts and connection caps apply per client, not per proxy.
+   */
+  private webSocketSource(req: IncomingMessage): string {
+    const peer = req.socket.remoteAddress ?? 'unknown';
+    if (!this.config.http.trustProxy) return peer;
+    const header = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+    return first && first.length <= 64 ? first : peer;
   }
 
   private createTls(): TlsServer | null {

@@ -16,7 +16,11 @@ export const httpConfigSchema = Type.Object(
   {
     port: port('HTTP port: REST API, web UIs, /healthz, /metrics and MQTT over WebSocket at /mqtt. 0 picks a free port.', 8080),
     bodyLimitBytes: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted HTTP request body.' }),
-    trustProxy: Type.Boolean({ default: false, description: 'Trust X-Forwarded-* headers (only behind a reverse proxy you control).' }),
+    trustProxy: Type.Boolean({
+      default: false,
+      description:
+        'Trust X-Forwarded-* headers (only behind a reverse proxy you control): request logs and MQTT-over-WebSocket lockouts then use the forwarded client address.',
+    }),
   },
   { additionalProperties: false, default: {} },
 );
