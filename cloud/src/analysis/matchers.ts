@@ -165,7 +165,11 @@ export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode)
         const s = pt.norm.map.findIndex((o) => o >= q.start);
         let e = pt.norm.map.findIndex((o) => o >= q.end);
         if (e < 0) e = pt.norm.text.length;
-        if (s >= 0) return { s, e: Math.max(e, s + 1) };
+        if (s < 0) continue;
+        const span = { s, e: Math.max(e, s + 1) };
+        // the exclusion pattern vetoes a quantity when it matches the clause around it (五年太久了)
+        if (m.exclude && m.exclude.test(clauseAround(pt.norm.text, span.s, span.e))) continue;
+        return span;
       }
       return undefined;
     }

@@ -5,11 +5,11 @@
  * 不错 "good", 非常 "very", 别的 "other" …) are masked first.
  */
 const NEGATORS = /[不没别未非无勿莫甭]/u;
-const NOT_NEGATING = /不过|不错|不少|不久|不断|不仅|不同|不好意思|差不多|不然|要不|不如|了不起|不得了|不管|非常|别的|别人|别家|无论|无所谓|没事|没关系|没问题|不一样/gu;
+const NOT_NEGATING = /实在不行|不行的话|要不然|不然的话|不过|不错|不少|不久|不断|不仅|不同|不好意思|差不多|不然|要不|不如|了不起|不得了|不管|非常|别的|别人|别家|无论|无所谓|没事|没关系|没问题|不一样/gu;
 const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
 
 /** How far back (in normalised characters) a negator can reach. */
-export const NEGATION_WINDOW = 6;
+export const NEGATION_WINDOW = 10;
 
 export function isNegated(text: string, start: number): boolean {
   let s = start;

@@ -43,7 +43,7 @@ type MatcherKind =
   | { type: 'any' | 'all' | 'none'; words: CompiledWord[]; window: number | undefined; except: CompiledWord[] }
   | { type: 'atLeast'; n: number; words: CompiledWord[]; window: number | undefined; except: CompiledWord[] }
   | { type: 'regex'; re: RegExp; exclude: RegExp | undefined }
-  | { type: 'amount' | 'duration' | 'percent'; min: number | undefined; max: number | undefined };
+  | { type: 'amount' | 'duration' | 'percent'; min: number | undefined; max: number | undefined; exclude: RegExp | undefined };
 /** A matcher may override its condition's negation mode (e.g. a context word list that should match even when negated). */
 export type Matcher = MatcherKind & { negation?: NegationMode };
 
@@ -248,6 +248,7 @@ class Validator {
           type: kind as 'amount' | 'duration' | 'percent',
           min: this.num(range[minKey], `${path}.${kind}.${minKey}`, { min: 0 }),
           max: this.num(range[maxKey], `${path}.${kind}.${maxKey}`, { min: 0 }),
+          exclude: v['exclude'] === undefined ? undefined : this.regex(v['exclude'], `${path}.exclude`, 'u'),
         };
       }
     }
