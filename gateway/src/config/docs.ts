@@ -11,7 +11,7 @@ function typeOf(schema: TSchema): string {
       return `integer${range}`;
     }
     case 'Union': {
-      const options = (schema.anyOf as TSchema[]).map((s) => JSON.stringify(s.const)).join(' \\| ');
+      const options = (schema.anyOf as TSchema[]).map((s) => JSON.stringify(s.const)).join(' | ');
       return `one of ${options}`;
     }
     case 'Array':
