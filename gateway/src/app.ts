@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { MqttBroker } from './broker/broker.js';
 import { MqttListeners, type MqttAddresses } from './broker/listeners.js';
 import type { GatewayConfig } from './config/schema.js';
+import { createFleet, type Fleet } from './fleet/fleet.js';
 import { loadOrCreateAdminToken } from './http/admin-token-file.js';
 import { deviceRoutes } from './http/device-routes.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -71,6 +72,8 @@ export interface ListenAddresses extends MqttAddresses {
 
 export interface Gateway extends GatewayContext {
   http: FastifyInstance;
+  /** Fleet management: directory, config profiles, commands, health, provisioning (docs/fleet.md). */
+  fleet: Fleet;
   /** Bearer token for the admin API (configured, or `<dataDir>/admin-token`). */
   adminToken: string;
   /** Binds HTTP (+ MQTT over WebSocket), MQTT TCP and, when configured, TLS. */
@@ -105,7 +108,10 @@ export async function build(options: BuildOptions): Promise<Gateway> {
       else broker.disconnectDevice(device.id);
     });
 
+    const fleet = createFleet({ db, registry: devices, audit, broker, logger, now, scryptCost: config.auth.scryptCost });
+    cleanups.unshift(() => fleet.close());
     const ingest = createIngest({
+      ...fleet.hooks,
       ...options.fleet,
       broker: broker.aedes,
       db,
@@ -145,6 +151,7 @@ export async function build(options: BuildOptions): Promise<Gateway> {
     });
     await http.register(metricsRoute, { registry: metrics.registry });
     await http.register(deviceRoutes, { registry: devices, adminToken, isOnline: (id) => broker.isOnline(id) });
+    await http.register(fleet.routes, { adminToken });
     for (const extension of extensions) {
       if (extension.http) await http.register(extension.http, { gateway: context });
     }
@@ -158,6 +165,7 @@ export async function build(options: BuildOptions): Promise<Gateway> {
           ['ingest', () => ingest.close()],
           ['broker', () => broker.close()],
           ['listeners', () => listeners.close()],
+          ['fleet', () => fleet.close()],
           ...extensions.filter((e) => e.close).map((e): [string, () => Promise<void>] => [e.name, () => e.close!()]),
           ['http', () => http.close()],
           [
@@ -181,6 +189,7 @@ export async function build(options: BuildOptions): Promise<Gateway> {
     return {
       ...context,
       http,
+      fleet,
       adminToken,
       async listen() {
         await http.listen({ port: config.http.port, host: config.host });

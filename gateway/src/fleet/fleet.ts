@@ -1,0 +1,112 @@
+import type { Database } from 'better-sqlite3';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { MqttBroker } from '../broker/broker.js';
+import type { IngestDeps } from '../ingest/ingest.js';
+import type { AuditLog } from '../registry/audit-log.js';
+import type { DeviceRegistry } from '../registry/device-registry.js';
+import { migrate } from '../storage/migrate.js';
+import { CommandQueue } from './commands.js';
+import { ConfigProfiles } from './config-profiles.js';
+import { DeviceLink } from './device-link.js';
+import { FleetDirectory } from './directory.js';
+import { HealthStore } from './health.js';
+import { Provisioning } from './provisioning.js';
+import { fleetRoutes } from './routes/index.js';
+import { FLEET_MIGRATIONS } from './schema.js';
+
+export interface FleetDeps {
+  db: Database;
+  registry: DeviceRegistry;
+  audit: AuditLog;
+  broker: MqttBroker;
+  logger: Logger;
+  now: () => number;
+  scryptCost: number;
+  /** How often queued commands are expired and old health samples pruned. */
+  sweepIntervalMs?: number;
+  /** Health samples older than this are pruned (default 90 days). */
+  healthRetentionMs?: number;
+}
+
+export type FleetHooks = Required<Pick<IngestDeps, 'resolveAttribution' | 'wantedConfigVersion' | 'isLocked'>>;
+
+export interface Fleet {
+  directory: FleetDirectory;
+  profiles: ConfigProfiles;
+  commands: CommandQueue;
+  health: HealthStore;
+  provisioning: Provisioning;
+  link: DeviceLink;
+  /** The ingest's hooks: attribution at capture time, wanted config version, lock flag. */
+  hooks: FleetHooks;
+  /** The fleet HTTP API (register with `{ adminToken }`). */
+  routes: FastifyPluginAsync<{ adminToken: string }>;
+  /** Runs the periodic maintenance now (tests; it also runs every sweepIntervalMs). */
+  sweep(): void;
+  close(): void;
+}
+
+/**
+ * Fleet management inside the gateway: registry of branches, staff, groups
+ * and assignments, config profiles, the command queue, health, credential
+ * lifecycle, the MQTT link to badges and the HTTP API. See docs/fleet.md.
+ */
+export function createFleet(deps: FleetDeps): Fleet {
+  const { db, registry, audit, broker, logger, now } = deps;
+  migrate(db, 'fleet', FLEET_MIGRATIONS);
+  const log = logger.child({ module: 'fleet' });
+  const directory = new FleetDirectory(db, registry.store, audit, now);
+  const profiles = new ConfigProfiles(db, directory, audit, now);
+  const commands = new CommandQueue(db, audit, now);
+  const health = new HealthStore(db);
+  const link = new DeviceLink({ broker, profiles, commands, health, logger, now });
+  const provisioning = new Provisioning(registry, { scryptCost: deps.scryptCost, now, disconnect: (id) => broker.disconnectDevice(id) });
+
+  const statusOf = db.prepare('SELECT status FROM devices WHERE id = ?');
+  const pendingLock = db.prepare(`SELECT 1 FROM fleet_commands WHERE device_id = ? AND kind = 'lock' AND state IN ('queued', 'sent', 'in_progress') LIMIT 1`);
+
+  // A LOCK the badge confirmed makes the device locked: refused at every later connect.
+  commands.onResult((command) => {
+    if (command.kind !== 'lock' || command.result?.status !== 'ok') return;
+    registry.setStatus(command.deviceId, 'locked', { actor: 'system' }).catch((err: unknown) => log.error({ err, deviceId: command.deviceId }, 'could not mark the device locked'));
+  });
+  registry.onStatusChanged((device) => {
+    if (device.status === 'revoked' || device.status === 'retired') link.clearConfig(device.id);
+  });
+
+  const retentionMs = deps.healthRetentionMs ?? 90 * 24 * 3600_000;
+  const sweep = (): void => {
+    try {
+      commands.expire();
+      health.prune(now() - retentionMs);
+    } catch (err) {
+      log.error({ err }, 'fleet sweep failed');
+    }
+  };
+  const timer = setInterval(sweep, deps.sweepIntervalMs ?? 60_000);
+  timer.unref();
+
+  const fleet: Fleet = {
+    directory,
+    profiles,
+    commands,
+    health,
+    provisioning,
+    link,
+    hooks: {
+      resolveAttribution: (deviceId, atMs) => directory.resolveAttribution(deviceId, atMs),
+      wantedConfigVersion: (deviceId) => profiles.wantedVersion(deviceId),
+      isLocked: (deviceId) => (statusOf.get(deviceId) as { status: string } | undefined)?.status === 'locked' || pendingLock.get(deviceId) !== undefined,
+    },
+    routes: async (app, { adminToken }) => {
+      await app.register(fleetRoutes, { fleet, registry, audit, adminToken, isOnline: (id: string) => broker.isOnline(id) });
+    },
+    sweep,
+    close() {
+      clearInterval(timer);
+      link.close();
+    },
+  };
+  return fleet;
+}

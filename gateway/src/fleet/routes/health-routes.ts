@@ -1,0 +1,109 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { IdParams } from './device-schema.js';
+import type { FleetRouteOptions } from './index.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const HealthSchema = Type.Object({
+  deviceId: Type.String(),
+  online: Type.Boolean(),
+  status: Type.String(),
+  lastSeenAtMs: Nullable(Type.Integer()),
+  updatedAtMs: Nullable(Type.Integer()),
+  batteryPercent: Nullable(Type.Integer()),
+  charging: Nullable(Type.Boolean()),
+  flashUsedBytes: Nullable(Type.Integer()),
+  flashFreeBytes: Nullable(Type.Integer()),
+  flashUsedPercent: Nullable(Type.Number()),
+  backlogSeconds: Nullable(Type.Integer()),
+  rssiDbm: Nullable(Type.Integer()),
+  firmwareVersion: Nullable(Type.String()),
+  hardwareRevision: Nullable(Type.String()),
+  configVersion: Nullable(Type.Integer()),
+  wantedConfigVersion: Nullable(Type.Integer()),
+  clockState: Nullable(Type.String()),
+  deviceState: Nullable(Type.String()),
+  droppedFrames: Nullable(Type.Integer()),
+  bootCount: Nullable(Type.Integer()),
+  uptimeS: Nullable(Type.Integer()),
+  lastErrorCode: Nullable(Type.Integer()),
+});
+const SampleSchema = Type.Object({
+  atMs: Type.Integer(),
+  batteryPercent: Nullable(Type.Number()),
+  flashUsedPercent: Nullable(Type.Number()),
+  backlogSeconds: Nullable(Type.Number()),
+  rssiDbm: Nullable(Type.Number()),
+  droppedFrames: Nullable(Type.Number()),
+});
+const HistoryQuery = Type.Object(
+  {
+    fromMs: Type.Optional(Type.Integer({ minimum: 0 })),
+    toMs: Type.Optional(Type.Integer({ minimum: 0 })),
+    bucketMs: Type.Optional(Type.Integer({ minimum: 60_000, maximum: 7 * 24 * 3600_000 })),
+  },
+  { additionalProperties: false },
+);
+
+const tags = ['fleet: health'];
+
+/** Latest health of every device (the fleet table) and one device's history (charts). */
+export const healthRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, { fleet, registry, isOnline }) => {
+  const view = async (deviceId: string) => {
+    const device = await registry.get(deviceId);
+    const health = fleet.health.get(device.id);
+    const { deviceId: _id, ...values } = health ?? emptyHealth();
+    return {
+      ...values,
+      deviceId: device.id,
+      online: isOnline(device.id),
+      status: device.status,
+      lastSeenAtMs: device.lastSeenAtMs,
+      updatedAtMs: health?.updatedAtMs ?? null,
+      hardwareRevision: values.hardwareRevision ?? device.hardwareRevision,
+      firmwareVersion: values.firmwareVersion ?? device.firmwareVersion,
+      wantedConfigVersion: fleet.profiles.state(device.id).wantedVersion,
+    };
+  };
+  app.get('/api/v1/health', { schema: { tags, response: { 200: Type.Object({ devices: Type.Array(HealthSchema) }) } } }, async () => {
+    const devices = await registry.list({ limit: 1000 });
+    return { devices: await Promise.all(devices.map((d) => view(d.id))) };
+  });
+  app.get<{ Params: Static<typeof IdParams> }>('/api/v1/devices/:id/health', { schema: { tags, params: IdParams, response: { 200: HealthSchema } } }, async (request) =>
+    view(request.params.id),
+  );
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof HistoryQuery> }>(
+    '/api/v1/devices/:id/health/history',
+    { schema: { tags, params: IdParams, querystring: HistoryQuery, response: { 200: Type.Object({ bucketMs: Type.Integer(), samples: Type.Array(SampleSchema) }) } } },
+    async (request) => {
+      const device = await registry.get(request.params.id);
+      const toMs = request.query.toMs ?? Date.now();
+      const fromMs = request.query.fromMs ?? toMs - 24 * 3600_000;
+      const bucketMs = request.query.bucketMs ?? 5 * 60_000;
+      return { bucketMs, samples: fleet.health.history(device.id, fromMs, toMs, bucketMs) };
+    },
+  );
+};
+
+function emptyHealth() {
+  return {
+    deviceId: '',
+    updatedAtMs: null,
+    batteryPercent: null,
+    charging: null,
+    flashUsedBytes: null,
+    flashFreeBytes: null,
+    flashUsedPercent: null,
+    backlogSeconds: null,
+    rssiDbm: null,
+    firmwareVersion: null,
+    hardwareRevision: null,
+    configVersion: null,
+    clockState: null,
+    deviceState: null,
+    droppedFrames: null,
+    bootCount: null,
+    uptimeS: null,
+    lastErrorCode: null,
+  };
+}

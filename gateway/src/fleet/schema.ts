@@ -1,0 +1,102 @@
+/**
+ * The fleet module's SQLite tables (migration owner 'fleet'). Steps are
+ * append-only: never edit a step that has shipped, add a new one.
+ */
+export const FLEET_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE fleet_branches (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     region TEXT NOT NULL DEFAULT '',
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE fleet_staff (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     branch_id TEXT REFERENCES fleet_branches (id),
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE fleet_groups (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE fleet_device_groups (
+     device_id TEXT NOT NULL REFERENCES devices (id),
+     group_id TEXT NOT NULL REFERENCES fleet_groups (id) ON DELETE CASCADE,
+     PRIMARY KEY (device_id, group_id)
+   ) STRICT;
+   CREATE TABLE fleet_device_branch (
+     device_id TEXT PRIMARY KEY REFERENCES devices (id),
+     branch_id TEXT NOT NULL REFERENCES fleet_branches (id)
+   ) STRICT;
+   CREATE TABLE fleet_assignments (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     device_id TEXT NOT NULL REFERENCES devices (id),
+     staff_id TEXT NOT NULL REFERENCES fleet_staff (id),
+     branch_id TEXT,
+     from_ms INTEGER NOT NULL,
+     to_ms INTEGER,
+     CHECK (to_ms IS NULL OR to_ms >= from_ms)
+   ) STRICT;
+   CREATE INDEX fleet_assignments_device ON fleet_assignments (device_id, from_ms);
+   CREATE INDEX fleet_assignments_staff ON fleet_assignments (staff_id, from_ms);`,
+  `CREATE TABLE fleet_config_profiles (
+     scope TEXT NOT NULL CHECK (scope IN ('fleet', 'branch', 'group', 'device')),
+     scope_id TEXT NOT NULL,
+     settings TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (scope, scope_id)
+   ) STRICT;
+   CREATE TABLE fleet_device_config (
+     device_id TEXT PRIMARY KEY REFERENCES devices (id),
+     version INTEGER NOT NULL,
+     config TEXT NOT NULL,
+     changed_at INTEGER NOT NULL,
+     applied_version INTEGER,
+     applied_at INTEGER
+   ) STRICT;`,
+  `CREATE TABLE fleet_commands (
+     id TEXT PRIMARY KEY,
+     device_id TEXT NOT NULL REFERENCES devices (id),
+     kind TEXT NOT NULL,
+     issued_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     issued_by TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'in_progress', 'done', 'expired', 'cancelled')),
+     sent_at INTEGER,
+     result_status TEXT,
+     result_detail TEXT,
+     result_at INTEGER,
+     progress INTEGER
+   ) STRICT;
+   CREATE INDEX fleet_commands_pending ON fleet_commands (device_id, state, issued_at);`,
+  `CREATE TABLE fleet_health (
+     device_id TEXT PRIMARY KEY REFERENCES devices (id),
+     updated_at INTEGER NOT NULL,
+     battery_percent INTEGER,
+     charging INTEGER,
+     flash_used_bytes INTEGER,
+     flash_free_bytes INTEGER,
+     backlog_seconds INTEGER,
+     rssi_dbm INTEGER,
+     firmware_version TEXT,
+     hardware_revision TEXT,
+     config_version INTEGER,
+     clock_state TEXT,
+     device_state TEXT,
+     dropped_frames INTEGER,
+     boot_count INTEGER,
+     uptime_s INTEGER,
+     last_error_code INTEGER
+   ) STRICT;
+   CREATE TABLE fleet_health_samples (
+     device_id TEXT NOT NULL,
+     bucket_ms INTEGER NOT NULL,
+     battery_percent INTEGER,
+     flash_used_percent REAL,
+     backlog_seconds INTEGER,
+     rssi_dbm INTEGER,
+     dropped_frames INTEGER,
+     PRIMARY KEY (device_id, bucket_ms)
+   ) STRICT;`,
+];
