@@ -86,4 +86,40 @@ describe('FaultProxy with aedes and mqtt.js', () => {
     await pub;
     expect(b.received).toHaveLength(1);
   });
+
+  it('blocks one badge (offline) and flaps another, leaving the rest connected', async () => {
+    const b = await broker();
+    const proxy = createFaultProxy({ target: { host: '127.0.0.1', port: b.port } });
+    const { port } = await proxy.listen();
+    cleanups.push(() => proxy.close());
+    const clients = ['badge-4', 'badge-5', 'badge-6'].map((id) =>
+      mqtt.connect({ host: '127.0.0.1', port, clientId: id, reconnectPeriod: 50, connectTimeout: 2000, protocolVersion: 4 }),
+    );
+    cleanups.push(() => Promise.all(clients.map((c) => c.endAsync(true))).then(() => undefined));
+    await Promise.all(clients.map((c) => new Promise((r) => c.once('connect', r))));
+    const [four, five, six] = clients as [mqtt.MqttClient, mqtt.MqttClient, mqtt.MqttClient];
+
+    const block = proxy.block({ client: 'badge-4' });
+    const flap = proxy.flap({ selector: { client: 'badge-5' }, downMs: 150, upMs: 400 });
+    await new Promise((r) => setTimeout(r, 120));
+    expect(four.connected).toBe(false);
+    expect(five.connected).toBe(false);
+    expect(six.connected).toBe(true);
+    // badge-4 keeps trying; every attempt is reset before its CONNECT reaches the broker.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(four.connected).toBe(false);
+    const blockedAttempts = proxy.stats().connections.filter((c) => c.clientId === 'badge-4' && c.closeReason === 'blocked');
+    expect(blockedAttempts.length).toBeGreaterThanOrEqual(2);
+    // badge-5 came back in its up phase.
+    expect(five.connected).toBe(true);
+
+    flap.clear();
+    block.clear();
+    await new Promise((r) => four.once('connect', r));
+    await four.publishAsync('badges/badge-4/up/chunk', 'back', { qos: 1 });
+    expect(b.received).toContain('badge-4:badges/badge-4/up/chunk:back');
+    expect(six.connected).toBe(true);
+    expect(proxy.stats().byClient['badge-6']!.connections).toBe(1);
+  });
 });
+

@@ -116,4 +116,47 @@ describe('FaultScheduler', () => {
     await sleep(350);
     expect(sched.log.map((e) => `${e.kind}:${e.phase}`)).toEqual(['network-down:start', 'network-down:end']);
   });
+
+  it('applies offline periods by blocking the badges at the proxy', async () => {
+    const port = await freePort();
+    const gateway = new ProcessSupervisor({ command: process.execPath, args: [fixture], env: { ...process.env, PORT: String(port) }, readiness: { tcp: { port } } });
+    cleanups.push(() => gateway.kill9());
+    await gateway.start();
+    const proxy = createFaultProxy({ target: { host: '127.0.0.1', port } });
+    await proxy.listen();
+    cleanups.push(() => proxy.close());
+    const s = validateScenario({
+      version: 1,
+      name: 'off',
+      duration: '1m',
+      speed: 100,
+      branches: [{ id: 'br', staff: [{ id: 's', name: '陈静' }], badges: [{ id: 'badge-1', staff: 's' }, { id: 'badge-2', staff: 's' }] }],
+      offline: [{ badges: ['badge-1'], from: '0s', to: '20s' }],
+    });
+    const sched = new FaultScheduler(s, { proxy });
+    cleanups.push(() => sched.stop());
+    sched.start();
+    await sleep(50);
+    const connectPacket = (id: string) => {
+      const cid = Buffer.from(id);
+      const body = Buffer.concat([Buffer.from([0, 4]), Buffer.from('MQTT'), Buffer.from([4, 2, 0, 60, 0, cid.length]), cid]);
+      return Buffer.concat([Buffer.from([0x10, body.length]), body]);
+    };
+    const attempt = (id: string) =>
+      new Promise<string>((resolve) => {
+        const c = net.connect({ host: '127.0.0.1', port: proxy.address.port });
+        c.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+        c.on('data', () => {
+          resolve('echoed');
+          c.destroy();
+        });
+        c.on('connect', () => c.write(connectPacket(id)));
+      });
+    expect(await attempt('badge-1')).toBe('ECONNRESET');
+    expect(await attempt('badge-2'), 'badge-2 while badge-1 is offline').toBe('echoed');
+    await sleep(250);
+    expect(await attempt('badge-1'), 'badge-1 back online').toBe('echoed');
+    expect(sched.log.map((e) => `${e.kind}:${e.phase}`)).toEqual(['offline:start', 'offline:end']);
+  });
 });
+

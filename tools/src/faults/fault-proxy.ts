@@ -78,7 +78,7 @@ export interface FaultHandle {
 
 interface Rule {
   id: number;
-  kind: 'stall' | 'throttle' | 'delay';
+  kind: 'stall' | 'throttle' | 'delay' | 'block';
   selector: ConnectionSelector;
   rate?: number;
   burst?: number;
@@ -303,7 +303,7 @@ export class FaultProxy extends EventEmitter {
   private nextConnId = 1;
   private nextRuleId = 1;
   private down = false;
-  private flapTimer: NodeJS.Timeout | undefined;
+  private readonly flaps = new Set<FaultHandle>();
   private listening = false;
 
   constructor(private readonly opts: FaultProxyOptions) {
@@ -356,6 +356,7 @@ export class FaultProxy extends EventEmitter {
     this.conns.set(conn.info.id, conn);
     this.totals.opened++;
     this.applyRules(conn);
+    if (conn.closed) return; // blocked
     conn.start(this.opts.target);
     this.emit('connection', { ...conn.info });
   }
@@ -486,32 +487,60 @@ export class FaultProxy extends EventEmitter {
   }
 
   /**
-   * Cycles down for downMs then up for upMs, `cycles` times (default: until
-   * stopFlap() or clearAll()). Starts with the down phase.
+   * Cuts matching connections and resets matching ones that open later (a
+   * badge's connection is matched once its CONNECT is read, before anything
+   * reaches the broker) until cleared: that badge is offline.
    */
-  flap(opts: { upMs: number; downMs: number; cycles?: number }): FaultHandle {
-    if (!(opts.upMs > 0 && opts.downMs > 0)) throw new ToolsError('PROXY_INVALID_OPTIONS', 'flap needs upMs > 0 and downMs > 0');
-    this.stopFlap();
-    let remaining = opts.cycles ?? Infinity;
-    const goDown = () => {
-      if (remaining <= 0) {
-        this.flapTimer = undefined;
-        return;
-      }
-      remaining--;
-      this.setDown(true);
-      this.flapTimer = setTimeout(() => {
-        this.setDown(false);
-        this.flapTimer = setTimeout(goDown, opts.upMs);
-      }, opts.downMs);
-    };
-    goDown();
-    return { kind: 'flap', clear: () => this.stopFlap() };
+  block(selector: ConnectionSelector): FaultHandle {
+    return this.addRule({ kind: 'block', selector });
   }
 
+  /**
+   * Cycles down for downMs then up for upMs, `cycles` times (default: until
+   * cleared, stopFlap() or clearAll()), starting with the down phase. For
+   * 'all' the whole proxy goes down (setDown); for a narrower selector only
+   * the matching connections are blocked.
+   */
+  flap(opts: { upMs: number; downMs: number; cycles?: number; selector?: ConnectionSelector }): FaultHandle {
+    if (!(opts.upMs > 0 && opts.downMs > 0)) throw new ToolsError('PROXY_INVALID_OPTIONS', 'flap needs upMs > 0 and downMs > 0');
+    const selector = opts.selector ?? 'all';
+    let remaining = opts.cycles ?? Infinity;
+    let timer: NodeJS.Timeout | undefined;
+    let blocked: FaultHandle | undefined;
+    const setPhase = (down: boolean) => {
+      if (selector === 'all') this.setDown(down);
+      else if (down) blocked ??= this.block(selector);
+      else {
+        blocked?.clear();
+        blocked = undefined;
+      }
+    };
+    const handle: FaultHandle = {
+      kind: 'flap',
+      clear: () => {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        setPhase(false);
+        this.flaps.delete(handle);
+      },
+    };
+    const goDown = () => {
+      if (remaining <= 0) return handle.clear();
+      remaining--;
+      setPhase(true);
+      timer = setTimeout(() => {
+        setPhase(false);
+        timer = setTimeout(goDown, opts.upMs);
+      }, opts.downMs);
+    };
+    this.flaps.add(handle);
+    goDown();
+    return handle;
+  }
+
+  /** Stops every flap and brings the link up. */
   stopFlap(): void {
-    if (this.flapTimer) clearTimeout(this.flapTimer);
-    this.flapTimer = undefined;
+    for (const f of [...this.flaps]) f.clear();
     if (this.down) this.setDown(false);
   }
 
@@ -541,6 +570,10 @@ export class FaultProxy extends EventEmitter {
   /** Recomputes a connection's effective faults from the rules (strictest wins). */
   private applyRules(conn: ProxyConnection): void {
     const matching = this.rules.filter((r) => this.matches(r.selector, conn));
+    if (matching.some((r) => r.kind === 'block')) {
+      conn.close('blocked', 'rst');
+      return;
+    }
     for (const pipe of [conn.up, conn.down]) {
       pipe.stalled = matching.some((r) => r.kind === 'stall');
       pipe.delayMs = Math.max(0, ...matching.filter((r) => r.kind === 'delay').map((r) => r.delayMs ?? 0));

@@ -11,7 +11,7 @@
 import { EventEmitter } from 'node:events';
 import { ToolsError } from '../errors.js';
 import { badgesOf } from '../scenario/scenario-file.js';
-import type { FaultKind, FaultSpec, NetworkTarget, Scenario } from '../scenario/types.js';
+import type { FaultKind, FaultSpec, NetworkTarget, OfflinePeriod, Scenario } from '../scenario/types.js';
 import type { ConnectionSelector, FaultHandle, FaultProxy } from './fault-proxy.js';
 import type { ProcessSupervisor } from './process-supervisor.js';
 
@@ -24,6 +24,8 @@ export interface BadgeFaultHandlers {
   'clock-unsynced'?: (f: Extract<FaultSpec, { kind: 'clock-unsynced' }>, badges: string[], phase: 'start' | 'end') => Promise<void> | void;
   'duplicate-deliveries'?: (f: Extract<FaultSpec, { kind: 'duplicate-deliveries' }>, badges: string[], phase: 'start' | 'end') => Promise<void> | void;
   'reorder-deliveries'?: (f: Extract<FaultSpec, { kind: 'reorder-deliveries' }>, badges: string[], phase: 'start' | 'end') => Promise<void> | void;
+  /** The scenario's offline periods; without it they are applied by blocking the badges at the proxy. */
+  offline?: (period: OfflinePeriod, badges: string[], phase: 'start' | 'end') => Promise<void> | void;
 }
 
 export interface FaultSchedulerOptions {
@@ -37,7 +39,7 @@ export interface FaultLogEntry {
   atMs: number;
   /** Wall time since start(), ms. */
   wallMs: number;
-  kind: FaultKind;
+  kind: FaultKind | 'offline';
   phase: 'start' | 'end' | 'error';
   detail: string;
 }
@@ -68,6 +70,7 @@ export class FaultScheduler extends EventEmitter {
         if (!this.opts.gateway) missing.add('gateway-crash (needs the gateway supervisor)');
       } else if (!this.opts.badges?.[f.kind as keyof BadgeFaultHandlers]) missing.add(`${f.kind} (needs a badge handler)`);
     }
+    if (this.scenario.offline.length > 0 && !this.opts.proxy && !this.opts.badges?.offline) missing.add('offline periods (need the fault proxy or an offline handler)');
     if (missing.size > 0) throw new ToolsError('FAULT_HANDLER_MISSING', `${this.scenario.name}: ${[...missing].join(', ')}`);
   }
 
@@ -77,6 +80,31 @@ export class FaultScheduler extends EventEmitter {
     this.started = true;
     this.t0 = performance.now();
     for (const f of this.scenario.faults) this.after(f.atMs, () => void this.apply(f));
+    for (const o of this.scenario.offline) this.after(o.fromMs, () => void this.applyOffline(o));
+  }
+
+  private async applyOffline(o: OfflinePeriod): Promise<void> {
+    const badges = badgesOf(this.scenario, o.badges);
+    const entry = (phase: FaultLogEntry['phase'], detail: string) => {
+      const e: FaultLogEntry = { atMs: o.fromMs, wallMs: performance.now() - this.t0, kind: 'offline', phase, detail };
+      this.log.push(e);
+      this.emit('fault', e);
+    };
+    const handler = this.opts.badges?.offline;
+    let lift: () => void | Promise<void>;
+    try {
+      if (handler) {
+        await handler(o, badges, 'start');
+        lift = () => handler(o, badges, 'end');
+      } else {
+        const handles = badges.map((b) => this.opts.proxy!.block({ client: b }));
+        lift = () => handles.forEach((h) => h.clear());
+      }
+      entry('start', `offline: ${badges.join(', ')}`);
+    } catch (e) {
+      return entry('error', (e as Error).message);
+    }
+    this.liftAt(o.toMs, lift, entry, `online: ${badges.join(', ')}`);
   }
 
   /** Cancels pending faults and lifts the active ones. */
@@ -102,8 +130,13 @@ export class FaultScheduler extends EventEmitter {
     this.emit('fault', entry);
   }
 
-  /** Applies f now and schedules its end after durationMs (scenario time). */
+  /** Schedules f's end after durationMs (scenario time). */
   private during(f: FaultSpec, durationMs: number, lift: () => void | Promise<void>, detail: string): void {
+    this.liftAt(f.atMs + durationMs, lift, (phase, d) => this.record(f, phase, d), detail);
+  }
+
+  /** Runs lift at endAtMs (scenario time), or at stop() if that comes first, and reports how it went. */
+  private liftAt(endAtMs: number, lift: () => void | Promise<void>, report: (phase: 'end' | 'error', detail: string) => void, detail: string): void {
     let lifted = false;
     const end = () => {
       if (lifted) return;
@@ -112,12 +145,12 @@ export class FaultScheduler extends EventEmitter {
       Promise.resolve()
         .then(lift)
         .then(
-          () => this.record(f, 'end', detail),
-          (e: unknown) => this.record(f, 'error', `ending: ${(e as Error).message}`),
+          () => report('end', detail),
+          (e: unknown) => report('error', `ending: ${(e as Error).message}`),
         );
     };
     this.active.add(end);
-    this.after(f.atMs + durationMs, end);
+    this.after(endAtMs, end);
   }
 
   private async apply(f: FaultSpec): Promise<void> {
@@ -149,14 +182,20 @@ export class FaultScheduler extends EventEmitter {
           return this.during(f, f.durationMs, () => h.clear(), 'latency lifted');
         }
         case 'flap': {
-          const h = proxy!.flap({ upMs: f.upMs / this.scenario.speed, downMs: f.downMs / this.scenario.speed });
-          this.record(f, 'start', `flapping ${f.downMs} ms down / ${f.upMs} ms up`);
+          const h = proxy!.flap({ upMs: f.upMs / this.scenario.speed, downMs: f.downMs / this.scenario.speed, selector: sel(f.target) });
+          this.record(f, 'start', `flapping ${who(f.target)}: ${f.downMs} ms down / ${f.upMs} ms up`);
           return this.during(f, f.durationMs, () => h.clear(), 'flapping stopped');
         }
-        case 'network-down':
-          proxy!.setDown(true);
-          this.record(f, 'start', 'network down');
-          return this.during(f, f.durationMs, () => proxy!.setDown(false), 'network up');
+        case 'network-down': {
+          if (f.target === 'all') {
+            proxy!.setDown(true);
+            this.record(f, 'start', 'network down');
+            return this.during(f, f.durationMs, () => proxy!.setDown(false), 'network up');
+          }
+          const h = proxy!.block(sel(f.target));
+          this.record(f, 'start', `network down for ${who(f.target)}`);
+          return this.during(f, f.durationMs, () => h.clear(), `network up for ${who(f.target)}`);
+        }
         case 'gateway-crash': {
           const gw = this.opts.gateway!;
           const killed = await gw.kill9();

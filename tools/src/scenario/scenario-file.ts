@@ -119,8 +119,8 @@ const FAULT_KEYS: Record<FaultSpec['kind'], readonly string[]> = {
   stall: ['target', 'duration'],
   throttle: ['target', 'bytesPerSecond', 'scope', 'duration'],
   delay: ['target', 'latency', 'duration'],
-  flap: ['up', 'down', 'duration'],
-  'network-down': ['duration'],
+  flap: ['target', 'up', 'down', 'duration'],
+  'network-down': ['target', 'duration'],
   'gateway-crash': ['restartAfter'],
   'badge-reboot': ['badges', 'powerCut', 'midFlashWrite'],
   'flash-full': ['badges', 'freeBytes'],
@@ -371,9 +371,9 @@ function readFault(
     case 'delay':
       return all({ kind, target: target(), latencyMs: dur('latency', 0), durationMs: dur('duration') });
     case 'flap':
-      return all({ kind, upMs: dur('up'), downMs: dur('down'), durationMs: dur('duration') });
+      return all({ kind, target: target(), upMs: dur('up'), downMs: dur('down'), durationMs: dur('duration') });
     case 'network-down':
-      return all({ kind, durationMs: dur('duration') });
+      return all({ kind, target: target(), durationMs: dur('duration') });
     case 'gateway-crash':
       return all({ kind, restartAfterMs: o.restartAfter === undefined ? 0 : r.duration(o.restartAfter, join(p, 'restartAfter')) });
     case 'badge-reboot':

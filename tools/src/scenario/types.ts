@@ -57,8 +57,8 @@ export type FaultSpec =
   | { kind: 'stall'; atMs: number; target: NetworkTarget; durationMs: number }
   | { kind: 'throttle'; atMs: number; target: NetworkTarget; bytesPerSecond: number; scope: 'per-connection' | 'aggregate'; durationMs: number }
   | { kind: 'delay'; atMs: number; target: NetworkTarget; latencyMs: number; durationMs: number }
-  | { kind: 'flap'; atMs: number; upMs: number; downMs: number; durationMs: number }
-  | { kind: 'network-down'; atMs: number; durationMs: number }
+  | { kind: 'flap'; atMs: number; target: NetworkTarget; upMs: number; downMs: number; durationMs: number }
+  | { kind: 'network-down'; atMs: number; target: NetworkTarget; durationMs: number }
   | { kind: 'gateway-crash'; atMs: number; restartAfterMs: number }
   | { kind: 'badge-reboot'; atMs: number; badges: BadgeSet; powerCut: boolean; midFlashWrite: boolean }
   | { kind: 'flash-full'; atMs: number; badges: BadgeSet; freeBytes: number }
