@@ -5,6 +5,7 @@ import { isToolsError } from '../src/errors.js';
 import { createFaultProxy } from '../src/faults/fault-proxy.js';
 import { FaultScheduler } from '../src/faults/fault-schedule.js';
 import { ProcessSupervisor } from '../src/faults/process-supervisor.js';
+import { freePort } from './helpers/free-port.js';
 import { validateScenario } from '../src/scenario/scenario-file.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/tcp-service.mjs', import.meta.url));
@@ -25,14 +26,6 @@ const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe('FaultScheduler', () => {
   it('refuses a schedule with faults nothing can inject', () => {

@@ -3,16 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isToolsError } from '../src/errors.js';
 import { ProcessSupervisor } from '../src/faults/process-supervisor.js';
+import { freePort } from './helpers/free-port.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/tcp-service.mjs', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 function alive(pid: number): boolean {
   try {
