@@ -23,7 +23,8 @@
 /* global E */
 
 const T_INT32 = 0, T_INT64 = 1, T_UINT32 = 2, T_UINT64 = 3, T_SINT32 = 4, T_SINT64 = 5, T_BOOL = 6, T_ENUM = 7;
-const T_FIXED32 = 8, T_SFIXED32 = 9, T_FIXED64 = 10, T_SFIXED64 = 11, T_FLOAT = 12, T_DOUBLE = 13;
+const T_FIXED32 = 8, T_SFIXED32 = 9, T_FIXED64 = 10, T_SFIXED64 = 11;
+// 12 and 13 are float and double, which the generator refuses (badge code has no use for them).
 const T_STRING = 14, T_BYTES = 15, T_MESSAGE = 16;
 const F_REPEATED = 32, F_PACKED = 64;
 const TYPE_MASK = 31;
@@ -182,10 +183,6 @@ function readLength(end) {
   return lo;
 }
 
-function floatView(size) {
-  return new DataView(dBuf.buffer, dBuf.byteOffset + dPos - size, size);
-}
-
 // Reads one scalar value (every type except string, bytes and message).
 function readScalar(type, end) {
   if (type === T_FIXED32) return readFixed32(end);
@@ -197,14 +194,6 @@ function readScalar(type, end) {
   if (type === T_SFIXED64) {
     readFixed64(end);
     return signedNumber();
-  }
-  if (type === T_FLOAT) {
-    readFixed32(end);
-    return floatView(4).getFloat32(0, true);
-  }
-  if (type === T_DOUBLE) {
-    readFixed64(end);
-    return floatView(8).getFloat64(0, true);
   }
   const start = dPos;
   readVarint(end);
@@ -473,10 +462,6 @@ function scalarBits(type, v, name) {
     hi = 0;
     return 1;
   }
-  if (type === T_FLOAT || type === T_DOUBLE) {
-    if (typeof v !== 'number') throw invalid(name, 'number expected');
-    return type === T_FLOAT ? 4 : 8;
-  }
   if (!isInteger(v)) throw invalid(name, 'integer expected');
   if (type === T_UINT32 || type === T_FIXED32) {
     if (v < 0 || v >= TWO_32) throw invalid(name, 'out of uint32 range');
@@ -508,14 +493,6 @@ function scalarBits(type, v, name) {
 }
 
 function writeScalar(type, v) {
-  if (type === T_FLOAT || type === T_DOUBLE) {
-    const size = type === T_FLOAT ? 4 : 8;
-    const view = new DataView(eBuf.buffer, eBuf.byteOffset + ePos, size);
-    if (type === T_FLOAT) view.setFloat32(0, v, true);
-    else view.setFloat64(0, v, true);
-    ePos += size;
-    return;
-  }
   scalarBits(type, v, '');
   if (type === T_FIXED32 || type === T_SFIXED32) writeFixed32(lo);
   else if (type === T_FIXED64 || type === T_SFIXED64) {
@@ -670,22 +647,25 @@ function writeMessage(desc, obj) {
   }
 }
 
+// Validates `obj` and measures it; leaves the recorded sizes in `sizes`.
+function sizePass(desc, obj) {
+  if (typeof obj !== 'object' || obj === null) throw invalid('message', 'object expected');
+  sizes = [];
+  try {
+    return messageSize(desc, obj, 0);
+  } catch (err) {
+    sizes = null;
+    throw err;
+  }
+}
+
 /**
  * Encodes `obj` (protobufjs-style camelCase properties) as the message
  * `desc`, omitting proto3 defaults exactly like protobufjs. Throws an Error
  * with code ERR.VALUE when a field has the wrong type or is out of range.
  */
 export function encode(desc, obj) {
-  if (typeof obj !== 'object' || obj === null) throw invalid('message', 'object expected');
-  sizes = [];
-  let size = 0;
-  try {
-    size = messageSize(desc, obj, 0);
-  } catch (err) {
-    sizes = null;
-    throw err;
-  }
-  const out = new Uint8Array(size);
+  const out = new Uint8Array(sizePass(desc, obj));
   eBuf = out;
   ePos = 0;
   sizeAt = 0;
@@ -697,15 +677,7 @@ export function encode(desc, obj) {
 
 /** Byte length `encode(desc, obj)` would produce (validates like encode). */
 export function encodedSize(desc, obj) {
-  if (typeof obj !== 'object' || obj === null) throw invalid('message', 'object expected');
-  sizes = [];
-  let size = 0;
-  try {
-    size = messageSize(desc, obj, 0);
-  } catch (err) {
-    sizes = null;
-    throw err;
-  }
+  const size = sizePass(desc, obj);
   sizes = null;
   return size;
 }

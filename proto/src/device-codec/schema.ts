@@ -128,6 +128,7 @@ export function readSchema(source: string): Schema {
       else if (resolved instanceof protobuf.Enum) kind = 'enum';
       else if (Object.hasOwn(TYPE_CODES, field.type) && field.type !== 'enum' && field.type !== 'message') kind = field.type as FieldKind;
       else throw new SchemaError(`${where}: unsupported type ${field.type}`);
+      if (kind === 'float' || kind === 'double') throw new SchemaError(`${where}: float and double are not supported by the device codec`);
       const scalar = kind !== 'string' && kind !== 'bytes' && kind !== 'message';
       return {
         name: field.name,
