@@ -15,6 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import pino from 'pino';
 import { analyze, loadRuleSet, loadTaxonomy } from '../../cloud/src/analysis/index.js';
@@ -116,6 +117,7 @@ async function latency(): Promise<void> {
     const pipeline = createPipeline({ dataDir: join(dir, 'data'), logger: pino({ level: 'silent' }), asr, config: { stages: { pollMs: 10 } } });
     await pipeline.start();
     const latencies: number[] = [];
+    const loop = monitorEventLoopDelay({ resolution: 5 });
     // session 0 warms up (WebAssembly compile, VAD model load) and is not counted
     for (let i = 0; i <= N_SESSIONS; i++) {
       const sessionId = i.toString(16).padStart(32, '0');
@@ -130,11 +132,16 @@ async function latency(): Promise<void> {
       await pipeline.whenIdle();
       if (pipeline.services.store.getConversation(`badge-${sessionId}`)?.state !== 'analyzed') throw new Error('session not analysed');
       if (i > 0) latencies.push(performance.now() - t0);
+      if (i === 0) loop.enable();
     }
+    loop.disable();
     await pipeline.close();
     console.log(`\n## 2. Session finalised → analysed, real pipeline (${N_SESSIONS} badge sessions of ${fmt(seconds)} s Ogg Opus, one at a time)`);
     console.log(`  p50 ${fmt(pct(latencies, 50))} ms   p95 ${fmt(pct(latencies, 95))} ms   max ${fmt(Math.max(...latencies))} ms`);
     console.log(`  per second of audio: p50 ${fmt(pct(latencies, 50) / seconds)} ms (decode + Silero VAD dominate; ASR excluded)`);
+    console.log(
+      `  event-loop delay while processing (the gateway shares the loop): p50 ${fmt(loop.percentile(50) / 1e6)} ms  p99 ${fmt(loop.percentile(99) / 1e6)} ms  max ${fmt(loop.max / 1e6)} ms`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

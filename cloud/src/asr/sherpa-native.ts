@@ -20,6 +20,7 @@ export interface SherpaVad {
   front(enableExternalBuffer?: boolean): { start: number; samples: Float32Array };
   pop(): void;
   flush(): void;
+  reset(): void;
 }
 
 export interface SherpaOnlineStream {

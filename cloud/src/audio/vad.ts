@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { checkOnnxFile } from '../asr/model-files.js';
-import { sherpa } from '../asr/sherpa-native.js';
+import { sherpa, type SherpaVad } from '../asr/sherpa-native.js';
 
 /**
  * Voice activity detection with Silero VAD run by sherpa-onnx. The model
@@ -45,14 +45,30 @@ export function rmsDb(samples: Float32Array): number {
   return rms > 0 ? 20 * Math.log10(rms) : -120;
 }
 
-/** Streaming detector: feed 16 kHz blocks, collect regions. */
-export class SpeechDetector {
-  private readonly vad;
-  private carry = new Float32Array(0);
-  private readonly regions: SpeechRegion[] = [];
+/**
+ * Loading the Silero model costs ~100–200 ms of blocking native work, so
+ * detectors are pooled per option set and reset between uses.
+ */
+const pool = new Map<string, SherpaVad[]>();
 
-  constructor(opts: VadOptions) {
-    this.vad = new (sherpa().Vad)(
+function acquire(opts: VadOptions): SherpaVad {
+  const free = pool.get(JSON.stringify(opts))?.pop();
+  if (free) {
+    free.reset();
+    return free;
+  }
+  return createVad(opts);
+}
+
+function release(opts: VadOptions, vad: SherpaVad): void {
+  const key = JSON.stringify(opts);
+  const list = pool.get(key) ?? [];
+  if (list.length < 4) list.push(vad);
+  pool.set(key, list);
+}
+
+function createVad(opts: VadOptions): SherpaVad {
+  return new (sherpa().Vad)(
       {
         sileroVad: {
           model: sileroModelPath(),
@@ -69,31 +85,51 @@ export class SpeechDetector {
       },
       Math.ceil(opts.maxSpeechMs / 1000) * 2 + 10,
     );
+}
+
+/** Streaming detector: feed 16 kHz blocks, collect regions; `finish()` returns the detector to the pool. */
+export class SpeechDetector {
+  private vad: SherpaVad | null;
+  private carry = new Float32Array(0);
+  private readonly regions: SpeechRegion[] = [];
+
+  constructor(private readonly opts: VadOptions) {
+    this.vad = acquire(opts);
   }
 
   push(block: Float32Array): void {
+    const vad = this.live();
     const all = new Float32Array(this.carry.length + block.length);
     all.set(this.carry);
     all.set(block, this.carry.length);
     let off = 0;
     for (; off + WINDOW <= all.length; off += WINDOW) {
-      this.vad.acceptWaveform(all.subarray(off, off + WINDOW));
+      vad.acceptWaveform(all.subarray(off, off + WINDOW));
       this.drain();
     }
     this.carry = all.slice(off);
   }
 
   finish(): SpeechRegion[] {
-    this.vad.flush();
+    const vad = this.live();
+    vad.flush();
     this.drain();
+    this.vad = null;
+    release(this.opts, vad);
     return this.regions;
   }
 
+  private live(): SherpaVad {
+    if (!this.vad) throw new Error('SpeechDetector used after finish()');
+    return this.vad;
+  }
+
   private drain(): void {
-    while (!this.vad.isEmpty()) {
-      const seg = this.vad.front(false);
+    const vad = this.live();
+    while (!vad.isEmpty()) {
+      const seg = vad.front(false);
       this.regions.push({ start: seg.start, end: seg.start + seg.samples.length, levelDb: rmsDb(seg.samples) });
-      this.vad.pop();
+      vad.pop();
     }
   }
 }

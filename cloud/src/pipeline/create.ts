@@ -14,6 +14,8 @@ import { consumeBadgeSession } from '../ingest/badge-session.js';
 import { DropFolderWatcher } from '../ingest/drop-folder.js';
 import { ingestPhoneCall, type PhoneIngestResult } from '../ingest/phone-call.js';
 import type { PhoneMetadata } from '../ingest/phone-metadata.js';
+import { SpeechDetector } from '../audio/vad.js';
+import { indexText } from '../search/segmenter.js';
 import { STAGE_HANDLERS } from '../stages/index.js';
 import type { StageContext } from '../stages/context.js';
 import type { ConversationStore } from '../store/conversation-store.js';
@@ -147,6 +149,9 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
         const resumed = store.resumeWaiting('transcribe', Date.now());
         if (resumed > 0) logger.info({ resumed }, 'ASR available: waiting conversations resume');
       }
+      // Load jieba's dictionaries and the Silero model now rather than stall the shared event loop on the first conversation.
+      indexText('预热');
+      new SpeechDetector(config.vad).finish();
       runner.start();
       // Rule files edited on disk take effect for new analyses once they validate.
       rules.watch((r) => {

