@@ -100,6 +100,22 @@ describe('encodeConversation', () => {
     expect(encodedBytes(first.audio)).toBeGreaterThan(0);
   });
 
+  it('can flag VAD from frame energy instead of the timeline', async () => {
+    const speech = { noise: { colour: 'pink' as const, snrDb: 25 } };
+    const truth = await encodeConversation(dialogue, { cacheDir, speech });
+    const energy = await encodeConversation(dialogue, { cacheDir, speech, vad: { from: 'energy', thresholdDbfs: -45 } });
+    expect(energy.fromCache).toBe(false); // a different VAD source is a different cache entry
+    expect(energy.audio.packets).toEqual(truth.audio.packets);
+    let agree = 0;
+    truth.audio.vad.forEach((v, i) => {
+      if (v === energy.audio.vad[i]) agree++;
+    });
+    // Speech is 25 dB above the noise: energy VAD agrees with the ground truth on most frames, but not all
+    // (quiet syllable tails, pauses inside turns).
+    expect(agree / truth.audio.vad.length).toBeGreaterThan(0.8);
+    expect(energy.audio.vad).not.toEqual(truth.audio.vad);
+  });
+
   it('bad options fail with a coded error', async () => {
     await expect(encodeConversation(dialogue, { cacheDir: false, opus: { frameMs: 25 } })).rejects.toSatisfy((e) =>
       isToolsError(e, 'OPUS_INVALID_OPTIONS'),

@@ -1,8 +1,9 @@
 /**
  * A conversation script as Opus frames: spoken and mixed (speech/), encoded
  * (one packet per frame, VAD flag per frame from the timeline), cached on
- * disk under the "opus" namespace keyed by the speech track's key and the
- * encoder parameters. A cache hit needs neither espeak-ng nor libopus.
+ * disk under the "opus" namespace keyed by the speech track's key, the
+ * encoder parameters and the VAD source. A cache hit synthesises and encodes
+ * nothing (only `espeak-ng --version` is asked, for the key).
  */
 import { ContentCache, cacheKey, defaultCacheRoot } from '../cache/content-cache.js';
 import { ToolsError } from '../errors.js';
@@ -11,7 +12,7 @@ import type { ConversationScript } from '../speech/script.js';
 import { createOpusEncoder, resolveOpusParams, type OpusEncoderOptions } from './encoder.js';
 import { encodePcm, type EncodedAudio } from './encoded-audio.js';
 import { readFrameFile, writeFrameFile } from './frame-file.js';
-import { vadFromTimeline } from './vad.js';
+import { vadFromEnergy, vadFromTimeline } from './vad.js';
 
 const FRAME_CACHE_VERSION = 1;
 
@@ -27,8 +28,12 @@ export interface EncodedConversation {
 export interface ConversationOpusOptions {
   speech?: Omit<SpeechOptions, 'cacheDir'>;
   opus?: OpusEncoderOptions;
-  /** Frames of VAD hangover after each turn (default 0: exactly the speech frames). */
-  vadHangoverFrames?: number;
+  /**
+   * Where each frame's VAD flag comes from: the speech timeline (ground truth,
+   * default) or frame energy above `thresholdDbfs` (what a simple real VAD
+   * sees, background noise included).
+   */
+  vad?: { from: 'timeline'; hangoverFrames?: number } | { from: 'energy'; thresholdDbfs?: number };
   /** Cache root for both speech and frames; false disables caching. */
   cacheDir?: string | false;
 }
@@ -36,9 +41,10 @@ export interface ConversationOpusOptions {
 export async function encodeConversation(script: ConversationScript, options: ConversationOpusOptions = {}): Promise<EncodedConversation> {
   const params = resolveOpusParams(options.opus);
   const speechOpts: SpeechOptions = { ...options.speech, cacheDir: options.cacheDir ?? defaultCacheRoot() };
-  const hangover = options.vadHangoverFrames ?? 0;
+  const vad = options.vad ?? { from: 'timeline' };
+  const vadKey = vad.from === 'timeline' ? { from: 'timeline', hangoverFrames: vad.hangoverFrames ?? 0 } : { from: 'energy', thresholdDbfs: vad.thresholdDbfs ?? -40 };
   const speechKey = await speechTrackKey(script, speechOpts);
-  const key = cacheKey({ v: FRAME_CACHE_VERSION, speechKey, params, hangover });
+  const key = cacheKey({ v: FRAME_CACHE_VERSION, speechKey, params, vad: vadKey });
   const cache = options.cacheDir === false ? undefined : new ContentCache(options.cacheDir ?? defaultCacheRoot(), 'opus');
   if (cache) {
     const hit = await cache.get(key, 'opf');
@@ -59,7 +65,11 @@ export async function encodeConversation(script: ConversationScript, options: Co
   let audio: EncodedAudio;
   try {
     const frameCount = Math.ceil(track.pcm.length / encoder.frameSamples);
-    audio = encodePcm(track.pcm, encoder, vadFromTimeline(track.timeline, frameCount, encoder.frameSamples, hangover));
+    const flags =
+      vad.from === 'timeline'
+        ? vadFromTimeline(track.timeline, frameCount, encoder.frameSamples, vad.hangoverFrames ?? 0)
+        : vadFromEnergy(track.pcm, encoder.frameSamples, vad.thresholdDbfs ?? -40);
+    audio = encodePcm(track.pcm, encoder, flags);
   } finally {
     encoder.destroy();
   }
