@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { MqttBroker } from './broker/broker.js';
 import { MqttListeners, type MqttAddresses } from './broker/listeners.js';
 import type { GatewayConfig } from './config/schema.js';
+import type { FleetConfig } from './fleet/config.js';
 import { createFleet, type Fleet } from './fleet/fleet.js';
 import { loadOrCreateAdminToken } from './http/admin-token-file.js';
 import { deviceRoutes } from './http/device-routes.js';
@@ -63,6 +64,8 @@ export interface BuildOptions {
   processMetrics?: boolean;
   /** Fleet answers for ingest: staff attribution at capture time, wanted config version, lock flag. */
   fleet?: Pick<IngestDeps, 'resolveAttribution' | 'wantedConfigVersion' | 'isLocked'>;
+  /** Fleet settings (alert rules, webhook); defaults from fleetConfigSchema. */
+  fleetConfig?: Partial<FleetConfig>;
 }
 
 export interface ListenAddresses extends MqttAddresses {
@@ -108,7 +111,7 @@ export async function build(options: BuildOptions): Promise<Gateway> {
       else broker.disconnectDevice(device.id);
     });
 
-    const fleet = createFleet({ db, registry: devices, audit, broker, logger, now, scryptCost: config.auth.scryptCost });
+    const fleet = createFleet({ db, registry: devices, audit, broker, logger, now, scryptCost: config.auth.scryptCost, ...(options.fleetConfig ? { config: options.fleetConfig } : {}) });
     cleanups.unshift(() => fleet.close());
     const ingest = createIngest({
       ...fleet.hooks,

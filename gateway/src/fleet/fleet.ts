@@ -6,7 +6,9 @@ import type { IngestDeps } from '../ingest/ingest.js';
 import type { AuditLog } from '../registry/audit-log.js';
 import type { DeviceRegistry } from '../registry/device-registry.js';
 import { migrate } from '../storage/migrate.js';
+import { AlertEngine } from './alerts.js';
 import { CommandQueue } from './commands.js';
+import { resolveFleetConfig, type FleetConfig } from './config.js';
 import { ConfigProfiles } from './config-profiles.js';
 import { DeviceLink } from './device-link.js';
 import { FleetDirectory } from './directory.js';
@@ -23,10 +25,10 @@ export interface FleetDeps {
   logger: Logger;
   now: () => number;
   scryptCost: number;
-  /** How often queued commands are expired and old health samples pruned. */
-  sweepIntervalMs?: number;
-  /** Health samples older than this are pruned (default 90 days). */
-  healthRetentionMs?: number;
+  /** Fleet settings; missing fields take their defaults (fleetConfigSchema). */
+  config?: Partial<FleetConfig>;
+  /** For the alert webhook (tests); default global fetch. */
+  fetch?: typeof fetch;
 }
 
 export type FleetHooks = Required<Pick<IngestDeps, 'resolveAttribution' | 'wantedConfigVersion' | 'isLocked'>>;
@@ -36,13 +38,14 @@ export interface Fleet {
   profiles: ConfigProfiles;
   commands: CommandQueue;
   health: HealthStore;
+  alerts: AlertEngine;
   provisioning: Provisioning;
   link: DeviceLink;
   /** The ingest's hooks: attribution at capture time, wanted config version, lock flag. */
   hooks: FleetHooks;
   /** The fleet HTTP API (register with `{ adminToken }`). */
   routes: FastifyPluginAsync<{ adminToken: string }>;
-  /** Runs the periodic maintenance now (tests; it also runs every sweepIntervalMs). */
+  /** Expires commands and prunes old health samples now (tests; it also runs with every alert evaluation). */
   sweep(): void;
   close(): void;
 }
@@ -54,6 +57,7 @@ export interface Fleet {
  */
 export function createFleet(deps: FleetDeps): Fleet {
   const { db, registry, audit, broker, logger, now } = deps;
+  const config = resolveFleetConfig(deps.config);
   migrate(db, 'fleet', FLEET_MIGRATIONS);
   const log = logger.child({ module: 'fleet' });
   const directory = new FleetDirectory(db, registry.store, audit, now);
@@ -61,6 +65,7 @@ export function createFleet(deps: FleetDeps): Fleet {
   const commands = new CommandQueue(db, audit, now);
   const health = new HealthStore(db);
   const link = new DeviceLink({ broker, profiles, commands, health, logger, now });
+  const alerts = new AlertEngine({ db, health, profiles, isOnline: (id) => broker.isOnline(id), config, logger, now, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const provisioning = new Provisioning(registry, { scryptCost: deps.scryptCost, now, disconnect: (id) => broker.disconnectDevice(id) });
 
   const statusOf = db.prepare('SELECT status FROM devices WHERE id = ?');
@@ -75,7 +80,7 @@ export function createFleet(deps: FleetDeps): Fleet {
     if (device.status === 'revoked' || device.status === 'retired') link.clearConfig(device.id);
   });
 
-  const retentionMs = deps.healthRetentionMs ?? 90 * 24 * 3600_000;
+  const retentionMs = config.healthRetentionDays * 24 * 3600_000;
   const sweep = (): void => {
     try {
       commands.expire();
@@ -84,7 +89,10 @@ export function createFleet(deps: FleetDeps): Fleet {
       log.error({ err }, 'fleet sweep failed');
     }
   };
-  const timer = setInterval(sweep, deps.sweepIntervalMs ?? 60_000);
+  const timer = setInterval(() => {
+    sweep();
+    alerts.evaluate().catch((err: unknown) => log.error({ err }, 'alert evaluation failed'));
+  }, config.alertIntervalMs);
   timer.unref();
 
   const fleet: Fleet = {
@@ -92,6 +100,7 @@ export function createFleet(deps: FleetDeps): Fleet {
     profiles,
     commands,
     health,
+    alerts,
     provisioning,
     link,
     hooks: {

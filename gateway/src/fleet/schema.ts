@@ -99,4 +99,20 @@ export const FLEET_MIGRATIONS: readonly string[] = [
      dropped_frames INTEGER,
      PRIMARY KEY (device_id, bucket_ms)
    ) STRICT;`,
+  `CREATE TABLE fleet_alerts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     device_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     severity TEXT NOT NULL CHECK (severity IN ('warning', 'critical')),
+     message TEXT NOT NULL,
+     details TEXT NOT NULL DEFAULT '{}',
+     opened_at INTEGER NOT NULL,
+     resolved_at INTEGER
+   ) STRICT;
+   CREATE UNIQUE INDEX fleet_alerts_open ON fleet_alerts (device_id, kind) WHERE resolved_at IS NULL;
+   CREATE INDEX fleet_alerts_device ON fleet_alerts (device_id, id);
+   CREATE TABLE fleet_clock_unsynced (
+     device_id TEXT PRIMARY KEY,
+     since INTEGER NOT NULL
+   ) STRICT;`,
 ];

@@ -3,6 +3,7 @@ import { requireAdminToken } from '../../http/admin-auth.js';
 import type { AuditLog } from '../../registry/audit-log.js';
 import type { Actor, DeviceRegistry } from '../../registry/device-registry.js';
 import type { Fleet } from '../fleet.js';
+import { alertRoutes } from './alert-routes.js';
 import { commandRoutes } from './command-routes.js';
 import { configRoutes } from './config-routes.js';
 import { directoryRoutes } from './directory-routes.js';
@@ -37,4 +38,5 @@ export const fleetRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, op
   await app.register(configRoutes, options);
   await app.register(commandRoutes, options);
   await app.register(healthRoutes, options);
+  await app.register(alertRoutes, options);
 };
