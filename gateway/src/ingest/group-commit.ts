@@ -95,6 +95,8 @@ async function fsyncDir(dir: string): Promise<void> {
  */
 export class GroupCommitter<T> {
   private readonly handles = new Map<string, SpoolHandle>();
+  /** Spool directories known to exist (one mkdir per device, not per session). */
+  private readonly dirs = new Map<string, Promise<unknown>>();
   private written: Array<Appended<T>> = [];
   private journalBuffers: Buffer[] = [];
   private spoolBuffers = new Map<SpoolHandle, Buffer[]>();
@@ -131,7 +133,14 @@ export class GroupCommitter<T> {
     if (existing && !existing.closed) return existing;
     const h: SpoolHandle = { key, path, fd: -1, opened: Promise.resolve(), size: 0, dirty: false, closed: false };
     h.opened = (async () => {
-      await mkdir(dirname(path), { recursive: true });
+      const dir = dirname(path);
+      let made = this.dirs.get(dir);
+      if (!made) {
+        made = mkdir(dir, { recursive: true });
+        this.dirs.set(dir, made);
+        made.catch(() => this.dirs.delete(dir));
+      }
+      await made;
       h.fd = await openFd(path, constants.O_RDWR | constants.O_CREAT, 0o640);
       h.size = (await fstat(h.fd)).size;
     })();
@@ -151,7 +160,7 @@ export class GroupCommitter<T> {
       this.opts.onFailed([item], new Error('ingest is closing'));
       return;
     }
-    this.journalBuffers.push(encodeJournalRecord(deviceId, sessionHex, record));
+    this.journalBuffers.push(...encodeJournalRecord(deviceId, sessionHex, record));
     const pending = this.spoolBuffers.get(h);
     if (pending) pending.push(record);
     else this.spoolBuffers.set(h, [record]);
@@ -184,18 +193,18 @@ export class GroupCommitter<T> {
 
   private async commit(): Promise<void> {
     const group = this.written;
-    const journal = Buffer.concat(this.journalBuffers);
+    const journal = this.journalBuffers;
     const spools = this.spoolBuffers;
     this.written = [];
     this.journalBuffers = [];
     this.spoolBuffers = new Map();
     const segment = this.segment;
     const journalOffset = segment.size;
-    segment.size += journal.length;
+    for (const b of journal) segment.size += b.length;
     const started = process.hrtime.bigint();
     let failure: Error | null = null;
     try {
-      const writes: Array<Promise<void>> = [writeAll(segment.fd, [journal], journalOffset)];
+      const writes: Array<Promise<void>> = [writeAll(segment.fd, journal, journalOffset)];
       for (const [h, buffers] of spools) {
         writes.push(
           h.opened.then(() => {

@@ -1,4 +1,5 @@
-import { SPOOL_MAGIC, frameRecord, scanFramed, RECORD_HEADER_BYTES, decodeSpoolPayload, type FramedScan, type SpoolChunk } from './spool-record.js';
+import { crc32 } from 'node:zlib';
+import { SPOOL_MAGIC, scanFramed, RECORD_HEADER_BYTES, decodeSpoolPayload, type FramedScan, type SpoolChunk } from './spool-record.js';
 
 /**
  * The write-ahead journal: every chunk record is appended to the current
@@ -20,14 +21,21 @@ export interface JournalEntry {
   chunk: SpoolChunk;
 }
 
-export function encodeJournalRecord(deviceId: string, sessionHex: string, spoolRecord: Buffer): Buffer {
-  const dev = Buffer.from(deviceId, 'latin1');
-  const payload = Buffer.allocUnsafe(1 + dev.length + 16 + spoolRecord.length);
-  payload.writeUInt8(dev.length, 0);
-  dev.copy(payload, 1);
-  payload.write(sessionHex, 1 + dev.length, 'hex');
-  spoolRecord.copy(payload, 1 + dev.length + 16);
-  return frameRecord(JOURNAL_MAGIC, payload);
+/**
+ * The journal record for a spool record, as two buffers to write one after
+ * the other (header + device/session prefix, then the spool record itself, not copied).
+ */
+export function encodeJournalRecord(deviceId: string, sessionHex: string, spoolRecord: Buffer): [Buffer, Buffer] {
+  const devLen = Buffer.byteLength(deviceId, 'latin1');
+  const head = Buffer.allocUnsafe(RECORD_HEADER_BYTES + 1 + devLen + 16);
+  const prefix = head.subarray(RECORD_HEADER_BYTES);
+  prefix.writeUInt8(devLen, 0);
+  prefix.write(deviceId, 1, 'latin1');
+  prefix.write(sessionHex, 1 + devLen, 'hex');
+  head.writeUInt32LE(JOURNAL_MAGIC, 0);
+  head.writeUInt32LE(prefix.length + spoolRecord.length, 4);
+  head.writeUInt32LE(crc32(spoolRecord, crc32(prefix)), 8);
+  return [head, spoolRecord];
 }
 
 function decodeJournalPayload(payload: Buffer): JournalEntry {

@@ -89,16 +89,6 @@ export interface SpoolScan {
   corrupt: Array<{ offset: number; length: number }>;
 }
 
-/** Frames a payload as magic | length | crc32 | payload. */
-export function frameRecord(magic: number, payload: Uint8Array): Buffer {
-  const b = Buffer.allocUnsafe(RECORD_HEADER_BYTES + payload.length);
-  b.writeUInt32LE(magic, 0);
-  b.writeUInt32LE(payload.length, 4);
-  b.writeUInt32LE(crc32(payload), 8);
-  b.set(payload, RECORD_HEADER_BYTES);
-  return b;
-}
-
 export interface FramedScan<R> {
   records: Array<{ offset: number; length: number; value: R }>;
   validEnd: number;
