@@ -35,15 +35,19 @@ export class MappedTextBuilder {
     this.length += to - from;
   }
 
-  /** Emit `replacement` in place of source characters [from, to). */
+  /**
+   * Emit `replacement` in place of source characters [from, to). Its
+   * characters are spread over the source span in proportion, so a span that
+   * ends inside a replacement still maps to a sensible original span.
+   */
   replace(from: number, to: number, replacement: string): void {
-    const start = this.source.map[from] ?? 0;
+    const width = Math.max(1, to - from);
     for (let i = 0; i < replacement.length; i++) {
+      const src = from + Math.min(width - 1, Math.floor((i * width) / Math.max(1, replacement.length)));
       this.parts.push(replacement[i] ?? '');
-      this.map.push(start);
+      this.map.push(this.source.map[src] ?? 0);
     }
     this.length += replacement.length;
-    void to;
   }
 
   build(): MappedText {
