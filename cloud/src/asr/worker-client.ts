@@ -6,9 +6,11 @@ import { PipelineError, type PipelineErrorCode } from '../errors.js';
 /**
  * Client of the speech worker child process (asr/speech-worker.ts), which
  * owns native sherpa-onnx models. Native code can abort the process on a bad
- * model; it is the child that dies: pending requests fail with
- * `ASR_WORKER_CRASHED` (with the native error text from stderr) and the next
- * request starts a fresh child. A request past `timeoutMs` kills the child.
+ * model; it is the child that dies. Dying (or failing) while loading the
+ * model marks the model unusable (`invalidCode`, with the native error text
+ * from stderr) and no further child is started; a crash after loading fails
+ * the pending requests with `ASR_WORKER_CRASHED` and the next request starts
+ * a fresh child. A request past `timeoutMs` kills the child.
  */
 const WORKER = fileURLToPath(new URL('./speech-worker.ts', import.meta.url));
 
@@ -24,6 +26,8 @@ export class SpeechWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
+  /** Set when the model could not be loaded (error reply or crash during init): no more restarts. */
+  private broken: PipelineError | null = null;
 
   constructor(
     /** The init message (which model to load). */
@@ -43,14 +47,19 @@ export class SpeechWorkerClient {
     child.stderr?.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-2000);
     });
+    let loaded = false;
     this.ready = new Promise<void>((resolve, reject) => {
       child.on('message', (raw: unknown) => {
         const m = raw as { type: string; id?: number; message?: string } & Record<string, unknown>;
-        if (m.type === 'ready') return resolve();
+        if (m.type === 'ready') {
+          loaded = true;
+          return resolve();
+        }
         const p = m.id !== undefined ? this.pending.get(m.id) : undefined;
         if (m.type === 'error' && !p) {
+          this.broken = new PipelineError(this.opts.invalidCode, m.message ?? 'worker failed to start', { retryable: false });
           child.kill('SIGKILL');
-          return reject(new PipelineError(this.opts.invalidCode, m.message ?? 'worker failed to start', { retryable: false }));
+          return reject(this.broken);
         }
         if (!p || m.id === undefined) return;
         this.pending.delete(m.id);
@@ -59,10 +68,12 @@ export class SpeechWorkerClient {
         else p.reject(new PipelineError('INTERNAL', `speech worker: ${m.message ?? 'unknown error'}`));
       });
       child.on('exit', (code, signal) => {
-        const err = new PipelineError(
-          'ASR_WORKER_CRASHED',
-          `exit ${code ?? signal}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
-        );
+        const detail = `exit ${code ?? signal}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
+        // Dying while loading the model means the model is unusable: stop restarting it.
+        if (!loaded && !this.closed && !this.broken) {
+          this.broken = new PipelineError(this.opts.invalidCode, `the worker died loading the model (${detail})`, { retryable: false });
+        }
+        const err = this.broken ?? new PipelineError('ASR_WORKER_CRASHED', detail);
         if (!this.closed) this.opts.logger.error({ err: err.message }, 'speech worker exited');
         reject(err);
         for (const [id, p] of this.pending) {
@@ -82,6 +93,7 @@ export class SpeechWorkerClient {
 
   async request(message: Record<string, unknown>): Promise<Record<string, unknown>> {
     if (this.closed) throw new PipelineError('INTERNAL', 'speech worker closed');
+    if (this.broken) throw this.broken;
     await this.start();
     const child = this.child;
     if (!child) throw new PipelineError('ASR_WORKER_CRASHED', 'worker not running');

@@ -1,4 +1,5 @@
 import { PcmFiles } from '../audio/pcm-files.js';
+import { isPipelineError } from '../errors.js';
 import type { StageHandler } from './context.js';
 import { decodeToPcm } from './decode.js';
 
@@ -22,7 +23,17 @@ export const transcribeStage: StageHandler = async (ctx, c) => {
     const from = Math.floor((s.startMs / 1000) * PcmFiles.rate);
     const to = Math.ceil((s.endMs / 1000) * PcmFiles.rate);
     const samples = await ctx.pcm.read(c.id, s.channel, from, to);
-    const r = await ctx.asr.transcribe(samples, PcmFiles.rate);
+    let r;
+    try {
+      r = await ctx.asr.transcribe(samples, PcmFiles.rate);
+    } catch (err) {
+      // An unusable model is an operator problem, not this conversation's: wait for a working one.
+      if (isPipelineError(err, 'ASR_MODEL_INVALID')) {
+        await ctx.pcm.remove(c.id);
+        return { kind: 'waiting', code: err.code, message: `${err.message} (see docs/asr.md)` };
+      }
+      throw err;
+    }
     // confidence 0 marks "recognised, engine gave no score" so resumption skips it.
     ctx.store.setTranscript(c.id, s.index, r.text, r.confidence ?? 0);
   }

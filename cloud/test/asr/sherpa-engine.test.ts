@@ -88,14 +88,40 @@ describe('ASR model directory validation', () => {
         () => null,
         (e: unknown) => e,
       );
-      // onnxruntime throws a C++ exception that aborts the worker (SIGABRT)
-      expect(isPipelineError(err, 'ASR_WORKER_CRASHED')).toBe(true);
-      expect((err as Error).message).toMatch(/SIGABRT|Protobuf|Load model/);
-      // this process is alive and a second request fails the same way (fresh worker), not hang
+      // onnxruntime throws a C++ exception that aborts the worker (SIGABRT) while loading: the model is unusable
+      expect(isPipelineError(err, 'ASR_MODEL_INVALID')).toBe(true);
+      expect((err as Error).message).toMatch(/died loading the model.*(SIGABRT|Protobuf|Load model)/);
+      // this process is alive; the next request fails at once instead of crash-looping a new worker
+      const t0 = Date.now();
       const second = await engine.transcribe(new Float32Array(16_000), 16_000).then(() => null, (e: unknown) => e);
-      expect(isPipelineError(second)).toBe(true);
+      expect(second).toBe(err);
+      expect(Date.now() - t0).toBeLessThan(100);
     } finally {
       await engine.close();
+    }
+  });
+
+  it('conversations wait (with the reason) when the configured model turns out unusable', { timeout: 60_000 }, async () => {
+    const d = dir('sherpa-onnx-paraformer-zh-corrupt-2');
+    fakeOnnx(join(d, 'model.onnx'));
+    tokens(join(d, 'tokens.txt'));
+    const { app, pipeline } = await build({
+      dataDir: join(tmp.dir, 'data-corrupt'),
+      logger: silentLogger(),
+      config: { asr: { modelDir: d }, stages: { pollMs: 20 } },
+    });
+    try {
+      const { makeBadgeOgg, badgeSession } = await import('../helpers-badge.js');
+      const rec = makeBadgeOgg(join(tmp.dir));
+      await pipeline.consumeBadgeSession(badgeSession(rec.path));
+      await pipeline.whenIdle();
+      const c = (await app.inject({ url: '/api/v1/cloud/conversations/badge-0123456789abcdef0123456789abcdef' })).json();
+      expect(c.state).toBe('awaiting_transcription');
+      const t = c.stages.find((s: { stage: string }) => s.stage === 'transcribe');
+      expect(t).toMatchObject({ state: 'waiting', errorCode: 'ASR_MODEL_INVALID', attempts: 1 });
+      expect(t.error).toMatch(/died loading the model/);
+    } finally {
+      await app.close();
     }
   });
 

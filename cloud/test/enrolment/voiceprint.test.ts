@@ -109,7 +109,7 @@ describe('wearer voice enrolment', { timeout: 30_000 }, () => {
     const e = new SherpaSpeakerEmbedder({ model: bad, numThreads: 1, timeoutMs: 20_000, logger: silentLogger() });
     try {
       const err = await e.embed(new Float32Array(32_000), 16_000).then(() => null, (x: unknown) => x);
-      expect(isPipelineError(err, 'ASR_WORKER_CRASHED')).toBe(true);
+      expect(isPipelineError(err, 'SPEAKER_MODEL_INVALID')).toBe(true);
     } finally {
       await e.close();
     }
