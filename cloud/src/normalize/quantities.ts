@@ -56,6 +56,12 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     push('percent', a * scale, b * scale, m.index, m.index + m[0].length);
   }
 
+  // 两个半点 / 3个半点: N and a half percent
+  for (const m of t.matchAll(/(\d+)个半(点|%)/gu)) {
+    const v = (toNum(m[1]) ?? 0) + 0.5;
+    push('percent', v, v, m.index, m.index + m[0].length);
+  }
+
   for (const m of t.matchAll(PERCENT_LEADING)) {
     push('percent', toNum(m[1]) ?? 0, toNum(m[2]) ?? 0, m.index, m.index + m[0].length);
   }

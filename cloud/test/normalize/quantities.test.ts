@@ -32,3 +32,9 @@ describe('quantities', () => {
     expect(q('收益起码得三点五吧')).toEqual([{ kind: 'percent', value: 3.5, max: 3.5, text: '三点五' }]);
   });
 });
+
+describe('half points', () => {
+  it('reads 两个半点 as 2.5%', () => {
+    expect(q('年化两个半点就行')).toEqual([{ kind: 'percent', value: 2.5, max: 2.5, text: '两个半点' }]);
+  });
+});
