@@ -153,7 +153,13 @@ export async function build(options: BuildOptions): Promise<Gateway> {
       },
     });
     await http.register(metricsRoute, { registry: metrics.registry });
-    await http.register(deviceRoutes, { registry: devices, adminToken, isOnline: (id) => broker.isOnline(id) });
+    await http.register(deviceRoutes, {
+      registry: devices,
+      adminToken,
+      isOnline: (id) => broker.isOnline(id),
+      authorize: fleet.authorize(adminToken),
+      actorOf: (request) => request.principal?.actor ?? 'anonymous',
+    });
     await http.register(fleet.routes, { adminToken });
     for (const extension of extensions) {
       if (extension.http) await http.register(extension.http, { gateway: context });

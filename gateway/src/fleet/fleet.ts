@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { MqttBroker } from '../broker/broker.js';
 import type { IngestDeps } from '../ingest/ingest.js';
 import type { AuditLog } from '../registry/audit-log.js';
 import type { DeviceRegistry } from '../registry/device-registry.js';
 import { migrate } from '../storage/migrate.js';
+import { accessControl } from './access.js';
 import { AlertEngine } from './alerts.js';
 import { CommandQueue } from './commands.js';
 import { resolveFleetConfig, type FleetConfig } from './config.js';
@@ -14,6 +15,7 @@ import { DeviceLink } from './device-link.js';
 import { FleetDirectory } from './directory.js';
 import { HealthStore } from './health.js';
 import { Provisioning } from './provisioning.js';
+import { UserDirectory } from './users.js';
 import { fleetRoutes } from './routes/index.js';
 import { FLEET_MIGRATIONS } from './schema.js';
 
@@ -39,10 +41,13 @@ export interface Fleet {
   commands: CommandQueue;
   health: HealthStore;
   alerts: AlertEngine;
+  users: UserDirectory;
   provisioning: Provisioning;
   link: DeviceLink;
   /** The ingest's hooks: attribution at capture time, wanted config version, lock flag. */
   hooks: FleetHooks;
+  /** Authentication and role check for other routes (the core device API): admin token, API token or session. */
+  authorize(adminToken: string): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   /** The fleet HTTP API (register with `{ adminToken }`). */
   routes: FastifyPluginAsync<{ adminToken: string }>;
   /** Expires commands and prunes old health samples now (tests; it also runs with every alert evaluation). */
@@ -66,6 +71,7 @@ export function createFleet(deps: FleetDeps): Fleet {
   const health = new HealthStore(db);
   const link = new DeviceLink({ broker, profiles, commands, health, logger, now });
   const alerts = new AlertEngine({ db, health, profiles, isOnline: (id) => broker.isOnline(id), config, logger, now, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const users = new UserDirectory(db, audit, { scryptCost: deps.scryptCost, now });
   const provisioning = new Provisioning(registry, { scryptCost: deps.scryptCost, now, disconnect: (id) => broker.disconnectDevice(id) });
 
   const statusOf = db.prepare('SELECT status FROM devices WHERE id = ?');
@@ -101,6 +107,7 @@ export function createFleet(deps: FleetDeps): Fleet {
     commands,
     health,
     alerts,
+    users,
     provisioning,
     link,
     hooks: {
@@ -108,6 +115,7 @@ export function createFleet(deps: FleetDeps): Fleet {
       wantedConfigVersion: (deviceId) => profiles.wantedVersion(deviceId),
       isLocked: (deviceId) => (statusOf.get(deviceId) as { status: string } | undefined)?.status === 'locked' || pendingLock.get(deviceId) !== undefined,
     },
+    authorize: (adminToken) => accessControl({ users, adminToken, audit }),
     routes: async (app, { adminToken }) => {
       await app.register(fleetRoutes, { fleet, registry, audit, adminToken, isOnline: (id: string) => broker.isOnline(id) });
     },

@@ -115,4 +115,26 @@ export const FLEET_MIGRATIONS: readonly string[] = [
      device_id TEXT PRIMARY KEY,
      since INTEGER NOT NULL
    ) STRICT;`,
+  `CREATE TABLE fleet_users (
+     id TEXT PRIMARY KEY,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'fleet_operator', 'analyst', 'auditor')),
+     password_hash TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE fleet_api_tokens (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES fleet_users (id),
+     name TEXT NOT NULL,
+     token_sha256 TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     last_used_at INTEGER,
+     revoked_at INTEGER
+   ) STRICT;
+   CREATE TABLE fleet_sessions (
+     token_sha256 TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES fleet_users (id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   ) STRICT;`,
 ];

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DEVICE_STATUSES } from '../registry/device-store.js';
 import type { DeviceRegistry } from '../registry/device-registry.js';
 import { requireAdminToken } from './admin-auth.js';
@@ -41,17 +41,21 @@ export interface DeviceRoutesOptions {
   registry: DeviceRegistry;
   adminToken: string;
   isOnline: (deviceId: string) => boolean;
+  /** Replaces the admin-token check (fleet users and roles); it must authenticate and authorise. */
+  authorize?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  /** The audit actor of a request (default 'admin'). */
+  actorOf?: (request: FastifyRequest) => string;
 }
 
 /**
  * The minimal admin device API (fleet management extends it): provision a
  * device and get its secret once, list, read, revoke. Bearer admin token.
  */
-export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app, { registry, adminToken, isOnline }) => {
-  const actorOf = (source: string) => ({ actor: 'admin', source });
+export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app, { registry, adminToken, isOnline, authorize, actorOf: actorName }) => {
+  const actorOf = (request: FastifyRequest) => ({ actor: actorName?.(request) ?? 'admin', source: request.ip });
   app.addHook(
     'preHandler',
-    requireAdminToken(adminToken, (request) => {
+    authorize ?? requireAdminToken(adminToken, (request) => {
       void registry.audit
         .append({ actor: 'anonymous', action: 'api.auth.failed', target: request.url.slice(0, 200), source: request.ip, outcome: 'denied', atMs: Date.now() })
         .catch((err: unknown) => request.log.error({ err }, 'could not write the audit log'));
@@ -63,7 +67,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
     '/api/v1/devices',
     { schema: { body: ProvisionBody, response: { 201: Type.Object({ device: DeviceSchema, secret: Type.String() }) } } },
     async (request, reply) => {
-      const { device, secret } = await registry.provision(request.body, actorOf(request.ip));
+      const { device, secret } = await registry.provision(request.body, actorOf(request));
       return reply.status(201).header('cache-control', 'no-store').send({ device: withOnline(device), secret });
     },
   );
@@ -83,6 +87,6 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
   app.post<{ Params: Static<typeof IdParams> }>(
     '/api/v1/devices/:id/revoke',
     { schema: { params: IdParams, response: { 200: DeviceSchema } } },
-    async (request) => withOnline(await registry.revoke(request.params.id, actorOf(request.ip))),
+    async (request) => withOnline(await registry.revoke(request.params.id, actorOf(request))),
   );
 };
