@@ -87,9 +87,9 @@ function matchingLines(s: PipelineServices, id: string, q: string): Array<{ inde
  */
 export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
-    await app.register(multipart, {
-      limits: { fileSize: s.config.upload.maxBytes, files: 1, fields: 4, fieldSize: 8 * 1024 * 1024 },
-    });
+    // The host app may already have multipart support (registering it twice would clash); limits are per request below.
+    if (!app.hasRequestDecorator('isMultipart')) await app.register(multipart);
+    const uploadLimits = { fileSize: s.config.upload.maxBytes, files: 1, fields: 4, fieldSize: 8 * 1024 * 1024 };
 
     app.setErrorHandler((err: FastifyError, req, reply) => {
       if (isPipelineError(err)) {
@@ -273,7 +273,7 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
       await mkdir(incoming, { recursive: true });
       const tmp = join(incoming, `${randomBytes(8).toString('hex')}.voice`);
       try {
-        const part = await req.file();
+        const part = await req.file({ limits: uploadLimits });
         if (!part || part.fieldname !== 'audio') throw new PipelineError('BAD_REQUEST', 'the audio file field is missing');
         await streamPipeline(part.file, createWriteStream(tmp));
         if (part.file.truncated) throw new PipelineError('PAYLOAD_TOO_LARGE', `more than ${s.config.upload.maxBytes} bytes`);
@@ -299,7 +299,7 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
       let metadata: string | null = null;
       let haveAudio = false;
       try {
-        for await (const part of req.parts()) {
+        for await (const part of req.parts({ limits: uploadLimits })) {
           if (part.type === 'file') {
             if (part.fieldname !== 'audio') throw new PipelineError('BAD_REQUEST', `unexpected file field ${part.fieldname}`);
             await streamPipeline(part.file, createWriteStream(tmp));
