@@ -4,6 +4,9 @@
  */
 export { createPipeline, type Pipeline, type PipelineOptions, type PipelineServices } from './pipeline/create.js';
 export { build } from './app.js';
+export { ANALYST_APP_PREFIX, analystApp, type AnalystAppOptions } from './web/analyst-app.js';
+export { buildAnalystApp, DEFAULT_DIST_DIR as ANALYST_APP_DIST_DIR } from './web/build-app.js';
+export { WebAppError, WEB_APP_ERRORS, type WebAppErrorCode } from './web/errors.js';
 export { pipelineConfigSchema, resolvePipelineConfig, type PipelineConfig, type PipelineConfigInput } from './config.js';
 export { PipelineError, PIPELINE_ERRORS, isPipelineError, type PipelineErrorCode } from './errors.js';
 export type { AsrEngine, AsrResult } from './asr/engine.js';

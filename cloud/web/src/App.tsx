@@ -1,0 +1,79 @@
+import { App as AntApp, Button, ConfigProvider, Input, Layout, Menu, Space } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AppDataProvider } from './app-data.js';
+import { setLanguage } from './i18n/index.js';
+import { ConversationList } from './pages/ConversationList.js';
+import { ConversationPage } from './pages/ConversationPage.js';
+import { KeyPointDashboard } from './pages/KeyPointDashboard.js';
+import { reviewerName, setReviewerName } from './reviewer.js';
+
+function Shell() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const [reviewer, setReviewer] = useState(reviewerName());
+  const section = location.pathname.startsWith('/dashboards') ? 'key-points' : 'conversations';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="header">
+        <div className="brand">{t('app.title')}</div>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[section]}
+          style={{ flex: 1 }}
+          items={[
+            { key: 'conversations', label: <Link to="/conversations">{t('app.conversations')}</Link> },
+            { key: 'key-points', label: <Link to="/dashboards/key-points" data-testid="nav-key-points">{t('app.keyPoints')}</Link> },
+          ]}
+        />
+        <Space>
+          <Input
+            size="small"
+            style={{ width: 120 }}
+            addonBefore={t('app.reviewer')}
+            value={reviewer}
+            onChange={(e) => {
+              setReviewer(e.target.value);
+              setReviewerName(e.target.value);
+            }}
+          />
+          <Button size="small" data-testid="language" onClick={() => void setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+            {t('app.language')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="content">
+        <Routes>
+          <Route path="/" element={<Navigate to="/conversations" replace />} />
+          <Route path="/conversations" element={<ConversationList />} />
+          <Route path="/conversations/:id" element={<ConversationPage />} />
+          <Route path="/dashboards/key-points" element={<KeyPointDashboard />} />
+          <Route path="*" element={<Navigate to="/conversations" replace />} />
+        </Routes>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  dayjs.locale(en ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN}>
+      <AntApp>
+        <AppDataProvider>
+          <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
+            <Shell />
+          </BrowserRouter>
+        </AppDataProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
