@@ -133,7 +133,11 @@ export function createIngest(deps: IngestDeps): Ingest {
   // ------------------------------------------------------------ broker hook
   const broker = deps.broker;
   const previousPublished = broker.published;
-  const published = (packet: AedesPublishPacket, client: Client, done: Done): void => {
+  const published = (packet: AedesPublishPacket, client: Client, callback: Done): void => {
+    // Never call back synchronously: when publishes queue up in aedes' mqemitter, each synchronous
+    // completion starts the next queued publish on the same stack, and a few thousand of them
+    // overflow it (seen at 2,000 badges). A tick per message breaks the chain.
+    const done: Done = (err) => process.nextTick(callback, err);
     previousPublished.call(broker, packet, client, (err?: Error | null) => {
       if (err) return done(err);
       // Only publishes from connected devices; the gateway's own (client null) pass through.
