@@ -132,6 +132,7 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
       const { id } = req.params as Static<typeof idParams>;
       const d = s.store.getDetail(id);
       if (!d) throw new PipelineError('NOT_FOUND', `conversation ${id}`);
+      s.audit({ action: 'conversation.view', conversationId: id, requestId: req.id, ip: req.ip, at: Date.now() });
       const customer = d.customerId ? s.store.getProfile(d.customerId) : null;
       return { ...d, customerProfile: customer };
     });
@@ -141,6 +142,10 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
       const c = s.store.getConversation(id);
       if (!c?.audioPath || !c.audioFormat) throw new PipelineError('NOT_FOUND', `recording of ${id}`);
       const file = s.audio.absolute(c.audioPath);
+      if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) {
+        // one entry per playback, not per range request of the same playback
+        s.audit({ action: 'recording.play', conversationId: id, requestId: req.id, ip: req.ip, at: Date.now() });
+      }
       const size = (await stat(file)).size;
       reply.header('accept-ranges', 'bytes').type(MIME[c.audioFormat]);
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');

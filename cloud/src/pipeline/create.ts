@@ -37,6 +37,17 @@ export interface PipelineOptions {
   taxonomy?: Taxonomy;
   /** A store other than the SQLite file under dataDir (tests, another database). */
   store?: ConversationStore;
+  /** Called for every transcript view and recording playback (the host writes its audit log). */
+  audit?: (event: AccessEvent) => void;
+}
+
+export interface AccessEvent {
+  action: 'conversation.view' | 'recording.play';
+  conversationId: string;
+  /** Request id and client address from fastify; the host adds the authenticated user it knows. */
+  requestId: string;
+  ip: string;
+  at: number;
 }
 
 /** What the API and the ingest paths share. */
@@ -48,6 +59,7 @@ export interface PipelineServices {
   context: StageContext;
   rules: RuleSetStore;
   logger: Logger;
+  audit(event: AccessEvent): void;
   ingestPhone(meta: PhoneMetadata, audioFile: string | null, opts?: { move?: boolean }): Promise<PhoneIngestResult>;
 }
 
@@ -132,6 +144,13 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
     context,
     rules,
     logger,
+    audit: (event) => {
+      try {
+        opts.audit?.(event);
+      } catch (err) {
+        logger.error({ err, event }, 'audit hook failed');
+      }
+    },
     ingestPhone: (meta, file, o) => ingestPhoneCall(deps, meta, file, o),
   };
   const dropFolder = config.dropFolder.dir

@@ -18,8 +18,16 @@ describe('badge session from the gateway outbox', { timeout: 30_000 }, () => {
   let app: FastifyInstance;
   let pipeline: Pipeline;
 
+  let audit: Array<{ action: string; conversationId: string }> = [];
   async function start(asr: AsrEngine | null) {
-    ({ app, pipeline } = await build({ dataDir: tmp.dir + '/data', logger: silentLogger(), asr, config: { stages: { pollMs: 20 } } }));
+    audit = [];
+    ({ app, pipeline } = await build({
+      dataDir: tmp.dir + '/data',
+      logger: silentLogger(),
+      asr,
+      config: { stages: { pollMs: 20 } },
+      audit: (e) => audit.push({ action: e.action, conversationId: e.conversationId }),
+    }));
   }
 
   beforeEach(() => {
@@ -71,6 +79,12 @@ describe('badge session from the gateway outbox', { timeout: 30_000 }, () => {
     const audio = await app.inject({ url: `/api/v1/cloud/conversations/badge-${s.sessionId}/audio`, headers: { range: 'bytes=0-3' } });
     expect(audio.statusCode).toBe(206);
     expect(audio.body).toBe('OggS');
+    await app.inject({ url: `/api/v1/cloud/conversations/badge-${s.sessionId}/audio`, headers: { range: 'bytes=4-99' } });
+    // every transcript view and playback reaches the host's audit log (range continuations are one playback)
+    expect(audit).toEqual([
+      { action: 'conversation.view', conversationId: `badge-${s.sessionId}` },
+      { action: 'recording.play', conversationId: `badge-${s.sessionId}` },
+    ]);
   });
 
   it('with an ASR engine: recognised segment by segment and analysed', async () => {
