@@ -1,0 +1,250 @@
+/**
+ * The badge simulator: N SimulatedBadges (real firmware core on the Node
+ * platform, real credentials, real mqtt.js) against a real gateway, each fed
+ * its scenario audio (espeak-ng speech encoded with libopus, laid out on the
+ * scenario clock by buildBadgeShiftAudio) at the scenario's speed, with the
+ * scenario's faults and offline periods injected. Sessions follow the
+ * planned conversations: the wearer presses the button at the start of each
+ * conversation and again at its end (the firmware's default manual mode).
+ */
+import { EventEmitter } from 'node:events';
+import { FLASH_RESERVE_BYTES } from '@parley/firmware';
+import type { FaultProxy } from '../faults/fault-proxy.js';
+import { FaultScheduler } from '../faults/fault-schedule.js';
+import type { BadgeFaultHandlers } from '../faults/fault-schedule.js';
+import type { ProcessSupervisor } from '../faults/process-supervisor.js';
+import { buildBadgeShiftAudio } from '../opus/badge-shift-audio.js';
+import type { BadgeShiftAudio } from '../opus/badge-shift-audio.js';
+import { OpusFrameSource } from '../opus/frame-source.js';
+import { planConversations, resolveDialogues } from '../scenario/conversation-plan.js';
+import type { BadgeSpec, Scenario } from '../scenario/types.js';
+import { SimulatorError } from './errors.js';
+import { SimulatedBadge } from './simulated-badge.js';
+import type { BadgeStatus } from './simulated-badge.js';
+
+/** Where the badges connect and how they get their credentials. */
+export interface SimulatorGateway {
+  /** Broker URL the badges use (the fault proxy's, when there is one). */
+  mqttUrl: string;
+  /** Provisions a device and returns its secret (the gateway's registry or admin API). */
+  provision(deviceId: string, staffId: string): Promise<string>;
+}
+
+export interface SimulatorOptions {
+  scenario: Scenario;
+  corpusDir: string;
+  gateway: SimulatorGateway;
+  /** Needed by scenarios with network faults (the badges must connect through it). */
+  proxy?: FaultProxy;
+  /** Needed by scenarios with gateway crashes. */
+  supervisor?: ProcessSupervisor;
+  /** Overrides the scenario's speed (simulated time ÷ wall time). */
+  speed?: number;
+  /** Flash per badge when the scenario does not say (default 64 MiB: an 8-hour backlog at 16 kbps fits). */
+  flashBytes?: number;
+  segmentBytes?: number;
+  cacheDir?: string | false;
+  /** How long the badges get to upload everything after the last frame (default 120 s). */
+  drainTimeoutMs?: number;
+  /** Firmware log lines. */
+  log?: (deviceId: string, level: string, message: string) => void;
+}
+
+export interface SimulatorSummary {
+  /** Scenario ms simulated so far (the slowest badge). */
+  scenarioMs: number;
+  badges: number;
+  online: number;
+  recording: number;
+  /** Minutes of audio the badges captured. */
+  minutesCaptured: number;
+  /** Chunks in the badges' flash not yet acknowledged. */
+  backlogChunks: number;
+  /** Badge sessions fully acknowledged by the gateway and erased from flash. */
+  sessionsAcked: number;
+  /** Badge sessions still in flash (recording or not yet fully acknowledged). */
+  sessionsInFlash: number;
+  droppedFrames: number;
+}
+
+export interface SimulatorResult {
+  scenario: string;
+  badges: SimulatedBadge[];
+  audio: Map<string, BadgeShiftAudio>;
+  wallMs: number;
+  faultLog: FaultScheduler['log'];
+}
+
+/** Events: `summary` (SimulatorSummary, every `summaryIntervalMs`), `fault` (a fault log entry). */
+export class Simulator extends EventEmitter {
+  readonly scenario: Scenario;
+  readonly badges = new Map<string, SimulatedBadge>();
+  private readonly audio = new Map<string, BadgeShiftAudio>();
+  private readonly sources = new Map<string, OpusFrameSource>();
+  private readonly opts: SimulatorOptions;
+  private readonly speed: number;
+  private prepared = false;
+  private running = false;
+
+  constructor(opts: SimulatorOptions) {
+    super();
+    this.opts = opts;
+    this.scenario = opts.scenario;
+    this.speed = opts.speed ?? opts.scenario.speed;
+    if (!(this.speed > 0)) throw new SimulatorError('SIM_INVALID_OPTIONS', `speed ${this.speed} must be > 0`);
+  }
+
+  /** Synthesises and encodes every badge's audio (cached on disk) and provisions every badge. */
+  async prepare(): Promise<void> {
+    if (this.prepared) throw new SimulatorError('SIM_STATE', 'prepare() called twice');
+    const sc = this.scenario;
+    const pool = await resolveDialogues(sc, this.opts.corpusDir);
+    const plan = planConversations(sc, pool);
+    for (const spec of sc.badges) {
+      this.audio.set(spec.id, await buildBadgeShiftAudio(sc, spec.id, plan.get(spec.id) ?? [], pool, { cacheDir: this.opts.cacheDir }));
+    }
+    let n = 0;
+    for (const spec of sc.badges) {
+      const secret = await this.opts.gateway.provision(spec.id, spec.staff);
+      this.badges.set(spec.id, this.createBadge(spec, secret, ++n));
+    }
+    this.prepared = true;
+  }
+
+  private createBadge(spec: BadgeSpec, secret: string, seed: number): SimulatedBadge {
+    const spoolBytes = spec.flashBytes;
+    const flashBytes = spoolBytes !== undefined ? spoolBytes + FLASH_RESERVE_BYTES : (this.opts.flashBytes ?? 64 * 1024 * 1024);
+    const policy = spec.uploadPolicy.mode === 'live' ? 'live' : spec.uploadPolicy.mode === 'batched' ? 'batched' : 'charger';
+    return new SimulatedBadge({
+      deviceId: spec.id,
+      secret,
+      staffId: spec.staff,
+      mqttUrl: this.opts.gateway.mqttUrl,
+      flashBytes,
+      spoolBytes,
+      segmentBytes: this.opts.segmentBytes ?? 16 * 1024,
+      uploadPolicy: policy,
+      seed,
+      log: this.opts.log,
+    });
+  }
+
+  /** Every badge's status now. */
+  statuses(): BadgeStatus[] {
+    return [...this.badges.values()].map((b) => b.status());
+  }
+
+  summary(): SimulatorSummary {
+    const st = this.statuses();
+    const frameMs = this.scenario.opus.frameMs;
+    let slowest = Infinity;
+    for (const s of this.sources.values()) slowest = Math.min(slowest, s.framesEmitted * frameMs);
+    const captured = st.reduce((n, s) => n + s.framesCaptured, 0);
+    return {
+      scenarioMs: Number.isFinite(slowest) ? slowest : 0,
+      badges: st.length,
+      online: st.filter((s) => s.online).length,
+      recording: st.filter((s) => s.recording).length,
+      minutesCaptured: (captured * frameMs) / 60_000,
+      backlogChunks: st.reduce((n, s) => n + Math.max(0, s.unackedChunks), 0),
+      sessionsAcked: st.reduce((n, s) => n + s.sessionsStarted, 0) - st.reduce((n, s) => n + Math.max(0, s.sessionsInFlash), 0),
+      sessionsInFlash: st.reduce((n, s) => n + Math.max(0, s.sessionsInFlash), 0),
+      droppedFrames: st.reduce((n, s) => n + s.droppedFrames, 0),
+    };
+  }
+
+  /**
+   * Boots the badges, plays the scenario at its speed with its faults, then
+   * lets every badge upload its backlog (on the charger: the end of the shift)
+   * and waits until every badge's flash is empty of sessions.
+   */
+  async run(opts: { summaryIntervalMs?: number; signal?: AbortSignal } = {}): Promise<SimulatorResult> {
+    if (!this.prepared) throw new SimulatorError('SIM_STATE', 'run() before prepare()');
+    if (this.running) throw new SimulatorError('SIM_STATE', 'run() called twice');
+    this.running = true;
+    const t0 = performance.now();
+    const scheduler = new FaultScheduler(this.scenario, { proxy: this.opts.proxy, gateway: this.opts.supervisor, badges: this.faultHandlers() });
+    scheduler.on('fault', (e) => this.emit('fault', e));
+    const ticker = setInterval(() => this.emit('summary', this.summary()), opts.summaryIntervalMs ?? 1000);
+    try {
+      for (const b of this.badges.values()) b.boot();
+      scheduler.start();
+      await Promise.all([...this.badges.values()].map((b) => this.play(b, opts.signal)));
+      scheduler.stop();
+      for (const b of this.badges.values()) {
+        b.setNetwork(true);
+        if (!b.isOn()) b.boot();
+        b.drainNow();
+      }
+      await this.waitDrained(this.opts.drainTimeoutMs ?? 120_000, opts.signal);
+    } finally {
+      scheduler.stop();
+      clearInterval(ticker);
+      this.emit('summary', this.summary());
+    }
+    return { scenario: this.scenario.name, badges: [...this.badges.values()], audio: this.audio, wallMs: performance.now() - t0, faultLog: scheduler.log };
+  }
+
+  /** Powers every badge off (orderly). */
+  shutdown(): void {
+    for (const b of this.badges.values()) b.shutdown();
+  }
+
+  private async play(badge: SimulatedBadge, signal?: AbortSignal): Promise<void> {
+    const audio = this.audio.get(badge.deviceId);
+    if (!audio) return;
+    const starts = new Set(audio.placed.map((p) => p.firstFrame));
+    const ends = new Set(audio.placed.map((p) => p.firstFrame + p.frameCount));
+    const source = new OpusFrameSource(audio.playlist, { pace: { speed: this.speed } });
+    this.sources.set(badge.deviceId, source);
+    await source.run((f) => {
+      if (ends.has(f.index)) badge.stopConversation();
+      if (starts.has(f.index)) badge.startConversation();
+      badge.pushFrame(f.data, f.vad);
+    }, signal);
+    badge.stopConversation();
+  }
+
+  private async waitDrained(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const st = this.statuses();
+      if (st.every((s) => s.sessionsInFlash === 0)) return;
+      if (signal?.aborted) throw new SimulatorError('SIM_STATE', 'aborted while draining');
+      if (Date.now() > end) {
+        const left = st.filter((s) => s.sessionsInFlash !== 0).map((s) => `${s.deviceId}: ${s.sessionsInFlash} sessions, ${s.unackedChunks} chunks`);
+        throw new SimulatorError('SIM_DRAIN_TIMEOUT', left.join('; '));
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  private badgeList(ids: string[]): SimulatedBadge[] {
+    return ids.map((id) => this.badges.get(id)).filter((b): b is SimulatedBadge => b !== undefined);
+  }
+
+  /**
+   * The badge-side faults. `clock-unsynced` keeps the badges off the network
+   * for the duration, so no HelloReply brings the gateway's time: they record
+   * with an unsynced clock and correct their sessions at sync.
+   */
+  private faultHandlers(): BadgeFaultHandlers {
+    return {
+      'badge-reboot': (f, ids) => {
+        for (const b of this.badgeList(ids)) {
+          if (f.powerCut) b.cutPower(f.midFlashWrite);
+          else {
+            b.shutdown();
+            b.boot();
+          }
+        }
+      },
+      'clock-unsynced': (_f, ids, phase) => {
+        for (const b of this.badgeList(ids)) b.setNetwork(phase === 'end');
+      },
+      offline: (_o, ids, phase) => {
+        for (const b of this.badgeList(ids)) b.setNetwork(phase === 'end');
+      },
+    };
+  }
+}
