@@ -80,6 +80,8 @@ export async function checkEspruinoSubset(code: string): Promise<GateViolation[]
       case 'AwaitExpression': case 'YieldExpression': flag('await/yield'); break;
       case 'PrivateIdentifier': flag('#private'); break;
       case 'StaticBlock': flag('static block'); break;
+      // Measured on Espruino 2v29: `{ [k]: v }` is a syntax error ("Got '[' expected ID").
+      case 'Property': case 'MethodDefinition': case 'PropertyDefinition': if (n.computed) flag('computed property key'); break;
       case 'BinaryExpression': if (n.operator === '**') flag('**'); break;
       case 'AssignmentExpression': if (n.operator === '**=' || n.operator === '??=' || n.operator === '||=' || n.operator === '&&=') flag(String(n.operator)); break;
       case 'Literal': if (typeof n.bigint === 'string') flag('BigInt literal'); break;

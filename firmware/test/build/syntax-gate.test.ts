@@ -29,6 +29,8 @@ describe('Espruino subset gate', () => {
     ['l: for (;;) break l;', 'label'],
     ['Promise.race([]);', 'race'],
     ['p.finally(() => 1);', 'finally'],
+    ['const o = { [k]: 1 };', 'computed key'],
+    ['class A { [k]() {} }', 'computed method'],
   ];
   for (const [code, what] of bad) {
     it('rejects ' + what + ': ' + code, async () => {
