@@ -96,16 +96,21 @@ export async function checkZeroLoss(input: ZeroLossInput): Promise<ZeroLossRepor
       }
       const rec = recs[0] as FinalisedSession;
       const sessionGaps = rec.gaps.reduce((n, g) => n + g.frameCount, 0);
-      gapFrames += sessionGaps;
+      const lostGaps = rec.gaps.filter((g) => g.cause !== 'badge-dropped').reduce((n, g) => n + g.frameCount, 0);
+      if (lostGaps > 0) problems.push(`${key}: ${lostGaps} frames in gaps the gateway marks lost`);
+      gapFrames += sessionGaps - lostGaps;
       const present = rec.totalFrames - sessionGaps;
       delivered += present;
       if (rec.totalFrames !== kept) problems.push(`${key}: badge numbered ${kept} frames, the session has ${rec.totalFrames}`);
       if (present < kept - sessionGaps) lost += kept - sessionGaps - present;
       if (input.decode !== false && present > 0) {
+        // The gateway keeps the session's timeline: a gap (frames the badge
+        // dropped) is present in the Ogg as time, so the file decodes to every
+        // frame index the badge used.
         const samples = await decodedSamples(rec.audioPath);
-        const want = present * samplesPerFrame;
+        const want = rec.totalFrames * samplesPerFrame;
         if (Math.abs(samples - want) > samplesPerFrame) {
-          problems.push(`${key}: Ogg Opus decodes to ${samples / 16} ms, captured ${want / 16} ms`);
+          problems.push(`${key}: Ogg Opus decodes to ${samples / 16} ms, the badge captured ${want / 16} ms (${sessionGaps} frames of it dropped)`);
         }
       }
     }

@@ -14,8 +14,11 @@ afterAll(() => {
   if (rows.length > 0) console.log('\n' + formatZeroLossTable(rows));
 });
 
-function scenario(name: string, extra = '', badges = 2): string {
-  const list = Array.from({ length: badges }, (_, i) => `      - { id: badge-${String(i + 1).padStart(4, '0')}, staff: st-${i % 2 === 0 ? 'chen' : 'wang'} }`).join('\n');
+function scenario(name: string, extra = '', badgeExtra: Record<number, string> = {}, badges = 2): string {
+  const list = Array.from(
+    { length: badges },
+    (_, i) => `      - { id: badge-${String(i + 1).padStart(4, '0')}, staff: st-${i % 2 === 0 ? 'chen' : 'wang'}${badgeExtra[i + 1] ?? ''} }`,
+  ).join('\n');
   return `version: 1
 name: ${name}
 seed: 3
@@ -45,5 +48,63 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
     expect(r.problems).toEqual([]);
     expect(r.row.framesCaptured).toBeGreaterThan(1000);
     expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
+  }, 120_000);
+
+  it('connection cuts (RST and FIN) and a flapping link at the proxy', async () => {
+    const r = await runScenarioE2e(
+      scenario(
+        'cuts-and-flaps',
+        `faults:
+  - { at: 30s, kind: cut, target: all }
+  - { at: 1m, kind: flap, target: all, up: 3s, down: 1s, duration: 40s }
+  - { at: 2m10s, kind: cut, target: { badge: badge-0001 }, mode: close }
+  - { at: 2m30s, kind: stall, target: all, duration: 10s }`,
+      ),
+      { proxy: true },
+    );
+    rows.push(r.row);
+    expect(r.problems).toEqual([]);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
+  }, 120_000);
+
+  it('power cuts, one torn mid flash write: the badge reboots, closes the session from flash and delivers it', async () => {
+    const r = await runScenarioE2e(
+      scenario(
+        'power-cut',
+        `faults:
+  - { at: 50s, kind: badge-reboot, badges: [badge-0001], powerCut: true, midFlashWrite: true }
+  - { at: 1m40s, kind: badge-reboot, badges: [badge-0002], powerCut: true }
+  - { at: 2m20s, kind: badge-reboot, badges: all, powerCut: false }`,
+      ),
+    );
+    rows.push(r.row);
+    expect(r.problems).toEqual([]);
+    // Only what was in RAM (the partial chunk: < 1 s = 50 frames) can go with the power.
+    expect(r.row.lostAtPowerCut).toBeLessThanOrEqual(100);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured - r.row.lostAtPowerCut);
+  }, 120_000);
+
+  it('a badge offline for most of the shift drains its backlog afterwards', async () => {
+    const r = await runScenarioE2e(scenario('offline-drain', `offline:\n  - { badges: [badge-0001], from: 0s, to: 2m40s }`));
+    rows.push(r.row);
+    expect(r.problems).toEqual([]);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
+  }, 120_000);
+
+  it('clock unsynced at boot: sessions recorded before the first HelloReply are delivered whole', async () => {
+    const r = await runScenarioE2e(
+      scenario('clock-unsynced', `faults:\n  - { at: 0s, kind: clock-unsynced, badges: all, duration: 1m30s }`, { 1: ', clock: unsynced-at-boot', 2: ', clock: unsynced-at-boot' }),
+    );
+    rows.push(r.row);
+    expect(r.problems).toEqual([]);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
+  }, 120_000);
+
+  it('flash full while offline: dropped frames are counted and match the session gaps exactly', async () => {
+    const r = await runScenarioE2e(scenario('flash-full', `offline:\n  - { badges: [badge-0001], from: 0s, to: 2m50s }`, { 1: ', flashBytes: 131072' }));
+    rows.push(r.row);
+    expect(r.problems).toEqual([]);
+    expect(r.row.droppedReported).toBeGreaterThan(0);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured - r.row.droppedReported);
   }, 120_000);
 });
