@@ -1,6 +1,6 @@
 import { App as AntApp, Button, ConfigProvider, Input, Layout, Menu, Space } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useState } from 'react';
@@ -35,7 +35,7 @@ function Shell() {
         <Space>
           <Input
             size="small"
-            style={{ width: 120 }}
+            style={{ width: 220 }}
             addonBefore={t('app.reviewer')}
             value={reviewer}
             onChange={(e) => {

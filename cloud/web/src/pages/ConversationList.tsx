@@ -229,8 +229,8 @@ export function ConversationList() {
         {filters.keyPoint && (
           <Tag closable onClose={() => setFilter({ keyPoint: undefined, raised: undefined, toStandard: undefined })} data-testid="keypoint-filter">
             {t('list.keyPoint')}: {labels.keyPoint(filters.keyPoint)}
-            {filters.raised !== undefined && ` · ${t('list.raised')}=${String(filters.raised)}`}
-            {filters.toStandard !== undefined && ` · ${t('list.toStandard')}=${String(filters.toStandard)}`}
+            {filters.raised !== undefined && ` · ${filters.raised ? t('list.raised') : t('list.notRaised')}`}
+            {filters.toStandard !== undefined && ` · ${filters.toStandard ? t('list.toStandard') : t('list.notToStandard')}`}
           </Tag>
         )}
         <Button

@@ -183,8 +183,8 @@ export function ConversationPage() {
                         <Tag>{t('conv.notApplicable')}</Tag>
                       ) : (
                         <>
-                          <Tag color={k.raised ? 'green' : 'red'}>{t('conv.raised')}</Tag>
-                          <Tag color={k.toStandard ? 'green' : 'orange'}>{t('conv.toStandard')}</Tag>
+                          <Tag color={k.raised ? 'green' : 'red'}>{k.raised ? t('conv.raised') : t('conv.notRaised')}</Tag>
+                          <Tag color={k.toStandard ? 'green' : 'orange'}>{k.toStandard ? t('conv.toStandard') : t('conv.notToStandard')}</Tag>
                         </>
                       )}
                     </Space>

@@ -70,6 +70,7 @@ export function KeyPointDashboard() {
 
   const option = useMemo<EChartsOption>(
     () => ({
+      animation: false,
       tooltip: {
         trigger: 'axis',
         valueFormatter: (v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : t('kp.na')),
