@@ -65,6 +65,7 @@ export function analystApp(opts: AnalystAppOptions): FastifyPluginAsync {
       root: distDir,
       index: false,
       wildcard: true,
+      cacheControl: false,
       setHeaders(res, path) {
         // Vite fingerprints everything under assets/; it can be cached for good.
         res.setHeader('cache-control', path.includes(`${join(distDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
