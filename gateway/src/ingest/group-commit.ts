@@ -18,6 +18,8 @@ export interface SpoolHandle {
   /** Appended to since the last checkpoint (not yet fsynced itself). */
   dirty: boolean;
   closed: boolean;
+  /** The file's writes, in order; they run after the journal made their records durable. */
+  writes: Promise<void>;
 }
 
 export interface Appended<T> {
@@ -104,6 +106,8 @@ export class GroupCommitter<T> {
   private committing: Promise<void> | null = null;
   private checkpointing: Promise<void> | null = null;
   private closed = false;
+  /** A spool write failed: journal segments are kept for recovery to replay. */
+  private keepSegments = false;
   private segment: Segment;
   /** The next segment, created (and its directory entry made durable) ahead of time. */
   private next: Promise<Segment>;
@@ -131,7 +135,7 @@ export class GroupCommitter<T> {
   handle(key: string, path: string): SpoolHandle {
     const existing = this.handles.get(key);
     if (existing && !existing.closed) return existing;
-    const h: SpoolHandle = { key, path, fd: -1, opened: Promise.resolve(), size: 0, dirty: false, closed: false };
+    const h: SpoolHandle = { key, path, fd: -1, opened: Promise.resolve(), size: 0, dirty: false, closed: false, writes: Promise.resolve() };
     h.opened = (async () => {
       const dir = dirname(path);
       let made = this.dirs.get(dir);
@@ -204,23 +208,30 @@ export class GroupCommitter<T> {
     const started = process.hrtime.bigint();
     let failure: Error | null = null;
     try {
-      const writes: Array<Promise<void>> = [writeAll(segment.fd, journal, journalOffset)];
-      for (const [h, buffers] of spools) {
-        writes.push(
-          h.opened.then(() => {
-            if (h.closed) return;
-            // Offsets are assigned here, in commit order, so a session's records never overlap.
-            const offset = h.size;
-            h.size += buffers.reduce((a, b) => a + b.length, 0);
-            // A failed or short write leaves a partial record: later ones go after it and recovery skips it.
-            return writeAll(h.fd, buffers, offset);
-          }),
-        );
-      }
-      for (const r of await Promise.allSettled(writes)) if (r.status === 'rejected') failure ??= r.reason as Error;
-      if (!failure) failure = await fsyncFd(segment.fd);
+      // Durability needs the journal only: the ack does not wait for the spool files.
+      await writeAll(segment.fd, journal, journalOffset);
+      failure = await fsyncFd(segment.fd);
     } catch (err) {
       failure = err as Error;
+    }
+    if (!failure) {
+      for (const [h, buffers] of spools) {
+        h.writes = h.writes.then(async () => {
+          await h.opened;
+          if (h.closed) return;
+          // Offsets are assigned in commit order, so a session's records never overlap.
+          const offset = h.size;
+          h.size += buffers.reduce((a, b) => a + b.length, 0);
+          try {
+            // A failed or short write leaves a partial record: later ones go after it and recovery skips it.
+            await writeAll(h.fd, buffers, offset);
+          } catch (err) {
+            // The records are durable in the journal: keep its segments until a restart replays them.
+            this.keepSegments = true;
+            this.opts.onCheckpointError(err as Error);
+          }
+        });
+      }
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (failure) this.opts.onFailed(group.map((a) => a.item), failure);
@@ -260,6 +271,7 @@ export class GroupCommitter<T> {
     for (let i = 0; i < dirty.length; i += CHECKPOINT_PARALLEL) {
       await Promise.all(
         dirty.slice(i, i + CHECKPOINT_PARALLEL).map(async (h) => {
+          await h.writes;
           if (h.closed || h.fd < 0) return;
           const err = await fsyncFd(h.fd);
           if (err && !h.closed) failures.push(err);
@@ -267,6 +279,7 @@ export class GroupCommitter<T> {
       );
     }
     await close(old.fd);
+    if (this.keepSegments) return;
     if (failures.length > 0) {
       // Keep the segment: recovery replays it. The handles stay dirty for the next checkpoint.
       for (const h of dirty) h.dirty = true;
@@ -280,7 +293,7 @@ export class GroupCommitter<T> {
     }
   }
 
-  /** Resolves once every append so far is committed. */
+  /** Resolves once every append so far is committed and written to its spool file. */
   async flush(): Promise<void> {
     for (;;) {
       if (this.timer) {
@@ -289,13 +302,14 @@ export class GroupCommitter<T> {
       }
       if (this.committing) await this.committing;
       else if (this.written.length > 0) this.startCommit();
-      else return;
+      else break;
     }
+    await Promise.all([...this.handles.values()].map((h) => h.writes));
   }
 
-  /** Resolves once a running checkpoint is done (tests). */
-  async settled(): Promise<void> {
-    await this.checkpointing;
+  /** Resolves once every committed record of `key` is in its spool file (finalisation reads it). */
+  async drained(key: string): Promise<void> {
+    await this.handles.get(key)?.writes;
   }
 
   /** Closes one session's file (after finalisation; its data is in the Ogg file by then). */
@@ -303,11 +317,13 @@ export class GroupCommitter<T> {
     const h = this.handles.get(key);
     if (!h) return;
     this.handles.delete(key);
-    h.closed = true;
-    void h.opened.then(
-      () => close(h.fd),
-      () => undefined,
-    );
+    void h.writes.then(() => {
+      h.closed = true;
+      return h.opened.then(
+        () => close(h.fd),
+        () => undefined,
+      );
+    });
   }
 
   /** Commits what is pending, waits for a running checkpoint and closes every file (the current segment stays for recovery). */
@@ -316,6 +332,7 @@ export class GroupCommitter<T> {
     this.closed = true;
     await this.checkpointing;
     for (const h of this.handles.values()) {
+      await h.writes;
       h.closed = true;
       await h.opened.then(
         () => close(h.fd),

@@ -569,6 +569,7 @@ export function createIngest(deps: IngestDeps): Ingest {
       return;
     }
     const spoolPath = paths.spoolFile(s.deviceId, s.sessionId);
+    await committer.drained(s.key);
     const buf = await readFile(spoolPath).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return Buffer.alloc(0);
       throw err;

@@ -56,7 +56,9 @@ function endMsg(sessionId: Uint8Array, totalChunks: number, frames: Uint8Array[]
   };
 }
 
-function spoolSeqs(deviceId: string, sessionId: Uint8Array): number[] {
+/** The seqs in a session's spool file once every committed record is written there. */
+async function spoolSeqs(deviceId: string, sessionId: Uint8Array): Promise<number[]> {
+  await h!.ingest.flush();
   const file = h!.ingest.paths.spoolFile(deviceId, hex(sessionId));
   if (!existsSync(file)) return [];
   return scanSpool(readFileSync(file)).records.map((r) => r.chunk.seq);
@@ -88,7 +90,7 @@ describe('ingest: chunks to durable storage and ChunkAck', () => {
     expect(hex(ack.sessionId)).toBe(hex(sid));
     expect(ack.missing).toEqual([]);
     expect(ack.complete).toBe(false);
-    expect(spoolSeqs('badge-001', sid)).toEqual([0]);
+    expect(await spoolSeqs('badge-001', sid)).toEqual([0]);
     expect(await metricValue(h!.registry, 'parley_ingest_chunks_total')).toBe(1);
     expect(await metricValue(h!.registry, 'parley_ingest_bytes_total')).toBe(chunkFrames(0).reduce((a, f) => a + f.length, 0));
   });
@@ -105,7 +107,7 @@ describe('ingest: chunks to durable storage and ChunkAck', () => {
     await Promise.all([1, 2, 3].map((s) => b.send('chunk', chunkMessage(sid, s, s * PER_CHUNK, chunkFrames(s)))));
     await b.waitFor('ack', (a) => a.contiguousThrough === 3);
     expect(Date.now() - t1).toBeLessThan(350);
-    expect(spoolSeqs('badge-001', sid)).toEqual([0, 1, 2, 3]);
+    expect(await spoolSeqs('badge-001', sid)).toEqual([0, 1, 2, 3]);
   });
 
   it('de-duplicates on (device, session, seq) and reports out-of-order gaps as missing', async () => {
@@ -122,13 +124,13 @@ describe('ingest: chunks to durable storage and ChunkAck', () => {
     await b.send('chunk', chunkMessage(sid, 2, 100, chunkFrames(2)));
     await b.send('chunk', chunkMessage(sid, 1, 50, chunkFrames(1)));
     await b.waitFor('ack', (a) => a.contiguousThrough === 2 && a.missing.length === 0);
-    expect(spoolSeqs('badge-001', sid).sort()).toEqual([0, 1, 2]);
+    expect((await spoolSeqs('badge-001', sid)).sort()).toEqual([0, 1, 2]);
     expect(await metricValue(h!.registry, 'parley_ingest_duplicate_chunks_total')).toBe(2);
     // The same session id from another device is another session.
     const other = await badge('badge-002');
     await other.send('chunk', chunkMessage(sid, 0, 0, chunkFrames(0)));
     await other.waitFor('ack', (a) => a.contiguousThrough === 0);
-    expect(spoolSeqs('badge-002', sid)).toEqual([0]);
+    expect(await spoolSeqs('badge-002', sid)).toEqual([0]);
   });
 
   it('rejects bad CRC, malformed protobuf, oversized and empty frames, bad session ids: logged, counted, no effect on stored data', async () => {
@@ -152,11 +154,11 @@ describe('ingest: chunks to durable storage and ChunkAck', () => {
     const codes = h!.logs.filter((l) => typeof l.code === 'string').map((l) => l.code);
     expect(codes).toEqual(['CHUNK_CRC_MISMATCH', 'PROTO_DECODE', 'CHUNK_INVALID', 'CHUNK_INVALID', 'CHUNK_INVALID', 'SESSION_ID_INVALID', 'CHUNK_INVALID', 'SESSION_ID_INVALID']);
     expect(await metricValue(h!.registry, 'parley_ingest_rejects_total', { reason: 'CHUNK_INVALID' })).toBe(4);
-    expect(spoolSeqs('badge-001', sid)).toEqual([0]);
+    expect(await spoolSeqs('badge-001', sid)).toEqual([0]);
     // The connection still works and the good chunk follows.
     await b.send('chunk', chunkMessage(sid, 1, 50, chunkFrames(1)));
     await b.waitFor('ack', (a) => a.contiguousThrough === 1);
-    expect(spoolSeqs('badge-001', sid)).toEqual([0, 1]);
+    expect(await spoolSeqs('badge-001', sid)).toEqual([0, 1]);
   });
 
   it('back-pressure: with a chunk awaiting its commit beyond the window, aedes stops reading that badge', async () => {
