@@ -17,8 +17,12 @@ export const COMMAND_KINDS = {
   'wipe-acknowledged': pb.CommandKind.COMMAND_KIND_WIPE_ACKNOWLEDGED,
   'wipe-all': pb.CommandKind.COMMAND_KIND_WIPE_ALL,
 } as const;
-export type CommandKindName = keyof typeof COMMAND_KINDS;
-export const COMMAND_KIND_NAMES = Object.keys(COMMAND_KINDS) as CommandKindName[];
+/** Operator commands, plus firmware updates which only rollouts issue. */
+export type CommandKindName = keyof typeof COMMAND_KINDS | 'firmware-update';
+export const COMMAND_KIND_NAMES = Object.keys(COMMAND_KINDS) as (keyof typeof COMMAND_KINDS)[];
+
+/** What a FIRMWARE_UPDATE command carries, looked up when it is delivered. */
+export type FirmwareOffer = (releaseId: string) => DownMessages['command']['firmware'] | null;
 
 export const COMMAND_STATES = ['queued', 'sent', 'in_progress', 'done', 'expired', 'cancelled'] as const;
 export type CommandState = (typeof COMMAND_STATES)[number];
@@ -41,6 +45,8 @@ export interface FleetCommand {
   issuedBy: string;
   state: CommandState;
   sentAtMs: number | null;
+  /** For firmware-update. */
+  releaseId: string | null;
   result: { status: string; detail: string; atMs: number; progress: number | null } | null;
 }
 
@@ -57,6 +63,7 @@ interface CommandRow {
   result_detail: string | null;
   result_at: number | null;
   progress: number | null;
+  release_id: string | null;
 }
 
 function toCommand(r: CommandRow): FleetCommand {
@@ -70,13 +77,14 @@ function toCommand(r: CommandRow): FleetCommand {
     state: r.state,
     sentAtMs: r.sent_at,
     result: r.result_status === null ? null : { status: r.result_status, detail: r.result_detail ?? '', atMs: r.result_at ?? 0, progress: r.progress },
+    releaseId: r.release_id,
   };
 }
 
 export const DEFAULT_COMMAND_TTL_MS = 24 * 3600_000;
 export const MAX_COMMAND_TTL_MS = 30 * 24 * 3600_000;
 
-/** Told when a command's final result arrives (the fleet locks the device after a LOCK succeeded). */
+/** Told when a command's result (progress or final) arrives: the fleet locks a device after a LOCK succeeded, rollouts follow firmware updates. */
 export type CommandResultListener = (command: FleetCommand) => void;
 
 /**
@@ -88,6 +96,7 @@ export type CommandResultListener = (command: FleetCommand) => void;
  */
 export class CommandQueue {
   private readonly listeners = new Set<CommandResultListener>();
+  private firmwareOffer: FirmwareOffer = () => null;
 
   constructor(
     private readonly db: Database,
@@ -99,8 +108,23 @@ export class CommandQueue {
     this.listeners.add(listener);
   }
 
+  /** How firmware-update commands get their FirmwareUpdate payload (the release store). */
+  setFirmwareOffer(offer: FirmwareOffer): void {
+    this.firmwareOffer = offer;
+  }
+
+  /** Queues a FIRMWARE_UPDATE for a release (rollouts only). */
+  issueFirmwareUpdate(deviceId: string, releaseId: string, ttlMs: number, by: Actor): FleetCommand {
+    const atMs = this.now();
+    const id = randomUUID();
+    this.db
+      .prepare(`INSERT INTO fleet_commands (id, device_id, kind, issued_at, expires_at, issued_by, state, release_id) VALUES (?, ?, 'firmware-update', ?, ?, ?, 'queued', ?)`)
+      .run(id, deviceId, atMs, atMs + ttlMs, by.actor, releaseId);
+    return this.get(id);
+  }
+
   async issue(deviceId: string, kind: CommandKindName, ttlMs: number, by: Actor): Promise<FleetCommand> {
-    if (!Object.hasOwn(COMMAND_KINDS, kind)) throw new ParleyError('BAD_REQUEST', `unknown command '${kind}'`);
+    if (!Object.hasOwn(COMMAND_KINDS, kind) || kind === 'firmware-update') throw new ParleyError('BAD_REQUEST', `unknown command '${kind}'`);
     if (!Number.isInteger(ttlMs) || ttlMs < 1000 || ttlMs > MAX_COMMAND_TTL_MS) throw new ParleyError('BAD_REQUEST', `ttlMs: 1000..${MAX_COMMAND_TTL_MS}`);
     const atMs = this.now();
     const id = randomUUID();
@@ -156,10 +180,19 @@ export class CommandQueue {
       .prepare(`SELECT * FROM fleet_commands WHERE device_id = ? AND state IN ('queued', 'sent') ORDER BY issued_at, id`)
       .all(deviceId) as CommandRow[];
     const mark = this.db.prepare(`UPDATE fleet_commands SET state = 'sent', sent_at = ? WHERE id = ? AND state IN ('queued', 'sent')`);
-    return rows.map((r) => {
+    const out: DownMessages['command'][] = [];
+    for (const r of rows) {
+      if (r.kind === 'firmware-update') {
+        const firmware = r.release_id ? this.firmwareOffer(r.release_id) : null;
+        if (!firmware) continue;
+        mark.run(atMs, r.id);
+        out.push({ id: r.id, kind: pb.CommandKind.COMMAND_KIND_FIRMWARE_UPDATE, issuedAtMs: r.issued_at, expiresAtMs: r.expires_at, firmware });
+        continue;
+      }
       mark.run(atMs, r.id);
-      return { id: r.id, kind: COMMAND_KINDS[r.kind], issuedAtMs: r.issued_at, expiresAtMs: r.expires_at };
-    });
+      out.push({ id: r.id, kind: COMMAND_KINDS[r.kind], issuedAtMs: r.issued_at, expiresAtMs: r.expires_at });
+    }
+    return out;
   }
 
   /** Records a badge's CommandResult. Results for unknown ids or other devices are refused (returns null). */
@@ -173,7 +206,7 @@ export class CommandQueue {
       .prepare('UPDATE fleet_commands SET state = ?, result_status = ?, result_detail = ?, result_at = ?, progress = ? WHERE id = ?')
       .run(state, status, result.detail.slice(0, 500), atMs, result.progress, row.id);
     const command = this.get(row.id);
-    if (state === 'done') for (const listener of this.listeners) listener(command);
+    for (const listener of this.listeners) listener(command);
     return command;
   }
 }

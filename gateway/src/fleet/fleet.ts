@@ -15,6 +15,8 @@ import { DeviceLink } from './device-link.js';
 import { FleetDirectory } from './directory.js';
 import { HealthStore } from './health.js';
 import { Provisioning } from './provisioning.js';
+import { ReleaseStore } from './releases.js';
+import { RolloutManager } from './rollouts.js';
 import { UserDirectory } from './users.js';
 import { fleetRoutes } from './routes/index.js';
 import { FLEET_MIGRATIONS } from './schema.js';
@@ -41,6 +43,8 @@ export interface Fleet {
   commands: CommandQueue;
   health: HealthStore;
   alerts: AlertEngine;
+  releases: ReleaseStore;
+  rollouts: RolloutManager;
   users: UserDirectory;
   provisioning: Provisioning;
   link: DeviceLink;
@@ -69,7 +73,23 @@ export function createFleet(deps: FleetDeps): Fleet {
   const profiles = new ConfigProfiles(db, directory, audit, now);
   const commands = new CommandQueue(db, audit, now);
   const health = new HealthStore(db);
-  const link = new DeviceLink({ broker, profiles, commands, health, logger, now });
+  const releases = new ReleaseStore(db, audit, now);
+  // The link hands firmware events and requests to the rollouts, which deliver through the link.
+  let rollouts: RolloutManager | null = null;
+  const link = new DeviceLink({
+    broker,
+    profiles,
+    commands,
+    health,
+    logger,
+    now,
+    onEvent: (deviceId, event) => rollouts?.onFirmwareEvent(deviceId, event),
+    onFirmwareRequest: (deviceId, request) => {
+      const chunk = rollouts?.answerChunk(deviceId, request);
+      if (chunk) link.publish(deviceId, 'firmware', chunk, false);
+    },
+  });
+  rollouts = new RolloutManager(db, releases, commands, audit, log, now, (deviceId) => link.deliverCommands(deviceId));
   const alerts = new AlertEngine({ db, health, profiles, isOnline: (id) => broker.isOnline(id), config, logger, now, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const users = new UserDirectory(db, audit, { scryptCost: deps.scryptCost, now });
   const provisioning = new Provisioning(registry, { scryptCost: deps.scryptCost, now, disconnect: (id) => broker.disconnectDevice(id) });
@@ -90,6 +110,7 @@ export function createFleet(deps: FleetDeps): Fleet {
   const sweep = (): void => {
     try {
       commands.expire();
+      rollouts.evaluate();
       health.prune(now() - retentionMs);
     } catch (err) {
       log.error({ err }, 'fleet sweep failed');
@@ -107,6 +128,8 @@ export function createFleet(deps: FleetDeps): Fleet {
     commands,
     health,
     alerts,
+    releases,
+    rollouts,
     users,
     provisioning,
     link,

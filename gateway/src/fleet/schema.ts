@@ -137,4 +137,40 @@ export const FLEET_MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      expires_at INTEGER NOT NULL
    ) STRICT;`,
+  `CREATE TABLE fleet_releases (
+     id TEXT PRIMARY KEY,
+     version TEXT NOT NULL UNIQUE,
+     size INTEGER NOT NULL,
+     sha256 TEXT NOT NULL,
+     min_hardware_revision TEXT NOT NULL DEFAULT '',
+     notes TEXT NOT NULL DEFAULT '',
+     bundle BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE fleet_rollouts (
+     id TEXT PRIMARY KEY,
+     release_id TEXT NOT NULL REFERENCES fleet_releases (id),
+     group_id TEXT,
+     branch_id TEXT,
+     stages TEXT NOT NULL,
+     stage_index INTEGER NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'aborted', 'completed')),
+     failure_threshold_percent REAL NOT NULL,
+     reconnect_timeout_ms INTEGER NOT NULL,
+     reason TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE fleet_rollout_devices (
+     rollout_id TEXT NOT NULL REFERENCES fleet_rollouts (id),
+     device_id TEXT NOT NULL,
+     stage INTEGER NOT NULL,
+     command_id TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('offered', 'downloading', 'staged', 'applied', 'failed')),
+     detail TEXT,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (rollout_id, device_id)
+   ) STRICT;
+   CREATE INDEX fleet_rollout_devices_device ON fleet_rollout_devices (device_id, state);
+   ALTER TABLE fleet_commands ADD COLUMN release_id TEXT;`,
 ];
