@@ -7,7 +7,8 @@
  *   written as a Chinese numeral with 万/亿 in it.
  * - duration: in days (三个月 → 90, 半年 → 180, 一年 → 365, 三五年 → 1095..1825).
  * - percent: 3.5% / 3.5个点 / 百分之三 / 三成 (→ 30), and a bare rate after a
- *   rate word (收益起码得三点五 → 3.5).
+ *   rate word (收益起码得三点五 → 3.5), and the spoken 三个二 (3.2%) after a
+ *   rate word or 一年.
  */
 import { originalSpan, type MappedText } from './mapped-text.js';
 
@@ -29,12 +30,15 @@ export interface Quantity {
 const NUM = String.raw`(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?`;
 
 const AMOUNT = new RegExp(String.raw`${NUM}\s*(多|来|几)?\s*(万|千|百)?\s*(多|来|几)?\s*(元|块钱|块)?`, 'gu');
-const DURATION = new RegExp(String.raw`${NUM}\s*(个)?\s*(多)?\s*(个月|月|年|天|日|周|个星期|星期|礼拜)(?!前|底|初|份|号)`, 'gu');
+const DURATION = new RegExp(String.raw`${NUM}\s*(个)?\s*(多|几|来)?\s*(个月|月|年|天|日|周|个星期|星期|礼拜)(?!前|底|初|份|号)`, 'gu');
 const PERCENT = new RegExp(String.raw`(\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?\s*(%|个点|成)`, 'gu');
 /** A bare rate after a rate word: 收益起码得三点五, 年化二点六到三点一 (read as percent when < 30). */
 const BARE_RATE = /(年化|收益率?|利率|利息|回报|基准)[^,，。;；\d]{0,6}?(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?(?![\d%万千元块年月天个.\-~到至])/gu;
 /** 2.6%到3.1: the unit written on the first number only. */
 const PERCENT_LEADING = /(\d+(?:\.\d+)?)%\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?)(?![\d%.])/gu;
+/** Spoken rates: 一年三个二 = 3.2%, 利率两个八 = 2.8% (integer 个 tenth digit, after a rate word). */
+const SPOKEN_RATE = /(年化|收益率?|利率|利息|回报|基准|一年|1年)[^,，。;；\d]{0,4}?(\d)个([一二两三四五六七八九]|\d(?![\d.]))(?![个万千元块年月天周日点%克])/gu;
+const SPOKEN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const HALF_YEAR = /半年|半个月|一年半|1年半/gu;
 
 function toNum(s: string | undefined): number | undefined {
@@ -72,6 +76,13 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     if (b >= 30 || a <= 0) continue;
     const numStart = m.index + m[0].indexOf(m[2] ?? '', (m[1] ?? '').length);
     push('percent', a, b, numStart, m.index + m[0].length);
+  }
+
+  for (const m of t.matchAll(SPOKEN_RATE)) {
+    const tenth = SPOKEN_DIGIT[m[3] ?? ''] ?? Number(m[3]);
+    const v = (toNum(m[2]) ?? 0) + tenth / 10;
+    const numStart = m.index + m[0].length - (m[2] ?? '').length - 1 - (m[3] ?? '').length;
+    push('percent', v, v, numStart, m.index + m[0].length);
   }
 
   // durations, then 半年到一年-style pairs merged into one range

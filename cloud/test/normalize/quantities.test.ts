@@ -22,6 +22,9 @@ describe('quantities', () => {
     expect(q('放半年到一年都行')).toEqual([{ kind: 'duration', value: 180, max: 365, text: '半年到一年' }]);
     expect(q('四五个月')).toEqual([{ kind: 'duration', value: 120, max: 150, text: '四五个月' }]);
     expect(q('三月份').filter((x) => x.kind === 'duration')).toEqual([]);
+    // an approximate count reads as its lower bound
+    expect(q('起码十几年用不上')).toEqual([{ kind: 'duration', value: 3650, max: 3650, text: '十几年' }]);
+    expect(q('二十来天')).toEqual([{ kind: 'duration', value: 20, max: 20, text: '二十来天' }]);
   });
 
   it('finds percentages in their spoken forms', () => {
@@ -34,6 +37,12 @@ describe('quantities', () => {
 });
 
 describe('half points', () => {
+  it('reads the spoken 三个二 as 3.2% only after a rate word', () => {
+    expect(q('一年三个二，比定期高')).toEqual([{ kind: 'duration', value: 365, max: 365, text: '一年' }, { kind: 'percent', value: 3.2, max: 3.2, text: '三个二' }]);
+    expect(q('利率两个八')).toEqual([{ kind: 'percent', value: 2.8, max: 2.8, text: '两个八' }]);
+    expect(q('买了三个二手房').filter((x) => x.kind === 'percent')).toEqual([]);
+  });
+
   it('reads 两个半点 as 2.5%', () => {
     expect(q('年化两个半点就行')).toEqual([{ kind: 'percent', value: 2.5, max: 2.5, text: '两个半点' }]);
   });
