@@ -1,5 +1,12 @@
 import { BadgectlError } from './errors.js';
 
+export interface RequestBody {
+  json?: unknown;
+  text?: string;
+  bytes?: Uint8Array;
+  contentType?: string;
+}
+
 export interface ApiClientOptions {
   url: string;
   token: string;
@@ -22,7 +29,7 @@ export class ApiClient {
     this.doFetch = options.fetch ?? fetch;
   }
 
-  async request<T = unknown>(method: string, path: string, body?: { json?: unknown; text?: string; contentType?: string }): Promise<T> {
+  async request<T = unknown>(method: string, path: string, body?: RequestBody): Promise<T> {
     const res = await this.raw(method, path, body);
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
@@ -32,13 +39,16 @@ export class ApiClient {
     return (await this.raw(method, path)).text();
   }
 
-  private async raw(method: string, path: string, body?: { json?: unknown; text?: string; contentType?: string }): Promise<Response> {
+  private async raw(method: string, path: string, body?: RequestBody): Promise<Response> {
     const url = new URL(path, this.base);
     const headers: Record<string, string> = { authorization: `Bearer ${this.options.token}` };
-    let payload: string | undefined;
+    let payload: string | Uint8Array | undefined;
     if (body?.json !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body.json);
+    } else if (body?.bytes !== undefined) {
+      headers['content-type'] = 'application/octet-stream';
+      payload = body.bytes;
     } else if (body?.text !== undefined) {
       headers['content-type'] = body.contentType ?? 'text/plain';
       payload = body.text;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ApiClient } from './api-client.js';
@@ -30,7 +31,9 @@ alerts [--open] [--device D]
 audit [--action A] [--target T] [--limit N]
 audit export --format csv|jsonl [--out FILE]
 users list | users create <id> --role R --password P | tokens create <user> --name N
-release ... | rollout ...                 (firmware releases: not available in this gateway yet)`;
+release list                              release upload <bundle> --version V [--min-hw R] [--notes N]
+rollout list                              rollout show <id>          rollout pause|resume|abort <id>
+rollout start <release-id> [--stages 5,25,100] [--group G] [--branch B] [--threshold PERCENT] [--reconnect-min M]`;
 
 export interface RunContext {
   env: Record<string, string | undefined>;
@@ -64,6 +67,13 @@ const OPTIONS = {
   out: { type: 'string' },
   role: { type: 'string' },
   password: { type: 'string' },
+  version: { type: 'string' },
+  'min-hw': { type: 'string' },
+  notes: { type: 'string' },
+  stages: { type: 'string' },
+  group: { type: 'string' },
+  threshold: { type: 'string' },
+  'reconnect-min': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
@@ -416,9 +426,84 @@ async function dispatch(api: ApiClient, args: readonly string[], v: Values, ctx:
       }
       throw new BadgectlError('USAGE', `unknown: tokens ${sub ?? ''}`);
     }
-    case 'release':
-    case 'rollout':
-      throw new BadgectlError('NOT_AVAILABLE', 'the gateway has no firmware release/rollout API yet');
+    case 'release': {
+      type R = { id: string; version: string; size: number; sha256: string; minHardwareRevision: string; createdAtMs: number };
+      const columns: Column<R>[] = [
+        { header: 'id', value: (r) => r.id },
+        { header: 'version', value: (r) => r.version },
+        { header: 'size', value: (r) => r.size },
+        { header: 'min hw', value: (r) => r.minHardwareRevision },
+        { header: 'sha256', value: (r) => r.sha256 },
+        { header: 'created', value: (r) => isoTime(r.createdAtMs) },
+      ];
+      if (sub === 'list') {
+        const data = await api.request<{ releases: R[] }>('GET', '/api/v1/releases');
+        return show(data, () => renderTable(data.releases, columns));
+      }
+      if (sub === 'upload') {
+        const file = need(a1, 'bundle file');
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(file);
+        } catch (err) {
+          throw new BadgectlError('INPUT_UNREADABLE', `${file}: ${(err as Error).message}`);
+        }
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const data = await api.request<R>('POST', `/api/v1/releases${q({ version: need(v.version, '--version'), minHardwareRevision: v['min-hw'], notes: v.notes, sha256 })}`, { bytes });
+        return show(data, () => renderTable([data], columns));
+      }
+      throw new BadgectlError('USAGE', `unknown: release ${sub ?? ''}`);
+    }
+    case 'rollout': {
+      type Ro = { id: string; version: string; stages: number[]; stageIndex: number; state: string; reason: string | null; eligible: number; counts: Record<string, number> };
+      const columns: Column<Ro>[] = [
+        { header: 'id', value: (r) => r.id },
+        { header: 'version', value: (r) => r.version },
+        { header: 'stage', value: (r) => `${r.stages[r.stageIndex]} % (${r.stageIndex + 1}/${r.stages.length})` },
+        { header: 'state', value: (r) => r.state },
+        { header: 'applied', value: (r) => `${r.counts.applied ?? 0}/${r.eligible}` },
+        { header: 'in progress', value: (r) => (r.counts.offered ?? 0) + (r.counts.downloading ?? 0) + (r.counts.staged ?? 0) },
+        { header: 'failed', value: (r) => r.counts.failed ?? 0 },
+        { header: 'reason', value: (r) => r.reason },
+      ];
+      if (sub === 'list') {
+        const data = await api.request<{ rollouts: Ro[] }>('GET', '/api/v1/rollouts');
+        return show(data, () => renderTable(data.rollouts, columns));
+      }
+      if (sub === 'show') {
+        const data = await api.request<{ rollout: Ro; devices: { deviceId: string; stage: number; state: string; detail: string | null }[] }>('GET', `/api/v1/rollouts/${enc(need(a1, 'rollout id'))}`);
+        return show(data, () =>
+          `${renderTable([data.rollout], columns)}
+${renderTable(data.devices, [
+            { header: 'device', value: (d) => d.deviceId },
+            { header: 'stage', value: (d) => d.stage + 1 },
+            { header: 'state', value: (d) => d.state },
+            { header: 'detail', value: (d) => d.detail },
+          ])}`,
+        );
+      }
+      if (sub === 'start') {
+        const stages = v.stages?.split(',').map((s) => positiveInt(s.trim(), '--stages')!);
+        const threshold = v.threshold === undefined ? undefined : Number(v.threshold);
+        if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) throw new BadgectlError('USAGE', '--threshold: 0..100');
+        const reconnectMin = positiveInt(v['reconnect-min'], '--reconnect-min');
+        const body = {
+          releaseId: need(a1, 'release id'),
+          ...(stages ? { stages } : {}),
+          ...(v.group ? { groupId: v.group } : {}),
+          ...(v.branch ? { branchId: v.branch } : {}),
+          ...(threshold !== undefined ? { failureThresholdPercent: threshold } : {}),
+          ...(reconnectMin !== undefined ? { reconnectTimeoutMs: reconnectMin * 60_000 } : {}),
+        };
+        const data = await api.request<Ro>('POST', '/api/v1/rollouts', { json: body });
+        return show(data, () => renderTable([data], columns));
+      }
+      if (sub === 'pause' || sub === 'resume' || sub === 'abort') {
+        const data = await api.request<Ro>('POST', `/api/v1/rollouts/${enc(need(a1, 'rollout id'))}/${sub}`);
+        return show(data, () => renderTable([data], columns));
+      }
+      throw new BadgectlError('USAGE', `unknown: rollout ${sub ?? ''}`);
+    }
     default:
       throw new BadgectlError('USAGE', `unknown command '${group ?? ''}'`);
   }

@@ -5,7 +5,6 @@ export const BADGECTL_ERRORS = {
   INPUT_UNREADABLE: { exit: 1, message: 'Input file cannot be read' },
   GATEWAY_UNREACHABLE: { exit: 3, message: 'Gateway cannot be reached' },
   API_ERROR: { exit: 1, message: 'The gateway refused the request' },
-  NOT_AVAILABLE: { exit: 4, message: 'Not available in this gateway' },
 } as const satisfies Record<string, { exit: number; message: string }>;
 
 export type BadgectlErrorCode = keyof typeof BADGECTL_ERRORS;

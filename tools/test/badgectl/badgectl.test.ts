@@ -86,7 +86,7 @@ describe('badgectl against a real gateway', () => {
     expect(unknown.err).toMatch(/DEVICE_UNKNOWN \(404\)/);
     expect((await run('frobnicate')).code).toBe(2);
     expect((await run('devices', 'list', '--bogus')).code).toBe(2);
-    expect((await run('release', 'list')).code).toBe(4);
+    expect((await run('rollout', 'start', 'rel-nope')).code).toBe(1);
     const noToken = await runBadgectl(['devices', 'list'], { env: { PARLEY_URL: url }, out: () => {}, err: () => {} });
     expect(noToken).toBe(2);
     let err = '';
@@ -96,6 +96,21 @@ describe('badgectl against a real gateway', () => {
     const forbidden = await runBadgectl(['devices', 'list'], { env: { PARLEY_URL: url, PARLEY_TOKEN: 'pat_wrong' }, out: () => {}, err: (t) => (err += t) });
     expect(forbidden).toBe(1);
     expect(err).toMatch(/UNAUTHORIZED \(401\)/);
+  });
+
+  it('uploads a release and starts, shows and aborts a rollout', async () => {
+    const file = join(dataDir, 'firmware.bin');
+    writeFileSync(file, Buffer.alloc(5000, 7));
+    const uploaded = JSON.parse((await run('release', 'upload', file, '--version', '3.1.0', '--min-hw', 'r2', '--json')).out) as { id: string; size: number };
+    expect(uploaded.size).toBe(5000);
+    expect((await run('release', 'list')).out).toMatch(/3\.1\.0\s+5000\s+r2/);
+    const started = await run('rollout', 'start', uploaded.id, '--stages', '50,100', '--threshold', '20', '--json');
+    expect(started.code).toBe(0);
+    const rollout = JSON.parse(started.out) as { id: string; state: string; stages: number[] };
+    expect(rollout).toMatchObject({ state: 'running', stages: [50, 100] });
+    expect((await run('rollout', 'show', rollout.id)).out).toMatch(/50 % \(1\/2\)\s+running/);
+    expect((await run('rollout', 'abort', rollout.id)).out).toMatch(/aborted/);
+    expect((await run('rollout', 'resume', rollout.id)).err).toMatch(/CONFLICT \(409\)/);
   });
 
   it('runs as a program through the bin launcher', async () => {
