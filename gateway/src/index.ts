@@ -18,3 +18,5 @@ export type { Identity } from './broker/acl.js';
 export { CONNACK } from './broker/authenticator.js';
 export { MQTT_WEBSOCKET_PATH } from './broker/listeners.js';
 export * from './ingest/ogg/index.js';
+export { createFleet, fleetConfigSchema, resolveFleetConfig, ROLES, PERMISSIONS, COMMAND_KIND_NAMES, ALERT_KINDS, ConfigSettingsSchema } from './fleet/index.js';
+export type { Fleet, FleetConfig, FleetHooks, Role, Permission, Principal, ConfigSettings, DeviceConfigState, FleetCommand, DeviceHealth, Alert, Release, Rollout } from './fleet/index.js';
