@@ -154,10 +154,6 @@ export class GroupCommitter<T> {
     return h;
   }
 
-  get openFiles(): number {
-    return this.handles.size;
-  }
-
   /** Queues `record` for the session's spool file and the journal; `item` is reported once durable. */
   append(h: SpoolHandle, deviceId: string, sessionHex: string, record: Buffer, item: T): void {
     if (this.closed) {
