@@ -192,6 +192,12 @@ describe.skipIf(!haveChromium)('analyst web app in chromium', () => {
     // Its evidence is highlighted in the transcript.
     expect(await page.$$('[data-testid=transcript] mark.evidence')).not.toHaveLength(0);
     await shot('07-hit-confirmed');
+
+    // A customer-tag chip highlights its own evidence in the transcript.
+    const marksBefore = (await page.$$('[data-testid=transcript] mark.evidence')).length;
+    await page.click('[data-testid=tag-chip] >> nth=0');
+    await page.waitForSelector('[data-testid=tag-chip].ant-tag-checkable-checked');
+    expect((await page.$$('[data-testid=transcript] mark.evidence')).length).toBeGreaterThan(marksBefore);
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 
@@ -222,6 +228,12 @@ describe.skipIf(!haveChromium)('analyst web app in chromium', () => {
     await page.waitForSelector('[data-testid=transcript]');
     expect(page.url()).toBe(`${base}/app/conversations/${behind.items[0]!.id}`);
     await shot('10-drill-conversation');
+
+    // English is one click away.
+    await page.click('[data-testid=language]');
+    await page.waitForSelector('text=Key points');
+    expect(await page.textContent('header')).toContain('Conversations');
+    await shot('11-english');
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });

@@ -36,7 +36,7 @@ function Shell() {
           <Input
             size="small"
             style={{ width: 220 }}
-            addonBefore={t('app.reviewer')}
+            prefix={<span className="reviewer-label">{t('app.reviewer')}：</span>}
             value={reviewer}
             onChange={(e) => {
               setReviewer(e.target.value);

@@ -61,7 +61,7 @@ export const zhCN = {
     noHits: '无',
     raised: '已开口',
     notRaised: '未开口',
-    toStandard: '达标',
+    toStandard: '已达标',
     notToStandard: '未达标',
     notApplicable: '不适用',
     history: '历史',
