@@ -10,6 +10,8 @@ const rules = loadRuleSet(undefined, taxonomy);
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/dialogues');
 const fixtures = loadDialogues(FIXTURES);
 const dev = loadDialogues();
+// These tests analyse every corpus and fixture dialogue (~1 s alone); allow for a loaded 2-core CI machine.
+const CORPUS_TIMEOUT_MS = 30_000;
 
 describe('the shipped rule set', () => {
   it('validates against the taxonomy and carries a version', () => {
@@ -57,7 +59,7 @@ describe('findings on the corpus and on our own dialogues', () => {
       for (const p of r.profile) expect(d.turns[p.evidence.turn]?.role, `${d.id} ${p.ruleId}`).toBe('customer');
       for (const c of r.compliance) expect(d.turns[c.evidence.turn]?.role, `${d.id} ${c.ruleId}`).toBe('staff');
     }
-  });
+  }, CORPUS_TIMEOUT_MS);
 
   it('single-valued tags carry at most one value', () => {
     for (const d of [...dev, ...fixtures]) {
@@ -66,14 +68,14 @@ describe('findings on the corpus and on our own dialogues', () => {
       for (const p of r.profile) if (!taxonomy.profile[p.family]?.[p.tag]?.multi) count.set(`${p.family}.${p.tag}`, (count.get(`${p.family}.${p.tag}`) ?? 0) + 1);
       for (const [k, n] of count) expect(n, `${d.id} ${k}`).toBe(1);
     }
-  });
+  }, CORPUS_TIMEOUT_MS);
 
   it('our own dialogues: every gold compliance rule is found and nothing else', () => {
     for (const d of fixtures) {
       const r = analyze(toAnalysisInput(d), rules, taxonomy);
       expect([...new Set(r.compliance.map((c) => c.rule))].sort(), d.id).toEqual([...new Set(d.gold.compliance.map((c) => c.rule))].sort());
     }
-  });
+  }, CORPUS_TIMEOUT_MS);
 
   it('negation traps are not violations or wrong tags', () => {
     const d = fixtures.find((x) => x.id === 'fix-002');
