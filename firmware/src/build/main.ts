@@ -58,7 +58,9 @@ async function main(): Promise<void> {
   const { output } = await bundle.generate({ format: 'iife', strict: false, generatedCode: 'es2015' });
   await bundle.close();
   const plain = (output[0] as { code: string }).code;
-  const minified = (await transform(plain, { minify: true, target: 'es2015', format: 'iife', legalComments: 'none' })).code;
+  // Whitespace and identifiers only: esbuild's syntax minification produces code that trips an
+  // assertion in Espruino 2v29 (jsvHasChildren, measured on its Linux build); this variant runs there.
+  const minified = (await transform(plain, { minifyWhitespace: true, minifyIdentifiers: true, target: 'es2015', format: 'iife', legalComments: 'none' })).code;
   writeFileSync(join(dist, 'badge.js'), plain);
   writeFileSync(join(dist, 'badge.min.js'), minified);
 
