@@ -5,7 +5,10 @@
  * outlives the firmware instance, so a reboot or power cut boots a fresh
  * firmware on the same flash, as the device would.
  */
-import { FirmwareError, createBadge, createNodePlatform, NodeFlash } from '@parley/firmware';
+import { FirmwareError, createBadge, createNodePlatform, NodeFlash, NodeMqtt } from '@parley/firmware';
+import { SeededRandom } from '../random/seeded-random.js';
+import { DeliveryFaultMqtt } from './delivery-fault-mqtt.js';
+import type { DeliveryFaultSettings } from './delivery-fault-mqtt.js';
 import type { Badge, NodePlatform } from '@parley/firmware';
 import { FrameLedger } from './frame-ledger.js';
 
@@ -56,21 +59,32 @@ export class SimulatedBadge {
   private droppedBeforeThisBoot = 0;
   /** Bytes into the next chunk write at which an armed power cut strikes. */
   private armedCut: number | null = null;
+  /** Delivery faults on this badge's audio publishes (kept across reboots). */
+  readonly delivery: DeliveryFaultSettings = { duplicateProbability: 0, reorderWindow: 0 };
+  private readonly random: SeededRandom;
+  private clients: DeliveryFaultMqtt[] = [];
 
   constructor(opts: SimulatedBadgeOptions) {
     this.opts = opts;
     this.deviceId = opts.deviceId;
     this.flash = new NodeFlash({ bytes: opts.flashBytes });
+    this.random = new SeededRandom(`delivery:${opts.seed}`);
   }
 
   /** Powers the badge on: a fresh firmware instance on the kept flash. */
   boot(): void {
     if (this.badge) return;
     const o = this.opts;
+    const mqtt = new DeliveryFaultMqtt(
+      new NodeMqtt({ url: o.mqttUrl, clientId: o.deviceId, username: o.deviceId, password: o.secret }),
+      this.delivery,
+      () => this.random.next(),
+    );
+    this.clients.push(mqtt);
     const platform = createNodePlatform({
       flashBytes: o.flashBytes,
       flash: this.flash,
-      mqttUrl: o.mqttUrl,
+      mqtt,
       deviceId: o.deviceId,
       secret: o.secret,
       seed: o.seed * 1000 + this.boots + 1,
@@ -189,6 +203,14 @@ export class SimulatedBadge {
     this.badge.uploader.setCharging(true);
     this.badge.uploader.openBatch();
     this.badge.uploader.kick();
+  }
+
+  /** Audio publishes duplicated and reordered so far (all boots). */
+  deliveryFaultCounts(): { duplicated: number; reordered: number } {
+    return {
+      duplicated: this.clients.reduce((n, c) => n + c.duplicated, 0),
+      reordered: this.clients.reduce((n, c) => n + c.reordered, 0),
+    };
   }
 
   status(): BadgeStatus {

@@ -242,6 +242,12 @@ export class Simulator extends EventEmitter {
       'clock-unsynced': (_f, ids, phase) => {
         for (const b of this.badgeList(ids)) b.setNetwork(phase === 'end');
       },
+      'duplicate-deliveries': (f, ids, phase) => {
+        for (const b of this.badgeList(ids)) b.delivery.duplicateProbability = phase === 'start' ? f.probability : 0;
+      },
+      'reorder-deliveries': (f, ids, phase) => {
+        for (const b of this.badgeList(ids)) b.delivery.reorderWindow = phase === 'start' ? f.window : 0;
+      },
       offline: (_o, ids, phase) => {
         for (const b of this.badgeList(ids)) b.setNetwork(phase === 'end');
       },

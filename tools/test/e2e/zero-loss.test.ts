@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatZeroLossTable } from '../../src/simulator/zero-loss-check.js';
 import type { ZeroLossRow } from '../../src/simulator/zero-loss-check.js';
-import { runScenarioE2e } from './e2e-harness.js';
+import { runScenarioE2e, runScenarioE2eWithChildGateway } from './e2e-harness.js';
 
 /**
  * The short end-to-end zero-loss suite: real firmware core, real gateway,
@@ -45,6 +45,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   it('clean run: every captured frame in exactly one finalised session that decodes to its duration', async () => {
     const r = await runScenarioE2e(scenario('clean'));
     rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
     expect(r.row.framesCaptured).toBeGreaterThan(1000);
     expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
@@ -63,6 +64,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
       { proxy: true },
     );
     rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
     expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
   }, 120_000);
@@ -78,6 +80,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
       ),
     );
     rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
     // Only what was in RAM (the partial chunk: < 1 s = 50 frames) can go with the power.
     expect(r.row.lostAtPowerCut).toBeLessThanOrEqual(100);
@@ -87,6 +90,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   it('a badge offline for most of the shift drains its backlog afterwards', async () => {
     const r = await runScenarioE2e(scenario('offline-drain', `offline:\n  - { badges: [badge-0001], from: 0s, to: 2m40s }`));
     rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
     expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
   }, 120_000);
@@ -96,6 +100,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
       scenario('clock-unsynced', `faults:\n  - { at: 0s, kind: clock-unsynced, badges: all, duration: 1m30s }`, { 1: ', clock: unsynced-at-boot', 2: ', clock: unsynced-at-boot' }),
     );
     rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
     expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
   }, 120_000);
@@ -103,8 +108,45 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   it('flash full while offline: dropped frames are counted and match the session gaps exactly', async () => {
     const r = await runScenarioE2e(scenario('flash-full', `offline:\n  - { badges: [badge-0001], from: 0s, to: 2m50s }`, { 1: ', flashBytes: 131072' }));
     rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
     expect(r.row.droppedReported).toBeGreaterThan(0);
     expect(r.row.framesDelivered).toBe(r.row.framesCaptured - r.row.droppedReported);
   }, 120_000);
+
+  it('duplicated and reordered deliveries of session starts, chunks and session ends', async () => {
+    const r = await runScenarioE2e(
+      scenario(
+        'dup-reorder',
+        `faults:
+  - { at: 0s, kind: duplicate-deliveries, badges: all, probability: 0.3, duration: 3m }
+  - { at: 0s, kind: reorder-deliveries, badges: all, window: 4, duration: 3m }`,
+      ),
+    );
+    rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(r.deliveryFaults.duplicated).toBeGreaterThan(10);
+    expect(r.deliveryFaults.reordered).toBeGreaterThan(10);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
+  }, 120_000);
+
+  // At 20x a restart of the gateway child (tsx start-up, ~3-5 s of wall time
+  // on this machine) spans a minute or more of scenario time: the crashes are
+  // spaced so the second does not kill the first restart before it is ready.
+  it('gateway kill -9 and restart (twice) while badges stream', async () => {
+    const r = await runScenarioE2eWithChildGateway(
+      scenario(
+        'gateway-kill-9',
+        `faults:
+  - { at: 20s, kind: gateway-crash, restartAfter: 0s }
+  - { at: 2m30s, kind: gateway-crash, restartAfter: 20s }`,
+      ),
+    );
+    rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
+    expect(r.faults.filter((f) => f.kind === 'gateway-crash' && f.phase === 'start')).toHaveLength(2);
+  }, 180_000);
 });
