@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, buildAnalystApp, type Pipeline } from '../../src/index.js';
 import { silentLogger, tempDir } from '../helpers.js';
-import { SEED_CALLS, TURN_MS, seedCalls } from './seed.js';
+import { SEED_BADGE, SEED_CALLS, TURN_MS, seedBadgeSession, seedCalls } from './seed.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '../../../test-artifacts/analyst-app');
@@ -76,6 +76,7 @@ describe.skipIf(!haveChromium)('analyst web app in chromium', () => {
       webApp: { distDir },
     }));
     await seedCalls(app, tmp.dir);
+    await seedBadgeSession(pipeline, tmp.dir);
     await pipeline.whenIdle();
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -111,7 +112,7 @@ describe.skipIf(!haveChromium)('analyst web app in chromium', () => {
 
   it('lists, filters and searches conversations', async () => {
     const all = await apiGet<{ items: ListItem[] }>('/conversations?limit=20');
-    expect(all.items).toHaveLength(SEED_CALLS.length);
+    expect(all.items).toHaveLength(SEED_CALLS.length + 1);
 
     await page.goto(`${base}/`);
     await page.waitForURL(`${base}/app/conversations`);
@@ -201,6 +202,32 @@ describe.skipIf(!haveChromium)('analyst web app in chromium', () => {
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 
+  it('shows the lost audio of a badge session on the timeline and why it has no transcript yet', async () => {
+    const gapped = await apiGet<{ items: ListItem[] }>('/conversations?limit=20&hasGaps=true');
+    expect(gapped.items.map((c) => c.id)).toEqual([`badge-${SEED_BADGE.sessionId}`]);
+    await page.goto(`${base}/app/conversations`);
+    await page.click('.ant-select:has(.ant-select-selection-placeholder:text-is("音频缺失"))');
+    await page.click('.ant-select-item-option[title="有缺失"]');
+    await waitForTable(
+      page,
+      gapped.items.map((c) => c.id),
+    );
+    await page.click(`tr[data-row-key="${gapped.items[0]!.id}"] a`);
+    await page.waitForSelector('[data-testid=play]:not([disabled])', { timeout: 30_000 });
+    // The gap is a region on the waveform (wavesurfer's shadow DOM), placed at its time.
+    const region = page.locator('[data-testid=audio-player] [part~="gap-0"]');
+    await region.waitFor();
+    const wave = await page.locator('[data-testid=audio-player] .waveform').boundingBox();
+    const box = await region.boundingBox();
+    expect(wave && box).toBeTruthy();
+    const duration = (await apiGet<{ durationMs: number }>(`/conversations/${gapped.items[0]!.id}`)).durationMs;
+    expect((box!.x - wave!.x) / wave!.width).toBeCloseTo(SEED_BADGE.gap.startMs / duration, 1);
+    expect(await page.textContent('.ant-alert')).toContain('等待转写');
+    await shot('08-badge-gap');
+    expect(await page.isEnabled('[data-testid=play]'), 'player ready').toBe(true);
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
+
   it('shows key-point rates by team with denominators and drills down to the conversations behind a number', async () => {
     await page.click('[data-testid=nav-key-points]');
     await page.waitForURL(`${base}/app/dashboards/key-points`);
@@ -213,7 +240,7 @@ describe.skipIf(!haveChromium)('analyst web app in chromium', () => {
     await page.waitForSelector('[data-testid=keypoint-chart] canvas');
     // Denominators are visible next to the rates.
     expect(await page.textContent('[data-testid=keypoint-table]')).toContain(`(${row!.raised}/${row!.applicable})`);
-    await shot('08-key-points');
+    await shot('09-key-points');
 
     const behind = await apiGet<{ items: ListItem[] }>(`/conversations?limit=20&keyPoint=${row!.point}&raised=true&teamId=team-b`);
     expect(behind.items).toHaveLength(row!.raised);
@@ -223,17 +250,17 @@ describe.skipIf(!haveChromium)('analyst web app in chromium', () => {
       page,
       behind.items.map((c) => c.id),
     );
-    await shot('09-drill-down');
+    await shot('10-drill-down');
     await page.click(`tr[data-row-key="${behind.items[0]!.id}"] a`);
     await page.waitForSelector('[data-testid=transcript]');
     expect(page.url()).toBe(`${base}/app/conversations/${behind.items[0]!.id}`);
-    await shot('10-drill-conversation');
+    await shot('11-drill-conversation');
 
     // English is one click away.
     await page.click('[data-testid=language]');
     await page.waitForSelector('text=Key points');
     expect(await page.textContent('header')).toContain('Conversations');
-    await shot('11-english');
+    await shot('12-english');
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });

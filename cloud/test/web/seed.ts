@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Pipeline } from '../../src/index.js';
+import { badgeSession, makeBadgeOgg } from '../helpers-badge.js';
 import { REAL_AUDIO, corpusDialogue, run } from '../helpers.js';
 
 /** Each transcript line lasts TURN_MS; line i starts at i * TURN_MS. */
@@ -98,4 +100,20 @@ export async function seedCalls(app: FastifyInstance, dir: string): Promise<stri
     ids.push((res.json() as { conversationId: string }).conversationId);
   }
   return ids;
+}
+
+/** The badge session of the seed: real speech, one stretch of lost audio, no ASR model here so it waits for transcription. */
+export const SEED_BADGE = { sessionId: 'badc0ffee0ddf00d0123456789abcdef', gap: { startMs: 18_000, endMs: 18_500 } };
+
+/** Hands one finalised badge session (Ogg Opus with a gap) to the pipeline as the gateway's outbox would. */
+export async function seedBadgeSession(pipeline: Pipeline, dir: string): Promise<void> {
+  const { path } = makeBadgeOgg(dir);
+  await pipeline.consumeBadgeSession(
+    badgeSession(path, {
+      sessionId: SEED_BADGE.sessionId,
+      staffId: 'agent-2',
+      branchId: 'branch-1',
+      gaps: [{ firstFrame: 900, frameCount: 25, startMs: SEED_BADGE.gap.startMs, endMs: SEED_BADGE.gap.endMs, cause: 'lost' }],
+    }),
+  );
 }

@@ -1,17 +1,19 @@
-import { App as AntApp, Button, ConfigProvider, Input, Layout, Menu, Space } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Input, Layout, Menu, Space, Spin } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppDataProvider } from './app-data.js';
 import { setLanguage } from './i18n/index.js';
-import { ConversationList } from './pages/ConversationList.js';
-import { ConversationPage } from './pages/ConversationPage.js';
-import { KeyPointDashboard } from './pages/KeyPointDashboard.js';
 import { reviewerName, setReviewerName } from './reviewer.js';
+
+// One chunk per screen: the list does not download ECharts or wavesurfer.
+const ConversationList = lazy(() => import('./pages/ConversationList.js').then((m) => ({ default: m.ConversationList })));
+const ConversationPage = lazy(() => import('./pages/ConversationPage.js').then((m) => ({ default: m.ConversationPage })));
+const KeyPointDashboard = lazy(() => import('./pages/KeyPointDashboard.js').then((m) => ({ default: m.KeyPointDashboard })));
 
 function Shell() {
   const { t, i18n } = useTranslation();
@@ -49,6 +51,7 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout.Content className="content">
+        <Suspense fallback={<Spin />}>
         <Routes>
           <Route path="/" element={<Navigate to="/conversations" replace />} />
           <Route path="/conversations" element={<ConversationList />} />
@@ -56,6 +59,7 @@ function Shell() {
           <Route path="/dashboards/key-points" element={<KeyPointDashboard />} />
           <Route path="*" element={<Navigate to="/conversations" replace />} />
         </Routes>
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

@@ -68,7 +68,7 @@ export function ConversationPage() {
       startMs: g.startMs,
       endMs: g.endMs,
       colour: 'rgba(0, 0, 0, 0.35)',
-      label: t('conv.gap'),
+      label: '',
     }));
     for (const h of conv.compliance) {
       for (const [i, e] of h.evidence.entries()) {
@@ -118,6 +118,15 @@ export function ConversationPage() {
               <AudioPlayer ref={player} url={api.audioUrl(conv.id)} marks={timelineMarks} onTime={setNowMs} />
             ) : (
               <Typography.Text type="secondary">{t('conv.noAudio')}</Typography.Text>
+            )}
+            {conv.gaps.length > 0 && (
+              <Space wrap style={{ marginTop: 8 }} data-testid="gaps">
+                {conv.gaps.map((g, i) => (
+                  <Tag key={i} color="default" className="gap-chip" onClick={() => seekTo(g.startMs)}>
+                    {t('conv.gap')} {formatDuration(g.startMs)}–{formatDuration(g.endMs)} ({((g.endMs - g.startMs) / 1000).toFixed(1)} s, {g.cause})
+                  </Tag>
+                ))}
+              </Space>
             )}
           </Card>
           <Card size="small" title={t('conv.transcript')} style={{ marginTop: 16 }}>
