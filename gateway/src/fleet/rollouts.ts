@@ -125,8 +125,14 @@ export class RolloutManager {
     return this.transition(id, ['running'], 'paused', 'paused by an operator', by);
   }
 
-  async resume(id: string, by: Actor): Promise<Rollout> {
-    const rollout = await this.transition(id, ['paused'], 'running', null, by);
+  /** Resumes a paused rollout, optionally with a new failure threshold (else it pauses again at once if still over it). */
+  async resume(id: string, by: Actor, failureThresholdPercent?: number): Promise<Rollout> {
+    if (failureThresholdPercent !== undefined) {
+      if (!(failureThresholdPercent >= 0 && failureThresholdPercent <= 100)) throw new ParleyError('BAD_REQUEST', 'failureThresholdPercent: 0..100');
+      if (this.row(id).state !== 'paused') throw new ParleyError('CONFLICT', `rollout is ${this.row(id).state}`);
+      this.db.prepare('UPDATE fleet_rollouts SET failure_threshold_percent = ? WHERE id = ?').run(failureThresholdPercent, id);
+    }
+    const rollout = await this.transition(id, ['paused'], 'running', null, by, failureThresholdPercent === undefined ? {} : { failureThresholdPercent });
     this.evaluate();
     return this.get(rollout.id);
   }
@@ -289,12 +295,12 @@ export class RolloutManager {
       .catch((err: unknown) => this.logger.error({ err }, 'could not write the audit log'));
   }
 
-  private async transition(id: string, from: RolloutState[], to: RolloutState, reason: string | null, by: Actor): Promise<Rollout> {
+  private async transition(id: string, from: RolloutState[], to: RolloutState, reason: string | null, by: Actor, details: Record<string, unknown> = {}): Promise<Rollout> {
     const row = this.row(id);
     if (!from.includes(row.state)) throw new ParleyError('CONFLICT', `rollout is ${row.state}`);
     const atMs = this.now();
     this.db.prepare('UPDATE fleet_rollouts SET state = ?, reason = ?, updated_at = ? WHERE id = ?').run(to, reason, atMs, id);
-    await this.audit.append({ ...by, action: `firmware.rollout.${to}`, target: id, outcome: 'ok', atMs });
+    await this.audit.append({ ...by, action: `firmware.rollout.${to}`, target: id, outcome: 'ok', details, atMs });
     return this.get(id);
   }
 }

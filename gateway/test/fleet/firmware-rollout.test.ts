@@ -110,15 +110,36 @@ describe('firmware releases and staged rollouts over real aedes + mqtt.js', () =
     }
     const paused = (await api('GET', `/api/v1/rollouts/${rollout.id}`)).json().rollout;
     expect(paused.reason).toMatch(/2 of 4 devices failed/);
+    // Resuming as is pauses again at once; with a higher threshold the last stage is done.
+    const again = await api('POST', `/api/v1/rollouts/${rollout.id}/resume`);
+    expect(again.json()).toMatchObject({ state: 'paused' });
+    expect((await api('POST', `/api/v1/rollouts/${rollout.id}/resume?failureThresholdPercent=80`)).json()).toMatchObject({ state: 'completed', failureThresholdPercent: 80 });
+    expect((await api('POST', `/api/v1/rollouts/${rollout.id}/abort`)).statusCode).toBe(409);
+    expect((await t.gateway.audit.list({ target: rollout.id })).map((e) => e.action)).toEqual([
+      'firmware.rollout.created',
+      'firmware.rollout.paused',
+      'firmware.rollout.running',
+      'firmware.rollout.paused',
+      'firmware.rollout.running',
+      'firmware.rollout.completed',
+    ]);
+  });
+
+  it('aborts a rollout and cancels the commands not yet sent', async () => {
+    const release = (await t.gateway.http.inject({ method: 'POST', url: '/api/v1/releases?version=2.0.2', headers: { ...auth(), 'content-type': 'application/octet-stream' }, payload: randomBytes(64) })).json();
+    const rollout = (await api('POST', '/api/v1/rollouts', { releaseId: release.id, stages: [100] })).json();
+    expect(rollout.counts.offered).toBe(5); // no minimum hardware revision: the r1 badge too
     expect((await api('POST', `/api/v1/rollouts/${rollout.id}/abort`)).json().state).toBe('aborted');
-    expect((await t.gateway.audit.list({ target: rollout.id })).map((e) => e.action)).toEqual(['firmware.rollout.created', 'firmware.rollout.paused', 'firmware.rollout.aborted']);
+    const commands = t.gateway.fleet.commands.list({ state: 'cancelled', limit: 1000 }).filter((c) => c.releaseId === release.id);
+    expect(commands).toHaveLength(5);
   });
 
   it('fails a badge that staged the image and did not reconnect in time', async () => {
     const bundle2 = randomBytes(100);
     const release = (await t.gateway.http.inject({ method: 'POST', url: '/api/v1/releases?version=2.0.1', headers: { ...auth(), 'content-type': 'application/octet-stream' }, payload: bundle2 })).json();
     const rollout = (await api('POST', '/api/v1/rollouts', { releaseId: release.id, stages: [100], failureThresholdPercent: 100, reconnectTimeoutMs: 1_000 })).json();
-    const deviceId = (await api('GET', `/api/v1/rollouts/${rollout.id}`)).json().devices[0].deviceId as string;
+    const offered = (await api('GET', `/api/v1/rollouts/${rollout.id}`)).json().devices as { deviceId: string }[];
+    const deviceId = offered.map((d) => d.deviceId).find((id) => secrets.has(id))!;
     const { badge } = await BadgeDouble.connect(t.addresses.mqtt, deviceId, secrets.get(deviceId)!);
     try {
       await badge!.send('hello', hello(deviceId, 0));

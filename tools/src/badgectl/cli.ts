@@ -32,7 +32,8 @@ audit [--action A] [--target T] [--limit N]
 audit export --format csv|jsonl [--out FILE]
 users list | users create <id> --role R --password P | tokens create <user> --name N
 release list                              release upload <bundle> --version V [--min-hw R] [--notes N]
-rollout list                              rollout show <id>          rollout pause|resume|abort <id>
+rollout list                              rollout show <id>          rollout pause|abort <id>
+rollout resume <id> [--threshold PERCENT]
 rollout start <release-id> [--stages 5,25,100] [--group G] [--branch B] [--threshold PERCENT] [--reconnect-min M]`;
 
 export interface RunContext {
@@ -499,7 +500,8 @@ ${renderTable(data.devices, [
         return show(data, () => renderTable([data], columns));
       }
       if (sub === 'pause' || sub === 'resume' || sub === 'abort') {
-        const data = await api.request<Ro>('POST', `/api/v1/rollouts/${enc(need(a1, 'rollout id'))}/${sub}`);
+        const threshold = sub === 'resume' && v.threshold !== undefined ? Number(v.threshold) : undefined;
+        const data = await api.request<Ro>('POST', `/api/v1/rollouts/${enc(need(a1, 'rollout id'))}/${sub}${q({ failureThresholdPercent: threshold })}`);
         return show(data, () => renderTable([data], columns));
       }
       throw new BadgectlError('USAGE', `unknown: rollout ${sub ?? ''}`);

@@ -53,6 +53,7 @@ const NewRollout = Type.Object(
   { additionalProperties: false },
 );
 const IdParams = Type.Object({ id: Type.String({ maxLength: 80 }) });
+const ResumeQuery = Type.Object({ failureThresholdPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })) }, { additionalProperties: false });
 
 const tags = ['fleet: firmware'];
 
@@ -98,7 +99,12 @@ export const firmwareRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app,
     },
     async (request) => ({ rollout: fleet.rollouts.get(request.params.id), devices: fleet.rollouts.devices(request.params.id) }),
   );
-  for (const action of ['pause', 'resume', 'abort'] as const) {
+  app.post<{ Params: Static<typeof IdParams>; Querystring: Static<typeof ResumeQuery> }>(
+    '/api/v1/rollouts/:id/resume',
+    { schema: { tags, description: 'Resume a paused rollout; ?failureThresholdPercent= replaces the old threshold.', params: IdParams, querystring: ResumeQuery, response: { 200: RolloutSchema } } },
+    async (request) => fleet.rollouts.resume(request.params.id, actorOf(request), request.query.failureThresholdPercent),
+  );
+  for (const action of ['pause', 'abort'] as const) {
     app.post<{ Params: Static<typeof IdParams> }>(`/api/v1/rollouts/:id/${action}`, { schema: { tags, params: IdParams, response: { 200: RolloutSchema } } }, async (request) =>
       fleet.rollouts[action](request.params.id, actorOf(request)),
     );
