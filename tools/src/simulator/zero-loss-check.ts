@@ -7,7 +7,15 @@
  */
 import { runProgram } from '../external-program.js';
 import type { FinalisedSession } from '@parley/proto';
-import type { SimulatedBadge } from './simulated-badge.js';
+import type { FrameLedger } from './frame-ledger.js';
+import type { BadgeStatus } from './simulated-badge.js';
+
+/** What the check needs of a badge (a SimulatedBadge). */
+export interface CheckedBadge {
+  deviceId: string;
+  ledger: FrameLedger;
+  status(): BadgeStatus;
+}
 import { SimulatorError } from './errors.js';
 
 export interface ZeroLossRow {
@@ -34,7 +42,7 @@ export interface ZeroLossReport {
 
 export interface ZeroLossInput {
   scenario: string;
-  badges: SimulatedBadge[];
+  badges: readonly CheckedBadge[];
   finalised: FinalisedSession[];
   /** Sessions the gateway still has open (must be none). */
   openAtGateway: number;
