@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../api/types.js';
 import { formatDuration } from '../format.js';
+import { locateQuote, splitMarked } from '../transcript/sync.js';
 
 /** A stretch of a line to highlight: evidence of a hit the analyst is looking at. */
 export interface LineMark {
@@ -13,46 +14,21 @@ export interface LineMark {
   colour: string;
 }
 
-/**
- * Where a quote sits in the displayed line. Evidence offsets are computed on
- * the normalised text, so they are used only when they still match; else the
- * quote is searched for; else the whole line is marked.
- */
-function locate(text: string, m: LineMark): [number, number] {
-  if (text.slice(m.start, m.end) === m.quote) return [m.start, m.end];
-  const at = m.quote ? text.indexOf(m.quote) : -1;
-  return at >= 0 ? [at, at + m.quote.length] : [0, text.length];
-}
-
 function renderMarked(text: string, marks: LineMark[]) {
   if (marks.length === 0) return text;
-  const ranges = marks.map((m) => ({ range: locate(text, m), colour: m.colour })).sort((a, b) => a.range[0] - b.range[0]);
-  const out = [];
-  let pos = 0;
-  for (const [i, r] of ranges.entries()) {
-    const [s, e] = [Math.max(r.range[0], pos), r.range[1]];
-    if (e <= s) continue;
-    if (s > pos) out.push(text.slice(pos, s));
-    out.push(
-      <mark key={i} className="evidence" style={{ background: r.colour }}>
-        {text.slice(s, e)}
-      </mark>,
-    );
-    pos = e;
-  }
-  out.push(text.slice(pos));
-  return out;
-}
-
-/** Index of the line being played: the last one started at or before `ms`. */
-export function activeLine(segments: Segment[], ms: number): number | null {
-  let active: number | null = null;
-  for (const s of segments) {
-    if (s.startMs === null) continue;
-    if (s.startMs <= ms) active = s.index;
-    else break;
-  }
-  return active;
+  const pieces = splitMarked(
+    text,
+    marks.map((m) => ({ range: locateQuote(text, m), data: m.colour })),
+  );
+  return pieces.map((p, i) =>
+    p.mark === null ? (
+      p.text
+    ) : (
+      <mark key={i} className="evidence" style={{ background: p.mark }}>
+        {p.text}
+      </mark>
+    ),
+  );
 }
 
 interface Props {

@@ -8,9 +8,10 @@ import { useLabels } from '../app-data.js';
 import { AudioPlayer, type AudioPlayerHandle, type TimelineMark } from '../components/AudioPlayer.js';
 import { ComplianceHits } from '../components/ComplianceHits.js';
 import { CustomerProfilePanel } from '../components/CustomerProfilePanel.js';
-import { Transcript, activeLine, type LineMark } from '../components/Transcript.js';
+import { Transcript, type LineMark } from '../components/Transcript.js';
 import { SEVERITY_COLOURS, formatDuration, formatTime } from '../format.js';
 import { reviewerName } from '../reviewer.js';
+import { activeLine } from '../transcript/sync.js';
 
 const TAG_COLOUR = 'rgba(22, 119, 255, 0.25)';
 const SUMMARY_FIELDS = ['customerSituation', 'needs', 'objections', 'nextStep'] as const;
