@@ -66,9 +66,8 @@ export class Recorder {
     this.o = o;
     this.settings = settings;
     this.codecParams = settings.params;
-    const frames = this.framesPerChunk();
-    this.buf = new Uint8Array(frames * MAX_FRAME_BYTES);
-    this.lens = new Uint16Array(frames);
+    this.buf = new Uint8Array(this.bufferBytes());
+    this.lens = new Uint16Array(this.framesPerChunk());
   }
 
   /** New settings apply from the next session. */
@@ -93,10 +92,8 @@ export class Recorder {
   start(trigger: number): SpoolSession {
     if (this.session) return this.session;
     const frames = this.framesPerChunk();
-    if (this.lens.length < frames) {
-      this.buf = new Uint8Array(frames * MAX_FRAME_BYTES);
-      this.lens = new Uint16Array(frames);
-    }
+    if (this.lens.length < frames) this.lens = new Uint16Array(frames);
+    if (this.buf.length < this.bufferBytes()) this.buf = new Uint8Array(this.bufferBytes());
     this.codecParams = this.settings.params;
     const id = new Uint8Array(16);
     this.o.system.randomBytes(id);
@@ -136,6 +133,8 @@ export class Recorder {
       this.frameIndex++;
       return;
     }
+    // A chunk whose VBR frames outgrow the buffer is closed early (it is just shorter).
+    if (this.nFrames > 0 && this.nBytes + frame.length > this.buf.length) this.flush();
     if (this.nFrames === 0) {
       this.chunkFirst = this.frameIndex;
       this.chunkTime = this.o.clock.now();
@@ -229,6 +228,16 @@ export class Recorder {
       this.o.spool.endSession(s, this.o.codec.encode('session-end', end));
     }
     this.unsyncedEnded = [];
+  }
+
+  /**
+   * Chunk buffer: twice the chunk's bytes at the configured bitrate (VBR
+   * headroom), at least 4 KiB. Sized by bitrate rather than by the largest
+   * possible Opus frame: on Espruino every byte held costs variables.
+   */
+  private bufferBytes(): number {
+    const expected = Math.ceil((this.settings.params.bitrate / 8) * (this.settings.chunkDurationMs / 1000));
+    return Math.max(4096, 2 * expected);
   }
 
   private framesPerChunk(): number {

@@ -148,4 +148,23 @@ describe('badge: sessions, button, LEDs', () => {
     expect(rig.gw.frames(hex)).toHaveLength(150);
     expect(rig.gw.sessions[hex]?.complete).toBe(true);
   });
+
+  it('closes a chunk early when large VBR frames outgrow its buffer, losing nothing', () => {
+    const rig = makeRig();
+    rig.clock.advance(500);
+    rig.badge.startSession(0);
+    const big = (n: number): Uint8Array => new Uint8Array(1200).fill(n & 0xff);
+    for (let i = 0; i < 20; i++) {
+      rig.platform.audio.push(big(i), true);
+      rig.clock.advance(20);
+    }
+    rig.badge.stopSession(EndReason.BUTTON);
+    rig.clock.advance(2000);
+    const end = rig.gw.of('session-end')[0] as End;
+    expect(end.totalFrames).toBe(20);
+    expect(end.totalChunks).toBeGreaterThan(1);
+    const frames = rig.gw.frames(hexOf(end.sessionId));
+    expect(frames).toHaveLength(20);
+    for (let i = 0; i < 20; i++) expect(frames[i]).toEqual(big(i));
+  });
 });
