@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatZeroLossTable } from '../../src/simulator/zero-loss-check.js';
 import type { ZeroLossRow } from '../../src/simulator/zero-loss-check.js';
-import { runScenarioE2e, runScenarioE2eWithChildGateway } from './e2e-harness.js';
+import { runScenarioYaml } from './e2e-harness.js';
 
 /**
  * The short end-to-end zero-loss suite: real firmware core, real gateway,
@@ -43,7 +43,7 @@ ${extra}`;
 
 describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   it('clean run: every captured frame in exactly one finalised session that decodes to its duration', async () => {
-    const r = await runScenarioE2e(scenario('clean'));
+    const r = await runScenarioYaml(scenario('clean'));
     rows.push(r.row);
     expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
@@ -52,7 +52,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   }, 120_000);
 
   it('connection cuts (RST and FIN) and a flapping link at the proxy', async () => {
-    const r = await runScenarioE2e(
+    const r = await runScenarioYaml(
       scenario(
         'cuts-and-flaps',
         `faults:
@@ -70,7 +70,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   }, 120_000);
 
   it('power cuts, one torn mid flash write: the badge reboots, closes the session from flash and delivers it', async () => {
-    const r = await runScenarioE2e(
+    const r = await runScenarioYaml(
       scenario(
         'power-cut',
         `faults:
@@ -88,7 +88,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   }, 120_000);
 
   it('a badge offline for most of the shift drains its backlog afterwards', async () => {
-    const r = await runScenarioE2e(scenario('offline-drain', `offline:\n  - { badges: [badge-0001], from: 0s, to: 2m40s }`));
+    const r = await runScenarioYaml(scenario('offline-drain', `offline:\n  - { badges: [badge-0001], from: 0s, to: 2m40s }`));
     rows.push(r.row);
     expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
@@ -96,7 +96,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   }, 120_000);
 
   it('clock unsynced at boot: sessions recorded before the first HelloReply are delivered whole', async () => {
-    const r = await runScenarioE2e(
+    const r = await runScenarioYaml(
       scenario('clock-unsynced', `faults:\n  - { at: 0s, kind: clock-unsynced, badges: all, duration: 1m30s }`, { 1: ', clock: unsynced-at-boot', 2: ', clock: unsynced-at-boot' }),
     );
     rows.push(r.row);
@@ -106,7 +106,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   }, 120_000);
 
   it('flash full while offline: dropped frames are counted and match the session gaps exactly', async () => {
-    const r = await runScenarioE2e(scenario('flash-full', `offline:\n  - { badges: [badge-0001], from: 0s, to: 2m50s }`, { 1: ', flashBytes: 131072' }));
+    const r = await runScenarioYaml(scenario('flash-full', `offline:\n  - { badges: [badge-0001], from: 0s, to: 2m50s }`, { 1: ', flashBytes: 131072' }));
     rows.push(r.row);
     expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
@@ -115,7 +115,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   }, 120_000);
 
   it('duplicated and reordered deliveries of session starts, chunks and session ends', async () => {
-    const r = await runScenarioE2e(
+    const r = await runScenarioYaml(
       scenario(
         'dup-reorder',
         `faults:
@@ -135,7 +135,7 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
   // on this machine) spans a minute or more of scenario time: the crashes are
   // spaced so the second does not kill the first restart before it is ready.
   it('gateway kill -9 and restart (twice) while badges stream', async () => {
-    const r = await runScenarioE2eWithChildGateway(
+    const r = await runScenarioYaml(
       scenario(
         'gateway-kill-9',
         `faults:
