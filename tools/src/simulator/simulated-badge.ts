@@ -27,7 +27,7 @@ export interface SimulatedBadgeOptions {
   spoolBytes?: number;
   segmentBytes?: number;
   uploadPolicy: keyof typeof POLICY;
-  /** Boot with the clock unsynced (the gateway's time arrives with the HelloReply in any case). */
+  /** Seeds the badge's random generator (session ids) and its delivery faults. */
   seed: number;
   /** Firmware log lines (default: kept by the platform). */
   log?: (deviceId: string, level: string, message: string) => void;
