@@ -1,7 +1,7 @@
 /**
  * Reading rule sets from disk. A rule set is one YAML/JSON file, or a
- * directory of them: `ruleset.yaml` carries version/defaults/lexicons, every
- * other file contributes `rules` (and may add lexicons). Files merge in name
+ * directory of them: `ruleset.yaml` carries version/defaults/lexicons/patterns, every
+ * other file contributes `rules` (and may add lexicons and patterns). Files merge in name
  * order so the result does not depend on the file system.
  */
 import { readFileSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
@@ -50,7 +50,7 @@ export function readRuleDocuments(dirOrFile: string): { raw: Record<string, unkn
   }
   const files = readdirSync(dirOrFile).filter((f) => RULE_FILE.test(f)).sort().map((f) => path.join(dirOrFile, f));
   if (files.length === 0) throw new AnalysisError('RULES_UNREADABLE', `${dirOrFile} holds no .yaml/.yml/.json rule files`);
-  const merged: Record<string, unknown> = { rules: [] as unknown[], lexicons: {} as Record<string, unknown> };
+  const merged: Record<string, unknown> = { rules: [] as unknown[], lexicons: {} as Record<string, unknown>, patterns: {} as Record<string, unknown> };
   for (const file of files) {
     const doc = readDocument(file);
     const name = path.basename(file);
@@ -60,12 +60,12 @@ export function readRuleDocuments(dirOrFile: string): { raw: Record<string, unkn
       if (k === 'rules') {
         if (!Array.isArray(val)) throw new AnalysisError('RULES_INVALID', undefined, [{ path: `${name}: rules`, message: 'must be a list' }]);
         (merged['rules'] as unknown[]).push(...val);
-      } else if (k === 'lexicons') {
-        if (!isRecord(val)) throw new AnalysisError('RULES_INVALID', undefined, [{ path: `${name}: lexicons`, message: 'must be an object' }]);
-        const lex = merged['lexicons'] as Record<string, unknown>;
+      } else if (k === 'lexicons' || k === 'patterns') {
+        if (!isRecord(val)) throw new AnalysisError('RULES_INVALID', undefined, [{ path: `${name}: ${k}`, message: 'must be an object' }]);
+        const named = merged[k] as Record<string, unknown>;
         for (const [lk, lv] of Object.entries(val)) {
-          if (lk in lex) throw new AnalysisError('RULES_INVALID', undefined, [{ path: `${name}: lexicons.${lk}`, message: 'defined in more than one file' }]);
-          lex[lk] = lv;
+          if (lk in named) throw new AnalysisError('RULES_INVALID', undefined, [{ path: `${name}: ${k}.${lk}`, message: 'defined in more than one file' }]);
+          named[lk] = lv;
         }
       } else if (k === 'version' || k === 'defaults' || k === 'homophones') {
         if (k in merged) throw new AnalysisError('RULES_INVALID', undefined, [{ path: `${name}: ${k}`, message: 'set in more than one file' }]);

@@ -7,6 +7,7 @@
  *   version: "2026.11.1"
  *   defaults: { pinyin: true, negation: exclude }
  *   lexicons: { negators: [不, 没] }           # reuse with "@negators"
+ *   patterns: { pitch: "推荐|有(一)?款" }      # regex fragment, reuse with "@{pitch}" in any regex
  *   rules:
  *     - id: compliance.promise_guarantee.certain_gain
  *       kind: compliance | profile | keyPoint | voc
@@ -142,7 +143,10 @@ export function compileWord(raw: string, usePinyin: boolean): CompiledWord {
 
 class Validator {
   readonly issues: RuleIssue[] = [];
-  constructor(private readonly lexicons: Map<string, string[]>) {}
+  constructor(
+    private readonly lexicons: Map<string, string[]>,
+    private readonly patterns: Map<string, string> = new Map(),
+  ) {}
 
   err(path: string, message: string): void {
     this.issues.push({ path, message });
@@ -188,8 +192,16 @@ class Validator {
   }
 
   regex(v: unknown, path: string, flags: string): RegExp | undefined {
-    const s = this.str(v, path);
-    if (s === undefined) return undefined;
+    const raw = this.str(v, path);
+    if (raw === undefined) return undefined;
+    // @{name} inserts a named pattern from `patterns` as a non-capturing group
+    let unknown = false;
+    const s = raw.replace(/@\{([^}]*)\}/g, (_m, name: string) => {
+      const p = this.patterns.get(name);
+      if (p === undefined) { this.err(path, `unknown pattern "@{${name}}"`); unknown = true; return ''; }
+      return `(?:${p})`;
+    });
+    if (unknown) return undefined;
     try {
       return new RegExp(s, flags.includes('u') ? flags : flags + 'u');
     } catch (e) {
@@ -356,7 +368,21 @@ export function validateRuleSet(raw: unknown, taxonomy?: Taxonomy): RuleSet {
       else lexicons.set(k, list as string[]);
     }
   }
-  const v = new Validator(lexicons);
+  const patterns = new Map<string, string>();
+  if (raw['patterns'] !== undefined) {
+    if (!isRecord(raw['patterns'])) pre.push({ path: 'patterns', message: 'must be an object of regular-expression fragments' });
+    else for (const [k, p] of Object.entries(raw['patterns'])) {
+      if (typeof p !== 'string' || p.length === 0) { pre.push({ path: `patterns.${k}`, message: 'must be a non-empty string' }); continue; }
+      if (p.includes('@{')) { pre.push({ path: `patterns.${k}`, message: 'may not refer to another pattern' }); continue; }
+      try {
+        new RegExp(p, 'u');
+        patterns.set(k, p);
+      } catch (e) {
+        pre.push({ path: `patterns.${k}`, message: `invalid regular expression: ${(e as Error).message}` });
+      }
+    }
+  }
+  const v = new Validator(lexicons, patterns);
   v.issues.push(...pre);
   const version = v.str(raw['version'] === undefined ? undefined : String(raw['version']), 'version') ?? '';
   const defaultsRaw = isRecord(raw['defaults']) ? raw['defaults'] : {};

@@ -121,3 +121,19 @@ describe('triggered rules', () => {
     expect(r.keyPoints['risk_disclosure']).toMatchObject({ applicable: false, value: null });
   });
 });
+
+describe('named patterns', () => {
+  it('one fragment serves several rules', () => {
+    const set = validateRuleSet({
+      version: 'test',
+      patterns: { pitch: '推荐|这款|我行' },
+      rules: [
+        { id: 'a', kind: 'profile', family: 'f', tag: 't', value: 'a', conditions: { c: { role: 'staff', match: { regex: '(@{pitch}).{0,6}基金' } } }, when: 'c' },
+        { id: 'b', kind: 'profile', family: 'f', tag: 't', value: 'b', conditions: { c: { role: 'staff', match: { regex: '(@{pitch}).{0,6}理财' } } }, when: 'c' },
+      ],
+    });
+    const values = (text: string): string[] => analyze(convo([['staff', text]]), set).profile.map((p) => p.value).sort();
+    expect(values('我行新发一只基金，还有这款理财')).toEqual(['a', 'b']);
+    expect(values('您的基金赎回已到账')).toEqual([]);
+  });
+});

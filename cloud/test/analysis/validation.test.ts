@@ -70,6 +70,19 @@ describe('rule validation', () => {
     ]);
   });
 
+  it('inserts named patterns into regular expressions and reports unknown or broken ones', () => {
+    const rule = (regex: string): Record<string, unknown> => ({ ...ok, conditions: { c: { match: { regex } } } });
+    const set = validateRuleSet({ version: '1', patterns: { pitch: '推荐|有(一)?款' }, rules: [rule('@{pitch}.{0,4}基金')] });
+    const m = set.rules[0]?.conditions.get('c')?.matchers[0];
+    expect(m?.type === 'regex' ? m.re.source : '').toBe('(?:推荐|有(一)?款).{0,4}基金');
+    expect(issues({ version: '1', rules: [rule('@{nope}')] })).toEqual(['rules[0](a).conditions.c.match.regex: unknown pattern "@{nope}"']);
+    expect(issues({ version: '1', patterns: { bad: '(', self: '@{bad}', empty: '' }, rules: [ok] })).toEqual([
+      'patterns.bad: invalid regular expression: Invalid regular expression: /(/u: Unterminated group',
+      'patterns.self: may not refer to another pattern',
+      'patterns.empty: must be a non-empty string',
+    ]);
+  });
+
   it('rejects a document that is not a rule set', () => {
     expect(() => validateRuleSet(42)).toThrow(AnalysisError);
     expect(issues({ rules: [] })).toContain('version: must be a non-empty string');
