@@ -10,80 +10,69 @@ export const pipelineConfigSchema = Type.Object(
   {
     asr: Type.Object(
       {
-        /** A sherpa-onnx offline model directory; null: conversations wait in "awaiting transcription". */
-        modelDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null }),
-        /** Auto-detected from the directory's files when omitted. */
+        modelDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+          default: null,
+          description: 'A sherpa-onnx offline model directory (docs/asr.md); null: conversations wait in "awaiting transcription".',
+        }),
         modelType: Type.Union(
-          [
-            Type.Literal('auto'),
-            Type.Literal('paraformer'),
-            Type.Literal('sense_voice'),
-            Type.Literal('transducer'),
-            Type.Literal('whisper'),
-          ],
-          { default: 'auto' },
+          [Type.Literal('auto'), Type.Literal('paraformer'), Type.Literal('sense_voice'), Type.Literal('transducer'), Type.Literal('whisper')],
+          { default: 'auto', description: "The model's kind; auto-detected from the directory's files when 'auto'." },
         ),
-        numThreads: Type.Integer({ minimum: 1, maximum: 8, default: 1 }),
-        /** Per-segment recognition timeout; the worker is restarted past it. */
-        timeoutMs: Type.Integer({ minimum: 1000, default: 120_000 }),
+        numThreads: Type.Integer({ minimum: 1, maximum: 8, default: 1, description: 'Threads the recognizer uses (in its own child process).' }),
+        timeoutMs: Type.Integer({ minimum: 1000, default: 120_000, description: 'Per-segment recognition timeout; the worker is restarted past it.' }),
       },
-      { additionalProperties: false, default: {} },
+      { additionalProperties: false, default: {}, description: 'Speech recognition.' },
     ),
     speakerEmbedding: Type.Object(
       {
-        /** A sherpa-onnx speaker-embedding model (.onnx) for enrolling wearers' voices; null: loudness only. */
-        model: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null }),
-        /** Cosine similarity to the wearer's voiceprint at or above which a segment is the wearer's. */
-        threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5 }),
-        /** Shorter segments keep the loudness decision (too little speech for a reliable embedding). */
-        minSegmentMs: Type.Integer({ minimum: 200, default: 1000 }),
-        timeoutMs: Type.Integer({ minimum: 1000, default: 60_000 }),
+        model: Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+          default: null,
+          description: "A sherpa-onnx speaker-embedding model (.onnx) for enrolling wearers' voices; null: roles by loudness only.",
+        }),
+        threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: "Cosine similarity to the wearer's voiceprint at or above which a segment is the wearer's." }),
+        minSegmentMs: Type.Integer({ minimum: 200, default: 1000, description: 'Shorter segments keep the loudness decision (too little speech for a reliable embedding).' }),
+        timeoutMs: Type.Integer({ minimum: 1000, default: 60_000, description: 'Per-request embedding timeout.' }),
       },
-      { additionalProperties: false, default: {} },
+      { additionalProperties: false, default: {}, description: 'Optional voice enrolment of badge wearers.' },
     ),
     vad: Type.Object(
       {
-        threshold: Type.Number({ minimum: 0.05, maximum: 0.95, default: 0.5 }),
-        minSpeechMs: Type.Integer({ minimum: 50, default: 250 }),
-        minSilenceMs: Type.Integer({ minimum: 50, default: 300 }),
-        maxSpeechMs: Type.Integer({ minimum: 1000, default: 20_000 }),
+        threshold: Type.Number({ minimum: 0.05, maximum: 0.95, default: 0.5, description: 'Silero speech probability threshold.' }),
+        minSpeechMs: Type.Integer({ minimum: 50, default: 250, description: 'Shortest speech segment kept.' }),
+        minSilenceMs: Type.Integer({ minimum: 50, default: 300, description: 'Silence that ends a segment.' }),
+        maxSpeechMs: Type.Integer({ minimum: 1000, default: 20_000, description: 'Longer speech is split into segments of at most this.' }),
       },
-      { additionalProperties: false, default: {} },
+      { additionalProperties: false, default: {}, description: 'Voice activity detection (Silero through sherpa-onnx).' },
     ),
     roles: Type.Object(
       {
-        /** Minimum gap in dB between the two loudness clusters to call the louder one the wearer. */
-        minWearerGapDb: Type.Number({ minimum: 0, default: 6 }),
+        minWearerGapDb: Type.Number({ minimum: 0, default: 6, description: 'Minimum gap in dB between the two loudness clusters to call the louder one the wearer.' }),
       },
-      { additionalProperties: false, default: {} },
+      { additionalProperties: false, default: {}, description: 'Speaker roles on mono badge audio.' },
     ),
     stages: Type.Object(
       {
-        maxAttempts: Type.Integer({ minimum: 1, default: 5 }),
-        backoffBaseMs: Type.Integer({ minimum: 1, default: 1000 }),
-        backoffMaxMs: Type.Integer({ minimum: 1, default: 300_000 }),
-        /** How often the runner looks for due work when idle. */
-        pollMs: Type.Integer({ minimum: 10, default: 1000 }),
-        /** Stages run at once; 2 keeps a long badge session from holding up short calls behind it. */
-        concurrency: Type.Integer({ minimum: 1, maximum: 8, default: 2 }),
+        maxAttempts: Type.Integer({ minimum: 1, default: 5, description: 'Attempts per stage before it is marked failed.' }),
+        backoffBaseMs: Type.Integer({ minimum: 1, default: 1000, description: 'First retry delay; doubles per attempt.' }),
+        backoffMaxMs: Type.Integer({ minimum: 1, default: 300_000, description: 'Longest retry delay.' }),
+        pollMs: Type.Integer({ minimum: 10, default: 1000, description: 'How often the runner looks for due work when idle.' }),
+        concurrency: Type.Integer({ minimum: 1, maximum: 8, default: 2, description: 'Stages run at once; 2 keeps a long badge session from holding up short calls behind it.' }),
       },
-      { additionalProperties: false, default: {} },
+      { additionalProperties: false, default: {}, description: 'Stage runner retries and concurrency.' },
     ),
     upload: Type.Object(
       {
-        maxBytes: Type.Integer({ minimum: 1024, default: 512 * 1024 * 1024 }),
+        maxBytes: Type.Integer({ minimum: 1024, default: 512 * 1024 * 1024, description: 'Largest phone-call upload accepted.' }),
       },
-      { additionalProperties: false, default: {} },
+      { additionalProperties: false, default: {}, description: 'Phone-call upload API.' },
     ),
     dropFolder: Type.Object(
       {
-        /** Directory watched for phone-call audio + sidecar .json; null disables it. */
-        dir: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null }),
-        /** A file must keep the same size and mtime this long before it is picked up. */
-        settleMs: Type.Integer({ minimum: 0, default: 2000 }),
-        pollMs: Type.Integer({ minimum: 50, default: 1000 }),
+        dir: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null, description: 'Directory watched for phone-call audio + sidecar .json; null disables it.' }),
+        settleMs: Type.Integer({ minimum: 0, default: 2000, description: 'A file must keep the same size and mtime this long before it is picked up.' }),
+        pollMs: Type.Integer({ minimum: 50, default: 1000, description: 'How often the folder is scanned.' }),
       },
-      { additionalProperties: false, default: {} },
+      { additionalProperties: false, default: {}, description: 'Watched drop folder for phone calls.' },
     ),
   },
   { additionalProperties: false, default: {} },

@@ -1,10 +1,11 @@
-import { build } from './app.js';
 import { loadConfig } from './config/load.js';
 import { isParleyError } from './errors.js';
+import { buildMainJob, mainJobConfigSchema } from './main-job.js';
 import { createLogger } from './observability/logger.js';
 
 /**
- * `npm start`: loads the configuration (defaults, `--config`/PARLEY_CONFIG,
+ * `npm start`: the main job (gateway + analysis pipeline, see main-job.ts).
+ * Loads the configuration (defaults, `--config`/PARLEY_CONFIG,
  * PARLEY_* variables), starts the gateway, logs where it listens and shuts
  * down cleanly on SIGINT/SIGTERM. Under `npm start` a Ctrl-C reaches the
  * process twice (terminal and npm), so repeated signals are ignored; a
@@ -15,7 +16,7 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig({ argv: process.argv.slice(2), env: process.env });
+    config = loadConfig({ argv: process.argv.slice(2), env: process.env, schema: mainJobConfigSchema });
   } catch (err) {
     console.error(isParleyError(err) ? err.message : err);
     process.exitCode = 78; // EX_CONFIG
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.log.level });
   let gateway;
   try {
-    gateway = await build({ config, logger });
+    gateway = await buildMainJob({ config, logger });
   } catch (err) {
     logger.fatal({ err }, 'could not start the gateway');
     process.exitCode = 1;

@@ -11,8 +11,9 @@ function typeOf(schema: TSchema): string {
       return `integer${range}`;
     }
     case 'Union': {
-      const options = (schema.anyOf as TSchema[]).map((s) => JSON.stringify(s.const)).join(' | ');
-      return `one of ${options}`;
+      const members = schema.anyOf as TSchema[];
+      if (members.every((s) => s.const !== undefined)) return `one of ${members.map((s) => JSON.stringify(s.const)).join(' | ')}`;
+      return members.map((s) => (s[Kind] === 'Null' ? 'null' : typeOf(s))).join(' or ');
     }
     case 'Array':
       return `JSON array of ${typeOf(schema.items as TSchema)}`;

@@ -10,6 +10,11 @@ export const PERMISSIONS = {
   'fleet:write': ['admin', 'fleet_operator'],
   'audit:read': ['admin', 'auditor'],
   'users:manage': ['admin'],
+  // The analysis pipeline mounted in the main job (gateway/src/main-job.ts):
+  // analysts review, auditors only read, rule changes are for admins.
+  'analysis:read': ['admin', 'analyst', 'auditor'],
+  'analysis:review': ['admin', 'analyst'],
+  'analysis:rules': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -35,7 +35,7 @@ export const fleetRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, op
   app.decorateRequest('principal', null);
   await app.register(loginRoutes, options);
   await app.register(async (secured) => {
-    secured.addHook('preHandler', accessControl({ users: options.fleet.users, adminToken: options.adminToken, audit: options.audit }));
+    secured.addHook('onRequest', accessControl({ users: options.fleet.users, adminToken: options.adminToken, audit: options.audit }));
     await secured.register(directoryRoutes, options);
     await secured.register(provisioningRoutes, options);
     await secured.register(configRoutes, options);
