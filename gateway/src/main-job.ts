@@ -88,13 +88,18 @@ export async function buildMainJob(options: MainJobOptions): Promise<MainJob> {
       await authorize(request, reply);
       if (request.principal) actors.set(request.id, request.principal.actor);
     });
+    // A review is recorded under the signed-in user, whatever name the body carries.
+    app.addHook('preHandler', async (request) => {
+      const body = request.body as { reviewer?: unknown } | undefined;
+      if (request.principal && body && typeof body === 'object' && 'reviewer' in body) body.reviewer = request.principal.userId ?? request.principal.actor;
+    });
     app.addHook('onResponse', async (request) => {
       actors.delete(request.id);
     });
     await app.register(pipeline.routes, { prefix: PIPELINE_API_PREFIX });
   };
   const web: FastifyPluginAsync<{ gateway: GatewayContext }> = async (app) => {
-    await app.register(analystApp({ taxonomy: pipeline.services.context.taxonomy, buildIfMissing: options.buildAnalystApp ?? true }), {
+    await app.register(analystApp({ taxonomy: pipeline.services.context.taxonomy, buildIfMissing: options.buildAnalystApp ?? true, login: true }), {
       prefix: ANALYST_APP_PREFIX,
     });
   };

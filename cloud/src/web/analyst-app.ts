@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Taxonomy } from '../analysis/taxonomy.js';
-import { DEFAULT_DIST_DIR, buildAnalystApp, isBuilt } from './build-app.js';
+import { DEFAULT_DIST_DIR, buildAnalystApp, isBuilt, isStale } from './build-app.js';
 import { WebAppError } from './errors.js';
 
 /** The URL prefix the SPA is built for (Vite `base`); register the plugin under it. */
@@ -14,8 +14,14 @@ export interface AnalystAppOptions {
   taxonomy: Taxonomy;
   /** The built SPA (default cloud/web/dist). */
   distDir?: string;
-  /** Build the SPA with Vite before serving when it is missing (takes a few seconds; needs dev dependencies). */
+  /** Build the SPA with Vite before serving when it is missing or older than its sources (takes a few seconds; needs dev dependencies). */
   buildIfMissing?: boolean;
+  /**
+   * The host has users and sessions (the main job: POST /api/v1/auth/login,
+   * GET /api/v1/auth/me): the SPA shows its login form until signed in.
+   * Default false (the standalone pipeline app has no login).
+   */
+  login?: boolean;
 }
 
 /** A request for a screen (history route) rather than for a file: no extension in the last path segment. */
@@ -39,13 +45,14 @@ function sendError(reply: FastifyReply, err: WebAppError): FastifyReply {
 export function analystApp(opts: AnalystAppOptions): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
     const distDir = opts.distDir ?? DEFAULT_DIST_DIR;
-    if (!isBuilt(distDir) && opts.buildIfMissing) {
-      app.log.info({ distDir }, 'analyst web app not built yet: building it');
+    if (opts.buildIfMissing && (!isBuilt(distDir) || isStale(distDir))) {
+      app.log.info({ distDir }, 'analyst web app missing or older than its sources: building it');
       await buildAnalystApp(distDir);
       app.log.info({ distDir }, 'analyst web app built');
     }
 
     app.get('/taxonomy.json', async (_req, reply) => reply.header('cache-control', 'no-cache').send(opts.taxonomy));
+    app.get('/host.json', async (_req, reply) => reply.header('cache-control', 'no-cache').send({ login: opts.login ?? false }));
 
     if (!isBuilt(distDir)) {
       app.log.warn({ distDir }, 'analyst web app is not built; serving 503 until it is');

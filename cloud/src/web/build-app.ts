@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +12,23 @@ export const DEFAULT_DIST_DIR = join(WEB_SOURCE_DIR, 'dist');
 
 export function isBuilt(distDir: string): boolean {
   return existsSync(join(distDir, 'index.html'));
+}
+
+/** Newest modification time of the SPA's sources (src/, index.html, configs), dist and node_modules aside. */
+function newestSourceMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    const mtime = entry.isDirectory() ? newestSourceMtimeMs(path) : statSync(path).mtimeMs;
+    if (mtime > newest) newest = mtime;
+  }
+  return newest;
+}
+
+/** Built, but from older sources than the checkout has now (after a pull or an edit). */
+export function isStale(distDir: string): boolean {
+  return isBuilt(distDir) && statSync(join(distDir, 'index.html')).mtimeMs < newestSourceMtimeMs(WEB_SOURCE_DIR);
 }
 
 /**

@@ -7,6 +7,7 @@ import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppDataProvider } from './app-data.js';
+import { AuthGate, useAuth } from './auth.js';
 import { setLanguage } from './i18n/index.js';
 import { reviewerName, setReviewerName } from './reviewer.js';
 
@@ -18,6 +19,7 @@ const KeyPointDashboard = lazy(() => import('./pages/KeyPointDashboard.js').then
 function Shell() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const { user, signOut } = useAuth();
   const [reviewer, setReviewer] = useState(reviewerName());
   const section = location.pathname.startsWith('/dashboards') ? 'key-points' : 'conversations';
   return (
@@ -35,16 +37,27 @@ function Shell() {
           ]}
         />
         <Space>
-          <Input
-            size="small"
-            style={{ width: 220 }}
-            prefix={<span className="reviewer-label">{t('app.reviewer')}：</span>}
-            value={reviewer}
-            onChange={(e) => {
-              setReviewer(e.target.value);
-              setReviewerName(e.target.value);
-            }}
-          />
+          {user ? (
+            <>
+              <span className="reviewer-label" data-testid="signed-in-user">
+                {t('app.reviewer')}：{user.userId ?? user.actor}
+              </span>
+              <Button size="small" data-testid="sign-out" onClick={() => void signOut()}>
+                {t('app.signOut')}
+              </Button>
+            </>
+          ) : (
+            <Input
+              size="small"
+              style={{ width: 220 }}
+              prefix={<span className="reviewer-label">{t('app.reviewer')}：</span>}
+              value={reviewer}
+              onChange={(e) => {
+                setReviewer(e.target.value);
+                setReviewerName(e.target.value);
+              }}
+            />
+          )}
           <Button size="small" data-testid="language" onClick={() => void setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
             {t('app.language')}
           </Button>
@@ -72,11 +85,13 @@ export function App() {
   return (
     <ConfigProvider locale={en ? enUS : zhCN}>
       <AntApp>
-        <AppDataProvider>
-          <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
-            <Shell />
-          </BrowserRouter>
-        </AppDataProvider>
+        <AuthGate>
+          <AppDataProvider>
+            <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
+              <Shell />
+            </BrowserRouter>
+          </AppDataProvider>
+        </AuthGate>
       </AntApp>
     </ConfigProvider>
   );

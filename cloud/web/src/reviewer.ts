@@ -1,6 +1,8 @@
 /**
- * Who is reviewing. There is no login yet (roles are a later slice): the
- * analyst types a name once in the header and it is kept in localStorage.
+ * Who is reviewing. Behind the main job's login it is the signed-in user (and
+ * the server records the review under that user whatever the body says); on
+ * the standalone pipeline app, which has no login, the analyst types a name
+ * once in the header and it is kept in localStorage.
  */
 const KEY = 'parley.reviewer';
 

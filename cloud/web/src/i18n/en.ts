@@ -2,7 +2,8 @@ import type { Messages } from './zh-CN.js';
 
 /** English interface text. */
 export const en: Messages = {
-  app: { title: 'Parley conversation analysis', conversations: 'Conversations', keyPoints: 'Key points', language: '中文', reviewer: 'Reviewer' },
+  app: { title: 'Parley conversation analysis', conversations: 'Conversations', keyPoints: 'Key points', language: '中文', reviewer: 'Reviewer', signOut: 'Sign out' },
+  auth: { title: 'Sign in to Parley', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Wrong username or password', locked: 'Too many attempts; try again later', unreachable: 'Cannot reach the server' },
   channel: { phone: 'Phone', badge: 'Badge' },
   role: { staff: 'Staff', customer: 'Customer', other: 'Other' },
   severity: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },

@@ -1,6 +1,7 @@
 /** Chinese (default) interface text. Keys are shared with en.ts. */
 export const zhCN = {
-  app: { title: 'Parley 会话分析', conversations: '会话', keyPoints: '关键点看板', language: 'English', reviewer: '审核人' },
+  app: { title: 'Parley 会话分析', conversations: '会话', keyPoints: '关键点看板', language: 'English', reviewer: '审核人', signOut: '退出' },
+  auth: { title: '登录 Parley', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误', locked: '尝试次数过多，请稍后再试', unreachable: '无法连接服务器' },
   channel: { phone: '电话', badge: '工牌' },
   role: { staff: '员工', customer: '客户', other: '其他' },
   severity: { critical: '严重', high: '重度', medium: '中度', low: '轻度' },
