@@ -9,7 +9,8 @@ function digest(value: string): Buffer {
 /**
  * A preHandler accepting only `Authorization: Bearer <admin token>`
  * (constant-time compare of SHA-256 digests, so length leaks nothing).
- * The fleet issue replaces this with users and roles.
+ * Used when the gateway is built without the fleet's access control
+ * (which also accepts users' tokens and sessions, with roles).
  */
 export function requireAdminToken(token: string, onRefused?: (request: FastifyRequest) => void) {
   const expected = digest(token);
