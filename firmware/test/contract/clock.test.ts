@@ -17,7 +17,8 @@ function espruinoClock(): ClockDriver {
 }
 
 const impls: [string, () => ClockDriver][] = [
-  ['node (real timers)', () => ({ clock: new RealClock(), advance: (ms) => new Promise((r) => setTimeout(r, ms + 15)) })],
+  // Real timers under a loaded CI machine: wait well past the virtual amount so late timers still land.
+  ['node (real timers)', () => ({ clock: new RealClock(), advance: (ms) => new Promise((r) => setTimeout(r, ms * 2 + 50)) })],
   ['node (virtual)', () => {
     const c = new VirtualClock();
     return { clock: c, advance: async (ms) => c.advance(ms) };
