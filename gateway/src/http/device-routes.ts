@@ -3,18 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DEVICE_STATUSES } from '../registry/device-store.js';
 import type { DeviceRegistry } from '../registry/device-registry.js';
 import { requireAdminToken } from './admin-auth.js';
-
-const DeviceSchema = Type.Object({
-  id: Type.String(),
-  serial: Type.String(),
-  hardwareRevision: Type.String(),
-  firmwareVersion: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
-  createdAtMs: Type.Integer(),
-  updatedAtMs: Type.Integer(),
-  lastSeenAtMs: Type.Union([Type.Integer(), Type.Null()]),
-  online: Type.Boolean(),
-});
+import { DeviceSchema, IdParams } from './device-schema.js';
 
 const ProvisionBody = Type.Object(
   {
@@ -34,8 +23,6 @@ const ListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const IdParams = Type.Object({ id: Type.String({ maxLength: 128 }) });
 
 export interface DeviceRoutesOptions {
   registry: DeviceRegistry;

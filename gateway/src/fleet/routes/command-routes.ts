@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ParleyError } from '../../errors.js';
 import { COMMAND_KIND_NAMES, COMMAND_STATES, DEFAULT_COMMAND_TTL_MS, MAX_COMMAND_TTL_MS, type CommandState } from '../commands.js';
-import { IdParams } from './device-schema.js';
+import { IdParams } from '../../http/device-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
 const CommandSchema = Type.Object({

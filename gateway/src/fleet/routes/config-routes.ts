@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ConfigSettingsSchema, PROFILE_SCOPES, type ConfigProfile, type ConfigSettings, type ProfileScope } from '../config-profiles.js';
-import { IdParams } from './device-schema.js';
+import { IdParams } from '../../http/device-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
 const Scope = Type.Union(PROFILE_SCOPES.map((s) => Type.Literal(s)));

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { MAX_IMPORT_ROWS } from '../provisioning.js';
-import { DeviceSchema, IdParams } from './device-schema.js';
+import { DeviceSchema, IdParams } from '../../http/device-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
 const ImportOutcomeSchema = Type.Object({

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { DEVICE_STATUSES } from '../../registry/device-store.js';
+import { DEVICE_STATUSES } from '../registry/device-store.js';
 
-/** A device as the fleet API returns it (the registry's public fields and whether it is online). */
+/** A device as the device and fleet APIs return it (the registry's public fields and whether it is online). */
 export const DeviceSchema = Type.Object({
   id: Type.String(),
   serial: Type.String(),
