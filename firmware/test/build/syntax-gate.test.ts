@@ -29,6 +29,9 @@ describe('Espruino subset gate', () => {
     ['l: for (;;) break l;', 'label'],
     ['Promise.race([]);', 'race'],
     ['p.finally(() => 1);', 'finally'],
+    ['buf.copyWithin(0, 4);', 'copyWithin'],
+    ['a.flat();', 'flat'],
+    ['a.flatMap((x) => [x]);', 'flatMap'],
     ['const o = { [k]: 1 };', 'computed key'],
     ['class A { [k]() {} }', 'computed method'],
   ];
