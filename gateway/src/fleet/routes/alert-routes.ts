@@ -31,6 +31,11 @@ export const alertRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, { 
     { schema: { tags, querystring: ListQuery, response: { 200: Type.Object({ alerts: Type.Array(AlertSchema) }) } } },
     async (request) => ({ alerts: fleet.alerts.list(request.query) }),
   );
+  app.get(
+    '/api/v1/alerts/webhook',
+    { schema: { tags, description: 'Alert webhook delivery: notifications not yet accepted by the webhook (retried at the next evaluation).', response: { 200: Type.Object({ pending: Type.Integer() }) } } },
+    async () => ({ pending: fleet.alerts.pendingNotifications() }),
+  );
   app.post('/api/v1/alerts/evaluate', { schema: { tags, response: { 200: Type.Object({ open: Type.Integer() }) } } }, async () => {
     await fleet.alerts.evaluate();
     return { open: fleet.alerts.list({ state: 'open', limit: 1000 }).length };

@@ -9,6 +9,7 @@ import { commandRoutes } from './command-routes.js';
 import { configRoutes } from './config-routes.js';
 import { directoryRoutes } from './directory-routes.js';
 import { firmwareRoutes } from './firmware-routes.js';
+import { fleetTableRoutes } from './fleet-table-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { provisioningRoutes } from './provisioning-routes.js';
 import { loginRoutes, userRoutes } from './user-routes.js';
@@ -41,6 +42,7 @@ export const fleetRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, op
     await secured.register(configRoutes, options);
     await secured.register(commandRoutes, options);
     await secured.register(healthRoutes, options);
+    await secured.register(fleetTableRoutes, options);
     await secured.register(alertRoutes, options);
     await secured.register(firmwareRoutes, options);
     await secured.register(userRoutes, options);

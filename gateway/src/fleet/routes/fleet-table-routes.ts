@@ -1,0 +1,148 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { DEVICE_STATUSES } from '../../registry/device-store.js';
+import type { PublicDevice } from '../../registry/device-registry.js';
+import { ALERT_KINDS, type Alert } from '../alerts.js';
+import type { DeviceHealth } from '../health.js';
+import type { FleetRouteOptions } from './index.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+/** One line of the fleet table: identity, placement, latest health and open alerts. */
+const RowSchema = Type.Object({
+  id: Type.String(),
+  serial: Type.String(),
+  hardwareRevision: Type.String(),
+  firmwareVersion: Nullable(Type.String()),
+  status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
+  online: Type.Boolean(),
+  lastSeenAtMs: Nullable(Type.Integer()),
+  branchId: Nullable(Type.String()),
+  staffId: Nullable(Type.String()),
+  groupIds: Type.Array(Type.String()),
+  health: Type.Object({
+    updatedAtMs: Nullable(Type.Integer()),
+    batteryPercent: Nullable(Type.Integer()),
+    charging: Nullable(Type.Boolean()),
+    flashUsedPercent: Nullable(Type.Number()),
+    backlogSeconds: Nullable(Type.Integer()),
+    rssiDbm: Nullable(Type.Integer()),
+    clockState: Nullable(Type.String()),
+    deviceState: Nullable(Type.String()),
+    droppedFrames: Nullable(Type.Integer()),
+    configVersion: Nullable(Type.Integer()),
+  }),
+  alerts: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), severity: Type.String() })),
+});
+export type FleetTableRow = Static<typeof RowSchema>;
+
+const AlertFilter = Type.Union([Type.Literal('any'), Type.Literal('none'), ...ALERT_KINDS.map((k) => Type.Literal(k))]);
+const Query = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 64, description: 'part of the device id or serial (case-insensitive)' })),
+    status: Type.Optional(Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s)))),
+    branchId: Type.Optional(Type.String({ maxLength: 64 })),
+    staffId: Type.Optional(Type.String({ maxLength: 64 })),
+    firmwareVersion: Type.Optional(Type.String({ maxLength: 64 })),
+    online: Type.Optional(Type.Boolean()),
+    alert: Type.Optional(AlertFilter),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type FleetTableQuery = Static<typeof Query>;
+
+/** The registry pages by id; the table reads all of it (it is at most a few thousand badges). */
+const REGISTRY_PAGE = 1000;
+
+const tags = ['fleet: health'];
+
+/**
+ * GET /api/v1/fleet/devices: the admin UI's fleet table in one request,
+ * filtered and paged on the server so the browser receives one page
+ * whatever the fleet size. Each row joins the device, its branch, wearer
+ * and groups, its latest health and its open alerts; `firmwareVersions`
+ * lists every version in the fleet for the filter.
+ */
+export const fleetTableRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, { fleet, registry, isOnline }) => {
+  const allDevices = async (): Promise<PublicDevice[]> => {
+    const out: PublicDevice[] = [];
+    for (;;) {
+      const page = await registry.list({ limit: REGISTRY_PAGE, ...(out.length ? { afterId: out.at(-1)!.id } : {}) });
+      out.push(...page);
+      if (page.length < REGISTRY_PAGE) return out;
+    }
+  };
+
+  app.get<{ Querystring: FleetTableQuery }>(
+    '/api/v1/fleet/devices',
+    {
+      schema: {
+        tags,
+        description: 'The fleet table: devices with placement, latest health and open alerts; filtered, sorted by id, paged by offset.',
+        querystring: Query,
+        response: { 200: Type.Object({ total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer(), firmwareVersions: Type.Array(Type.String()), rows: Type.Array(RowSchema) }) },
+      },
+    },
+    async (request) => {
+      const query = request.query;
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? 50;
+      const devices = await allDevices();
+      const health = new Map<string, DeviceHealth>(fleet.health.all().map((h) => [h.deviceId, h]));
+      const alerts = new Map<string, Alert[]>();
+      for (const alert of fleet.alerts.list({ state: 'open', limit: 1000 })) alerts.set(alert.deviceId, [...(alerts.get(alert.deviceId) ?? []), alert]);
+
+      const rows: FleetTableRow[] = devices.map((device) => toRow(device, health.get(device.id) ?? null, alerts.get(device.id) ?? [], isOnline(device.id), fleet.directory.placement(device.id)));
+      const firmwareVersions = [...new Set(rows.map((r) => r.firmwareVersion).filter((v): v is string => v !== null))].sort();
+      const matching = rows.filter(matches(query));
+      return { total: matching.length, offset, limit, firmwareVersions, rows: matching.slice(offset, offset + limit) };
+    },
+  );
+};
+
+function toRow(device: PublicDevice, h: DeviceHealth | null, alerts: Alert[], online: boolean, placement: { branchId: string | null; staffId: string | null; groupIds: string[] }): FleetTableRow {
+  return {
+    id: device.id,
+    serial: device.serial,
+    hardwareRevision: h?.hardwareRevision ?? device.hardwareRevision,
+    firmwareVersion: h?.firmwareVersion ?? device.firmwareVersion,
+    status: device.status,
+    online,
+    lastSeenAtMs: device.lastSeenAtMs,
+    branchId: placement.branchId,
+    staffId: placement.staffId,
+    groupIds: placement.groupIds,
+    health: {
+      updatedAtMs: h?.updatedAtMs ?? null,
+      batteryPercent: h?.batteryPercent ?? null,
+      charging: h?.charging ?? null,
+      flashUsedPercent: h?.flashUsedPercent ?? null,
+      backlogSeconds: h?.backlogSeconds ?? null,
+      rssiDbm: h?.rssiDbm ?? null,
+      clockState: h?.clockState ?? null,
+      deviceState: h?.deviceState ?? null,
+      droppedFrames: h?.droppedFrames ?? null,
+      configVersion: h?.configVersion ?? null,
+    },
+    alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity })),
+  };
+}
+
+/** The filter of a query: every given criterion must hold. */
+export function matches(query: FleetTableQuery): (row: FleetTableRow) => boolean {
+  const needle = query.q?.trim().toLowerCase() ?? '';
+  return (row) => {
+    if (needle && !row.id.toLowerCase().includes(needle) && !row.serial.toLowerCase().includes(needle)) return false;
+    if (query.status !== undefined && row.status !== query.status) return false;
+    if (query.branchId !== undefined && row.branchId !== query.branchId) return false;
+    if (query.staffId !== undefined && row.staffId !== query.staffId) return false;
+    if (query.firmwareVersion !== undefined && row.firmwareVersion !== query.firmwareVersion) return false;
+    if (query.online !== undefined && row.online !== query.online) return false;
+    if (query.alert === 'any' && row.alerts.length === 0) return false;
+    if (query.alert === 'none' && row.alerts.length > 0) return false;
+    if (query.alert !== undefined && query.alert !== 'any' && query.alert !== 'none' && !row.alerts.some((a) => a.kind === query.alert)) return false;
+    return true;
+  };
+}
