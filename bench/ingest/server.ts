@@ -19,7 +19,7 @@ import { createIngest } from '../../gateway/src/ingest/index.js';
 const mode = process.argv[2];
 const overrides = JSON.parse(process.argv[3] ?? '{}') as Record<string, number>;
 if (mode !== 'gateway' && mode !== 'bare') throw new Error('usage: server.ts gateway|bare');
-const broker = await Aedes.createBroker({ concurrency: 1000 });
+const broker = await Aedes.createBroker({ concurrency: 0 }); // as the gateway's broker: no delivery cap (see gateway/src/broker/broker.ts)
 const server = createServer(broker.handle);
 let count = 0;
 let stats: () => Promise<number>;

@@ -58,6 +58,12 @@ export class MqttBroker {
       ...(deps.now ? { now: deps.now } : {}),
     });
     this.aedes = new Aedes({
+      // No cap on deliveries in flight. With a cap (aedes' default is 100), mqemitter queues the excess and,
+      // when a slow delivery finishes, starts the next queued message on the same stack; a message nobody
+      // subscribes to (every badge's upstream chunk) finishes at once and starts the next, so a few thousand
+      // queued chunks overflowed the stack and crashed the gateway at 5,000 badges. Each connection still
+      // has one batch of packets in flight at a time, and ingest back-pressure stops reading slow ones.
+      concurrency: 0,
       connectTimeout: config.mqtt.connectTimeoutMs,
       ...(config.mqtt.keepaliveLimitS > 0 ? { keepaliveLimit: config.mqtt.keepaliveLimitS } : {}),
       authenticate: (client, username, password, done) => this.onAuthenticate(client, username, password, done),
