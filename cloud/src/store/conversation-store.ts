@@ -134,6 +134,99 @@ export interface VocEntry {
   evidence: unknown;
 }
 
+/**
+ * ---- Dashboard queries (issue 9) ----
+ * Buckets are calendar periods in a fixed UTC offset (the branch's local
+ * time; China has no daylight saving): `day` starts at local midnight, `week`
+ * on Monday at local midnight, `month` on the 1st. A bucket is identified by
+ * its start as epoch ms. Conversations are bucketed by `startedAt`.
+ */
+export type TrendInterval = 'day' | 'week' | 'month';
+
+export interface TrendFilter extends RollupFilter {
+  /** Local time = UTC + this many minutes (e.g. 480 for China). Default 0. */
+  utcOffsetMinutes?: number;
+}
+
+/** Key-point counts of one bucket (pooled like keyPointCounts; dismissed findings excluded). */
+export interface KeyPointTrendRow extends KeyPointCounts {
+  bucket: number;
+}
+
+/** Compliance counts of one bucket (same columns and rules as complianceCounts). */
+export interface ComplianceTrendRow extends ComplianceCounts {
+  bucket: number;
+}
+
+/** Conversations of one bucket and channel. */
+export interface ConversationTrendRow {
+  bucket: number;
+  channel: Channel;
+  conversations: number;
+  /** Distinct known customers in this bucket and channel. */
+  customers: number;
+  avgDurationMs: number | null;
+}
+
+/** Voice-of-the-customer item with where it was said (for click-through to the line). */
+export interface VocListItem extends VocEntry {
+  /** Position of the item within its conversation's VoC list (stable for paging). */
+  ord: number;
+  channel: Channel;
+  staffId: string | null;
+  customerId: string | null;
+  /** Transcript segment (line index) the quote is on, or null when the analysis gave none. */
+  segment: number | null;
+  quote: string | null;
+  startMs: number | null;
+}
+
+export interface VocKindCount {
+  kind: string;
+  items: number;
+  conversations: number;
+}
+
+/** Profile-tag condition of the customer insight: current value of family.tag (equal to value when given). */
+export interface TagCondition {
+  family: string;
+  tag: string;
+  value?: string;
+}
+
+/** A customer in the insight list: who, their current tags, and how much we have talked. */
+export interface CustomerListing extends Customer {
+  current: Array<{ family: string; tag: string; value: string }>;
+  conversations: number;
+  lastConversationAt: number | null;
+  channels: Channel[];
+}
+
+export interface CustomerListingPage {
+  items: CustomerListing[];
+  /** Opaque keyset cursor (customer id order); null on the last page. */
+  nextCursor: string | null;
+}
+
+/** A profile observation with the transcript line its quote comes from. */
+export interface ProfileSource extends ProfileObservation {
+  /** Segment index of the evidence in that conversation (null: the tag hit is gone or had no evidence). */
+  segment: number | null;
+  startMs: number | null;
+}
+
+/** What the customer timeline shows per conversation besides the conversation itself. */
+export interface ConversationDigest {
+  conversationId: string;
+  tags: number;
+  /** Compliance hits not dismissed. */
+  complianceHits: number;
+  /** Worst severity among them, or null. */
+  worstSeverity: 'critical' | 'high' | 'medium' | 'low' | null;
+  summary: Record<string, unknown> | null;
+}
+/* ---- end of dashboard queries ---- */
+
 export interface Voiceprint {
   staffId: string;
   embedding: Float32Array;
@@ -229,6 +322,30 @@ export interface ConversationStore {
   overview(filter: RollupFilter): Overview;
   /** Voice-of-the-customer items of analysed conversations, newest conversations first. */
   vocItems(filter: RollupFilter & { kind?: string }, limit: number): VocEntry[];
+
+  // dashboards (issue 9) — see the types above for bucket and counting rules
+  /** keyPointCounts per bucket; `point` narrows to one key point. Ordered by bucket, point, group. */
+  keyPointTrend(interval: TrendInterval, dimension: RollupDimension, filter: TrendFilter & { point?: string }): KeyPointTrendRow[];
+  /** complianceCounts per bucket; `rule` / `severity` narrow it. Ordered by bucket, rule, group. */
+  complianceTrend(
+    interval: TrendInterval,
+    dimension: RollupDimension,
+    filter: TrendFilter & { rule?: string; severity?: string },
+  ): ComplianceTrendRow[];
+  /** Conversations per bucket and channel. Ordered by bucket, channel. */
+  conversationTrend(interval: TrendInterval, filter: TrendFilter): ConversationTrendRow[];
+  /** Voice-of-the-customer items newest conversation first (then in transcript order), keyset-paged. */
+  vocPage(filter: RollupFilter & { kind?: string }, page: { limit: number; cursor?: string | null }): { items: VocListItem[]; nextCursor: string | null };
+  /** Items and distinct conversations per VoC kind. */
+  vocCounts(filter: RollupFilter): VocKindCount[];
+  /** Customers whose current profile has every condition (AND), by customer id, keyset-paged. No conditions: every customer. */
+  customersByTags(tags: TagCondition[], page: { limit: number; cursor?: string | null }): CustomerListingPage;
+  countCustomersByTags(tags: TagCondition[]): number;
+  /** The customer's whole profile history (newest first) with the transcript line of each quote; [] for an unknown customer. */
+  profileSources(customerId: string): ProfileSource[];
+  /** Per-conversation counts and summary for the given ids (unknown ids are left out). */
+  conversationDigests(ids: string[]): ConversationDigest[];
+  // end of dashboards
 }
 
 export type { EvidenceRef };

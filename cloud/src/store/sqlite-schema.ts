@@ -96,4 +96,21 @@ export const CLOUD_MIGRATIONS: readonly string[] = [
     model TEXT NOT NULL, created_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Dashboards (issue 9): voice-of-the-customer items as rows (counted and paged by kind without parsing every
+  // summary), backfilled from the summaries already stored; current profile values looked up per customer.
+  `
+  CREATE TABLE voc_items (
+    conversation_id TEXT NOT NULL, ord INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+    segment INTEGER, quote TEXT, start_ms INTEGER, evidence TEXT,
+    PRIMARY KEY (conversation_id, ord)
+  ) WITHOUT ROWID;
+  CREATE INDEX voc_kind ON voc_items (kind, conversation_id);
+  INSERT INTO voc_items (conversation_id, ord, kind, text, segment, quote, start_ms, evidence)
+    SELECT s.conversation_id, v.key, json_extract(v.value, '$.kind'), COALESCE(json_extract(v.value, '$.text'), ''),
+      json_extract(v.value, '$.evidence.turn'), json_extract(v.value, '$.evidence.quote'),
+      json_extract(v.value, '$.evidence.startMs'), json_extract(v.value, '$.evidence')
+    FROM summaries s, json_each(s.voc) v
+    WHERE json_type(v.value) = 'object' AND json_type(v.value, '$.kind') = 'text';
+  CREATE INDEX profile_current ON profile_observations (customer_id, family, tag, value) WHERE current = 1;
+  `,
 ];

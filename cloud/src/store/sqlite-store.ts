@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { PipelineError } from '../errors.js';
 import {
   STAGES,
+  type Channel,
   type ComplianceFinding,
   type Conversation,
   type ConversationDetail,
@@ -31,6 +32,17 @@ import type {
   RollupDimension,
   VocEntry,
   RollupFilter,
+  ComplianceTrendRow,
+  ConversationDigest,
+  ConversationTrendRow,
+  CustomerListingPage,
+  KeyPointTrendRow,
+  ProfileSource,
+  TagCondition,
+  TrendFilter,
+  TrendInterval,
+  VocKindCount,
+  VocListItem,
   StageClaim,
   TextQuery,
   Voiceprint,
@@ -746,6 +758,7 @@ export class SqliteConversationStore implements ConversationStore {
            voc = excluded.voc, updated_at = excluded.updated_at`,
         )
         .run(id, a.rulesVersion, JSON.stringify(a.summary), JSON.stringify(a.voc), now);
+      this.writeVocItems(id, a.voc);
     })();
   }
 
@@ -986,4 +999,314 @@ export class SqliteConversationStore implements ConversationStore {
       evidence: r.evidence ? parseJson(r.evidence, 'voc evidence') : null,
     }));
   }
+
+  // ---------- dashboards ----------
+
+  /** One row per VoC item (kind and text required; evidence optional), in the analysis' order. */
+  private writeVocItems(id: string, voc: unknown[]): void {
+    this.q('DELETE FROM voc_items WHERE conversation_id = ?').run(id);
+    const ins = this.q(
+      `INSERT INTO voc_items (conversation_id, ord, kind, text, segment, quote, start_ms, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    voc.forEach((item, ord) => {
+      if (typeof item !== 'object' || item === null) return;
+      const v = item as { kind?: unknown; text?: unknown; evidence?: unknown };
+      if (typeof v.kind !== 'string') return;
+      const ev = (typeof v.evidence === 'object' && v.evidence !== null ? v.evidence : null) as Partial<EvidenceRef> | null;
+      ins.run(
+        id,
+        ord,
+        v.kind,
+        typeof v.text === 'string' ? v.text : '',
+        typeof ev?.turn === 'number' ? ev.turn : null,
+        typeof ev?.quote === 'string' ? ev.quote : null,
+        typeof ev?.startMs === 'number' ? ev.startMs : null,
+        ev ? JSON.stringify(ev) : null,
+      );
+    });
+  }
+
+  /**
+   * SQL for the start (epoch ms) of the bucket holding c.started_at, in local time UTC + @off ms.
+   * The epoch was a Thursday: +3 days makes weeks start on Monday.
+   */
+  private bucketSql(interval: TrendInterval): string {
+    const local = '(c.started_at + CAST(@off AS INTEGER))';
+    if (interval === 'day') return `((${local} / 86400000) * 86400000 - CAST(@off AS INTEGER))`;
+    if (interval === 'week') return `(((${local} + 259200000) / 604800000) * 604800000 - 259200000 - CAST(@off AS INTEGER))`;
+    return `(CAST(strftime('%s', ${local} / 1000, 'unixepoch', 'start of month') AS INTEGER) * 1000 - CAST(@off AS INTEGER))`;
+  }
+
+  private trendWhere(f: TrendFilter): { sql: string; params: Record<string, unknown> } {
+    const off = f.utcOffsetMinutes ?? 0;
+    if (!Number.isInteger(off) || Math.abs(off) > 14 * 60) throw new PipelineError('BAD_REQUEST', 'utcOffsetMinutes must be an integer within ±840');
+    const w = this.rollupWhere(f);
+    return { sql: w.sql, params: { ...w.params, off: off * 60_000 } };
+  }
+
+  keyPointTrend(interval: TrendInterval, dimension: RollupDimension, filter: TrendFilter & { point?: string }): KeyPointTrendRow[] {
+    const { sql, params } = this.trendWhere(filter);
+    let pointSql = '';
+    if (filter.point) {
+      pointSql = 'AND k.point = @point';
+      params.point = filter.point;
+    }
+    const g = this.groupColumn(dimension);
+    return (
+      this
+        .q(
+          `SELECT ${this.bucketSql(interval)} AS bucket, k.point AS point, ${g} AS grp, SUM(k.applicable) AS applicable,
+             SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS toStandard
+           FROM key_points k JOIN conversations c ON c.id = k.conversation_id
+           WHERE k.review_state != 'dismissed' ${pointSql} ${sql}
+           GROUP BY bucket, k.point, grp ORDER BY bucket, k.point, grp`,
+        )
+        .all(params) as Row[]
+    ).map((r) => ({
+      bucket: Number(r.bucket),
+      point: r.point as string,
+      group: r.grp as string | null,
+      applicable: Number(r.applicable),
+      raised: Number(r.raised),
+      toStandard: Number(r.toStandard),
+    }));
+  }
+
+  complianceTrend(
+    interval: TrendInterval,
+    dimension: RollupDimension,
+    filter: TrendFilter & { rule?: string; severity?: string },
+  ): ComplianceTrendRow[] {
+    const { sql, params } = this.trendWhere(filter);
+    let hitSql = '';
+    if (filter.rule) {
+      hitSql += ' AND h.rule = @rule';
+      params.rule = filter.rule;
+    }
+    if (filter.severity) {
+      hitSql += ' AND h.severity = @severity';
+      params.severity = filter.severity;
+    }
+    const g = this.groupColumn(dimension);
+    return (
+      this
+        .q(
+          `SELECT ${this.bucketSql(interval)} AS bucket, h.rule AS rule, h.severity AS severity, ${g} AS grp,
+             SUM(h.review_state != 'dismissed') AS hits,
+             COUNT(DISTINCT CASE WHEN h.review_state != 'dismissed' THEN h.conversation_id END) AS conversations,
+             SUM(h.review_state = 'confirmed') AS confirmed, SUM(h.review_state = 'dismissed') AS dismissed
+           FROM compliance_hits h JOIN conversations c ON c.id = h.conversation_id
+           WHERE 1 = 1 ${hitSql} ${sql}
+           GROUP BY bucket, h.rule, h.severity, grp ORDER BY bucket, h.rule, grp`,
+        )
+        .all(params) as Row[]
+    ).map((r) => ({
+      bucket: Number(r.bucket),
+      rule: r.rule as string,
+      severity: r.severity as string,
+      group: r.grp as string | null,
+      hits: Number(r.hits),
+      conversations: Number(r.conversations),
+      confirmed: Number(r.confirmed),
+      dismissed: Number(r.dismissed),
+    }));
+  }
+
+  conversationTrend(interval: TrendInterval, filter: TrendFilter): ConversationTrendRow[] {
+    const { sql, params } = this.trendWhere(filter);
+    return (
+      this
+        .q(
+          `SELECT ${this.bucketSql(interval)} AS bucket, c.channel AS channel, COUNT(*) AS n,
+             COUNT(DISTINCT c.customer_id) AS customers, AVG(c.duration_ms) AS avg
+           FROM conversations c WHERE 1 = 1 ${sql}
+           GROUP BY bucket, c.channel ORDER BY bucket, c.channel`,
+        )
+        .all(params) as Row[]
+    ).map((r) => ({
+      bucket: Number(r.bucket),
+      channel: r.channel as Channel,
+      conversations: Number(r.n),
+      customers: Number(r.customers),
+      avgDurationMs: r.avg === null ? null : Math.round(Number(r.avg)),
+    }));
+  }
+
+  vocPage(
+    filter: RollupFilter & { kind?: string },
+    page: { limit: number; cursor?: string | null },
+  ): { items: VocListItem[]; nextCursor: string | null } {
+    const { sql, params } = this.rollupWhere(filter);
+    let extra = '';
+    if (filter.kind) {
+      extra += ' AND v.kind = @kind';
+      params.kind = filter.kind;
+    }
+    if (page.cursor) {
+      const m = /^(-?\d+):(\d+):(\d+)$/.exec(Buffer.from(page.cursor, 'base64url').toString());
+      if (!m) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
+      extra += ` AND (c.started_at < @cStart OR (c.started_at = @cStart AND (c.seq < @cSeq OR (c.seq = @cSeq AND v.ord > @cOrd))))`;
+      params.cStart = Number(m[1]);
+      params.cSeq = Number(m[2]);
+      params.cOrd = Number(m[3]);
+    }
+    params.limit = page.limit + 1;
+    const rows = this
+      .q(
+        `SELECT c.id AS id, c.seq AS seq, c.started_at AS startedAt, c.channel AS channel, c.staff_id AS staffId,
+           c.customer_id AS customerId, v.ord AS ord, v.kind AS kind, v.text AS text, v.segment AS segment, v.quote AS quote,
+           v.start_ms AS startMs, v.evidence AS evidence
+         FROM conversations c JOIN voc_items v ON v.conversation_id = c.id
+         WHERE 1 = 1 ${sql} ${extra}
+         ORDER BY c.started_at DESC, c.seq DESC, v.ord ASC LIMIT @limit`,
+      )
+      .all(params) as Row[];
+    const more = rows.length > page.limit;
+    const items = rows.slice(0, page.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => ({
+        conversationId: r.id as string,
+        startedAt: r.startedAt as number,
+        kind: r.kind as string,
+        text: r.text as string,
+        evidence: r.evidence ? parseJson(r.evidence, 'voc evidence') : null,
+        ord: r.ord as number,
+        channel: r.channel as Channel,
+        staffId: r.staffId as string | null,
+        customerId: r.customerId as string | null,
+        segment: r.segment as number | null,
+        quote: r.quote as string | null,
+        startMs: r.startMs as number | null,
+      })),
+      nextCursor: more && last ? Buffer.from(`${last.startedAt}:${last.seq}:${last.ord}`).toString('base64url') : null,
+    };
+  }
+
+  vocCounts(filter: RollupFilter): VocKindCount[] {
+    const { sql, params } = this.rollupWhere(filter);
+    return (
+      this
+        .q(
+          `SELECT v.kind AS kind, COUNT(*) AS items, COUNT(DISTINCT v.conversation_id) AS conversations
+           FROM voc_items v JOIN conversations c ON c.id = v.conversation_id
+           WHERE 1 = 1 ${sql} GROUP BY v.kind ORDER BY v.kind`,
+        )
+        .all(params) as Row[]
+    ).map((r) => ({ kind: r.kind as string, items: Number(r.items), conversations: Number(r.conversations) }));
+  }
+
+  /**
+   * The customer ids matching every tag condition, in id order: driven by one condition through the
+   * (family, tag, value, current, customer_id) index, the others checked per customer through the
+   * partial index of current values.
+   */
+  private customerMatchSql(tags: TagCondition[]): { sql: string; params: unknown[] } {
+    if (tags.length === 0) return { sql: 'SELECT c.id AS customer_id FROM customers c WHERE c.id > ?', params: [] };
+    const driverAt = Math.max(0, tags.findIndex((t) => t.value !== undefined));
+    const driver = tags[driverAt]!;
+    const params: unknown[] = [driver.family, driver.tag];
+    let sql = `SELECT DISTINCT p.customer_id AS customer_id FROM profile_observations p
+      WHERE p.family = ? AND p.tag = ?${driver.value !== undefined ? ' AND p.value = ?' : ''} AND p.current = 1`;
+    if (driver.value !== undefined) params.push(driver.value);
+    tags.forEach((t, i) => {
+      if (i === driverAt) return;
+      sql += ` AND EXISTS (SELECT 1 FROM profile_observations o WHERE o.customer_id = p.customer_id AND o.family = ? AND o.tag = ?${
+        t.value !== undefined ? ' AND o.value = ?' : ''
+      } AND o.current = 1)`;
+      params.push(t.family, t.tag);
+      if (t.value !== undefined) params.push(t.value);
+    });
+    return { sql: sql + ' AND p.customer_id > ?', params };
+  }
+
+  customersByTags(tags: TagCondition[], page: { limit: number; cursor?: string | null }): CustomerListingPage {
+    let after = '';
+    if (page.cursor) {
+      after = Buffer.from(page.cursor, 'base64url').toString();
+      if (!after || Buffer.from(after).toString('base64url') !== page.cursor) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
+    }
+    const m = this.customerMatchSql(tags);
+    const ids = (
+      this.q(`${m.sql} ORDER BY customer_id LIMIT ?`).all(...m.params, after, page.limit + 1) as Array<{ customer_id: string }>
+    ).map((r) => r.customer_id);
+    const more = ids.length > page.limit;
+    const pageIds = ids.slice(0, page.limit);
+    const items = [];
+    for (const id of pageIds) {
+      const customer = this.getCustomer(id);
+      if (!customer) continue; // observations of a customer row that is gone: nothing to list
+      const current = this
+        .q('SELECT family, tag, value FROM profile_observations WHERE customer_id = ? AND current = 1 ORDER BY family, tag, value')
+        .all(id) as Array<{ family: string; tag: string; value: string }>;
+      const stats = this
+        .q(`SELECT COUNT(*) AS n, MAX(started_at) AS last, GROUP_CONCAT(DISTINCT channel) AS channels FROM conversations WHERE customer_id = ?`)
+        .get(id) as { n: number; last: number | null; channels: string | null };
+      items.push({
+        ...customer,
+        current,
+        conversations: stats.n,
+        lastConversationAt: stats.last,
+        channels: (stats.channels ? stats.channels.split(',').sort() : []) as Channel[],
+      });
+    }
+    const last = pageIds[pageIds.length - 1];
+    return { items, nextCursor: more && last ? Buffer.from(last).toString('base64url') : null };
+  }
+
+  countCustomersByTags(tags: TagCondition[]): number {
+    const m = this.customerMatchSql(tags);
+    return (this.q(`SELECT COUNT(*) AS n FROM (${m.sql})`).get(...m.params, '') as { n: number }).n;
+  }
+
+  profileSources(customerId: string): ProfileSource[] {
+    return (
+      this
+        .q(
+          `SELECT p.*, (SELECT t.evidence FROM tag_hits t
+              WHERE t.family = p.family AND t.tag = p.tag AND t.value = p.value AND t.conversation_id = p.conversation_id
+                AND json_extract(t.evidence, '$[0].quote') = p.quote
+              ORDER BY t.id LIMIT 1) AS hit_evidence
+           FROM profile_observations p WHERE p.customer_id = ? ORDER BY p.observed_at DESC, p.id DESC`,
+        )
+        .all(customerId) as Row[]
+    ).map((r) => {
+      const ev = r.hit_evidence ? parseJson<EvidenceRef[]>(r.hit_evidence, 'evidence')[0] : undefined;
+      return {
+        family: r.family as string,
+        tag: r.tag as string,
+        value: r.value as string,
+        detail: r.detail as string | null,
+        conversationId: r.conversation_id as string,
+        channel: r.channel as string,
+        observedAt: r.observed_at as number,
+        quote: r.quote as string,
+        current: r.current === 1,
+        segment: ev?.turn ?? null,
+        startMs: ev?.startMs ?? null,
+      };
+    });
+  }
+
+  conversationDigests(ids: string[]): ConversationDigest[] {
+    const out: ConversationDigest[] = [];
+    const order = ['critical', 'high', 'medium', 'low'] as const;
+    for (const id of ids) {
+      if (!this.stmts.convById!.get(id)) continue;
+      const tags = (this.q(`SELECT COUNT(*) AS n FROM tag_hits WHERE conversation_id = ? AND review_state != 'dismissed'`).get(id) as { n: number }).n;
+      const sev = this
+        .q(`SELECT severity, COUNT(*) AS n FROM compliance_hits WHERE conversation_id = ? AND review_state != 'dismissed' GROUP BY severity`)
+        .all(id) as Array<{ severity: string; n: number }>;
+      const s = this.q('SELECT data FROM summaries WHERE conversation_id = ?').get(id) as { data: string } | undefined;
+      out.push({
+        conversationId: id,
+        tags,
+        complianceHits: sev.reduce((a, r) => a + r.n, 0),
+        worstSeverity: order.find((o) => sev.some((r) => r.severity === o)) ?? null,
+        summary: s ? parseJson<Record<string, unknown>>(s.data, 'summary') : null,
+      });
+    }
+    return out;
+  }
+  // ---------- end of dashboards ----------
 }
