@@ -80,6 +80,8 @@ export interface Review {
   reason: string | null;
   reviewer: string | null;
   reviewedAt: number | null;
+  /** Tags only: the value the reviewer says is right (a correction; the state is then 'confirmed'). */
+  correctedValue?: string | null;
 }
 
 export interface EvidenceRef {

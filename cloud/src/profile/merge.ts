@@ -7,7 +7,7 @@ import type { ConversationStore } from '../store/conversation-store.js';
  * replaced per conversation (re-analysis cannot duplicate them); the store
  * keeps the whole history and marks the values in force: latest conversation
  * wins for single-value tags, every value stays for `multi` tags. Dismissed
- * tags do not count. No customer: nothing to merge (yet).
+ * tags do not count; corrected tags count with the corrected value. No customer: nothing to merge (yet).
  */
 export function mergeConversationProfile(store: ConversationStore, taxonomy: Taxonomy, conversationId: string): number {
   const detail = store.getDetail(conversationId);
@@ -18,7 +18,8 @@ export function mergeConversationProfile(store: ConversationStore, taxonomy: Tax
     .map((t) => ({
       family: t.family,
       tag: t.tag,
-      value: t.value,
+      // a reviewer's correction replaces the value the rules found
+      value: t.review.correctedValue ?? t.value,
       detail: t.detail,
       quote: t.evidence[0]?.quote ?? '',
       multi: taxonomy.profile[t.family]?.[t.tag]?.multi ?? false,

@@ -15,6 +15,7 @@ import type {
   TagHit,
 } from '../model/conversation.js';
 import type { Branch, Customer, CustomerProfile, ProfileObservation, Staff, Team } from '../model/directory.js';
+import type { WaveformPeaks } from '../audio/peaks.js';
 
 /**
  * Everything the pipeline persists, behind one interface so the SQLite
@@ -242,6 +243,50 @@ export interface StageClaim {
   attempts: number;
 }
 
+/** One version of the analysis rules in the history (shipped files, an edit through the API, or a revert). */
+export interface RuleSetVersionInfo {
+  /** The rule set's own `version` field; unique in the history. */
+  version: string;
+  /** Order of recording (newest highest). */
+  seq: number;
+  source: 'files' | 'edit' | 'revert';
+  /** The version an edit or revert started from. */
+  basedOn: string | null;
+  /** Who recorded it: the signed-in user, or 'system' for the shipped files. */
+  author: string;
+  note: string | null;
+  /** SHA-256 of the canonical document (the shipped files are recorded once per content). */
+  contentHash: string;
+  createdAt: number;
+  /** The version the pipeline analyses with. */
+  active: boolean;
+}
+
+export interface RuleSetVersionRecord extends RuleSetVersionInfo {
+  /** The merged raw rule set (version, defaults, lexicons, patterns, homophones, rules). */
+  document: Record<string, unknown>;
+}
+
+export type RerunJobState = 'running' | 'done' | 'cancelled';
+
+/** A background re-analysis of stored transcripts with the active rules (no ASR). */
+export interface RerunJob {
+  id: string;
+  state: RerunJobState;
+  filter: RollupFilter;
+  /** Rules version active when the job started. */
+  rulesVersion: string;
+  total: number;
+  done: number;
+  failed: number;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  /** The last failure (code and message), if any. */
+  lastError: string | null;
+}
+
 export interface ConversationStore {
   close(): void;
 
@@ -299,9 +344,47 @@ export interface ConversationStore {
   setNormalizedTexts(id: string, texts: Array<{ index: number; normalizedText: string }>): void;
   /** Stores one recognised segment (the transcribe stage resumes after the last one stored). */
   setTranscript(id: string, index: number, text: string, confidence: number): void;
-  /** Replaces the analysis; hits that reappear keep their review state. */
+  /**
+   * Replaces the analysis. Human review wins over re-analysis: a reviewed hit
+   * or key-point result (state not pending) is kept exactly as reviewed, and a
+   * new finding for the same thing (tag value at the same evidence start, rule
+   * at the same turn, the same key point) is dropped; only pending results
+   * are replaced.
+   */
   replaceAnalysis(id: string, a: AnalysisRecord, now: number): void;
   review(kind: HitKind, hitId: number, review: Omit<Review, 'reviewedAt'>, now: number): { conversationId: string } | null;
+  /** The conversation a hit belongs to, or null. */
+  hitConversation(kind: HitKind, hitId: number): string | null;
+
+  // waveform peaks (computed once per recording)
+  setWaveformPeaks(id: string, peaks: WaveformPeaks): void;
+  getWaveformPeaks(id: string): WaveformPeaks | null;
+
+  // rule-set history
+  /** Records a version; CONFLICT when the version string is already in the history. */
+  addRuleSetVersion(v: Omit<RuleSetVersionRecord, 'seq' | 'active'>): RuleSetVersionInfo;
+  /** Newest first. */
+  listRuleSetVersions(): RuleSetVersionInfo[];
+  getRuleSetVersion(version: string): RuleSetVersionRecord | null;
+  findRuleSetVersionByHash(contentHash: string): RuleSetVersionInfo | null;
+  /** Marks one version active (the others inactive); NOT_FOUND when unknown. */
+  setActiveRuleSetVersion(version: string): void;
+  getActiveRuleSetVersion(): RuleSetVersionInfo | null;
+
+  // re-run jobs
+  /** Creates a running job over the analysed conversations matching the filter, one pending item each. */
+  createRerunJob(job: { id: string; filter: RollupFilter; rulesVersion: string; createdBy: string }, now: number): RerunJob;
+  getRerunJob(id: string): RerunJob | null;
+  /** Newest first. */
+  listRerunJobs(limit: number): RerunJob[];
+  /** Jobs still running (to resume after a restart). */
+  runningRerunJobs(): RerunJob[];
+  /** Up to `limit` conversation ids of the job not yet re-analysed. */
+  pendingRerunItems(jobId: string, limit: number): string[];
+  /** Records one item's outcome (idempotent: an item already finished is not counted twice). */
+  finishRerunItem(jobId: string, conversationId: string, error: { code: string; message: string } | null, now: number): void;
+  /** Ends a running job (done or cancelled); returns the job, or null when unknown. Ending an ended job changes nothing. */
+  endRerunJob(jobId: string, state: 'done' | 'cancelled', now: number): RerunJob | null;
 
   // profile
   /** Replaces the profile observations this conversation contributed and recomputes the customer's current values. */

@@ -43,29 +43,33 @@ import type {
   TrendInterval,
   VocKindCount,
   VocListItem,
+  RerunJob,
+  RerunJobState,
+  RuleSetVersionInfo,
+  RuleSetVersionRecord,
   StageClaim,
   TextQuery,
   Voiceprint,
 } from './conversation-store.js';
 import { CLOUD_MIGRATIONS } from './sqlite-schema.js';
+import { REVIEW_RULES_MIGRATIONS } from './sqlite-schema-review-rules.js';
+import type { WaveformPeaks } from '../audio/peaks.js';
 
 type Row = Record<string, unknown>;
 
 const STAGE_ORD = new Map<StageName, number>(STAGES.map((s, i) => [s, i]));
 
-function migrate(db: Database): void {
+/** Applies the steps of one migration owner not applied yet, each in its own transaction. */
+function migrate(db: Database, owner: string, steps: readonly string[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     owner TEXT NOT NULL, version INTEGER NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (owner, version))`);
   const { v } = db
-    .prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations WHERE owner = 'cloud'")
-    .get() as { v: number };
-  for (let version = v + 1; version <= CLOUD_MIGRATIONS.length; version++) {
+    .prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations WHERE owner = ?')
+    .get(owner) as { v: number };
+  for (let version = v + 1; version <= steps.length; version++) {
     db.transaction(() => {
-      db.exec(CLOUD_MIGRATIONS[version - 1]!);
-      db.prepare("INSERT INTO schema_migrations (owner, version, applied_at) VALUES ('cloud', ?, ?)").run(
-        version,
-        Date.now(),
-      );
+      db.exec(steps[version - 1]!);
+      db.prepare('INSERT INTO schema_migrations (owner, version, applied_at) VALUES (?, ?, ?)').run(owner, version, Date.now());
     })();
   }
 }
@@ -100,11 +104,47 @@ export function fts5Match(q: TextQuery): string | null {
 }
 
 function rowToReview(r: Row): Review {
-  return {
+  const review: Review = {
     state: r.review_state as Review['state'],
     reason: (r.review_reason as string | null) ?? null,
     reviewer: (r.reviewer as string | null) ?? null,
     reviewedAt: (r.reviewed_at as number | null) ?? null,
+  };
+  // only tag hits can be corrected
+  if ('corrected_value' in r) review.correctedValue = (r.corrected_value as string | null) ?? null;
+  return review;
+}
+
+const HIT_TABLES: Record<HitKind, string> = { tag: 'tag_hits', compliance: 'compliance_hits', keyPoint: 'key_points' };
+
+function rowToRerunJob(r: Row): RerunJob {
+  return {
+    id: r.id as string,
+    state: r.state as RerunJobState,
+    filter: parseJson<RollupFilter>(r.filter, 'rerun job filter'),
+    rulesVersion: r.rules_version as string,
+    total: r.total as number,
+    done: r.done as number,
+    failed: r.failed as number,
+    createdBy: r.created_by as string,
+    createdAt: r.created_at as number,
+    updatedAt: r.updated_at as number,
+    finishedAt: (r.finished_at as number | null) ?? null,
+    lastError: (r.last_error as string | null) ?? null,
+  };
+}
+
+function rowToRuleSetVersion(r: Row): RuleSetVersionInfo {
+  return {
+    version: r.version as string,
+    seq: r.seq as number,
+    source: r.source as RuleSetVersionInfo['source'],
+    basedOn: (r.based_on as string | null) ?? null,
+    author: r.author as string,
+    note: (r.note as string | null) ?? null,
+    contentHash: r.content_hash as string,
+    createdAt: r.created_at as number,
+    active: r.active === 1,
   };
 }
 
@@ -119,7 +159,8 @@ export class SqliteConversationStore implements ConversationStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+    migrate(this.db, 'cloud', CLOUD_MIGRATIONS);
+    migrate(this.db, 'review-rules', REVIEW_RULES_MIGRATIONS);
     const p = (sql: string) => this.q(sql);
     this.stmts = {
       convById: p('SELECT * FROM conversations WHERE id = ?'),
@@ -427,7 +468,7 @@ export class SqliteConversationStore implements ConversationStore {
       if (m[3]) {
         params.tValue = m[3];
         where.push(
-          `EXISTS (SELECT 1 FROM tag_hits t WHERE t.family = @tFamily AND t.tag = @tTag AND t.value = @tValue AND t.conversation_id = c.id AND t.review_state != 'dismissed')`,
+          `EXISTS (SELECT 1 FROM tag_hits t WHERE t.family = @tFamily AND t.tag = @tTag AND COALESCE(t.corrected_value, t.value) = @tValue AND t.conversation_id = c.id AND t.review_state != 'dismissed')`,
         );
       } else {
         where.push(
@@ -701,55 +742,44 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   replaceAnalysis(id: string, a: AnalysisRecord, now: number): void {
-    const firstTurn = (ev: EvidenceRef[]) => (ev[0] ? `${ev[0].turn}:${ev[0].start}` : '-');
-    const reviewCols = 'review_state, review_reason, reviewer, reviewed_at';
-    const keep = (rows: Row[], key: (r: Row) => string) => {
-      const m = new Map<string, Row>();
-      for (const r of rows) if (r.review_state !== 'pending') m.set(key(r), r);
-      return m;
-    };
-    const rv = (r: Row | undefined) => [
-      r?.review_state ?? 'pending',
-      r?.review_reason ?? null,
-      r?.reviewer ?? null,
-      r?.reviewed_at ?? null,
-    ];
+    const firstTurn = (ev: EvidenceRef[]) => (ev[0] ? String(ev[0].turn) : '-');
+    const reviewed = (table: string) =>
+      this.q(`SELECT * FROM ${table} WHERE conversation_id = ? AND review_state != 'pending'`).all(id) as Row[];
     this.db.transaction(() => {
-      const oldTags = keep(this.q('SELECT * FROM tag_hits WHERE conversation_id = ?').all(id) as Row[], (r) =>
-        [r.family, r.tag, r.value, firstTurn(parseJson(r.evidence, 'evidence'))].join('|'),
+      // Reviewed rows stay as the reviewer saw them; a new finding for the same thing is not added beside them.
+      const tagKeys = new Set<string>();
+      for (const r of reviewed('tag_hits')) {
+        tagKeys.add([r.family, r.tag, r.value].join('|'));
+        if (r.corrected_value) tagKeys.add([r.family, r.tag, r.corrected_value].join('|'));
+      }
+      const compKeys = new Set(
+        reviewed('compliance_hits').map((r) => [r.rule, firstTurn(parseJson(r.evidence, 'evidence'))].join('|')),
       );
-      const oldComp = keep(this.q('SELECT * FROM compliance_hits WHERE conversation_id = ?').all(id) as Row[], (r) =>
-        [r.rule, firstTurn(parseJson(r.evidence, 'evidence'))].join('|'),
-      );
-      const oldKp = keep(this.q('SELECT * FROM key_points WHERE conversation_id = ?').all(id) as Row[], (r) =>
-        String(r.point),
-      );
+      const kpKeys = new Set(reviewed('key_points').map((r) => String(r.point)));
       for (const t of ['tag_hits', 'compliance_hits', 'key_points']) {
-        this.q(`DELETE FROM ${t} WHERE conversation_id = ?`).run(id);
+        this.q(`DELETE FROM ${t} WHERE conversation_id = ? AND review_state = 'pending'`).run(id);
       }
       const insTag = this.q(
-        `INSERT INTO tag_hits (conversation_id, family, tag, value, detail, confidence, rule_id, evidence, ${reviewCols})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO tag_hits (conversation_id, family, tag, value, detail, confidence, rule_id, evidence)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const t of a.tags) {
-        const old = oldTags.get([t.family, t.tag, t.value, firstTurn(t.evidence)].join('|'));
-        insTag.run(id, t.family, t.tag, t.value, t.detail, t.confidence, t.ruleId, JSON.stringify(t.evidence), ...rv(old));
+        if (tagKeys.has([t.family, t.tag, t.value].join('|'))) continue;
+        insTag.run(id, t.family, t.tag, t.value, t.detail, t.confidence, t.ruleId, JSON.stringify(t.evidence));
       }
       const insComp = this.q(
-        `INSERT INTO compliance_hits (conversation_id, rule, severity, rule_id, evidence, ${reviewCols})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO compliance_hits (conversation_id, rule, severity, rule_id, evidence) VALUES (?, ?, ?, ?, ?)`,
       );
       for (const c of a.compliance) {
-        const old = oldComp.get([c.rule, firstTurn(c.evidence)].join('|'));
-        insComp.run(id, c.rule, c.severity, c.ruleId, JSON.stringify(c.evidence), ...rv(old));
+        if (compKeys.has([c.rule, firstTurn(c.evidence)].join('|'))) continue;
+        insComp.run(id, c.rule, c.severity, c.ruleId, JSON.stringify(c.evidence));
       }
       const insKp = this.q(
-        `INSERT INTO key_points (conversation_id, point, applicable, raised, to_standard, evidence, ${reviewCols})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO key_points (conversation_id, point, applicable, raised, to_standard, evidence) VALUES (?, ?, ?, ?, ?, ?)`,
       );
       for (const k of a.keyPoints) {
-        const old = oldKp.get(k.point);
-        insKp.run(id, k.point, k.applicable ? 1 : 0, k.raised ? 1 : 0, k.toStandard ? 1 : 0, JSON.stringify(k.evidence), ...rv(old));
+        if (kpKeys.has(k.point)) continue;
+        insKp.run(id, k.point, k.applicable ? 1 : 0, k.raised ? 1 : 0, k.toStandard ? 1 : 0, JSON.stringify(k.evidence));
       }
       this
         .q(
@@ -763,14 +793,182 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   review(kind: HitKind, hitId: number, review: Omit<Review, 'reviewedAt'>, now: number): { conversationId: string } | null {
-    const table = kind === 'tag' ? 'tag_hits' : kind === 'compliance' ? 'compliance_hits' : 'key_points';
-    const r = this
-      .q(
-        `UPDATE ${table} SET review_state = ?, review_reason = ?, reviewer = ?, reviewed_at = ? WHERE id = ?
-         RETURNING conversation_id`,
-      )
-      .get(review.state, review.reason, review.reviewer, now, hitId) as { conversation_id: string } | undefined;
+    const table = HIT_TABLES[kind];
+    const corrected = kind === 'tag' && review.state === 'confirmed' ? (review.correctedValue ?? null) : null;
+    const r = (
+      kind === 'tag'
+        ? this
+            .q(
+              `UPDATE tag_hits SET review_state = ?, review_reason = ?, reviewer = ?, reviewed_at = ?, corrected_value = ?
+               WHERE id = ? RETURNING conversation_id`,
+            )
+            .get(review.state, review.reason, review.reviewer, now, corrected, hitId)
+        : this
+            .q(
+              `UPDATE ${table} SET review_state = ?, review_reason = ?, reviewer = ?, reviewed_at = ? WHERE id = ?
+               RETURNING conversation_id`,
+            )
+            .get(review.state, review.reason, review.reviewer, now, hitId)
+    ) as { conversation_id: string } | undefined;
     return r ? { conversationId: r.conversation_id } : null;
+  }
+
+  hitConversation(kind: HitKind, hitId: number): string | null {
+    const r = this.q(`SELECT conversation_id FROM ${HIT_TABLES[kind]} WHERE id = ?`).get(hitId) as { conversation_id: string } | undefined;
+    return r?.conversation_id ?? null;
+  }
+
+  // ---------- waveform peaks ----------
+
+  setWaveformPeaks(id: string, peaks: WaveformPeaks): void {
+    this.db.transaction(() => {
+      this.q('DELETE FROM waveform_peaks WHERE conversation_id = ?').run(id);
+      const ins = this.q('INSERT INTO waveform_peaks (conversation_id, per_second, duration_ms, data) VALUES (?, ?, ?, ?)');
+      for (const l of peaks.levels) {
+        ins.run(id, l.perSecond, peaks.durationMs, Buffer.from(l.data.buffer, l.data.byteOffset, l.data.byteLength));
+      }
+    })();
+  }
+
+  getWaveformPeaks(id: string): WaveformPeaks | null {
+    const rows = this
+      .q('SELECT per_second, duration_ms, data FROM waveform_peaks WHERE conversation_id = ? ORDER BY per_second DESC')
+      .all(id) as Array<{ per_second: number; duration_ms: number; data: Buffer }>;
+    const first = rows[0];
+    if (!first) return null;
+    return {
+      durationMs: first.duration_ms,
+      levels: rows.map((r) => {
+        if (r.data.length % 2 !== 0) throw new PipelineError('STORE_CORRUPT', `waveform peaks of ${id} have an odd length`);
+        // copy: the Buffer may be a view into a pooled allocation
+        return { perSecond: r.per_second, data: new Int8Array(Uint8Array.from(r.data).buffer) };
+      }),
+    };
+  }
+
+  // ---------- rule-set history ----------
+
+  addRuleSetVersion(v: Omit<RuleSetVersionRecord, 'seq' | 'active'>): RuleSetVersionInfo {
+    return this.db.transaction(() => {
+      if (this.q('SELECT 1 FROM rule_set_versions WHERE version = ?').get(v.version)) {
+        throw new PipelineError('CONFLICT', `rule set version ${v.version} already exists`);
+      }
+      const r = this
+        .q(
+          `INSERT INTO rule_set_versions (version, source, based_on, author, note, content_hash, document, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        )
+        .get(v.version, v.source, v.basedOn, v.author, v.note, v.contentHash, JSON.stringify(v.document), v.createdAt) as Row;
+      return rowToRuleSetVersion(r);
+    })();
+  }
+
+  listRuleSetVersions(): RuleSetVersionInfo[] {
+    return (this.q('SELECT * FROM rule_set_versions ORDER BY seq DESC').all() as Row[]).map(rowToRuleSetVersion);
+  }
+
+  getRuleSetVersion(version: string): RuleSetVersionRecord | null {
+    const r = this.q('SELECT * FROM rule_set_versions WHERE version = ?').get(version) as Row | undefined;
+    return r ? { ...rowToRuleSetVersion(r), document: parseJson<Record<string, unknown>>(r.document, `rule set ${version}`) } : null;
+  }
+
+  findRuleSetVersionByHash(contentHash: string): RuleSetVersionInfo | null {
+    const r = this.q('SELECT * FROM rule_set_versions WHERE content_hash = ? ORDER BY seq DESC LIMIT 1').get(contentHash) as
+      | Row
+      | undefined;
+    return r ? rowToRuleSetVersion(r) : null;
+  }
+
+  setActiveRuleSetVersion(version: string): void {
+    this.db.transaction(() => {
+      if (!this.q('SELECT 1 FROM rule_set_versions WHERE version = ?').get(version)) {
+        throw new PipelineError('NOT_FOUND', `rule set version ${version}`);
+      }
+      this.q('UPDATE rule_set_versions SET active = (version = ?)').run(version);
+    })();
+  }
+
+  getActiveRuleSetVersion(): RuleSetVersionInfo | null {
+    const r = this.q('SELECT * FROM rule_set_versions WHERE active = 1').get() as Row | undefined;
+    return r ? rowToRuleSetVersion(r) : null;
+  }
+
+  // ---------- re-run jobs ----------
+
+  createRerunJob(job: { id: string; filter: RollupFilter; rulesVersion: string; createdBy: string }, now: number): RerunJob {
+    const { sql, params } = this.rollupWhere(job.filter);
+    return this.db.transaction(() => {
+      if (this.q('SELECT 1 FROM rerun_jobs WHERE id = ?').get(job.id)) throw new PipelineError('CONFLICT', `re-run job ${job.id} exists`);
+      const items = this
+        .q(
+          `INSERT INTO rerun_job_items (job_id, conversation_id)
+           SELECT @job, c.id FROM conversations c WHERE c.state = 'analyzed' ${sql}`,
+        )
+        .run({ ...params, job: job.id });
+      const r = this
+        .q(
+          `INSERT INTO rerun_jobs (id, state, filter, rules_version, total, created_by, created_at, updated_at, finished_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        )
+        .get(
+          job.id,
+          items.changes === 0 ? 'done' : 'running',
+          JSON.stringify(job.filter),
+          job.rulesVersion,
+          items.changes,
+          job.createdBy,
+          now,
+          now,
+          items.changes === 0 ? now : null,
+        ) as Row;
+      return rowToRerunJob(r);
+    })();
+  }
+
+  getRerunJob(id: string): RerunJob | null {
+    const r = this.q('SELECT * FROM rerun_jobs WHERE id = ?').get(id) as Row | undefined;
+    return r ? rowToRerunJob(r) : null;
+  }
+
+  listRerunJobs(limit: number): RerunJob[] {
+    return (this.q('SELECT * FROM rerun_jobs ORDER BY seq DESC LIMIT ?').all(limit) as Row[]).map(rowToRerunJob);
+  }
+
+  runningRerunJobs(): RerunJob[] {
+    return (this.q(`SELECT * FROM rerun_jobs WHERE state = 'running' ORDER BY seq`).all() as Row[]).map(rowToRerunJob);
+  }
+
+  pendingRerunItems(jobId: string, limit: number): string[] {
+    return (
+      this
+        .q(`SELECT conversation_id FROM rerun_job_items WHERE job_id = ? AND state = 'pending' ORDER BY conversation_id LIMIT ?`)
+        .all(jobId, limit) as Array<{ conversation_id: string }>
+    ).map((r) => r.conversation_id);
+  }
+
+  finishRerunItem(jobId: string, conversationId: string, error: { code: string; message: string } | null, now: number): void {
+    this.db.transaction(() => {
+      const changed = this
+        .q(`UPDATE rerun_job_items SET state = ?, error = ? WHERE job_id = ? AND conversation_id = ? AND state = 'pending'`)
+        .run(error ? 'failed' : 'done', error ? `${error.code}: ${error.message}` : null, jobId, conversationId).changes;
+      if (changed === 0) return;
+      if (error) {
+        this
+          .q('UPDATE rerun_jobs SET failed = failed + 1, last_error = ?, updated_at = ? WHERE id = ?')
+          .run(`${conversationId}: ${error.code}: ${error.message}`, now, jobId);
+      } else {
+        this.q('UPDATE rerun_jobs SET done = done + 1, updated_at = ? WHERE id = ?').run(now, jobId);
+      }
+    })();
+  }
+
+  endRerunJob(jobId: string, state: 'done' | 'cancelled', now: number): RerunJob | null {
+    return this.db.transaction(() => {
+      this
+        .q(`UPDATE rerun_jobs SET state = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state = 'running'`)
+        .run(state, now, now, jobId);
+      return this.getRerunJob(jobId);
+    })();
   }
 
   // ---------- profile ----------

@@ -3,12 +3,14 @@ import type { ConversationStore, NewConversation } from '../../src/store/convers
 import type { Segment } from '../../src/model/conversation.js';
 import { indexText } from '../../src/search/segmenter.js';
 import { buildTextQuery } from '../../src/search/text-query.js';
+import { reviewAndRulesContract } from './contract-review-rules.js';
 
 /**
  * The behaviour every ConversationStore implementation must have (SQLite
  * now, PostgreSQL later): run it with a factory for a fresh, empty store.
  */
 export function conversationStoreContract(name: string, make: () => ConversationStore): void {
+  reviewAndRulesContract(name, make);
   describe(`ConversationStore contract: ${name}`, () => {
     let store: ConversationStore;
     beforeEach(() => {
