@@ -9,6 +9,8 @@ import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { Static } from '@sinclair/typebox';
 import { PipelineError, isPipelineError } from '../errors.js';
 import { enrolVoice } from '../enrolment/voiceprint.js';
+import { customerRoutes } from './customer-routes.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import { parsePhoneMetadata } from '../ingest/phone-metadata.js';
 import { keyPointRates } from '../metrics/rates.js';
 import { mergeConversationProfile } from '../profile/merge.js';
@@ -104,6 +106,8 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
       if (status >= 500) req.log.error({ err }, 'request failed');
       return reply.status(status).send({ error: status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', message: err.message });
     });
+
+    for (const routes of [dashboardRoutes(s), customerRoutes(s)]) await app.register(routes);
 
     app.get('/status', async () => ({
       speakerEmbedding: s.context.embedder ? { available: true, model: s.context.embedder.description } : { available: false },
