@@ -15,13 +15,26 @@ import { reviewerName, setReviewerName } from './reviewer.js';
 const ConversationList = lazy(() => import('./pages/ConversationList.js').then((m) => ({ default: m.ConversationList })));
 const ConversationPage = lazy(() => import('./pages/ConversationPage.js').then((m) => ({ default: m.ConversationPage })));
 const KeyPointDashboard = lazy(() => import('./pages/KeyPointDashboard.js').then((m) => ({ default: m.KeyPointDashboard })));
+const OverviewDashboard = lazy(() => import('./pages/OverviewDashboard.js').then((m) => ({ default: m.OverviewDashboard })));
+const ComplianceDashboard = lazy(() => import('./pages/ComplianceDashboard.js').then((m) => ({ default: m.ComplianceDashboard })));
+const VoiceOfCustomer = lazy(() => import('./pages/VoiceOfCustomer.js').then((m) => ({ default: m.VoiceOfCustomer })));
+const CustomerInsight = lazy(() => import('./pages/CustomerInsight.js').then((m) => ({ default: m.CustomerInsight })));
+const CustomerPage = lazy(() => import('./pages/CustomerPage.js').then((m) => ({ default: m.CustomerPage })));
+/** Menu key of the screen at a path (dashboards and customers each have their own entry). */
+const SECTIONS: Array<[string, string]> = [
+  ['/dashboards/overview', 'overview'],
+  ['/dashboards/key-points', 'key-points'],
+  ['/dashboards/compliance', 'compliance'],
+  ['/dashboards/voc', 'voc'],
+  ['/customers', 'customers'],
+];
 
 function Shell() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const { user, signOut } = useAuth();
   const [reviewer, setReviewer] = useState(reviewerName());
-  const section = location.pathname.startsWith('/dashboards') ? 'key-points' : 'conversations';
+  const section = SECTIONS.find(([prefix]) => location.pathname.startsWith(prefix))?.[1] ?? 'conversations';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="header">
@@ -33,7 +46,11 @@ function Shell() {
           style={{ flex: 1 }}
           items={[
             { key: 'conversations', label: <Link to="/conversations">{t('app.conversations')}</Link> },
+            { key: 'overview', label: <Link to="/dashboards/overview" data-testid="nav-overview">{t('nav.overview')}</Link> },
             { key: 'key-points', label: <Link to="/dashboards/key-points" data-testid="nav-key-points">{t('app.keyPoints')}</Link> },
+            { key: 'compliance', label: <Link to="/dashboards/compliance" data-testid="nav-compliance">{t('nav.compliance')}</Link> },
+            { key: 'voc', label: <Link to="/dashboards/voc" data-testid="nav-voc">{t('nav.voc')}</Link> },
+            { key: 'customers', label: <Link to="/customers" data-testid="nav-customers">{t('nav.customers')}</Link> },
           ]}
         />
         <Space>
@@ -70,6 +87,11 @@ function Shell() {
           <Route path="/conversations" element={<ConversationList />} />
           <Route path="/conversations/:id" element={<ConversationPage />} />
           <Route path="/dashboards/key-points" element={<KeyPointDashboard />} />
+          <Route path="/dashboards/overview" element={<OverviewDashboard />} />
+          <Route path="/dashboards/compliance" element={<ComplianceDashboard />} />
+          <Route path="/dashboards/voc" element={<VoiceOfCustomer />} />
+          <Route path="/customers" element={<CustomerInsight />} />
+          <Route path="/customers/:id" element={<CustomerPage />} />
           <Route path="*" element={<Navigate to="/conversations" replace />} />
         </Routes>
         </Suspense>

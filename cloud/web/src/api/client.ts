@@ -62,6 +62,8 @@ export interface ListParams {
   to?: number;
   tag?: string;
   severity?: string;
+  /** Compliance rule id (drill-down from the compliance dashboard). */
+  rule?: string;
   reviewState?: string;
   hasGaps?: boolean;
   keyPoint?: string;

@@ -1,5 +1,6 @@
 import { Descriptions, Empty, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { CustomerProfile } from '../api/types.js';
 import { useLabels } from '../app-data.js';
 import { formatTime } from '../format.js';
@@ -17,7 +18,10 @@ export function CustomerProfilePanel({ profile }: { profile: CustomerProfile | n
   return (
     <div data-testid="customer-profile">
       <Typography.Paragraph strong>
-        {profile.customer.name ?? profile.customer.id} {profile.customer.phone && <Typography.Text type="secondary">{profile.customer.phone}</Typography.Text>}
+        <Link to={`/customers/${encodeURIComponent(profile.customer.id)}`} data-testid="customer-link" title={t('customer.view')}>
+          {profile.customer.name ?? profile.customer.id}
+        </Link>{' '}
+        {profile.customer.phone && <Typography.Text type="secondary">{profile.customer.phone}</Typography.Text>}
       </Typography.Paragraph>
       <Descriptions size="small" column={1}>
         {[...byTag.entries()].map(([k, obs]) => (

@@ -11,7 +11,7 @@ import { formatDuration, formatTime } from '../format.js';
 
 const PAGE_SIZE = 20;
 /** URL parameters that are list filters (the URL is the filter state, so drill-down links and reloads keep it). */
-const FILTER_KEYS = ['channel', 'branchId', 'teamId', 'staffId', 'from', 'to', 'tag', 'severity', 'reviewState', 'hasGaps', 'keyPoint', 'raised', 'toStandard', 'q', 'mode'] as const;
+const FILTER_KEYS = ['channel', 'branchId', 'teamId', 'staffId', 'from', 'to', 'tag', 'severity', 'reviewState', 'hasGaps', 'keyPoint', 'raised', 'toStandard', 'rule', 'q', 'mode'] as const;
 
 function paramsFromUrl(sp: URLSearchParams): ListParams {
   const p: ListParams = {};
@@ -30,6 +30,7 @@ function paramsFromUrl(sp: URLSearchParams): ListParams {
     reviewState: str('reviewState'),
     hasGaps: bool('hasGaps'),
     keyPoint: str('keyPoint'),
+    rule: str('rule'),
     raised: bool('raised'),
     toStandard: bool('toStandard'),
     q: str('q'),
@@ -226,6 +227,11 @@ export function ConversationList() {
             { value: 'false', label: t('list.gapsNo') },
           ]}
         />
+        {filters.rule && (
+          <Tag closable onClose={() => setFilter({ rule: undefined })} data-testid="rule-filter">
+            {t('compliance.rule')}: {labels.rule(filters.rule)}
+          </Tag>
+        )}
         {filters.keyPoint && (
           <Tag closable onClose={() => setFilter({ keyPoint: undefined, raised: undefined, toStandard: undefined })} data-testid="keypoint-filter">
             {t('list.keyPoint')}: {labels.keyPoint(filters.keyPoint)}

@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import type { ComplianceFinding, ConversationWithProfile, ReviewState, TagHit } from '../api/types.js';
 import { useLabels } from '../app-data.js';
@@ -14,6 +14,8 @@ import { reviewerName } from '../reviewer.js';
 import { activeLine } from '../transcript/sync.js';
 
 const TAG_COLOUR = 'rgba(22, 119, 255, 0.25)';
+/** A line opened from a dashboard quote (`?line=`). */
+const FOCUS_COLOUR = 'rgba(250, 173, 20, 0.35)';
 const SUMMARY_FIELDS = ['customerSituation', 'needs', 'objections', 'nextStep'] as const;
 
 /** A semi-transparent version of a severity colour for marks over text and waveform. */
@@ -33,6 +35,8 @@ export function ConversationPage() {
   const [nowMs, setNowMs] = useState(0);
   const [selection, setSelection] = useState<Selection>(null);
   const player = useRef<AudioPlayerHandle>(null);
+  const [sp] = useSearchParams();
+  const focusLine = sp.get('line') !== null && /^\d+$/.test(sp.get('line')!) ? Number(sp.get('line')) : null;
 
   const load = useCallback(async () => {
     try {
@@ -59,8 +63,10 @@ export function ConversationPage() {
     }
     const tag = selection?.kind === 'tag' ? conv.tags.find((x) => x.id === selection.id) : undefined;
     for (const e of tag?.evidence ?? []) marks.push({ ...e, colour: TAG_COLOUR });
+    const focus = focusLine !== null ? conv.segments.find((x) => x.index === focusLine) : undefined;
+    if (focus) marks.push({ turn: focus.index, start: 0, end: focus.text.length, quote: focus.text, colour: FOCUS_COLOUR });
     return marks;
-  }, [conv, selection]);
+  }, [conv, selection, focusLine]);
 
   const timelineMarks = useMemo<TimelineMark[]>(() => {
     if (!conv) return [];
@@ -84,6 +90,15 @@ export function ConversationPage() {
     player.current?.seek(ms);
     setNowMs(ms);
   }, []);
+
+  // Opened at a line (a quote on a dashboard or the customer page): the player and the transcript go there once.
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    if (!conv || focusLine === null || focused.current === `${conv.id}:${focusLine}`) return;
+    focused.current = `${conv.id}:${focusLine}`;
+    const seg = conv.segments.find((x) => x.index === focusLine);
+    if (seg?.startMs !== null && seg?.startMs !== undefined) seekTo(seg.startMs);
+  }, [conv, focusLine, seekTo]);
 
   async function review(hit: ComplianceFinding, state: ReviewState, reason?: string) {
     await api.review('compliance', hit.id, { state, reviewer: reviewerName(), ...(reason ? { reason } : {}) });

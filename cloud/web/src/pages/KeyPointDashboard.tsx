@@ -8,6 +8,7 @@ import { api, queryString } from '../api/client.js';
 import type { KeyPointRateRow, RollupDimension } from '../api/types.js';
 import { useLabels } from '../app-data.js';
 import { EChart } from '../components/EChart.js';
+import { KeyPointTrend } from '../components/KeyPointTrend.js';
 import { formatRate } from '../format.js';
 
 const GROUP_PARAM: Record<Exclude<RollupDimension, 'all'>, string> = { staff: 'staffId', team: 'teamId', branch: 'branchId' };
@@ -154,6 +155,7 @@ export function KeyPointDashboard() {
       <Card size="small">
         <EChart option={option} testId="keypoint-chart" />
       </Card>
+      <KeyPointTrend by={by} points={[...new Set(rows.map((r) => r.point))]} />
       <Table<KeyPointRateRow>
         data-testid="keypoint-table"
         size="small"
