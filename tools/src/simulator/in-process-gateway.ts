@@ -6,7 +6,7 @@
  * get real secrets checked by the broker's authenticator.
  */
 import { build, createLogger, loadConfig } from '@parley/gateway';
-import type { Gateway, ListenAddresses } from '@parley/gateway';
+import type { Gateway, GatewayExtension, ListenAddresses } from '@parley/gateway';
 import type { SimulatorGateway } from './simulator.js';
 
 export interface InProcessGatewayOptions {
@@ -15,6 +15,8 @@ export interface InProcessGatewayOptions {
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Cheap scrypt for tests (default 1024; production uses the gateway's default). */
   scryptCost?: number;
+  /** Mounted into the gateway (e.g. the web badge page). */
+  extensions?: readonly GatewayExtension[];
 }
 
 export interface InProcessGateway {
@@ -39,7 +41,7 @@ export async function startInProcessGateway(opts: InProcessGatewayOptions): Prom
     },
     env: {},
   });
-  const gateway = await build({ config, logger: createLogger({ level }), processMetrics: false });
+  const gateway = await build({ config, logger: createLogger({ level }), processMetrics: false, extensions: opts.extensions });
   let addresses: ListenAddresses;
   try {
     addresses = await gateway.listen();
