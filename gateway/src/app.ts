@@ -11,6 +11,7 @@ import type { GatewayConfig } from './config/schema.js';
 import type { FleetConfig } from './fleet/config.js';
 import { createFleet, type Fleet } from './fleet/fleet.js';
 import { loadOrCreateAdminToken } from './http/admin-token-file.js';
+import { ADMIN_WEB_PREFIX, adminWeb, type AdminWebOptions } from './http/admin-web.js';
 import { deviceRoutes } from './http/device-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { metricsRoute } from './http/metrics-route.js';
@@ -66,6 +67,8 @@ export interface BuildOptions {
   fleet?: Pick<IngestDeps, 'resolveAttribution' | 'wantedConfigVersion' | 'isLocked'>;
   /** Fleet settings (alert rules, webhook); defaults from fleetConfigSchema. */
   fleetConfig?: Partial<FleetConfig>;
+  /** The fleet admin web UI served at /admin (built SPA location; build it when missing). */
+  adminWeb?: AdminWebOptions;
 }
 
 export interface ListenAddresses extends MqttAddresses {
@@ -161,6 +164,7 @@ export async function build(options: BuildOptions): Promise<Gateway> {
       actorOf: (request) => request.principal?.actor ?? 'anonymous',
     });
     await http.register(fleet.routes, { adminToken });
+    await http.register(adminWeb(options.adminWeb), { prefix: ADMIN_WEB_PREFIX });
     for (const extension of extensions) {
       if (extension.http) await http.register(extension.http, { gateway: context });
     }

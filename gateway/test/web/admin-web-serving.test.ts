@@ -1,0 +1,67 @@
+/**
+ * How the gateway serves the admin SPA under /admin (fastify inject): screens
+ * get index.html uncached, fingerprinted assets are cached for good, a
+ * missing file is a JSON 404, and an unbuilt SPA answers 503 saying how to
+ * build it. The real build is exercised by admin-ui.browser.test.ts.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/test-gateway.js';
+
+describe('admin web UI serving', () => {
+  let dist: string;
+  let built: TestGateway;
+  let unbuilt: TestGateway;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'parley-admin-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>admin</title><div id="root"></div>');
+    writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("admin")');
+    built = await startTestGateway({}, { listen: false, adminWeb: { distDir: dist } });
+    unbuilt = await startTestGateway({}, { listen: false, adminWeb: { distDir: join(dist, 'missing') } });
+  });
+  afterAll(async () => {
+    await built?.stop();
+    await unbuilt?.stop();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves index.html, uncached, for /admin and every screen URL', async () => {
+    for (const url of ['/admin', '/admin/', '/admin/devices', '/admin/devices/badge-1?tab=x', '/admin/rollouts']) {
+      const res = await built.gateway.http.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain('<div id="root">');
+    }
+  });
+
+  it('serves fingerprinted assets with long-lived caching and missing files as a JSON 404', async () => {
+    const asset = await built.gateway.http.inject({ method: 'GET', url: '/admin/assets/index-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.body).toBe('console.log("admin")');
+    const missing = await built.gateway.http.inject({ method: 'GET', url: '/admin/assets/nope.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('ADMIN_WEB_ASSET_NOT_FOUND');
+    const escape = await built.gateway.http.inject({ method: 'GET', url: '/admin/..%2f..%2fetc%2fpasswd.txt' });
+    expect(escape.statusCode).toBe(404);
+  });
+
+  it('answers 503 ADMIN_WEB_NOT_BUILT with the build command when the SPA was never built', async () => {
+    for (const url of ['/admin', '/admin/devices']) {
+      const res = await unbuilt.gateway.http.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.code).toBe('ADMIN_WEB_NOT_BUILT');
+      expect(res.json().error.message).toContain('npx vite build gateway/web');
+    }
+  });
+
+  it('leaves the API where it was', async () => {
+    const res = await built.gateway.http.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(res.statusCode).toBe(401);
+  });
+});
