@@ -60,6 +60,19 @@ export const pipelineConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {}, description: 'Stage runner retries and concurrency.' },
     ),
+    analysis: Type.Object(
+      {
+        workers: Type.Integer({
+          minimum: 0,
+          maximum: 16,
+          default: 1,
+          description:
+            'Worker threads for analysis, text normalisation and search-index building; 0 runs them on the event loop shared with MQTT ingest (a 40–250 ms stall per conversation).',
+        }),
+        timeoutMs: Type.Integer({ minimum: 1000, default: 60_000, description: 'A task running longer terminates its worker (replaced) and the stage is retried with backoff.' }),
+      },
+      { additionalProperties: false, default: {}, description: 'Where the CPU-heavy text stages run.' },
+    ),
     upload: Type.Object(
       {
         maxBytes: Type.Integer({ minimum: 1024, default: 512 * 1024 * 1024, description: 'Largest phone-call upload accepted.' }),
@@ -89,5 +102,6 @@ export function resolvePipelineConfig(input: unknown = {}): PipelineConfig {
     const detail = errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ');
     throw new PipelineError('CONFIG_INVALID', detail);
   }
-  return withDefaults as PipelineConfig;
+  const config = withDefaults as PipelineConfig;
+  return config;
 }

@@ -20,6 +20,10 @@ import { STAGE_HANDLERS } from '../stages/index.js';
 import type { StageContext } from '../stages/context.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 import { SqliteConversationStore } from '../store/sqlite-store.js';
+import { stageBacklogOf } from '../store/stage-backlog.js';
+import { InlineAnalysisExecutor, type AnalysisExecutor } from './analysis-executor.js';
+import { AnalysisWorkerPool } from './analysis-pool.js';
+import { PipelineMetrics } from './metrics.js';
 import { StageRunner } from './stage-runner.js';
 import { apiRoutes } from '../api/routes.js';
 
@@ -39,6 +43,8 @@ export interface PipelineOptions {
   store?: ConversationStore;
   /** Called for every transcript view and recording playback (the host writes its audit log). */
   audit?: (event: AccessEvent) => void;
+  /** Entry module of the analysis workers (tests inject faults); default the real one. */
+  analysisWorkerModule?: URL;
 }
 
 export interface AccessEvent {
@@ -72,6 +78,8 @@ export interface Pipeline {
   /** Resolves when no stage is running or due (tests, benchmarks). */
   whenIdle(): Promise<void>;
   services: PipelineServices;
+  /** Stage counters, durations, backlog and worker-pool figures; register them on the host's prom-client registry. */
+  metrics: PipelineMetrics;
 }
 
 function makeAsr(opts: PipelineOptions, config: PipelineConfig): { engine: AsrEngine | null; reason: string } {
@@ -122,6 +130,11 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
   const rules = new RuleSetStore(opts.rulesDir);
   const taxonomy = opts.taxonomy ?? loadTaxonomy();
   const asr = makeAsr(opts, config);
+  const pool =
+    config.analysis.workers > 0
+      ? new AnalysisWorkerPool({ size: config.analysis.workers, timeoutMs: config.analysis.timeoutMs, rules: () => rules.current(), taxonomy, logger, ...(opts.analysisWorkerModule ? { workerModule: opts.analysisWorkerModule } : {}) })
+      : null;
+  const analysis: AnalysisExecutor = pool ?? new InlineAnalysisExecutor(() => rules.current(), taxonomy);
   const context: StageContext = {
     store,
     pcm: new PcmFiles(join(opts.dataDir, 'work')),
@@ -132,9 +145,16 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
     asrUnavailableReason: asr.reason,
     embedder: makeEmbedder(opts, config),
     rules: () => rules.current(),
+    analysis,
     taxonomy,
   };
-  const runner = new StageRunner(context, STAGE_HANDLERS, config.stages, logger);
+  const metrics: PipelineMetrics = new PipelineMetrics({
+    backlog: stageBacklogOf(store),
+    pool: () => pool?.stats() ?? null,
+    running: (): number => runner.running, // called at scrape time, after the runner exists
+    onError: (err) => logger.error({ err }, 'pipeline backlog metrics could not be read'),
+  });
+  const runner: StageRunner = new StageRunner(context, STAGE_HANDLERS, config.stages, logger, Date.now, metrics);
   const deps = { store, audio, logger, onNew: () => runner.kick() };
   const services: PipelineServices = {
     config,
@@ -168,9 +188,11 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
         const resumed = store.resumeWaiting('transcribe', Date.now());
         if (resumed > 0) logger.info({ resumed }, 'ASR available: waiting conversations resume');
       }
-      // Load jieba's dictionaries and the Silero model now rather than stall the shared event loop on the first conversation.
+      // Load jieba's dictionaries (search queries segment on this thread) and the Silero model now rather than stall
+      // the shared event loop on the first conversation; the analysis workers warm up on their own threads.
       indexText('预热');
       new SpeechDetector(config.vad).finish();
+      pool?.start();
       runner.start();
       // Rule files edited on disk take effect for new analyses once they validate.
       rules.watch((r) => {
@@ -180,9 +202,11 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
       await dropFolder?.start();
     },
     whenIdle: () => runner.whenIdle(),
+    metrics,
     async close() {
       await dropFolder?.stop();
       await runner.stop();
+      await analysis.close();
       rules.close();
       await asr.engine?.close();
       await context.embedder?.close();

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { describeError } from '../errors.js';
+import type { StageName } from '../model/conversation.js';
 import type { StageContext, StageHandlers } from '../stages/context.js';
 
 export interface RunnerOptions {
@@ -8,6 +9,18 @@ export interface RunnerOptions {
   backoffMaxMs: number;
   pollMs: number;
   concurrency: number;
+}
+
+/** How a stage attempt ended: finished, blocked outside the pipeline, failed with a retry scheduled, or failed for good. */
+export type StageResult =
+  | { kind: 'done' | 'skipped' }
+  | { kind: 'waiting'; code: string }
+  | { kind: 'retry' | 'failed'; code: string };
+
+/** Told about every stage attempt (the pipeline's metrics). */
+export interface StageObserver {
+  stageStarted(stage: StageName): void;
+  stageFinished(stage: StageName, result: StageResult, seconds: number): void;
 }
 
 /** Exponential backoff with ±20% jitter so failures of many conversations do not retry in lockstep. */
@@ -35,7 +48,13 @@ export class StageRunner {
     private readonly opts: RunnerOptions,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    private readonly observer: StageObserver | null = null,
   ) {}
+
+  /** Stages running now. */
+  get running(): number {
+    return this.active;
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -86,16 +105,21 @@ export class StageRunner {
   private async runOne(id: string, stage: keyof StageHandlers, attempts: number): Promise<void> {
     const { store } = this.ctx;
     const started = this.now();
+    const t0 = performance.now();
     const conversation = store.getConversation(id);
     if (!conversation) return;
+    const finished = (result: StageResult) => this.observer?.stageFinished(stage, result, (performance.now() - t0) / 1000);
+    this.observer?.stageStarted(stage);
     try {
       const outcome = await this.handlers[stage](this.ctx, conversation);
       if (outcome.kind === 'waiting') {
         store.waitStage(id, stage, { code: outcome.code, message: outcome.message }, this.now());
         this.logger.info({ conversationId: id, stage, reason: outcome.message }, 'stage waiting');
+        finished({ kind: 'waiting', code: outcome.code });
       } else {
         store.completeStage(id, stage, outcome.kind, this.now());
         this.logger.debug({ conversationId: id, stage, ms: this.now() - started }, 'stage finished');
+        finished({ kind: outcome.kind });
       }
     } catch (err) {
       const e = describeError(err);
@@ -106,6 +130,7 @@ export class StageRunner {
       } catch (storeErr) {
         this.logger.error({ err: storeErr, conversationId: id, stage }, 'could not record a stage failure');
       }
+      finished({ kind: retry ? 'retry' : 'failed', code: e.code });
       this.logger[retry ? 'warn' : 'error'](
         { conversationId: id, stage, attempts, code: e.code, err: e.message, retryAt },
         retry ? 'stage failed, will retry' : 'stage failed',

@@ -1,5 +1,4 @@
-import { analyze, type AnalysisInput, type Evidence } from '../analysis/index.js';
-import { PipelineError } from '../errors.js';
+import type { AnalysisInput, Evidence } from '../analysis/index.js';
 import type { EvidenceRef, Segment } from '../model/conversation.js';
 import { mergeConversationProfile } from '../profile/merge.js';
 import type { StageHandler } from './context.js';
@@ -27,13 +26,8 @@ export function turnsFromSegments(segments: Segment[]): { input: AnalysisInput['
  */
 export const analyzeStage: StageHandler = async (ctx, c) => {
   const { input, bySegment } = turnsFromSegments(ctx.store.getSegments(c.id));
-  const rules = ctx.rules();
-  let result;
-  try {
-    result = analyze({ conversationId: c.id, channel: c.channel, turns: input }, rules, ctx.taxonomy);
-  } catch (err) {
-    throw new PipelineError('ANALYSIS_FAILED', err instanceof Error ? err.message : String(err), { cause: err, retryable: false });
-  }
+  // On the analysis worker pool (or inline when analysis.workers is 0); engine errors arrive as ANALYSIS_FAILED.
+  const result = await ctx.analysis.analyze({ conversationId: c.id, channel: c.channel, turns: input });
   const ref = (e: Evidence): EvidenceRef => {
     const seg = bySegment[e.turn];
     const out: EvidenceRef = { turn: seg?.index ?? e.turn, start: e.start, end: e.end, quote: e.quote };

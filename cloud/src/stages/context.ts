@@ -4,6 +4,7 @@ import type { AsrEngine } from '../asr/engine.js';
 import type { SpeakerEmbedder } from '../asr/speaker-embedder.js';
 import type { PcmFiles } from '../audio/pcm-files.js';
 import type { PipelineConfig } from '../config.js';
+import type { AnalysisExecutor } from '../pipeline/analysis-executor.js';
 import type { Conversation, StageName } from '../model/conversation.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 
@@ -21,6 +22,8 @@ export interface StageContext {
   /** Optional wearer enrolment (speaker embeddings); null: roles by loudness only. */
   embedder: SpeakerEmbedder | null;
   rules(): RuleSet;
+  /** Runs analysis, normalisation and index building off the event loop (worker pool) or inline. */
+  analysis: AnalysisExecutor;
   taxonomy: Taxonomy;
 }
 
