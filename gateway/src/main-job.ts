@@ -43,6 +43,8 @@ export interface MainJobOptions {
   logger: Logger;
   /** Build the analyst app on first start when it was never built (needs the dev dependencies). Default true. */
   buildAnalystApp?: boolean;
+  /** Build the fleet admin UI (/admin) when it was never built or its sources are newer. Default: as buildAnalystApp. */
+  buildAdminApp?: boolean;
 }
 
 /** Which permission a pipeline route needs: reads, reviews, or rule changes. */
@@ -70,6 +72,20 @@ export async function buildMainJob(options: MainJobOptions): Promise<MainJob> {
           target: event.conversationId,
           source: event.ip,
           outcome: 'ok',
+          ...(event.details ? { details: event.details } : {}),
+          atMs: event.at,
+        })
+        .catch((err: unknown) => logger.error({ err }, 'could not write the audit log'));
+    },
+    auditRules: (event) => {
+      void audit
+        ?.append({
+          actor: actors.get(event.requestId) ?? 'anonymous',
+          action: event.action,
+          target: event.target,
+          source: event.ip,
+          outcome: 'ok',
+          details: event.details,
           atMs: event.at,
         })
         .catch((err: unknown) => logger.error({ err }, 'could not write the audit log'));
@@ -108,8 +124,16 @@ export async function buildMainJob(options: MainJobOptions): Promise<MainJob> {
     { name: 'pipeline-api', http: api, onFinalised: (session) => pipeline.consumeBadgeSession(session), close: () => pipeline.close() },
     { name: 'analyst-app', http: web },
   ];
-  const gateway = await build({ config, logger, extensions, fleetConfig: config.fleet });
+  const gateway = await build({
+    config,
+    logger,
+    extensions,
+    fleetConfig: config.fleet,
+    adminWeb: { buildIfMissing: options.buildAdminApp ?? options.buildAnalystApp ?? true },
+  });
   authorize = gateway.fleet.authorize(gateway.adminToken);
+  // The pipeline's stage, backlog and analysis-worker metrics join the gateway's on GET /metrics.
+  pipeline.metrics.register(gateway.metrics.registry);
   // The pipeline's stage, backlog and analysis-worker metrics join the gateway's on GET /metrics.
   pipeline.metrics.register(gateway.metrics.registry);
 
