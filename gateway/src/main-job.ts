@@ -134,8 +134,6 @@ export async function buildMainJob(options: MainJobOptions): Promise<MainJob> {
   authorize = gateway.fleet.authorize(gateway.adminToken);
   // The pipeline's stage, backlog and analysis-worker metrics join the gateway's on GET /metrics.
   pipeline.metrics.register(gateway.metrics.registry);
-  // The pipeline's stage, backlog and analysis-worker metrics join the gateway's on GET /metrics.
-  pipeline.metrics.register(gateway.metrics.registry);
 
   return {
     gateway,
