@@ -18,6 +18,9 @@ import type { StageName } from '../model/conversation.js';
 import type { PipelineServices } from '../pipeline/create.js';
 import { pinyinSyllables, segmentWords } from '../search/segmenter.js';
 import { buildTextQuery } from '../search/text-query.js';
+import { peaksRoute } from './peaks-route.js';
+import { reviewRoutes } from './review-routes.js';
+import { rulesRoutes } from './rules-routes.js';
 import type { ConversationFilter } from '../store/conversation-store.js';
 import {
   customerQuery,
@@ -108,6 +111,10 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
     });
 
     for (const routes of [dashboardRoutes(s), customerRoutes(s)]) await app.register(routes);
+
+    await app.register(rulesRoutes(s));
+    await app.register(reviewRoutes(s));
+    await app.register(peaksRoute(s));
 
     app.get('/status', async () => ({
       speakerEmbedding: s.context.embedder ? { available: true, model: s.context.embedder.description } : { available: false },

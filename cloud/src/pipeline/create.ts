@@ -41,16 +41,30 @@ export interface PipelineOptions {
   taxonomy?: Taxonomy;
   /** A store other than the SQLite file under dataDir (tests, another database). */
   store?: ConversationStore;
-  /** Called for every transcript view and recording playback (the host writes its audit log). */
+  /** Called for every transcript view, recording playback and review (the host writes its audit log). */
   audit?: (event: AccessEvent) => void;
+  /** Called for every rule change and re-run job started or cancelled (the host writes its audit log). */
+  auditRules?: (event: RulesChangeEvent) => void;
   /** Entry module of the analysis workers (tests inject faults); default the real one. */
   analysisWorkerModule?: URL;
 }
 
 export interface AccessEvent {
-  action: 'conversation.view' | 'recording.play';
+  action: 'conversation.view' | 'recording.play' | 'review.tag' | 'review.keyPoint';
   conversationId: string;
+  /** What a review changed. */
+  details?: Record<string, unknown>;
   /** Request id and client address from fastify; the host adds the authenticated user it knows. */
+  requestId: string;
+  ip: string;
+  at: number;
+}
+
+export interface RulesChangeEvent {
+  action: 'rules.save' | 'rules.activate' | 'rules.rerun.start' | 'rules.rerun.cancel';
+  /** The rule-set version saved or activated, or the re-run job. */
+  target: string;
+  details: Record<string, unknown>;
   requestId: string;
   ip: string;
   at: number;
@@ -66,6 +80,7 @@ export interface PipelineServices {
   rules: RuleSetStore;
   logger: Logger;
   audit(event: AccessEvent): void;
+  auditRules(event: RulesChangeEvent): void;
   ingestPhone(meta: PhoneMetadata, audioFile: string | null, opts?: { move?: boolean }): Promise<PhoneIngestResult>;
 }
 
@@ -176,6 +191,13 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
   const dropFolder = config.dropFolder.dir
     ? new DropFolderWatcher(config.dropFolder.dir, config.dropFolder, (m, f) => services.ingestPhone(m, f), logger)
     : null;
+    auditRules: (event) => {
+      try {
+        opts.auditRules?.(event);
+      } catch (err) {
+        logger.error({ err, event }, 'audit hook failed');
+      }
+    },
   let started = false;
 
   return {

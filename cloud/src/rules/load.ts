@@ -4,6 +4,7 @@
  * other file contributes `rules` (and may add lexicons and patterns). Files merge in name
  * order so the result does not depend on the file system.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,32 +85,91 @@ export function loadRuleSet(dirOrFile: string = DEFAULT_RULES_DIR, taxonomy?: Ta
   return { ...set, sources: files };
 }
 
+/** Canonical JSON (object keys sorted) so equal rule sets hash equally whatever their file layout. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (isRecord(v)) {
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => v[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** SHA-256 of a raw rule document's canonical JSON: identifies its content. */
+export function ruleDocumentHash(raw: Record<string, unknown>): string {
+  return createHash('sha256').update(canonicalJson(raw)).digest('hex');
+}
+
+/** What the rule files on disk hold: the merged raw document, its hash and the compiled set. */
+export interface RuleFilesSnapshot {
+  raw: Record<string, unknown>;
+  hash: string;
+  set: RuleSet;
+}
+
 /**
  * A rule set that can be replaced while the service runs. `reload()` swaps
- * the set only when the new files validate; otherwise the previous set stays
- * active and the error is returned (and given to onError when watching).
+ * in the files' set only when they validate and their content changed;
+ * otherwise the previous set stays active and the error is returned (and
+ * given to onError when watching). `use()` activates a set that did not come
+ * from the files (a version edited through the API or restored from history).
  */
 export class RuleSetStore {
   private set: RuleSet;
+  private files: RuleFilesSnapshot;
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<(files: RuleFilesSnapshot) => void>();
 
   constructor(private readonly dirOrFile: string = DEFAULT_RULES_DIR, private readonly taxonomy?: Taxonomy) {
-    this.set = loadRuleSet(dirOrFile, taxonomy);
+    this.files = this.readFiles();
+    this.set = this.files.set;
+  }
+
+  private readFiles(): RuleFilesSnapshot {
+    const { raw, files } = readRuleDocuments(this.dirOrFile);
+    const set = { ...validateRuleSet(raw, this.taxonomy), sources: files };
+    return { raw, hash: ruleDocumentHash(raw), set };
   }
 
   current(): RuleSet {
     return this.set;
   }
 
+  /** The rule files as last read (whether or not they are the active set). */
+  filesSnapshot(): RuleFilesSnapshot {
+    return this.files;
+  }
+
+  /** Makes `set` the active rule set (already validated by the caller). */
+  use(set: RuleSet): void {
+    this.set = set;
+  }
+
+  /** Called after a reload found new, valid rule files and made them active. */
+  onFilesChanged(listener: (files: RuleFilesSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   reload(): { ok: true; version: string } | { ok: false; error: AnalysisError } {
+    let snap: RuleFilesSnapshot;
     try {
-      this.set = loadRuleSet(this.dirOrFile, this.taxonomy);
-      return { ok: true, version: this.set.version };
+      snap = this.readFiles();
     } catch (err) {
       if (err instanceof AnalysisError) return { ok: false, error: err };
       throw err;
     }
+    // An unchanged file (a touch, a spurious watch event) does not replace a set activated through use().
+    if (snap.hash !== this.files.hash) {
+      this.files = snap;
+      this.set = snap.set;
+      for (const l of this.listeners) l(snap);
+    }
+    return { ok: true, version: this.set.version };
   }
 
   /** Reload (debounced) whenever a rule file changes. */
