@@ -65,10 +65,9 @@ export function OverviewDashboard() {
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Card size="small">
-            <Statistic title={t('overview.conversations')} value={data?.totals.conversations ?? 0} valueStyle={{}} />
-            <span data-testid="overview-conversations" hidden>
-              {data?.totals.conversations ?? ''}
-            </span>
+            <div data-testid="overview-conversations">
+              <Statistic title={t('overview.conversations')} value={data?.totals.conversations ?? 0} />
+            </div>
             {wow && <ChangeTag value={wow.change.conversations} none={t('overview.noChange')} />}
           </Card>
         </Col>
