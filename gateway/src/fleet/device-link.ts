@@ -13,6 +13,8 @@ export interface DeviceLinkDeps {
   health: HealthStore;
   logger: Logger;
   now: () => number;
+  /** A badge said Hello (the registry records the firmware version it runs). */
+  onHello?: (deviceId: string, hello: ReturnType<typeof decodeUp<'hello'>>) => void;
   /** Extra handlers (alerts, rollouts) for what badges report. */
   onEvent?: (deviceId: string, event: ReturnType<typeof decodeUp<'event'>>) => void;
   onFirmwareRequest?: (deviceId: string, request: ReturnType<typeof decodeUp<'firmware-request'>>) => void;
@@ -88,6 +90,7 @@ export class DeviceLink {
       case 'hello': {
         const hello = decodeUp('hello', payload);
         health.recordHello(deviceId, hello, atMs);
+        this.deps.onHello?.(deviceId, hello);
         profiles.recordApplied(deviceId, hello.configVersion, atMs);
         const state = profiles.refresh(deviceId);
         if (hello.configVersion !== state.wantedVersion) this.publishConfig(deviceId, state.config);

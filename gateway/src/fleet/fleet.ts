@@ -83,6 +83,9 @@ export function createFleet(deps: FleetDeps): Fleet {
     health,
     logger,
     now,
+    onHello: (deviceId, hello) => {
+      registry.recordFirmwareVersion(deviceId, hello.firmwareVersion).catch((err: unknown) => log.error({ err, deviceId }, 'could not record the firmware version'));
+    },
     onEvent: (deviceId, event) => rollouts?.onFirmwareEvent(deviceId, event),
     onFirmwareRequest: (deviceId, request) => {
       const chunk = rollouts?.answerChunk(deviceId, request);

@@ -100,6 +100,18 @@ export class DeviceRegistry {
     return after;
   }
 
+  /**
+   * The firmware version a device reported in its Hello becomes its
+   * registry version; a change (an update applied, a rollback) is audited.
+   */
+  async recordFirmwareVersion(id: string, version: string): Promise<void> {
+    if (!version || version.length > 64) return;
+    const atMs = this.now();
+    const before = await this.store.setFirmwareVersion(id, version, atMs);
+    if (before === undefined || before === version) return;
+    await this.audit.append({ actor: `device:${id}`, action: 'device.firmware.reported', target: id, outcome: 'ok', details: { from: before, to: version }, atMs });
+  }
+
   revoke(id: string, by: Actor): Promise<PublicDevice> {
     return this.setStatus(id, 'revoked', by);
   }

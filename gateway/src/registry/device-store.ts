@@ -53,4 +53,9 @@ export interface DeviceStore {
    * the change (null if unknown) so callers can tell a first connection.
    */
   markSeen(id: string, atMs: number): Promise<DeviceRecord | null>;
+  /**
+   * Records the firmware version the device reported (its Hello). Returns the
+   * version stored before (null if none), or undefined when the device is unknown.
+   */
+  setFirmwareVersion(id: string, version: string, atMs: number): Promise<string | null | undefined>;
 }

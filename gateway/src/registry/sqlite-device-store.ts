@@ -53,6 +53,7 @@ export class SqliteDeviceStore implements DeviceStore {
   private readonly updateStatus: Statement;
   private readonly updateSecret: Statement;
   private readonly updateSeen: Statement;
+  private readonly updateFirmware: Statement;
 
   constructor(private readonly db: Database) {
     migrate(db, 'registry', REGISTRY_MIGRATIONS);
@@ -63,6 +64,7 @@ export class SqliteDeviceStore implements DeviceStore {
     this.byId = db.prepare('SELECT * FROM devices WHERE id = ?');
     this.updateStatus = db.prepare('UPDATE devices SET status = ?, updated_at = ? WHERE id = ?');
     this.updateSecret = db.prepare('UPDATE devices SET secret_hash = ?, updated_at = ? WHERE id = ?');
+    this.updateFirmware = db.prepare('UPDATE devices SET firmware_version = ?, updated_at = ? WHERE id = ?');
     this.updateSeen = db.prepare(
       `UPDATE devices SET last_seen_at = MAX(COALESCE(last_seen_at, 0), @atMs),
          status = CASE status WHEN 'provisioned' THEN 'active' ELSE status END,
@@ -120,6 +122,15 @@ export class SqliteDeviceStore implements DeviceStore {
       if (!before) return null;
       this.updateSeen.run({ id, atMs });
       return toRecord(before);
+    })();
+  }
+
+  async setFirmwareVersion(id: string, version: string, atMs: number): Promise<string | null | undefined> {
+    return this.db.transaction(() => {
+      const before = this.byId.get(id);
+      if (!before) return undefined;
+      if (before.firmware_version !== version) this.updateFirmware.run(version, atMs, id);
+      return before.firmware_version;
     })();
   }
 
