@@ -130,10 +130,10 @@ function ReleaseUpload({ onUploaded }: { onUploaded: () => void }) {
           <Button>{t('rollouts.chooseBundle')}</Button>
         </Upload>
       </Form.Item>
-      <Form.Item name="version" rules={[{ required: true, max: 64 }]}><Input placeholder={t('rollouts.version')} style={{ width: 110 }} /></Form.Item>
-      <Form.Item name="minHardwareRevision"><Input placeholder={t('rollouts.minHw')} style={{ width: 110 }} /></Form.Item>
-      <Form.Item name="notes"><Input placeholder={t('rollouts.notes')} style={{ width: 180 }} /></Form.Item>
-      <Button type="primary" htmlType="submit" disabled={!file}>{t('rollouts.upload')}</Button>
+      <Form.Item name="version" rules={[{ required: true, max: 64 }]}><Input placeholder={t('rollouts.version')} style={{ width: 110 }} data-testid="release-version" /></Form.Item>
+      <Form.Item name="minHardwareRevision"><Input placeholder={t('rollouts.minHw')} style={{ width: 110 }} data-testid="release-min-hw" /></Form.Item>
+      <Form.Item name="notes"><Input placeholder={t('rollouts.notes')} style={{ width: 180 }} data-testid="release-notes" /></Form.Item>
+      <Button type="primary" htmlType="submit" disabled={!file} data-testid="release-upload">{t('rollouts.upload')}</Button>
     </Form>
   );
 }
