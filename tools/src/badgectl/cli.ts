@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { badgeBoard } from '@parley/hardware/boards';
 import { ApiClient } from './api-client.js';
 import { BadgectlError, isBadgectlError } from './errors.js';
+import { lineProgress, terminalProgress } from './progress.js';
+import { provisionBadge } from './provision.js';
+import { closeSerialPort, openSerialPort } from './serial-port.js';
 import { isoTime, renderRecord, renderTable, type Column } from './table.js';
 
 export const USAGE = `badgectl: manage the Parley badge fleet through the gateway API
@@ -34,13 +40,21 @@ users list | users create <id> --role R --password P | tokens create <user> --na
 release list                              release upload <bundle> --version V [--min-hw R] [--notes N]
 rollout list                              rollout show <id>          rollout pause|abort <id>
 rollout resume <id> [--threshold PERCENT]
-rollout start <release-id> [--stages 5,25,100] [--group G] [--branch B] [--threshold PERCENT] [--reconnect-min M]`;
+rollout start <release-id> [--stages 5,25,100] [--group G] [--branch B] [--threshold PERCENT] [--reconnect-min M]
+provision --port /dev/ttyUSB0 [--bundle firmware/dist/badge.min.js] [--mqtt HOST:PORT] [--id ID] [--serial SN] [--hw REV]
+          [--staff S] [--wifi SSID:PASSPHRASE]... [--rotate] [--timeout SECONDS]
+    flash the firmware, create the device (or with --rotate issue a new secret), write identity, secret and
+    gateway address into the badge's Storage, verify them, restart it and wait for its first connection.
+    Safe to re-run: a badge already provisioned is verified, not re-created. --timeout 0 does not wait.`;
 
 export interface RunContext {
   env: Record<string, string | undefined>;
   out: (text: string) => void;
   err: (text: string) => void;
   fetch?: typeof fetch;
+  /** Whether progress (on stderr) goes to a terminal: a redrawn bar instead of lines. */
+  errIsTTY?: boolean;
+  columns?: number;
 }
 
 const OPTIONS = {
@@ -75,6 +89,12 @@ const OPTIONS = {
   group: { type: 'string' },
   threshold: { type: 'string' },
   'reconnect-min': { type: 'string' },
+  port: { type: 'string' },
+  bundle: { type: 'string' },
+  mqtt: { type: 'string' },
+  wifi: { type: 'string', multiple: true },
+  rotate: { type: 'boolean', default: false },
+  timeout: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
@@ -177,6 +197,8 @@ async function dispatch(api: ApiClient, args: readonly string[], v: Values, ctx:
   };
 
   switch (group) {
+    case 'provision':
+      return provision(api, v, ctx, show);
     case 'devices': {
       switch (sub) {
         case 'list': {
@@ -508,5 +530,66 @@ ${renderTable(data.devices, [
     }
     default:
       throw new BadgectlError('USAGE', `unknown command '${group ?? ''}'`);
+  }
+}
+
+/** The bundle `npm run build -w firmware` writes. */
+function defaultBundlePath(): string {
+  return join(dirname(fileURLToPath(import.meta.resolve('@parley/firmware'))), '..', 'dist', 'badge.min.js');
+}
+
+function hostPort(value: string): { host: string; port: number } {
+  const m = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) throw new BadgectlError('USAGE', `--mqtt must be HOST:PORT, got '${value}'`);
+  return { host: m[1]!, port: Number(m[2]) };
+}
+
+async function provision(api: ApiClient, v: Values, ctx: RunContext, show: (data: unknown, text: () => string) => void): Promise<void> {
+  const path = need(v.port, '--port (the badge\'s serial device)');
+  const bundlePath = v.bundle ?? defaultBundlePath();
+  let bundle: Buffer;
+  try {
+    bundle = await readFile(bundlePath);
+  } catch (err) {
+    throw new BadgectlError('BUNDLE_MISSING', `${bundlePath}: ${(err as Error).message}`);
+  }
+  const timeoutS = v.timeout === undefined ? 120 : Number(v.timeout);
+  if (!Number.isFinite(timeoutS) || timeoutS < 0) throw new BadgectlError('USAGE', '--timeout: seconds, 0 or more');
+  const wifi = (v.wifi ?? []).map((pair) => {
+    const colon = pair.indexOf(':');
+    if (colon <= 0) throw new BadgectlError('USAGE', `--wifi must be SSID:PASSPHRASE, got '${pair}'`);
+    return { ssid: pair.slice(0, colon), psk: pair.slice(colon + 1) };
+  });
+  const mqtt = hostPort(v.mqtt ?? `${new URL(v.url ?? ctx.env.PARLEY_URL ?? 'http://127.0.0.1:8080').hostname}:1883`);
+  let port;
+  try {
+    port = await openSerialPort(path);
+  } catch (err) {
+    throw new BadgectlError('NO_DEVICE', `${path}: ${(err as Error).message}`);
+  }
+  const write = (text: string) => ctx.err(text);
+  try {
+    const result = await provisionBadge({
+      api,
+      port,
+      bundle,
+      mqttHost: mqtt.host,
+      mqttPort: mqtt.port,
+      hardwareRevision: v.hw ?? badgeBoard.hardwareRevision,
+      ...(v.id ? { deviceId: v.id } : {}),
+      ...(v.serial ? { serial: v.serial } : {}),
+      ...(v.staff ? { staffId: v.staff } : {}),
+      wifi,
+      rotate: v.rotate,
+      onlineTimeoutMs: timeoutS * 1000,
+      progress: ctx.errIsTTY ? terminalProgress(write, ctx.columns) : lineProgress(write),
+    });
+    show(result, () =>
+      `${result.deviceId}: ${result.identity === 'created' ? 'created' : result.identity === 'rotated' ? 'new secret written' : 'identity verified'}, ` +
+      `serial ${result.serial}, firmware ${result.flashed ? 'flashed' : 'already current'} (${result.bundleBytes} bytes)` +
+      `${result.onlineAtMs !== null ? `, online at ${isoTime(result.onlineAtMs)}` : ''}\n`,
+    );
+  } finally {
+    await closeSerialPort(port);
   }
 }

@@ -5,6 +5,15 @@ export const BADGECTL_ERRORS = {
   INPUT_UNREADABLE: { exit: 1, message: 'Input file cannot be read' },
   GATEWAY_UNREACHABLE: { exit: 3, message: 'Gateway cannot be reached' },
   API_ERROR: { exit: 1, message: 'The gateway refused the request' },
+  BUNDLE_MISSING: { exit: 2, message: 'Firmware bundle not found (build it with npm run build -w firmware, or pass --bundle)' },
+  NO_DEVICE: { exit: 4, message: 'No badge on that serial port' },
+  NOT_RESPONDING: { exit: 4, message: 'The device on the serial port does not answer like an Espruino console' },
+  WRONG_BOARD: { exit: 4, message: 'The device is not a Parley badge' },
+  WRITE_FAILED: { exit: 4, message: "Writing to the badge's Storage failed" },
+  VERIFY_MISMATCH: { exit: 4, message: 'What the badge holds differs from what was written' },
+  ALREADY_PROVISIONED: { exit: 4, message: 'The badge or its serial is already provisioned; re-run with --rotate to issue a new secret' },
+  IDENTITY_MISMATCH: { exit: 4, message: 'The badge holds another identity than the one asked for' },
+  TIMEOUT: { exit: 5, message: 'Timed out' },
 } as const satisfies Record<string, { exit: number; message: string }>;
 
 export type BadgectlErrorCode = keyof typeof BADGECTL_ERRORS;

@@ -8,5 +8,7 @@ const code = await runBadgectl(process.argv.slice(2), {
   env: process.env,
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  errIsTTY: process.stderr.isTTY === true,
+  columns: process.stderr.columns,
 });
 process.exitCode = code;

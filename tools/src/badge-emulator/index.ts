@@ -1,0 +1,13 @@
+export { BadgeEmulator, bundleVersion } from './badge-emulator.js';
+export type { BadgeEmulatorOptions } from './badge-emulator.js';
+export { EmulatorError, EMULATOR_ERRORS, isEmulatorError } from './errors.js';
+export type { EmulatorErrorCode } from './errors.js';
+export { EspruinoConsole, MAX_LINE_BYTES } from './espruino-console.js';
+export { EspruinoInterpreter } from './espruino-interpreter.js';
+export type { EmulatedBoardInfo } from './espruino-interpreter.js';
+export { EspruinoStorage, binaryStringToBytes, bytesToBinaryString } from './espruino-storage.js';
+export { BOOT_CODE_FILE, FirmwareHost, IDENTITY_FILE, parseIdentity } from './firmware-host.js';
+export type { BootInfo, Microphone, ProvisionedIdentity } from './firmware-host.js';
+export { LoopingMicrophone, voicedToneAudio } from './microphone.js';
+export { openPtyPair } from './pty-pair.js';
+export type { PtyPair } from './pty-pair.js';
