@@ -20,6 +20,8 @@ const ComplianceDashboard = lazy(() => import('./pages/ComplianceDashboard.js').
 const VoiceOfCustomer = lazy(() => import('./pages/VoiceOfCustomer.js').then((m) => ({ default: m.VoiceOfCustomer })));
 const CustomerInsight = lazy(() => import('./pages/CustomerInsight.js').then((m) => ({ default: m.CustomerInsight })));
 const CustomerPage = lazy(() => import('./pages/CustomerPage.js').then((m) => ({ default: m.CustomerPage })));
+const RulesPage = lazy(() => import('./pages/RulesPage.js').then((m) => ({ default: m.RulesPage })));
+const RuleEditorPage = lazy(() => import('./pages/RuleEditorPage.js').then((m) => ({ default: m.RuleEditorPage })));
 /** Menu key of the screen at a path (dashboards and customers each have their own entry). */
 const SECTIONS: Array<[string, string]> = [
   ['/dashboards/overview', 'overview'],
@@ -27,6 +29,7 @@ const SECTIONS: Array<[string, string]> = [
   ['/dashboards/compliance', 'compliance'],
   ['/dashboards/voc', 'voc'],
   ['/customers', 'customers'],
+  ['/rules', 'rules'],
 ];
 
 function Shell() {
@@ -51,6 +54,7 @@ function Shell() {
             { key: 'compliance', label: <Link to="/dashboards/compliance" data-testid="nav-compliance">{t('nav.compliance')}</Link> },
             { key: 'voc', label: <Link to="/dashboards/voc" data-testid="nav-voc">{t('nav.voc')}</Link> },
             { key: 'customers', label: <Link to="/customers" data-testid="nav-customers">{t('nav.customers')}</Link> },
+            { key: 'rules', label: <Link to="/rules" data-testid="nav-rules">{t('rules.menu')}</Link> },
           ]}
         />
         <Space>
@@ -92,6 +96,9 @@ function Shell() {
           <Route path="/dashboards/voc" element={<VoiceOfCustomer />} />
           <Route path="/customers" element={<CustomerInsight />} />
           <Route path="/customers/:id" element={<CustomerPage />} />
+          <Route path="/rules" element={<RulesPage />} />
+          <Route path="/rules/new" element={<RuleEditorPage />} />
+          <Route path="/rules/edit/:ruleId" element={<RuleEditorPage />} />
           <Route path="*" element={<Navigate to="/conversations" replace />} />
         </Routes>
         </Suspense>

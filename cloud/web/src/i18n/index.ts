@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { dashboardsEn, dashboardsZhCN } from './dashboards.js';
+import { rulesEn, rulesZhCN } from './rules.js';
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
 
@@ -21,7 +22,7 @@ export async function setLanguage(lang: Language): Promise<void> {
 export const i18n = i18next;
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...dashboardsZhCN } }, en: { translation: { ...en, ...dashboardsEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...dashboardsZhCN, ...rulesZhCN } }, en: { translation: { ...en, ...dashboardsEn, ...rulesEn } } },
   lng: initialLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
