@@ -24,6 +24,7 @@ interface Row {
   firmwareVersion: string | null;
   branchId: string | null;
   staffId: string | null;
+  groupIds: string[];
   online: boolean;
   health: { batteryPercent: number | null; flashUsedPercent: number | null; droppedFrames: number | null };
   alerts: { kind: string; severity: string }[];
@@ -57,6 +58,18 @@ describe('fleet table API for the admin UI', () => {
     for (const id of ['badge-0001', 'badge-0002', 'badge-0003']) await api('PUT', `/api/v1/devices/${id}/branch`, { branchId: 'paris-01' });
     expect((await api('POST', '/api/v1/devices/badge-0002/assign', { staffId: 'alice' })).statusCode).toBe(200);
     await api('POST', '/api/v1/devices/badge-0009/revoke');
+    // Groups and a history of wearers: bob wore badge-0005, then badge-0006; carol wore badge-0007 (unassigned since), then badge-0005.
+    await api('POST', '/api/v1/staff', { id: 'bob', name: 'Bob' });
+    await api('POST', '/api/v1/staff', { id: 'carol', name: 'Carol' });
+    await api('POST', '/api/v1/groups', { id: 'b-night', name: 'Night' });
+    await api('POST', '/api/v1/groups', { id: 'a-pilot', name: 'Pilot' });
+    for (const [group, device] of [['b-night', 'badge-0005'], ['a-pilot', 'badge-0005'], ['a-pilot', 'badge-0006']]) await api('PUT', `/api/v1/groups/${group}/devices/${device}`);
+    const t0 = Date.now() - 10_000;
+    await api('POST', '/api/v1/devices/badge-0005/assign', { staffId: 'bob', atMs: t0 });
+    await api('POST', '/api/v1/devices/badge-0006/assign', { staffId: 'bob', atMs: t0 + 1000 });
+    await api('POST', '/api/v1/devices/badge-0007/assign', { staffId: 'carol', atMs: t0 + 2000 });
+    await api('POST', '/api/v1/devices/badge-0007/unassign', { atMs: t0 + 3000 });
+    await api('POST', '/api/v1/devices/badge-0005/assign', { staffId: 'carol', atMs: t0 + 4000 });
     // Health as badges report it: one low battery with dropped audio, one on 2.0.0.
     t.gateway.fleet.health.recordTelemetry('badge-0003', telemetry({ batteryPercent: 5, droppedFrames: 4 }), Date.now());
     t.gateway.fleet.health.recordTelemetry('badge-0004', telemetry({ firmwareVersion: '2.0.0', flashUsedBytes: 500, flashFreeBytes: 500 }), Date.now());
@@ -84,12 +97,25 @@ describe('fleet table API for the admin UI', () => {
     expect(byId.get('badge-0009')!.status).toBe('revoked');
   });
 
+  it('gives every row the placement the directory gives that device', async () => {
+    const { rows } = await table('?limit=20');
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get('badge-0005')).toMatchObject({ staffId: 'carol', groupIds: ['a-pilot', 'b-night'] });
+    expect(byId.get('badge-0006')).toMatchObject({ staffId: 'bob', groupIds: ['a-pilot'] });
+    expect(byId.get('badge-0007')).toMatchObject({ staffId: null, groupIds: [] });
+    for (const row of rows) {
+      const placement = (await api('GET', `/api/v1/devices/${row.id}/placement`)).json();
+      expect({ branchId: row.branchId, staffId: row.staffId, groupIds: row.groupIds }, row.id).toEqual({ branchId: placement.branchId, staffId: placement.staffId, groupIds: placement.groupIds });
+    }
+  });
+
   it('filters by search, status, branch, staff, firmware, online and alert state', async () => {
     expect((await table('?q=sn-029')).rows.map((r) => r.id)).toEqual(Array.from({ length: 10 }, (_, i) => `badge-029${i}`));
     expect((await table('?q=BADGE-0150')).rows.map((r) => r.id)).toEqual(['badge-0150']);
     expect((await table('?status=revoked')).rows.map((r) => r.id)).toEqual(['badge-0009']);
     expect((await table('?branchId=paris-01')).rows.map((r) => r.id)).toEqual(['badge-0001', 'badge-0002', 'badge-0003']);
     expect((await table('?staffId=alice')).rows.map((r) => r.id)).toEqual(['badge-0002']);
+    expect((await table('?staffId=bob')).rows.map((r) => r.id)).toEqual(['badge-0006']);
     expect((await table('?firmwareVersion=2.0.0')).rows.map((r) => r.id)).toEqual(['badge-0004']);
     expect((await table('?firmwareVersion=1.1.0')).total).toBe(FLEET_SIZE / 3 - 1); // badge-0003 now reports 1.0.0
     expect((await table('?online=true')).total).toBe(0);

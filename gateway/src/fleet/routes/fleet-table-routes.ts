@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { DEVICE_STATUSES } from '../../registry/device-store.js';
 import type { PublicDevice } from '../../registry/device-registry.js';
 import { ALERT_KINDS, type Alert } from '../alerts.js';
+import type { FleetDirectory } from '../directory.js';
 import type { DeviceHealth } from '../health.js';
 import type { FleetRouteOptions } from './index.js';
 
@@ -94,7 +95,10 @@ export const fleetTableRoutes: FastifyPluginAsync<FleetRouteOptions> = async (ap
       const alerts = new Map<string, Alert[]>();
       for (const alert of fleet.alerts.list({ state: 'open', limit: 1000 })) alerts.set(alert.deviceId, [...(alerts.get(alert.deviceId) ?? []), alert]);
 
-      const rows: FleetTableRow[] = devices.map((device) => toRow(device, health.get(device.id) ?? null, alerts.get(device.id) ?? [], isOnline(device.id), fleet.directory.placement(device.id)));
+      const placements = allPlacements(fleet.directory);
+      const rows: FleetTableRow[] = devices.map((device) =>
+        toRow(device, health.get(device.id) ?? null, alerts.get(device.id) ?? [], isOnline(device.id), placements.get(device.id) ?? { branchId: null, staffId: null, groupIds: [] }),
+      );
       const firmwareVersions = [...new Set(rows.map((r) => r.firmwareVersion).filter((v): v is string => v !== null))].sort();
       const matching = rows.filter(matches(query));
       return { total: matching.length, offset, limit, firmwareVersions, rows: matching.slice(offset, offset + limit) };
@@ -102,7 +106,34 @@ export const fleetTableRoutes: FastifyPluginAsync<FleetRouteOptions> = async (ap
   );
 };
 
-function toRow(device: PublicDevice, h: DeviceHealth | null, alerts: Alert[], online: boolean, placement: { branchId: string | null; staffId: string | null; groupIds: string[] }): FleetTableRow {
+type Placement = { branchId: string | null; staffId: string | null; groupIds: string[] };
+
+/**
+ * Every device's branch, groups and current wearer in a few queries (one per
+ * branch and group, one for the open assignments) rather than three per
+ * device: the same answers as FleetDirectory.placement for the whole fleet.
+ */
+function allPlacements(directory: FleetDirectory): Map<string, Placement> {
+  const out = new Map<string, Placement>();
+  const of = (deviceId: string): Placement => {
+    let p = out.get(deviceId);
+    if (!p) out.set(deviceId, (p = { branchId: null, staffId: null, groupIds: [] }));
+    return p;
+  };
+  for (const branch of directory.listBranches()) for (const deviceId of directory.branchMembers(branch.id)) of(deviceId).branchId = branch.id;
+  // Groups come in id order, so each device's groupIds are sorted as placement() sorts them.
+  for (const group of directory.listGroups()) for (const deviceId of group.deviceIds) of(deviceId).groupIds.push(group.id);
+  // The open assignment that started last, as currentAssignment() picks it.
+  const since = new Map<string, number>();
+  for (const a of directory.history({})) {
+    if (a.toMs !== null || (since.get(a.deviceId) ?? -Infinity) > a.fromMs) continue;
+    since.set(a.deviceId, a.fromMs);
+    of(a.deviceId).staffId = a.staffId;
+  }
+  return out;
+}
+
+function toRow(device: PublicDevice, h: DeviceHealth | null, alerts: Alert[], online: boolean, placement: Placement): FleetTableRow {
   return {
     id: device.id,
     serial: device.serial,
