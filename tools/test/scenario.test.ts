@@ -48,7 +48,7 @@ describe('scenario files', () => {
     const s = validateScenario(minimal);
     expect(s).toMatchObject({ name: 'mini', durationMs: 3_600_000, speed: 1, seed: 1, opus: { bitrate: 16000, frameMs: 20 } });
     expect(s.badges).toEqual([
-      { id: 'b1', branch: 'br-1', staff: 's1', recordingMode: 'voice', uploadPolicy: { mode: 'live' }, flashBytes: undefined, clockSyncedAtBoot: true },
+      { id: 'b1', branch: 'br-1', staff: 's1', recordingMode: 'button', uploadPolicy: { mode: 'live' }, flashBytes: undefined, clockSyncedAtBoot: true, silenceSplitMs: 30_000, workingHours: [] },
     ]);
     expect(s.dialogues).toEqual({ corpus: { ids: 'all' }, generated: null });
   });
@@ -198,7 +198,7 @@ describe('scenario summary', () => {
     const s = await loadScenarioFile(join(scenarioDir, 'offline-shift-drain.yaml'));
     const text = summarizeScenario(s, planConversations(s, await resolveDialogues(s, corpusDir)));
     expect(text).toContain('duration 10h at 120x (5m of wall time)');
-    expect(text).toMatch(/badge-0002: 王磊 \(lobby_manager\), voice, upload live, flash 134217728 B; 48 conversations planned/);
+    expect(text).toMatch(/badge-0002: 王磊 \(lobby_manager\), button, upload live, flash 134217728 B; 48 conversations planned/);
     expect(text).toContain('offline badge-0002 0s–8h');
     expect(text).toContain('fault at 8h: throttle {"target":{"badge":"badge-0002"},"bytesPerSecond":4000,"scope":"per-connection","durationMs":7200000}');
   });

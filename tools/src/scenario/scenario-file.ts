@@ -186,7 +186,7 @@ export function validateScenario(doc: unknown, source = 'scenario'): Scenario {
     });
     (r.list(r.required(bo, 'badges', p), join(p, 'badges'), { min: 1, max: 10_000 }) ?? []).forEach((x, xi) => {
       const xp = join(join(p, 'badges'), xi);
-      const xo = r.obj(x, xp, ['id', 'staff', 'recordingMode', 'uploadPolicy', 'flashBytes', 'clock']);
+      const xo = r.obj(x, xp, ['id', 'staff', 'recordingMode', 'uploadPolicy', 'flashBytes', 'clock', 'silenceSplit', 'workingHours']);
       if (!xo) return;
       const bid = r.id(r.required(xo, 'id', xp), join(xp, 'id'));
       if (bid && badgeIds.has(bid)) r.fail(join(xp, 'id'), `duplicate badge id ${bid}`);
@@ -194,12 +194,27 @@ export function validateScenario(doc: unknown, source = 'scenario'): Scenario {
       const staffRef = r.id(r.required(xo, 'staff', xp), join(xp, 'staff'));
       if (staffRef && !staff.some((s) => s.id === staffRef)) r.fail(join(xp, 'staff'), `no staff member ${staffRef} in branch ${id ?? bi}`);
       const recordingMode: RecordingMode | undefined =
-        xo.recordingMode === undefined ? 'voice' : r.oneOf(xo.recordingMode, join(xp, 'recordingMode'), ['button', 'voice', 'scheduled'] as const);
+        xo.recordingMode === undefined ? 'button' : r.oneOf(xo.recordingMode, join(xp, 'recordingMode'), ['button', 'voice', 'scheduled'] as const);
       const uploadPolicy = xo.uploadPolicy === undefined ? ({ mode: 'live' } as UploadPolicy) : readUploadPolicy(r, xo.uploadPolicy, join(xp, 'uploadPolicy'));
       const flashBytes = xo.flashBytes === undefined ? undefined : r.num(xo.flashBytes, join(xp, 'flashBytes'), 64 * 1024, 2 ** 40, true);
       const clock = xo.clock === undefined ? 'synced' : r.oneOf(xo.clock, join(xp, 'clock'), ['synced', 'unsynced-at-boot'] as const);
-      if (bid && staffRef && recordingMode && uploadPolicy && clock && id) {
-        badges.push({ id: bid, branch: id, staff: staffRef, recordingMode, uploadPolicy, flashBytes, clockSyncedAtBoot: clock === 'synced' });
+      if (xo.silenceSplit !== undefined && recordingMode === 'button') r.fail(join(xp, 'silenceSplit'), 'only applies to the voice and scheduled modes');
+      const silenceSplitMs = xo.silenceSplit === undefined ? 30_000 : r.duration(xo.silenceSplit, join(xp, 'silenceSplit'), { min: 1000 });
+      const workingHours: { fromMs: number; toMs: number }[] = [];
+      if (xo.workingHours !== undefined) {
+        if (recordingMode !== 'scheduled') r.fail(join(xp, 'workingHours'), 'only applies to the scheduled mode');
+        (r.list(xo.workingHours, join(xp, 'workingHours'), { min: 1, max: 14 }) ?? []).forEach((w, wi) => {
+          const wp = join(join(xp, 'workingHours'), wi);
+          const wo = r.obj(w, wp, ['from', 'to']);
+          if (!wo) return;
+          const fromMs = r.duration(r.required(wo, 'from', wp), join(wp, 'from'));
+          const toMs = r.duration(r.required(wo, 'to', wp), join(wp, 'to'));
+          if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) r.fail(join(wp, 'to'), 'must be after from');
+          if (fromMs !== undefined && toMs !== undefined) workingHours.push({ fromMs, toMs });
+        });
+      }
+      if (bid && staffRef && recordingMode && uploadPolicy && clock && id && silenceSplitMs !== undefined) {
+        badges.push({ id: bid, branch: id, staff: staffRef, recordingMode, uploadPolicy, flashBytes, clockSyncedAtBoot: clock === 'synced', silenceSplitMs, workingHours });
       }
     });
     if (id) branches.push({ id, name: branchName, staff });

@@ -14,8 +14,13 @@ export function summarizeScenario(s: Scenario, plan: Map<string, PlannedConversa
       const staff = b.staff.find((x) => x.id === badge.staff);
       const upload = badge.uploadPolicy.mode === 'batched' ? `batched every ${formatDuration(badge.uploadPolicy.everyMs)}` : badge.uploadPolicy.mode;
       const n = plan.get(badge.id)?.length ?? 0;
+      const hours = badge.workingHours.map((w) => `${formatDuration(w.fromMs)}–${formatDuration(w.toMs)}`).join(', ');
+      const mode =
+        badge.recordingMode === 'button'
+          ? 'button'
+          : `${badge.recordingMode} (silence split ${formatDuration(badge.silenceSplitMs)}${hours ? `, working hours ${hours}` : ''})`;
       lines.push(
-        `    ${badge.id}: ${staff?.name ?? badge.staff} (${staff?.role ?? '?'}), ${badge.recordingMode}, upload ${upload}` +
+        `    ${badge.id}: ${staff?.name ?? badge.staff} (${staff?.role ?? '?'}), ${mode}, upload ${upload}` +
           `${badge.flashBytes ? `, flash ${badge.flashBytes} B` : ''}${badge.clockSyncedAtBoot ? '' : ', clock unsynced at boot'}; ${n} conversations planned`,
       );
     }

@@ -26,6 +26,13 @@ export interface BadgeSpec {
   flashBytes: number | undefined;
   /** Whether the badge boots with its clock synced (false: unsynced until the gateway's time arrives). */
   clockSyncedAtBoot: boolean;
+  /** Voice and scheduled modes: silence (scenario time) after which the badge closes a session. */
+  silenceSplitMs: number;
+  /**
+   * Scheduled mode: windows (scenario time from the start) in which the badge
+   * listens for voice; outside them it records nothing. Empty: always.
+   */
+  workingHours: { fromMs: number; toMs: number }[];
 }
 
 export interface BranchSpec {

@@ -51,5 +51,8 @@ export function adminApiGateway(opts: AdminApiGatewayOptions): SimulatorGateway 
       await call('POST', `/api/v1/devices/${encodeURIComponent(deviceId)}/assign`, { staffId });
       return created.secret;
     },
+    configure: async (deviceId, settings) => {
+      await call('PUT', `/api/v1/config/profiles/device/${encodeURIComponent(deviceId)}`, settings);
+    },
   };
 }

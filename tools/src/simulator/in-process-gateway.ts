@@ -62,6 +62,9 @@ export async function startInProcessGateway(opts: InProcessGatewayOptions): Prom
         const { secret } = await gateway.devices.provision({ id: deviceId, serial: `SIM-${++serial}`, hardwareRevision: 'sim-1' }, { actor: 'simulator' });
         return secret;
       },
+      configure: async (deviceId, settings) => {
+        await gateway.fleet.profiles.setProfile('device', deviceId, settings, { actor: 'simulator' });
+      },
     }),
     close: () => gateway.close(),
   };

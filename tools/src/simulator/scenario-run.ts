@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { createFaultProxy } from '../faults/fault-proxy.js';
 import type { FaultProxy } from '../faults/fault-proxy.js';
 import type { FaultLogEntry } from '../faults/fault-schedule.js';
+import type { FinalisedSession } from '@parley/proto';
+import type { BadgeShiftAudio } from '../opus/badge-shift-audio.js';
 import { ProcessSupervisor } from '../faults/process-supervisor.js';
 import type { Scenario } from '../scenario/types.js';
 import { adminApiGateway } from './admin-api-gateway.js';
@@ -48,6 +50,10 @@ export type ScenarioRunReport = ZeroLossReport & {
   wallMs: number;
   /** Opus bytes the badges sent and bytes the proxy forwarded upstream (when there is a proxy). */
   proxyBytesUp: number | null;
+  /** The gateway's finalised sessions (every badge). */
+  finalised: FinalisedSession[];
+  /** Each badge's audio as played (playlist with voice flags, conversations placed). */
+  audio: Map<string, BadgeShiftAudio>;
 };
 
 async function freePort(): Promise<number> {
@@ -132,8 +138,10 @@ export async function runScenario(scenario: Scenario, opts: ScenarioRunOptions =
     await sim.prepare();
     const result = await sim.run();
     const expected = result.badges.reduce((n, b) => n + b.ledger.all().length, 0);
+    let finalised: FinalisedSession[] = [];
     const check = async (db: Parameters<typeof waitForFinalised>[0]): Promise<ZeroLossReport> => {
       const sessions = await waitForFinalised(db, expected, 60_000);
+      finalised = sessions.finalised;
       return checkZeroLoss({ scenario: scenario.name, badges: result.badges, finalised: sessions.finalised, openAtGateway: sessions.open.length, frameMs: scenario.opus.frameMs });
     };
     let report: ZeroLossReport;
@@ -149,7 +157,7 @@ export async function runScenario(scenario: Scenario, opts: ScenarioRunOptions =
     } else {
       report = await check((inProcess as NonNullable<typeof inProcess>).gateway.db);
     }
-    return { ...report, faults: result.faultLog, deliveryFaults: deliveryFaults(result.badges), wallMs: result.wallMs, proxyBytesUp: proxy ? proxy.stats().bytesUp : null };
+    return { ...report, faults: result.faultLog, deliveryFaults: deliveryFaults(result.badges), wallMs: result.wallMs, proxyBytesUp: proxy ? proxy.stats().bytesUp : null, finalised, audio: result.audio };
   } finally {
     for (const c of cleanups) await c();
   }

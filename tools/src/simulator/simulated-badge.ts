@@ -27,6 +27,8 @@ export interface SimulatedBadgeOptions {
   spoolBytes?: number;
   segmentBytes?: number;
   uploadPolicy: keyof typeof POLICY;
+  /** How sessions start: the simulator presses the button, or the firmware starts them on voice (config from the gateway). */
+  recordingMode?: 'button' | 'voice' | 'scheduled';
   /** Seeds the badge's random generator (session ids) and its delivery faults. */
   seed: number;
   /** Firmware log lines (default: kept by the platform). */
@@ -49,6 +51,7 @@ export interface BadgeStatus {
 
 export class SimulatedBadge {
   readonly deviceId: string;
+  readonly recordingMode: 'button' | 'voice' | 'scheduled';
   readonly ledger = new FrameLedger();
   readonly flash: NodeFlash;
   private readonly opts: SimulatedBadgeOptions;
@@ -67,6 +70,7 @@ export class SimulatedBadge {
   constructor(opts: SimulatedBadgeOptions) {
     this.opts = opts;
     this.deviceId = opts.deviceId;
+    this.recordingMode = opts.recordingMode ?? 'button';
     this.flash = new NodeFlash({ bytes: opts.flashBytes });
     this.random = new SeededRandom(`delivery:${opts.seed}`);
   }
@@ -158,6 +162,10 @@ export class SimulatedBadge {
     const armed = this.armedCut;
     if (armed !== null) this.flash.cutPowerAfter(armed);
     this.guarded(live ? live.hex : null, () => platform.audio.push(data, vad));
+    // A voice-activated start happens inside the push (the frame that woke the
+    // badge is not captured): the ledger knows the session from its start.
+    const started = this.badge ? this.badge.liveSession() : null;
+    if (started && started !== live) this.ledger.open(started.hex);
     // Not struck yet (no chunk was written): disarm until the next frame, so
     // the cut only ever lands in a recording write, never in an MQTT callback.
     if (armed !== null && this.armedCut !== null && this.flash.isPowered()) this.flash.restorePower();

@@ -4,11 +4,15 @@
  * its scenario audio (espeak-ng speech encoded with libopus, laid out on the
  * scenario clock by buildBadgeShiftAudio) at the scenario's speed, with the
  * scenario's faults and offline periods injected. Sessions follow the
- * planned conversations: the wearer presses the button at the start of each
- * conversation and again at its end (the firmware's default manual mode).
+ * planned conversations: on a `button` badge the wearer presses the button at
+ * the start of each conversation and again at its end (the firmware's default
+ * manual mode); `voice` and `scheduled` badges get their recording mode as a
+ * config profile through the gateway's fleet and start and stop sessions on
+ * voice activity themselves.
  */
 import { EventEmitter } from 'node:events';
 import { FLASH_RESERVE_BYTES } from '@parley/firmware';
+import type { ConfigSettings } from '@parley/gateway';
 import type { FaultProxy } from '../faults/fault-proxy.js';
 import { FaultScheduler } from '../faults/fault-schedule.js';
 import type { BadgeFaultHandlers } from '../faults/fault-schedule.js';
@@ -28,6 +32,43 @@ export interface SimulatorGateway {
   mqttUrl: string;
   /** Provisions a device and returns its secret (the gateway's registry or admin API). */
   provision(deviceId: string, staffId: string): Promise<string>;
+  /**
+   * Sets the device's config profile in the gateway's fleet (what an operator
+   * does for voice-activated or scheduled badges); the gateway sends it to the
+   * badge when it connects.
+   */
+  configure(deviceId: string, settings: ConfigSettings): Promise<void>;
+}
+
+/** proto/badge.proto RecordingMode. */
+const RECORDING_MODE = { button: 0, voice: 1, scheduled: 2 } as const;
+const ALL_WEEKDAYS = 0x7f;
+
+/**
+ * A badge's config for its scenario recording mode. The firmware's timers run
+ * on the wall clock while audio plays `speed` times faster, so the silence
+ * split is scaled to wall seconds (at least 1), and working hours in scenario
+ * time become wall-clock windows from `startUnixMs` (the scenario's start),
+ * rounded outwards to whole minutes (the firmware's schedule resolution).
+ */
+export function badgeModeConfig(spec: BadgeSpec, speed: number, startUnixMs: number): ConfigSettings {
+  const policy = spec.uploadPolicy.mode === 'live' ? 0 : spec.uploadPolicy.mode === 'batched' ? 1 : 2;
+  const settings: ConfigSettings = {
+    recordingMode: RECORDING_MODE[spec.recordingMode],
+    silenceSplitS: Math.max(1, Math.round(spec.silenceSplitMs / speed / 1000)),
+    uploadPolicy: policy,
+    utcOffsetMin: 0,
+  };
+  if (spec.recordingMode === 'scheduled' && spec.workingHours.length > 0) {
+    const DAY_MIN = 1440;
+    settings.workingHours = spec.workingHours.map((w) => {
+      const from = Math.floor((startUnixMs + w.fromMs / speed) / 60_000);
+      const to = Math.ceil((startUnixMs + w.toMs / speed) / 60_000);
+      if (to - from >= DAY_MIN) return { weekdays: ALL_WEEKDAYS, startMinute: 0, endMinute: DAY_MIN };
+      return { weekdays: ALL_WEEKDAYS, startMinute: from % DAY_MIN, endMinute: to % DAY_MIN };
+    });
+  }
+  return settings;
 }
 
 export interface SimulatorOptions {
@@ -124,6 +165,7 @@ export class Simulator extends EventEmitter {
       spoolBytes,
       segmentBytes: this.opts.segmentBytes ?? 16 * 1024,
       uploadPolicy: policy,
+      recordingMode: spec.recordingMode,
       seed,
       log: this.opts.log,
     });
@@ -163,6 +205,10 @@ export class Simulator extends EventEmitter {
     if (this.running) throw new SimulatorError('SIM_STATE', 'run() called twice');
     this.running = true;
     const t0 = performance.now();
+    const startUnixMs = Date.now();
+    for (const spec of this.scenario.badges) {
+      if (spec.recordingMode !== 'button') await this.opts.gateway.configure(spec.id, badgeModeConfig(spec, this.speed, startUnixMs));
+    }
     const scheduler = new FaultScheduler(this.scenario, { proxy: this.opts.proxy, gateway: this.opts.supervisor, badges: this.faultHandlers() });
     scheduler.on('fault', (e) => this.emit('fault', e));
     const ticker = setInterval(() => this.emit('summary', this.summary()), opts.summaryIntervalMs ?? 1000);
@@ -193,8 +239,11 @@ export class Simulator extends EventEmitter {
   private async play(badge: SimulatedBadge, signal?: AbortSignal): Promise<void> {
     const audio = this.audio.get(badge.deviceId);
     if (!audio) return;
-    const starts = new Set(audio.placed.map((p) => p.firstFrame));
-    const ends = new Set(audio.placed.map((p) => p.firstFrame + p.frameCount));
+    // Button badges: the wearer presses at each conversation's start and end.
+    // Voice-activated and scheduled badges start and stop on their own.
+    const pressed = badge.recordingMode === 'button';
+    const starts = new Set(pressed ? audio.placed.map((p) => p.firstFrame) : []);
+    const ends = new Set(pressed ? audio.placed.map((p) => p.firstFrame + p.frameCount) : []);
     const source = new OpusFrameSource(audio.playlist, { pace: { speed: this.speed } });
     this.sources.set(badge.deviceId, source);
     await source.run((f) => {
@@ -202,6 +251,7 @@ export class Simulator extends EventEmitter {
       if (starts.has(f.index)) badge.startConversation();
       badge.pushFrame(f.data, f.vad);
     }, signal);
+    // End of the shift: a voice-started session still open is closed by hand.
     badge.stopConversation();
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatZeroLossTable } from '../../src/simulator/zero-loss-check.js';
 import type { ZeroLossRow } from '../../src/simulator/zero-loss-check.js';
+import { expectedVoiceSessions, voiceFlags } from '../../src/simulator/voice-sessions.js';
 import { runScenarioYaml } from './e2e-harness.js';
 
 /**
@@ -149,4 +150,59 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
     expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
     expect(r.faults.filter((f) => f.kind === 'gateway-crash' && f.phase === 'start')).toHaveLength(2);
   }, 180_000);
+
+  // The badges start and stop sessions themselves: their mode reaches them as
+  // a config profile through the gateway's fleet when they first connect (the
+  // shift starts 30 s in, so it has arrived). At 10x a 10 s silence split is
+  // 1 s of wall time on the firmware's clock; turn pauses are under 1 s.
+  function modeScenario(name: string, badgeExtra: Record<number, string>): string {
+    return scenario(name, '', badgeExtra)
+      .replace('duration: 3m\nspeed: 20', 'duration: 4m\nspeed: 10')
+      .replace('    length: 3m\n    conversationsPerHour: 60', '    start: 30s\n    length: 3m30s\n    conversationsPerHour: 40');
+  }
+  const VOICE = { frameMs: 20, speed: 10, silenceSplitS: 1 };
+
+  it('voice-activated badges: one session per burst of speech, closed by silence, every frame delivered', async () => {
+    const r = await runScenarioYaml(modeScenario('voice-mode', { 1: ', recordingMode: voice, silenceSplit: 10s', 2: ', recordingMode: voice, silenceSplit: 10s' }));
+    rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
+    let sessions = 0;
+    for (const badge of ['badge-0001', 'badge-0002']) {
+      const want = expectedVoiceSessions(voiceFlags(r.audio.get(badge)!), VOICE);
+      const got = r.finalised.filter((s) => s.deviceId === badge);
+      sessions += got.length;
+      expect(want.min, `${badge} has speech`).toBeGreaterThan(0);
+      expect(got.length, `${badge}: sessions (expected ${want.min}..${want.max})`).toBeGreaterThanOrEqual(want.min);
+      expect(got.length).toBeLessThanOrEqual(want.max);
+      // Closed by silence, except one still open at the end of the shift.
+      expect(got.filter((s) => s.endReason !== 'silence').length).toBeLessThanOrEqual(1);
+      // Voice started them: capture began at the first voiced frame, so the speech is in the sessions.
+      const frames = got.reduce((n, s) => n + s.totalFrames, 0);
+      expect(frames).toBeGreaterThanOrEqual(want.voicedFrames - got.length);
+    }
+    // More than one conversation per badge, separated by silence: sessions split.
+    expect(sessions).toBeGreaterThan(2);
+  }, 120_000);
+
+  it('scheduled badges: voice-activated inside working hours, nothing recorded outside them', async () => {
+    const r = await runScenarioYaml(
+      modeScenario('scheduled-mode', {
+        1: ', recordingMode: scheduled, silenceSplit: 10s, workingHours: [{ from: 0s, to: 4m }]',
+        2: ', recordingMode: scheduled, silenceSplit: 10s, workingHours: [{ from: 2h, to: 3h }]',
+      }),
+    );
+    rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured);
+    const inHours = r.finalised.filter((s) => s.deviceId === 'badge-0001');
+    const want = expectedVoiceSessions(voiceFlags(r.audio.get('badge-0001')!), VOICE);
+    expect(inHours.length).toBeGreaterThanOrEqual(Math.max(1, want.min));
+    expect(inHours.length).toBeLessThanOrEqual(want.max);
+    // badge-0002 heard the same kind of speech, but outside its working hours.
+    expect(voiceFlags(r.audio.get('badge-0002')!).some((v) => v === 1)).toBe(true);
+    expect(r.finalised.filter((s) => s.deviceId === 'badge-0002')).toEqual([]);
+  }, 120_000);
 });
