@@ -62,6 +62,8 @@ class RuleContext {
           if (m.type !== 'none') span = span ? { s: Math.min(span.s, sp.s), e: Math.max(span.e, sp.e) } : sp;
         }
         if (ok && span && c.within !== undefined) span = closeTogether(pt, c, c.within);
+        // a product name the customer reads out (“锦程稳健一号”) says nothing about the customer
+        if (ok && span && this.rule.kind === 'profile' && insideQuotedName(pt.norm.text, span)) continue;
         if (ok && span) out.push({ pt, span });
       }
     }
@@ -81,6 +83,20 @@ class RuleContext {
     }
     return [];
   }
+}
+
+/** Quoted names: “…”, "…", 「…」, 《…》 of at most 20 characters (product and fund names). */
+const QUOTED_NAME = /[“"「『《]([^“”"「」『』《》]{1,20})[”"」』》]/gu;
+
+/** Whether a (non-empty) normalised span lies inside a quoted name. */
+export function insideQuotedName(text: string, span: Span): boolean {
+  if (span.e <= span.s) return false;
+  for (const m of text.matchAll(QUOTED_NAME)) {
+    const open = m.index;
+    const close = open + m[0].length - 1;
+    if (span.s > open && span.e <= close) return true;
+  }
+  return false;
 }
 
 /**
