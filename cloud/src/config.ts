@@ -73,6 +73,22 @@ export const pipelineConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {}, description: 'Where the CPU-heavy text stages run.' },
     ),
+    store: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')], {
+      default: 'sqlite',
+      description: "Conversation store: 'sqlite' (cloud.db under the data directory) or 'postgres' (postgres.url).",
+    }),
+    postgres: Type.Object(
+      {
+        url: Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+          default: null,
+          description:
+            'Connection URL (postgres://user@host:5432/db; ?host=/socket/dir for a Unix socket). A password is better given in PGPASSWORD than in the file. Required when store is postgres.',
+        }),
+        statementTimeoutMs: Type.Integer({ minimum: 100, default: 30_000, description: 'Longest a single statement may run before the server cancels it.' }),
+        connectTimeoutMs: Type.Integer({ minimum: 100, default: 10_000, description: 'Longest the store waits for a connection.' }),
+      },
+      { additionalProperties: false, default: {}, description: 'PostgreSQL conversation store (docs/deployment.md).' },
+    ),
     upload: Type.Object(
       {
         maxBytes: Type.Integer({ minimum: 1024, default: 512 * 1024 * 1024, description: 'Largest phone-call upload accepted.' }),
@@ -103,5 +119,8 @@ export function resolvePipelineConfig(input: unknown = {}): PipelineConfig {
     throw new PipelineError('CONFIG_INVALID', detail);
   }
   const config = withDefaults as PipelineConfig;
+  if (config.store === 'postgres' && !config.postgres.url) {
+    throw new PipelineError('CONFIG_INVALID', '/postgres/url is required when store is postgres');
+  }
   return config;
 }

@@ -19,6 +19,7 @@ import { indexText } from '../search/segmenter.js';
 import { STAGE_HANDLERS } from '../stages/index.js';
 import type { StageContext } from '../stages/context.js';
 import type { ConversationStore } from '../store/conversation-store.js';
+import { PostgresConversationStore } from '../store/postgres-store.js';
 import { SqliteConversationStore } from '../store/sqlite-store.js';
 import { stageBacklogOf } from '../store/stage-backlog.js';
 import { InlineAnalysisExecutor, type AnalysisExecutor } from './analysis-executor.js';
@@ -39,7 +40,7 @@ export interface PipelineOptions {
   /** Explicit speaker embedder (tests) or null; omitted: sherpa-onnx from config.speakerEmbedding.model. */
   embedder?: SpeakerEmbedder | null;
   taxonomy?: Taxonomy;
-  /** A store other than the SQLite file under dataDir (tests, another database). */
+  /** A store other than the one config.store selects (tests). The caller closes it. */
   store?: ConversationStore;
   /** Called for every transcript view, recording playback and review (the host writes its audit log). */
   audit?: (event: AccessEvent) => void;
@@ -137,10 +138,22 @@ function makeEmbedder(opts: PipelineOptions, config: PipelineConfig): SpeakerEmb
   }
 }
 
+function makeStore(opts: PipelineOptions, config: PipelineConfig): ConversationStore {
+  if (opts.store) return opts.store;
+  if (config.store === 'postgres') {
+    return new PostgresConversationStore({
+      url: config.postgres.url!,
+      statementTimeoutMs: config.postgres.statementTimeoutMs,
+      connectTimeoutMs: config.postgres.connectTimeoutMs,
+    });
+  }
+  return new SqliteConversationStore(join(opts.dataDir, 'cloud.db'));
+}
+
 export function createPipeline(opts: PipelineOptions): Pipeline {
   const config = resolvePipelineConfig(opts.config ?? {});
   const logger = opts.logger.child({ module: 'pipeline' });
-  const store = opts.store ?? new SqliteConversationStore(join(opts.dataDir, 'cloud.db'));
+  const store = makeStore(opts, config);
   const audio = new AudioStore(opts.dataDir);
   const rules = new RuleSetStore(opts.rulesDir);
   const taxonomy = opts.taxonomy ?? loadTaxonomy();
@@ -186,11 +199,6 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
         logger.error({ err, event }, 'audit hook failed');
       }
     },
-    ingestPhone: (meta, file, o) => ingestPhoneCall(deps, meta, file, o),
-  };
-  const dropFolder = config.dropFolder.dir
-    ? new DropFolderWatcher(config.dropFolder.dir, config.dropFolder, (m, f) => services.ingestPhone(m, f), logger)
-    : null;
     auditRules: (event) => {
       try {
         opts.auditRules?.(event);
@@ -198,6 +206,11 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
         logger.error({ err, event }, 'audit hook failed');
       }
     },
+    ingestPhone: (meta, file, o) => ingestPhoneCall(deps, meta, file, o),
+  };
+  const dropFolder = config.dropFolder.dir
+    ? new DropFolderWatcher(config.dropFolder.dir, config.dropFolder, (m, f) => services.ingestPhone(m, f), logger)
+    : null;
   let started = false;
 
   return {

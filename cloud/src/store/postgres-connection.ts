@@ -1,0 +1,148 @@
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { PipelineError } from '../errors.js';
+import { startTypeScriptWorker } from '../pipeline/typescript-worker.js';
+import type { ConnectionReply, ConnectionRequest } from './postgres-connection-worker.js';
+
+export interface PostgresConnectionOptions {
+  url: string;
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+export type PgRow = Record<string, unknown>;
+
+interface Link {
+  worker: Worker;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+const WORKER = new URL('./postgres-connection-worker.ts', import.meta.url);
+
+/**
+ * A synchronous PostgreSQL connection. The ConversationStore interface is
+ * synchronous (it was shaped around better-sqlite3), so the PostgreSQL store
+ * keeps that contract: one worker thread owns a `pg` client, and `query()`
+ * posts the statement and blocks on a shared-memory signal (Atomics.wait)
+ * until the worker has the result. Like better-sqlite3, each call holds the
+ * calling thread for the statement's duration (a local round trip is
+ * ~0.1–0.3 ms); unlike it, the time includes the network, so the database
+ * should be near the pipeline. Statements run one at a time on one
+ * connection, which also makes `transaction()` safe.
+ *
+ * A statement that gets no answer within statement timeout + connect
+ * timeout + 5 s ends the worker; the next statement starts a fresh one.
+ */
+export class SyncPostgresConnection {
+  private link: Link | null = null;
+  private depth = 0;
+  /** The link a transaction began on: statements on a replacement link would run outside it. */
+  private txLink: Link | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: PostgresConnectionOptions) {}
+
+  query<T extends PgRow = PgRow>(sql: string, params: readonly unknown[] = []): T[] {
+    return this.exec(sql, params).rows as T[];
+  }
+
+  /** Rows changed by an INSERT/UPDATE/DELETE. */
+  run(sql: string, params: readonly unknown[] = []): number {
+    return this.exec(sql, params).rowCount;
+  }
+
+  one<T extends PgRow = PgRow>(sql: string, params: readonly unknown[] = []): T | undefined {
+    return this.query<T>(sql, params)[0];
+  }
+
+  /** Runs `fn` in one transaction (nested calls join the outer one); rolls back when it throws. */
+  transaction<T>(fn: () => T): T {
+    if (this.depth > 0) {
+      this.depth++;
+      try {
+        return fn();
+      } finally {
+        this.depth--;
+      }
+    }
+    this.exec('BEGIN', []);
+    this.depth = 1;
+    this.txLink = this.link;
+    try {
+      const out = fn();
+      this.exec('COMMIT', []);
+      return out;
+    } catch (err) {
+      try {
+        this.exec('ROLLBACK', []);
+      } catch {
+        // the connection is gone: the server rolled back already
+      }
+      throw err;
+    } finally {
+      this.depth = 0;
+      this.txLink = null;
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const link = this.link;
+    this.link = null;
+    if (!link) return;
+    try {
+      this.roundTrip(link, { type: 'close' }, 5000);
+    } catch {
+      // ending anyway
+    }
+    void link.worker.terminate();
+  }
+
+  private exec(sql: string, params: readonly unknown[]): { rows: PgRow[]; rowCount: number } {
+    if (this.closed) throw new PipelineError('INTERNAL', 'PostgreSQL store is closed');
+    const link = this.link ?? this.start();
+    if (this.depth > 0 && link !== this.txLink && sql !== 'ROLLBACK') {
+      throw new PipelineError('INTERNAL', 'PostgreSQL connection was lost inside a transaction');
+    }
+    const r = this.roundTrip(link, { type: 'query', sql, params: [...params] }, this.opts.statementTimeoutMs + this.opts.connectTimeoutMs + 5000);
+    if (!r.ok) {
+      throw new PipelineError('INTERNAL', `PostgreSQL: ${r.message}`, { details: { sqlstate: r.sqlstate } });
+    }
+    return r;
+  }
+
+  private roundTrip(link: Link, request: ConnectionRequest, timeoutMs: number): ConnectionReply {
+    Atomics.store(link.signal, 0, 0);
+    link.port.postMessage(request);
+    const waited = Atomics.wait(link.signal, 0, 0, timeoutMs);
+    const message = receiveMessageOnPort(link.port);
+    if (waited === 'timed-out' || !message) {
+      this.link = null;
+      void link.worker.terminate();
+      throw new PipelineError('INTERNAL', `PostgreSQL did not answer within ${timeoutMs} ms; connection restarted`);
+    }
+    return message.message as ConnectionReply;
+  }
+
+  private start(): Link {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new SharedArrayBuffer(4);
+    const worker = startTypeScriptWorker(WORKER, {
+      workerData: { ...this.opts, signal, port: port2 },
+      transferList: [port2],
+      name: 'parley-postgres',
+    });
+    // The worker never holds the process open; a crashed worker is replaced on the next statement.
+    worker.unref();
+    const link: Link = { worker, port: port1, signal: new Int32Array(signal) };
+    worker.on('exit', () => {
+      if (this.link === link) this.link = null;
+    });
+    worker.on('error', () => {
+      if (this.link === link) this.link = null;
+    });
+    this.link = link;
+    return link;
+  }
+}
