@@ -11,6 +11,12 @@
  * 3. The analyst list at N conversations (default 100,000): first page,
  *    filtered page, deep keyset page and full-text/pinyin search latency,
  *    against a baseline substring scan (LIKE) of the same transcripts.
+ * 4. Event-loop delay (perf_hooks.monitorEventLoopDelay p50/p99/max) while a
+ *    burst of --burst N phone calls (call-system transcripts from the dev
+ *    corpus) goes through the real pipeline, with the text stages on the
+ *    analysis worker pool (analysis.workers 1) against inline on the event
+ *    loop (analysis.workers 0), in the same run: the stall MQTT ingest in the
+ *    same process would see.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -34,6 +40,7 @@ const arg = (name: string, def: number) => {
 };
 const N_CONV = arg('conversations', 100_000);
 const N_SESSIONS = arg('sessions', 20);
+const N_BURST = arg('burst', 80);
 
 const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
 interface Dialogue {
@@ -220,7 +227,72 @@ function scale(): void {
   }
 }
 
+// ---------------------------------------------------------------- 4. event-loop delay: worker pool vs inline
+interface BurstResult {
+  p50: number;
+  p99: number;
+  max: number;
+  wallMs: number;
+}
+
+async function burst(workers: number): Promise<BurstResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-burst-'));
+  try {
+    const pipeline = createPipeline({
+      dataDir: join(dir, 'data'),
+      logger: pino({ level: 'silent' }),
+      asr: null,
+      config: { analysis: { workers }, stages: { pollMs: 10 } },
+    });
+    await pipeline.start();
+    const ingest = async (i: number, prefix: string) => {
+      const d = corpus[i % corpus.length]!;
+      await pipeline.services.ingestPhone(
+        {
+          callId: `${prefix}-${i}`, agentId: `agent-${i % 7}`, direction: 'inbound', startTime: 1_790_000_000_000 + i * 60_000,
+          customerNumber: `1380013${String(i % 1000).padStart(4, '0')}`,
+          transcript: d.turns.map((t, k) => ({ speaker: t.role === 'staff' ? '坐席' : '客户', text: t.text, startMs: k * 4000, endMs: k * 4000 + 3500 })),
+        },
+        null,
+      );
+    };
+    // warm-up (workers start, jieba and pinyin tables load, SQLite pages cached): not measured
+    for (let i = 0; i < 4; i++) await ingest(i, 'warm');
+    await pipeline.whenIdle();
+    const loop = monitorEventLoopDelay({ resolution: 2 });
+    loop.enable();
+    const t0 = performance.now();
+    for (let i = 0; i < N_BURST; i++) await ingest(i, 'burst');
+    const deadline = Date.now() + 600_000;
+    while (pipeline.services.store.countConversations({ state: 'analyzed' }) < N_BURST + 4) {
+      if (Date.now() > deadline) throw new Error('burst not analysed within 10 minutes');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const wallMs = performance.now() - t0;
+    loop.disable();
+    await pipeline.close();
+    return { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6, wallMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function eventLoop(): Promise<void> {
+  const pooled = await burst(1);
+  const inline = await burst(0);
+  console.log(`\n## 4. Event-loop delay during a burst of ${N_BURST} phone calls through the real pipeline (SQLite on disk)`);
+  const row = (label: string, r: BurstResult) =>
+    console.log(
+      `  ${label.padEnd(38)} p50 ${fmt(r.p50).padStart(6)} ms  p99 ${fmt(r.p99).padStart(6)} ms  max ${fmt(r.max).padStart(6)} ms  (burst analysed in ${fmt(r.wallMs / 1000, 2)} s)`,
+    );
+  row('worker pool (analysis.workers 1)', pooled);
+  row('baseline: inline (analysis.workers 0)', inline);
+  console.log(`  ratio inline / worker pool: p99 ${fmt(inline.p99 / pooled.p99, 2)}x  max ${fmt(inline.max / pooled.max, 2)}x`);
+}
+
+const only = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
 console.log('# bench analysis (node', process.version + ')');
-throughput();
-await latency();
-scale();
+if (!only || only === 'throughput') throughput();
+if (!only || only === 'latency') await latency();
+if (!only || only === 'scale') scale();
+if (!only || only === 'event-loop') await eventLoop();

@@ -78,7 +78,9 @@ export class StageRunner {
       const p = this.runOne(claim.conversationId, claim.stage, claim.attempts).finally(() => {
         this.active--;
         this.inFlight.delete(p);
-        this.kick();
+        // On the next turn of the event loop: a stage that finishes without real I/O resolves in a microtask, and
+        // claiming the next one straight away would chain a whole backlog into one long stall of the shared loop.
+        setImmediate(() => this.kick());
       });
       this.inFlight.add(p);
     }

@@ -48,4 +48,30 @@ describe('stage runner', () => {
     expect(store.getStages('broken')[0]).toMatchObject({ state: 'failed', attempts: 1, errorCode: 'AUDIO_CORRUPT' });
     store.close();
   });
+
+  it('gives the event loop a turn between stages, even when they finish without I/O', async () => {
+    const store = new SqliteConversationStore(':memory:');
+    const base = {
+      channel: 'phone' as const, source: {}, staffId: null, branchId: null, customerId: null, startedAt: 0, endedAt: 0,
+      durationMs: null, audioPath: null, audioFormat: null, transcriptSource: null, gaps: [], segments: [],
+    };
+    for (let i = 0; i < 40; i++) store.createConversation({ ...base, id: `c${i}`, skipStages: ['vad', 'roles', 'transcribe'] }, 0);
+    let finished = 0;
+    const sync = async () => {
+      finished++;
+      return { kind: 'done' as const };
+    };
+    const handlers: StageHandlers = { decode: sync, vad: sync, roles: sync, transcribe: sync, normalize: sync, analyze: sync, index: sync };
+    const config = resolvePipelineConfig({ stages: { pollMs: 10 } });
+    const runner = new StageRunner({ store, config } as unknown as StageContext, handlers, config.stages, silentLogger());
+    const seenByTimer = new Promise<number>((resolve) => setImmediate(() => resolve(finished)));
+    runner.start();
+    // 160 stage runs are due; a timer queued before them must not wait for all of them
+    expect(await seenByTimer).toBeLessThan(20);
+    await runner.whenIdle();
+    await runner.stop();
+    expect(finished).toBe(160);
+    expect(store.countConversations({ state: 'analyzed' })).toBe(40);
+    store.close();
+  });
 });
