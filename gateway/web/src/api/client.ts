@@ -20,6 +20,7 @@ import type {
   Rollout,
   RolloutDevice,
   Staff,
+  WebhookStatus,
 } from './types.js';
 
 /** The fleet API (gateway/src/fleet/routes); the browser authenticates with the session cookie. */
@@ -111,6 +112,7 @@ export const api = {
 
   config: (deviceId: string) => request<ConfigState>(`/devices/${id(deviceId)}/config`),
   profiles: () => request<{ profiles: ConfigProfile[] }>('/config/profiles'),
+  profile: (scope: ConfigProfile['scope'], scopeId: string) => request<ConfigProfile>(`/config/profiles/${scope}/${id(scopeId)}`),
   setProfile: (scope: ConfigProfile['scope'], scopeId: string, settings: ConfigSettings) =>
     request<ConfigProfile>(`/config/profiles/${scope}/${id(scopeId)}`, json('PUT', settings)),
   deleteProfile: (scope: ConfigProfile['scope'], scopeId: string) => request<null>(`/config/profiles/${scope}/${id(scopeId)}`, { method: 'DELETE' }),
@@ -128,7 +130,7 @@ export const api = {
   assignments: (q: { deviceId?: string; staffId?: string }) => request<{ assignments: Assignment[] }>(`/assignments${queryString({ ...q })}`),
 
   alerts: (q: { state?: 'open' | 'resolved'; deviceId?: string; limit?: number }) => request<{ alerts: Alert[] }>(`/alerts${queryString({ ...q })}`),
-  alertWebhook: () => request<{ pending: number }>('/alerts/webhook'),
+  alertWebhook: () => request<WebhookStatus>('/alerts/webhook'),
   evaluateAlerts: () => request<{ open: number }>('/alerts/evaluate', { method: 'POST' }),
 
   releases: () => request<{ releases: Release[] }>('/releases'),

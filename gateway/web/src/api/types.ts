@@ -233,3 +233,16 @@ export interface ImportOutcome {
   secret?: string;
   error?: { code: string; message: string };
 }
+
+/**
+ * The alert webhook's delivery state. `pending` is always there; gateways
+ * with the durable webhook outbox also say whether one is configured, what
+ * was delivered or dropped, and the oldest waiting notification.
+ */
+export interface WebhookStatus {
+  pending: number;
+  configured?: boolean;
+  delivered?: number;
+  dropped?: number;
+  head?: { event: string; alertId: number; deviceId: string; attempts: number; lastError: string | null; nextAttemptAtMs: number | null } | null;
+}

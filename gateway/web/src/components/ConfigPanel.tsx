@@ -36,7 +36,14 @@ export function ConfigPanel({ deviceId }: { deviceId: string }) {
   const state = useLoad(() => api.config(deviceId), deviceId, 5_000);
   // The device-level profile; none yet is an empty one (everything inherited).
   const profile = useLoad(
-    () => api.profiles().then((r) => r.profiles.find((p) => p.scope === 'device' && p.scopeId === deviceId)?.settings ?? ({} as ConfigSettings)),
+    () =>
+      api.profile('device', deviceId).then(
+        (p) => p.settings,
+        (err: unknown) => {
+          if (err instanceof ApiError && err.status === 404) return {} as ConfigSettings;
+          throw err;
+        },
+      ),
     deviceId,
   );
   const settings = profile.data ?? {};

@@ -74,9 +74,11 @@ export const en: Messages = {
   alerts: {
     title: 'Alerts', device: 'Device', kind: 'Kind', severity: 'Severity', message: 'Message', opened: 'Opened', state: 'State', open: 'Open', resolved: 'Resolved', all: 'All',
     evaluate: 'Evaluate now', evaluated: 'Evaluated: {{count}} open', webhookPending: 'Webhook: {{count}} waiting', webhookClear: 'Webhook: nothing waiting',
+    webhookNone: 'No webhook configured', webhookCounts: '{{delivered}} delivered, {{dropped}} dropped', webhookLastError: 'The oldest was tried {{attempts}} times, last error: {{error}}',
     webhookHint: 'Alert changes are POSTed to the configured webhook; failed deliveries are retried at the next evaluation.',
   },
   audit: {
+    actionFilter: 'Action (exact, e.g. command.issued)',
     title: 'Audit log', time: 'Time', actor: 'Actor', action: 'Action', target: 'Target', source: 'Source', outcome: 'Outcome', details: 'Details',
     exportCsv: 'Export CSV', exportJsonl: 'Export JSON Lines', prev: 'Previous', next: 'Next', page: 'Page {{page}}', forbidden: 'Your role cannot read the audit log.',
   },

@@ -72,9 +72,11 @@ export const zhCN = {
   alerts: {
     title: '告警', device: '设备', kind: '类型', severity: '级别', message: '说明', opened: '产生时间', state: '状态', open: '未解决', resolved: '已解决', all: '全部',
     evaluate: '立即评估', evaluated: '评估完成，未解决告警 {{count}} 条', webhookPending: 'Webhook 待投递 {{count}} 条', webhookClear: 'Webhook 无积压',
+    webhookNone: '未配置 Webhook', webhookCounts: '已投递 {{delivered}}，丢弃 {{dropped}}', webhookLastError: '最早一条已尝试 {{attempts}} 次，最近错误：{{error}}',
     webhookHint: '告警变化会 POST 到配置的 Webhook；投递失败的会在下次评估时重试。',
   },
   audit: {
+    actionFilter: '操作（精确匹配，如 command.issued）',
     title: '审计日志', time: '时间', actor: '操作者', action: '操作', target: '对象', source: '来源', outcome: '结果', details: '详情',
     exportCsv: '导出 CSV', exportJsonl: '导出 JSON Lines', prev: '上一页', next: '下一页', page: '第 {{page}} 页', forbidden: '当前角色不能查看审计日志。',
   },

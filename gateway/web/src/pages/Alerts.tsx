@@ -3,11 +3,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { useAuth } from '../auth.js';
+import type { WebhookStatus } from '../api/types.js';
 import { AlertTable } from '../components/AlertTable.js';
 import { errorText } from '../format.js';
 import { useLoad } from '../use-load.js';
 
 type StateFilter = 'open' | 'resolved' | 'all';
+
+/** Whether alert notifications reach the webhook: not configured, nothing waiting, or how many wait and why. */
+function WebhookTag({ status }: { status: WebhookStatus }) {
+  const { t } = useTranslation();
+  if (status.configured === false) return <Tag data-testid="webhook-state">{t('alerts.webhookNone')}</Tag>;
+  const counts = status.delivered !== undefined ? t('alerts.webhookCounts', { delivered: status.delivered, dropped: status.dropped ?? 0 }) : '';
+  const waiting = status.pending > 0;
+  const why = status.head?.lastError ? t('alerts.webhookLastError', { error: status.head.lastError, attempts: status.head.attempts }) : '';
+  return (
+    <Tooltip title={[t('alerts.webhookHint'), why].filter(Boolean).join(' ')}>
+      <Tag color={waiting ? 'orange' : 'green'} data-testid="webhook-state">
+        {waiting ? t('alerts.webhookPending', { count: status.pending }) : t('alerts.webhookClear')}
+        {counts && ` · ${counts}`}
+      </Tag>
+    </Tooltip>
+  );
+}
 
 /** Fleet alerts (open, resolved, all), the webhook's delivery backlog, and an evaluation on demand. */
 export function Alerts() {
@@ -31,13 +49,7 @@ export function Alerts() {
       title={t('alerts.title')}
       extra={
         <Space>
-          {webhook.data && (
-            <Tooltip title={t('alerts.webhookHint')}>
-              <Tag color={webhook.data.pending > 0 ? 'orange' : 'green'} data-testid="webhook-state">
-                {webhook.data.pending > 0 ? t('alerts.webhookPending', { count: webhook.data.pending }) : t('alerts.webhookClear')}
-              </Tag>
-            </Tooltip>
-          )}
+          {webhook.data && <WebhookTag status={webhook.data} />}
           <Button onClick={() => void evaluate()} disabled={!auth.can('fleet:write')} data-testid="alerts-evaluate">
             {t('alerts.evaluate')}
           </Button>

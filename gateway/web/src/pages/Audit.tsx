@@ -40,7 +40,7 @@ export function Audit() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('audit.action')} style={{ width: 220 }} onSearch={(v) => apply({ ...filter, action: v.trim() || undefined })} data-testid="audit-action" />
+        <Input.Search allowClear placeholder={t('audit.actionFilter')} style={{ width: 300 }} onSearch={(v) => apply({ ...filter, action: v.trim() || undefined })} data-testid="audit-action" />
         <Input.Search allowClear placeholder={t('audit.target')} style={{ width: 220 }} onSearch={(v) => apply({ ...filter, target: v.trim() || undefined })} data-testid="audit-target" />
       </Space>
       {page.error && <Alert type="error" showIcon message={errorText(page.error)} />}

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Progress, Select, Space, Table, Tag, Tooltip, Upload } from 'antd';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.js';
@@ -79,9 +79,14 @@ function StageProgress({ rollout, devices }: { rollout: Rollout; devices: Rollou
   );
 }
 
-function RolloutDetail({ rolloutId }: { rolloutId: string }) {
+function RolloutDetail({ rolloutId, onUpdated }: { rolloutId: string; onUpdated: () => void }) {
   const { t } = useTranslation();
   const detail = useLoad(() => api.rollout(rolloutId), rolloutId, 3_000);
+  // Keep the list row (state, counts) as fresh as the detail below it.
+  const updatedAtMs = detail.data?.rollout.updatedAtMs;
+  useEffect(() => {
+    if (updatedAtMs !== undefined) onUpdated();
+  }, [updatedAtMs, onUpdated]);
   if (detail.error) return <Alert type="error" showIcon message={errorText(detail.error)} />;
   if (!detail.data) return null;
   const { rollout, devices } = detail.data;
@@ -180,6 +185,7 @@ export function Rollouts() {
   const releases = useLoad(() => api.releases(), 'releases');
   const rollouts = useLoad(() => api.rollouts(), 'rollouts', 3_000);
   const [expanded, setExpanded] = useState<string[]>([]);
+  const reloadList = useCallback(() => void rollouts.reload(), [rollouts.reload]);
   const act = async (id: string, action: 'pause' | 'resume' | 'abort') => {
     try {
       await api.rolloutAction(id, action);
@@ -217,7 +223,7 @@ export function Rollouts() {
           size="small"
           dataSource={rollouts.data?.rollouts ?? []}
           data-testid="rollouts-table"
-          expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as string[]), expandedRowRender: (r) => <RolloutDetail rolloutId={r.id} /> }}
+          expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as string[]), expandedRowRender: (r) => <RolloutDetail rolloutId={r.id} onUpdated={reloadList} /> }}
           columns={[
             { title: t('rollouts.version'), dataIndex: 'version' },
             { title: t('rollouts.cohort'), key: 'cohort', render: (_: unknown, r) => [r.branchId && `${t('fleet.branch')} ${r.branchId}`, r.groupId && `${t('rollouts.group')} ${r.groupId}`].filter(Boolean).join(' · ') || t('rollouts.wholeFleet') },
