@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
+import { AlertWebhook } from './alert-webhook.js';
 import type { ConfigProfiles } from './config-profiles.js';
 import type { FleetConfig } from './config.js';
 import type { HealthStore } from './health.js';
@@ -60,12 +61,11 @@ export interface AlertDeps {
   now: () => number;
   /** Default: global fetch. */
   fetch?: typeof fetch;
+  /** The webhook's retry timer runs on its own (false: only evaluations and `webhook.flush()` deliver). */
+  webhookAutoRetry?: boolean;
 }
 
-export interface AlertNotification {
-  event: 'alert.opened' | 'alert.updated' | 'alert.resolved';
-  alert: Alert;
-}
+export type { AlertNotification } from './alert-webhook.js';
 
 interface DeviceRow {
   id: string;
@@ -78,16 +78,30 @@ interface DeviceRow {
  * Alert rules over health, presence and the audit log, evaluated
  * periodically. One open alert per (device, kind): a condition that appears
  * opens one, one that changes severity updates it, one that is gone resolves
- * it. Every change is queued for the webhook (POST JSON), retried at the
- * next evaluation when the webhook fails.
+ * it. Every change is stored in the webhook's durable outbox in the same
+ * transaction (POST JSON, in order, retried with backoff, resumed after a
+ * restart: AlertWebhook).
  */
 export class AlertEngine {
   private readonly log: Logger;
-  private readonly outbox: AlertNotification[] = [];
+  readonly webhook: AlertWebhook;
   private running: Promise<void> | null = null;
 
   constructor(private readonly deps: AlertDeps) {
     this.log = deps.logger.child({ module: 'fleet-alerts' });
+    this.webhook = new AlertWebhook({
+      db: deps.db,
+      url: deps.config.alertWebhookUrl,
+      timeoutMs: deps.config.alertWebhookTimeoutMs,
+      logger: deps.logger,
+      now: deps.now,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(deps.webhookAutoRetry !== undefined ? { autoRetry: deps.webhookAutoRetry } : {}),
+    });
+  }
+
+  close(): void {
+    this.webhook.close();
   }
 
   /** What holds for one device now. */
@@ -159,7 +173,7 @@ export class AlertEngine {
 
   /** Notifications not yet accepted by the webhook. */
   pendingNotifications(): number {
-    return this.outbox.length;
+    return this.webhook.pending();
   }
 
   private async run(): Promise<void> {
@@ -171,6 +185,19 @@ export class AlertEngine {
     const update = db.prepare('UPDATE fleet_alerts SET severity = ?, message = ?, details = ? WHERE id = ? RETURNING *');
     const resolve = db.prepare('UPDATE fleet_alerts SET resolved_at = ? WHERE id = ? RETURNING *');
     const active = new Set(devices.map((d) => d.id));
+    const webhook = this.webhook;
+    // An alert change and its notification are stored together.
+    const apply = db.transaction((device: DeviceRow, findings: Finding[]) => {
+      const open = new Map((openOf.all(device.id) as AlertRow[]).map((r) => [r.kind, r]));
+      for (const f of findings) {
+        const existing = open.get(f.kind);
+        open.delete(f.kind);
+        if (!existing) webhook.enqueue({ event: 'alert.opened', alert: toAlert(insert.get(device.id, f.kind, f.severity, f.message, JSON.stringify(f.details), nowMs) as AlertRow) });
+        else if (existing.severity !== f.severity) webhook.enqueue({ event: 'alert.updated', alert: toAlert(update.get(f.severity, f.message, JSON.stringify(f.details), existing.id) as AlertRow) });
+        else update.run(f.severity, f.message, JSON.stringify(f.details), existing.id);
+      }
+      for (const gone of open.values()) webhook.enqueue({ event: 'alert.resolved', alert: toAlert(resolve.get(nowMs, gone.id) as AlertRow) });
+    });
     for (const device of devices) {
       let findings: Finding[];
       try {
@@ -179,47 +206,15 @@ export class AlertEngine {
         this.log.error({ err, deviceId: device.id }, 'alert rules failed for a device');
         continue;
       }
-      const open = new Map((openOf.all(device.id) as AlertRow[]).map((r) => [r.kind, r]));
-      for (const f of findings) {
-        const existing = open.get(f.kind);
-        open.delete(f.kind);
-        if (!existing) this.outbox.push({ event: 'alert.opened', alert: toAlert(insert.get(device.id, f.kind, f.severity, f.message, JSON.stringify(f.details), nowMs) as AlertRow) });
-        else if (existing.severity !== f.severity) this.outbox.push({ event: 'alert.updated', alert: toAlert(update.get(f.severity, f.message, JSON.stringify(f.details), existing.id) as AlertRow) });
-        else update.run(f.severity, f.message, JSON.stringify(f.details), existing.id);
-      }
-      for (const gone of open.values()) this.outbox.push({ event: 'alert.resolved', alert: toAlert(resolve.get(nowMs, gone.id) as AlertRow) });
+      apply(device, findings);
     }
     // Devices that left service (revoked, retired, locked) have nothing to alert about any more.
-    for (const row of db.prepare('SELECT * FROM fleet_alerts WHERE resolved_at IS NULL').all() as AlertRow[]) {
-      if (!active.has(row.device_id)) this.outbox.push({ event: 'alert.resolved', alert: toAlert(resolve.get(nowMs, row.id) as AlertRow) });
-    }
-    await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    const { alertWebhookUrl: url, alertWebhookTimeoutMs: timeoutMs } = this.deps.config;
-    if (url === '') {
-      this.outbox.length = 0;
-      return;
-    }
-    const doFetch = this.deps.fetch ?? fetch;
-    while (this.outbox.length > 0) {
-      const next = this.outbox[0]!;
-      try {
-        const res = await doFetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(next),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        await res.body?.cancel();
-        if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-        this.outbox.shift();
-      } catch (err) {
-        this.log.warn({ err, pending: this.outbox.length }, 'alert webhook failed; retrying at the next evaluation');
-        return;
+    db.transaction(() => {
+      for (const row of db.prepare('SELECT * FROM fleet_alerts WHERE resolved_at IS NULL').all() as AlertRow[]) {
+        if (!active.has(row.device_id)) webhook.enqueue({ event: 'alert.resolved', alert: toAlert(resolve.get(nowMs, row.id) as AlertRow) });
       }
-    }
+    })();
+    await webhook.flush();
   }
 
   private backlogGrowing(deviceId: string): number[] | null {

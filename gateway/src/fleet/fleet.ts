@@ -148,6 +148,7 @@ export function createFleet(deps: FleetDeps): Fleet {
     sweep,
     close() {
       clearInterval(timer);
+      alerts.close();
       link.close();
     },
   };

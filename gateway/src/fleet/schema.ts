@@ -173,4 +173,20 @@ export const FLEET_MIGRATIONS: readonly string[] = [
    ) STRICT;
    CREATE INDEX fleet_rollout_devices_device ON fleet_rollout_devices (device_id, state);
    ALTER TABLE fleet_commands ADD COLUMN release_id TEXT;`,
+  // The alert webhook's durable outbox (alert-webhook.ts).
+  `CREATE TABLE fleet_alert_webhook (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     event TEXT NOT NULL CHECK (event IN ('alert.opened', 'alert.updated', 'alert.resolved')),
+     alert_id INTEGER NOT NULL,
+     device_id TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dropped')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL,
+     last_attempt_at INTEGER,
+     next_attempt_at INTEGER,
+     delivered_at INTEGER,
+     last_error TEXT
+   ) STRICT;
+   CREATE INDEX fleet_alert_webhook_state ON fleet_alert_webhook (state, id);`,
 ];

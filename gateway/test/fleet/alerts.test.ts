@@ -42,7 +42,7 @@ describe('AlertEngine', () => {
   let url: string;
 
   const engine = (config: Partial<FleetConfig> = {}) =>
-    new AlertEngine({ db, health, profiles, isOnline: (id) => online.has(id), config: resolveFleetConfig({ alertWebhookUrl: url, ...config }), logger: createLogger({ level: 'silent' }), now: () => clock });
+    new AlertEngine({ db, health, profiles, isOnline: (id) => online.has(id), config: resolveFleetConfig({ alertWebhookUrl: url, ...config }), logger: createLogger({ level: 'silent' }), now: () => clock, webhookAutoRetry: false });
 
   beforeEach(async () => {
     clock = MONDAY + 10 * HOUR;
@@ -138,7 +138,7 @@ describe('AlertEngine', () => {
     expect(alerts.list({ state: 'open' }).map((a) => a.kind).sort()).toEqual(['auth_failures', 'backlog_growing', 'clock_unsynced']);
   });
 
-  it('keeps notifications the webhook refused and delivers them at the next evaluation, in order', async () => {
+  it('keeps notifications the webhook refused and delivers them once the backoff has passed, in order', async () => {
     const alerts = engine();
     online.add('badge-a');
     health.recordTelemetry('badge-a', telemetry({ batteryPercent: 5 }), clock);
@@ -147,6 +147,12 @@ describe('AlertEngine', () => {
     expect(received).toEqual([]);
     expect(alerts.pendingNotifications()).toBe(1);
     health.recordTelemetry('badge-a', telemetry({ batteryPercent: 50 }), clock);
+    // Within the backoff (5 s after the first failure) nothing is sent, the resolve waits behind the open.
+    clock += 1_000;
+    await alerts.evaluate();
+    expect(received).toEqual([]);
+    expect(alerts.pendingNotifications()).toBe(2);
+    clock += 5_000;
     await alerts.evaluate();
     expect(received.map((n) => n.event)).toEqual(['alert.opened', 'alert.resolved']);
     expect(alerts.pendingNotifications()).toBe(0);

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ALERT_KINDS } from '../alerts.js';
 import type { FleetRouteOptions } from './index.js';
@@ -22,6 +22,30 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const DeliveryState = Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dropped')]);
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const DeliverySchema = Type.Object({
+  id: Type.Integer(),
+  event: Type.Union([Type.Literal('alert.opened'), Type.Literal('alert.updated'), Type.Literal('alert.resolved')]),
+  alertId: Type.Integer(),
+  deviceId: Type.String(),
+  state: DeliveryState,
+  attempts: Type.Integer(),
+  createdAtMs: Type.Integer(),
+  lastAttemptAtMs: Nullable(Type.Integer()),
+  nextAttemptAtMs: Nullable(Type.Integer()),
+  deliveredAtMs: Nullable(Type.Integer()),
+  lastError: Nullable(Type.String()),
+});
+const WebhookStatusSchema = Type.Object({
+  configured: Type.Boolean(),
+  pending: Type.Integer(),
+  delivered: Type.Integer(),
+  dropped: Type.Integer(),
+  head: Nullable(DeliverySchema),
+});
+const DeliveryQuery = Type.Object({ state: Type.Optional(DeliveryState), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false });
+
 const tags = ['fleet: alerts'];
 
 /** Alerts (newest first) and an on-demand evaluation. */
@@ -33,8 +57,19 @@ export const alertRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, { 
   );
   app.get(
     '/api/v1/alerts/webhook',
-    { schema: { tags, description: 'Alert webhook delivery: notifications not yet accepted by the webhook (retried at the next evaluation).', response: { 200: Type.Object({ pending: Type.Integer() }) } } },
-    async () => ({ pending: fleet.alerts.pendingNotifications() }),
+    {
+      schema: {
+        tags,
+        description: 'Alert webhook delivery: how many notifications wait (delivered in order, retried with backoff, kept across restarts), were delivered or dropped (queue full), and the oldest waiting one with its attempts and last error.',
+        response: { 200: WebhookStatusSchema },
+      },
+    },
+    async () => fleet.alerts.webhook.status(),
+  );
+  app.get<{ Querystring: Static<typeof DeliveryQuery> }>(
+    '/api/v1/alerts/webhook/deliveries',
+    { schema: { tags, description: 'Webhook notifications, newest first, with their delivery state.', querystring: DeliveryQuery, response: { 200: Type.Object({ deliveries: Type.Array(DeliverySchema) }) } } },
+    async (request) => ({ deliveries: fleet.alerts.webhook.list(request.query) }),
   );
   app.post('/api/v1/alerts/evaluate', { schema: { tags, response: { 200: Type.Object({ open: Type.Integer() }) } } }, async () => {
     await fleet.alerts.evaluate();
