@@ -110,7 +110,53 @@ export const CLOUD_MIGRATIONS: readonly string[] = [
       json_extract(v.value, '$.evidence.turn'), json_extract(v.value, '$.evidence.quote'),
       json_extract(v.value, '$.evidence.startMs'), json_extract(v.value, '$.evidence')
     FROM summaries s, json_each(s.voc) v
-    WHERE json_type(v.value) = 'object' AND json_type(v.value, '$.kind') = 'text';
+    WHERE CASE WHEN v.type = 'object' THEN json_type(v.value, '$.kind') = 'text' ELSE 0 END;
   CREATE INDEX profile_current ON profile_observations (customer_id, family, tag, value) WHERE current = 1;
+  `,
+  // Dashboards at 100,000 conversations (issue 9): key-point results and compliance hits carry their
+  // conversation's time, channel, staff, team and branch (kept by triggers, backfilled here), so roll-ups and trends
+  // read one covering index instead of joining a million rows to the wide conversation rows.
+  `
+  ALTER TABLE key_points ADD COLUMN started_at INTEGER;
+  ALTER TABLE key_points ADD COLUMN channel TEXT;
+  ALTER TABLE key_points ADD COLUMN staff_id TEXT;
+  ALTER TABLE key_points ADD COLUMN team_id TEXT;
+  ALTER TABLE key_points ADD COLUMN branch_id TEXT;
+  ALTER TABLE compliance_hits ADD COLUMN started_at INTEGER;
+  ALTER TABLE compliance_hits ADD COLUMN channel TEXT;
+  ALTER TABLE compliance_hits ADD COLUMN staff_id TEXT;
+  ALTER TABLE compliance_hits ADD COLUMN team_id TEXT;
+  ALTER TABLE compliance_hits ADD COLUMN branch_id TEXT;
+  UPDATE key_points SET (started_at, channel, staff_id, team_id, branch_id) =
+    (SELECT c.started_at, c.channel, c.staff_id, c.team_id, c.branch_id FROM conversations c WHERE c.id = key_points.conversation_id);
+  UPDATE compliance_hits SET (started_at, channel, staff_id, team_id, branch_id) =
+    (SELECT c.started_at, c.channel, c.staff_id, c.team_id, c.branch_id FROM conversations c WHERE c.id = compliance_hits.conversation_id);
+  CREATE TRIGGER key_points_scope AFTER INSERT ON key_points BEGIN
+    UPDATE key_points SET (started_at, channel, staff_id, team_id, branch_id) =
+      (SELECT c.started_at, c.channel, c.staff_id, c.team_id, c.branch_id FROM conversations c WHERE c.id = NEW.conversation_id)
+    WHERE id = NEW.id;
+  END;
+  CREATE TRIGGER compliance_hits_scope AFTER INSERT ON compliance_hits BEGIN
+    UPDATE compliance_hits SET (started_at, channel, staff_id, team_id, branch_id) =
+      (SELECT c.started_at, c.channel, c.staff_id, c.team_id, c.branch_id FROM conversations c WHERE c.id = NEW.conversation_id)
+    WHERE id = NEW.id;
+  END;
+  CREATE TRIGGER conversations_scope AFTER UPDATE OF started_at, channel, staff_id, team_id, branch_id ON conversations BEGIN
+    UPDATE key_points SET started_at = NEW.started_at, channel = NEW.channel, staff_id = NEW.staff_id, team_id = NEW.team_id,
+      branch_id = NEW.branch_id WHERE conversation_id = NEW.id;
+    UPDATE compliance_hits SET started_at = NEW.started_at, channel = NEW.channel, staff_id = NEW.staff_id, team_id = NEW.team_id,
+      branch_id = NEW.branch_id WHERE conversation_id = NEW.id;
+  END;
+  CREATE INDEX key_points_by_time ON key_points
+    (started_at, point, team_id, staff_id, branch_id, channel, applicable, raised, to_standard, review_state);
+  CREATE INDEX key_points_by_point ON key_points
+    (point, started_at, team_id, staff_id, branch_id, channel, applicable, raised, to_standard, review_state);
+  CREATE INDEX compliance_by_time ON compliance_hits
+    (started_at, rule, severity, team_id, staff_id, branch_id, channel, review_state, conversation_id);
+  CREATE INDEX compliance_by_rule ON compliance_hits
+    (rule, severity, started_at, team_id, staff_id, branch_id, channel, review_state, conversation_id);
+  CREATE INDEX compliance_by_severity ON compliance_hits
+    (severity, started_at, rule, team_id, staff_id, branch_id, channel, review_state, conversation_id);
+  CREATE INDEX conv_stats ON conversations (started_at, channel, staff_id, team_id, branch_id, customer_id, duration_ms);
   `,
 ];

@@ -1070,7 +1070,8 @@ export class SqliteConversationStore implements ConversationStore {
 
   // ---------- roll-ups ----------
 
-  private rollupWhere(f: RollupFilter): { sql: string; params: Record<string, unknown> } {
+  /** Conditions on the conversation scope; `a` is the alias of a table that has the scope columns (conversations, or the roll-up tables' copies). */
+  private rollupWhere(f: RollupFilter, a = 'c'): { sql: string; params: Record<string, unknown> } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     const add = (cond: string, key: string, value: unknown) => {
@@ -1078,27 +1079,29 @@ export class SqliteConversationStore implements ConversationStore {
       where.push(cond);
       params[key] = value;
     };
-    add('c.started_at >= @from', 'from', f.from);
-    add('c.started_at < @to', 'to', f.to);
-    add('c.channel = @channel', 'channel', f.channel);
-    add('c.branch_id = @branch', 'branch', f.branchId);
-    add('c.team_id = @team', 'team', f.teamId);
-    add('c.staff_id = @staff', 'staff', f.staffId);
+    add(`${a}.started_at >= @from`, 'from', f.from);
+    add(`${a}.started_at < @to`, 'to', f.to);
+    add(`${a}.channel = @channel`, 'channel', f.channel);
+    add(`${a}.branch_id = @branch`, 'branch', f.branchId);
+    add(`${a}.team_id = @team`, 'team', f.teamId);
+    add(`${a}.staff_id = @staff`, 'staff', f.staffId);
     return { sql: where.length ? 'AND ' + where.join(' AND ') : '', params };
   }
 
-  private groupColumn(d: RollupDimension): string {
-    return d === 'staff' ? 'c.staff_id' : d === 'team' ? 'c.team_id' : d === 'branch' ? 'c.branch_id' : "'all'";
+  private groupColumn(d: RollupDimension, a = 'c'): string {
+    return d === 'staff' ? `${a}.staff_id` : d === 'team' ? `${a}.team_id` : d === 'branch' ? `${a}.branch_id` : "'all'";
   }
 
+  // Key points and compliance hits carry their conversation's scope (time, channel, staff, team, branch; kept by
+  // triggers), so the roll-ups read one covering index and never join the conversations.
   keyPointCounts(dimension: RollupDimension, filter: RollupFilter): KeyPointCounts[] {
-    const { sql, params } = this.rollupWhere(filter);
-    const g = this.groupColumn(dimension);
+    const { sql, params } = this.rollupWhere(filter, 'k');
+    const g = this.groupColumn(dimension, 'k');
     return this
       .q(
         `SELECT k.point AS point, ${g} AS grp, SUM(k.applicable) AS applicable,
            SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS toStandard
-         FROM key_points k JOIN conversations c ON c.id = k.conversation_id
+         FROM key_points k
          WHERE k.review_state != 'dismissed' ${sql}
          GROUP BY k.point, grp ORDER BY k.point, grp`,
       )
@@ -1116,15 +1119,15 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   complianceCounts(dimension: RollupDimension, filter: RollupFilter): ComplianceCounts[] {
-    const { sql, params } = this.rollupWhere(filter);
-    const g = this.groupColumn(dimension);
+    const { sql, params } = this.rollupWhere(filter, 'h');
+    const g = this.groupColumn(dimension, 'h');
     return this
       .q(
         `SELECT h.rule AS rule, h.severity AS severity, ${g} AS grp,
            SUM(h.review_state != 'dismissed') AS hits,
            COUNT(DISTINCT CASE WHEN h.review_state != 'dismissed' THEN h.conversation_id END) AS conversations,
            SUM(h.review_state = 'confirmed') AS confirmed, SUM(h.review_state = 'dismissed') AS dismissed
-         FROM compliance_hits h JOIN conversations c ON c.id = h.conversation_id
+         FROM compliance_hits h
          WHERE 1 = 1 ${sql}
          GROUP BY h.rule, h.severity, grp ORDER BY h.rule, grp`,
       )
@@ -1228,34 +1231,34 @@ export class SqliteConversationStore implements ConversationStore {
    * SQL for the start (epoch ms) of the bucket holding c.started_at, in local time UTC + @off ms.
    * The epoch was a Thursday: +3 days makes weeks start on Monday.
    */
-  private bucketSql(interval: TrendInterval): string {
-    const local = '(c.started_at + CAST(@off AS INTEGER))';
+  private bucketSql(interval: TrendInterval, a = 'c'): string {
+    const local = `(${a}.started_at + CAST(@off AS INTEGER))`;
     if (interval === 'day') return `((${local} / 86400000) * 86400000 - CAST(@off AS INTEGER))`;
     if (interval === 'week') return `(((${local} + 259200000) / 604800000) * 604800000 - 259200000 - CAST(@off AS INTEGER))`;
     return `(CAST(strftime('%s', ${local} / 1000, 'unixepoch', 'start of month') AS INTEGER) * 1000 - CAST(@off AS INTEGER))`;
   }
 
-  private trendWhere(f: TrendFilter): { sql: string; params: Record<string, unknown> } {
+  private trendWhere(f: TrendFilter, a = 'c'): { sql: string; params: Record<string, unknown> } {
     const off = f.utcOffsetMinutes ?? 0;
     if (!Number.isInteger(off) || Math.abs(off) > 14 * 60) throw new PipelineError('BAD_REQUEST', 'utcOffsetMinutes must be an integer within ±840');
-    const w = this.rollupWhere(f);
+    const w = this.rollupWhere(f, a);
     return { sql: w.sql, params: { ...w.params, off: off * 60_000 } };
   }
 
   keyPointTrend(interval: TrendInterval, dimension: RollupDimension, filter: TrendFilter & { point?: string }): KeyPointTrendRow[] {
-    const { sql, params } = this.trendWhere(filter);
+    const { sql, params } = this.trendWhere(filter, 'k');
     let pointSql = '';
     if (filter.point) {
       pointSql = 'AND k.point = @point';
       params.point = filter.point;
     }
-    const g = this.groupColumn(dimension);
+    const g = this.groupColumn(dimension, 'k');
     return (
       this
         .q(
-          `SELECT ${this.bucketSql(interval)} AS bucket, k.point AS point, ${g} AS grp, SUM(k.applicable) AS applicable,
+          `SELECT ${this.bucketSql(interval, 'k')} AS bucket, k.point AS point, ${g} AS grp, SUM(k.applicable) AS applicable,
              SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS toStandard
-           FROM key_points k JOIN conversations c ON c.id = k.conversation_id
+           FROM key_points k
            WHERE k.review_state != 'dismissed' ${pointSql} ${sql}
            GROUP BY bucket, k.point, grp ORDER BY bucket, k.point, grp`,
         )
@@ -1275,7 +1278,7 @@ export class SqliteConversationStore implements ConversationStore {
     dimension: RollupDimension,
     filter: TrendFilter & { rule?: string; severity?: string },
   ): ComplianceTrendRow[] {
-    const { sql, params } = this.trendWhere(filter);
+    const { sql, params } = this.trendWhere(filter, 'h');
     let hitSql = '';
     if (filter.rule) {
       hitSql += ' AND h.rule = @rule';
@@ -1285,15 +1288,15 @@ export class SqliteConversationStore implements ConversationStore {
       hitSql += ' AND h.severity = @severity';
       params.severity = filter.severity;
     }
-    const g = this.groupColumn(dimension);
+    const g = this.groupColumn(dimension, 'h');
     return (
       this
         .q(
-          `SELECT ${this.bucketSql(interval)} AS bucket, h.rule AS rule, h.severity AS severity, ${g} AS grp,
+          `SELECT ${this.bucketSql(interval, 'h')} AS bucket, h.rule AS rule, h.severity AS severity, ${g} AS grp,
              SUM(h.review_state != 'dismissed') AS hits,
              COUNT(DISTINCT CASE WHEN h.review_state != 'dismissed' THEN h.conversation_id END) AS conversations,
              SUM(h.review_state = 'confirmed') AS confirmed, SUM(h.review_state = 'dismissed') AS dismissed
-           FROM compliance_hits h JOIN conversations c ON c.id = h.conversation_id
+           FROM compliance_hits h
            WHERE 1 = 1 ${hitSql} ${sql}
            GROUP BY bucket, h.rule, h.severity, grp ORDER BY bucket, h.rule, grp`,
         )
