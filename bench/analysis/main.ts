@@ -16,7 +16,8 @@
  *    corpus) goes through the real pipeline, with the text stages on the
  *    analysis worker pool (analysis.workers 1) against inline on the event
  *    loop (analysis.workers 0), in the same run: the stall MQTT ingest in the
- *    same process would see.
+ *    same process would see. With --postgres, also with the PostgreSQL store
+ *    (a throwaway local server on a Unix socket, as in the store tests).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -32,6 +33,8 @@ import { buildTextQuery } from '../../cloud/src/search/text-query.js';
 import { SqliteConversationStore } from '../../cloud/src/store/sqlite-store.js';
 import type { AsrEngine } from '../../cloud/src/asr/engine.js';
 import type { Segment } from '../../cloud/src/model/conversation.js';
+import type { PipelineConfigInput } from '../../cloud/src/config.js';
+import { findPostgresBin, startPostgres } from '../../cloud/test/store/postgres-server.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, def: number) => {
@@ -235,14 +238,14 @@ interface BurstResult {
   wallMs: number;
 }
 
-async function burst(workers: number): Promise<BurstResult> {
+async function burst(workers: number, store: Pick<PipelineConfigInput, 'store' | 'postgres'> = {}): Promise<BurstResult> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-burst-'));
   try {
     const pipeline = createPipeline({
       dataDir: join(dir, 'data'),
       logger: pino({ level: 'silent' }),
       asr: null,
-      config: { analysis: { workers }, stages: { pollMs: 10 } },
+      config: { analysis: { workers }, stages: { pollMs: 10 }, ...store },
     });
     await pipeline.start();
     const ingest = async (i: number, prefix: string) => {
@@ -288,6 +291,21 @@ async function eventLoop(): Promise<void> {
   row('worker pool (analysis.workers 1)', pooled);
   row('baseline: inline (analysis.workers 0)', inline);
   console.log(`  ratio inline / worker pool: p99 ${fmt(inline.p99 / pooled.p99, 2)}x  max ${fmt(inline.max / pooled.max, 2)}x`);
+  if (args.includes('--postgres')) {
+    const bin = findPostgresBin();
+    if (!bin) {
+      console.log('  PostgreSQL: no server binaries found (apt-get install postgresql), skipped');
+      return;
+    }
+    const server = startPostgres(bin);
+    try {
+      const pg = await burst(1, { store: 'postgres', postgres: { url: server.createDatabase() } });
+      row('worker pool, PostgreSQL store', pg);
+      console.log(`  ratio PostgreSQL / SQLite store (worker pool): p99 ${fmt(pg.p99 / pooled.p99, 2)}x  burst time ${fmt(pg.wallMs / pooled.wallMs, 2)}x`);
+    } finally {
+      server.stop();
+    }
+  }
 }
 
 const only = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
