@@ -4,9 +4,10 @@
  * a badge running the real firmware core on its Node platform, connected
  * over MQTT. An admin signs in, filters the fleet table, opens the badge
  * (health, charts), sends locate and sees the badge's result, changes its
- * config and sees the badge apply it, sees its low-battery alert, starts a
- * staged rollout and sees the stage progress, reads and exports the audit
- * log; an auditor sees the same screens with every write disabled.
+ * config at device and branch level and sees the badge apply it, puts it in
+ * a group, sees its low-battery alert reach a webhook, uploads a release and
+ * rolls it out in stages until the badge applied it, reads and exports the
+ * audit log; an auditor sees the same screens with every write disabled.
  * Screenshots go to test-artifacts/admin-ui/.
  */
 import { randomBytes } from 'node:crypto';
@@ -176,6 +177,31 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     await page.waitForFunction((v) => document.querySelector('[data-testid=config-applied]')?.textContent === String(v), wantedBefore + 1, { timeout: 15_000 });
     expect(await page.textContent('[data-testid=config-device-profile]')).toContain('"telemetryIntervalS": 30');
     await page.screenshot({ path: join(ARTIFACTS, 'device-page.png'), fullPage: true });
+
+    // Config profiles: a branch-level change reaches the badge through inheritance.
+    await page.click('[data-testid=nav-config]');
+    await page.waitForSelector('[data-testid=profiles-table] tbody tr.ant-table-row');
+    await choose(page, 'profile-scope', '网点');
+    await choose(page, 'profile-scope-id', '巴黎歌剧院支行');
+    await page.click('[data-testid=profile-edit-new]');
+    await page.fill('[data-testid=config-field-bitrate]', '24000');
+    await page.click('[data-testid=config-save]');
+    await page.waitForSelector('[data-testid=profiles-table] tbody tr.ant-table-row:has-text("24000")');
+    await until(async () => {
+      const state = await api('GET', `/api/v1/devices/${BADGE}/config`);
+      return (state.config as { bitrate?: number }).bitrate === 24000 && state.appliedVersion === state.wantedVersion;
+    });
+
+    // Groups: a pilot group with the badge in it.
+    await page.click('[data-testid=nav-provisioning]');
+    await page.fill('[data-testid=group-id]', 'pilot');
+    await page.fill('[data-testid=group-name]', '试点组');
+    await page.click('[data-testid=group-create]');
+    const groupRow = page.locator('tr.ant-table-row', { hasText: '试点组' });
+    await groupRow.locator('input').fill(BADGE);
+    await groupRow.locator('button').click();
+    await groupRow.locator(`a:has-text("${BADGE}")`).waitFor();
+    expect((await api('GET', `/api/v1/devices/${BADGE}/placement`)).groupIds).toEqual(['pilot']);
 
     // Alerts: evaluating finds the nearly flat battery.
     await page.click('[data-testid=nav-alerts]');

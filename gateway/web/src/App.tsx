@@ -15,10 +15,11 @@ const FleetTable = lazy(() => import('./pages/FleetTable.js').then((m) => ({ def
 const DevicePage = lazy(() => import('./pages/DevicePage.js').then((m) => ({ default: m.DevicePage })));
 const Provisioning = lazy(() => import('./pages/Provisioning.js').then((m) => ({ default: m.Provisioning })));
 const Rollouts = lazy(() => import('./pages/Rollouts.js').then((m) => ({ default: m.Rollouts })));
+const ConfigProfiles = lazy(() => import('./pages/ConfigProfiles.js').then((m) => ({ default: m.ConfigProfiles })));
 const Alerts = lazy(() => import('./pages/Alerts.js').then((m) => ({ default: m.Alerts })));
 const Audit = lazy(() => import('./pages/Audit.js').then((m) => ({ default: m.Audit })));
 
-const SECTIONS = ['devices', 'provisioning', 'rollouts', 'alerts', 'audit'] as const;
+const SECTIONS = ['devices', 'provisioning', 'config', 'rollouts', 'alerts', 'audit'] as const;
 
 function Shell() {
   const { t, i18n } = useTranslation();
@@ -59,6 +60,7 @@ function Shell() {
             <Route path="/devices" element={<FleetTable />} />
             <Route path="/devices/:id" element={<DevicePage />} />
             <Route path="/provisioning" element={<Provisioning />} />
+            <Route path="/config" element={<ConfigProfiles />} />
             <Route path="/rollouts" element={<Rollouts />} />
             <Route path="/alerts" element={<Alerts />} />
             <Route path="/audit" element={<Audit />} />

@@ -111,6 +111,7 @@ export const api = {
   cancelCommand: (deviceId: string, commandId: string) => request<Command>(`/devices/${id(deviceId)}/commands/${id(commandId)}/cancel`, { method: 'POST' }),
 
   config: (deviceId: string) => request<ConfigState>(`/devices/${id(deviceId)}/config`),
+  drift: () => request<{ devices: ConfigState[] }>('/config/drift'),
   profiles: () => request<{ profiles: ConfigProfile[] }>('/config/profiles'),
   profile: (scope: ConfigProfile['scope'], scopeId: string) => request<ConfigProfile>(`/config/profiles/${scope}/${id(scopeId)}`),
   setProfile: (scope: ConfigProfile['scope'], scopeId: string, settings: ConfigSettings) =>
@@ -123,6 +124,9 @@ export const api = {
   createStaff: (body: { id: string; name: string; branchId?: string | null }) => request<Staff>('/staff', json('POST', body)),
   updateStaff: (staffId: string, body: { name?: string; branchId?: string | null }) => request<Staff>(`/staff/${id(staffId)}`, json('PATCH', body)),
   groups: () => request<{ groups: Group[] }>('/groups'),
+  createGroup: (body: { id: string; name: string }) => request<Group>('/groups', json('POST', body)),
+  addToGroup: (groupId: string, deviceId: string) => request<Placement>(`/groups/${id(groupId)}/devices/${id(deviceId)}`, { method: 'PUT' }),
+  removeFromGroup: (groupId: string, deviceId: string) => request<Placement>(`/groups/${id(groupId)}/devices/${id(deviceId)}`, { method: 'DELETE' }),
   placement: (deviceId: string) => request<Placement>(`/devices/${id(deviceId)}/placement`),
   setBranch: (deviceId: string, branchId: string | null) => request<Placement>(`/devices/${id(deviceId)}/branch`, json('PUT', { branchId })),
   assign: (deviceId: string, staffId: string) => request<Assignment>(`/devices/${id(deviceId)}/assign`, json('POST', { staffId })),

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Descriptions, Form, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Alert, Button, Descriptions, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.js';
@@ -6,33 +6,13 @@ import type { ConfigSettings } from '../api/types.js';
 import { useAuth } from '../auth.js';
 import { errorText, formatTime } from '../format.js';
 import { useLoad } from '../use-load.js';
-
-/** The Config fields the form edits, with the gateway's ranges (gateway/src/fleet/config-profiles.ts). */
-const NUMBER_FIELDS = [
-  { name: 'bitrate', min: 6000, max: 64000 },
-  { name: 'chunkDurationMs', min: 200, max: 30000 },
-  { name: 'silenceSplitS', min: 0, max: 3600 },
-  { name: 'maxSessionS', min: 0, max: 86400 },
-  { name: 'batchIntervalMin', min: 0, max: 1440 },
-  { name: 'telemetryIntervalS', min: 10, max: 86400 },
-  { name: 'utcOffsetMin', min: -720, max: 840 },
-  { name: 'otaConfirmTimeoutMin', min: 0, max: 1440 },
-] as const;
-const SELECT_FIELDS = [
-  { name: 'recordingMode', values: [0, 1, 2] },
-  { name: 'uploadPolicy', values: [0, 1, 2] },
-] as const;
-
-type FormValues = Partial<Record<(typeof NUMBER_FIELDS)[number]['name'] | (typeof SELECT_FIELDS)[number]['name'], number | null>>;
+import { ProfileEditor, formEditable, type ProfileTarget } from './ProfileEditor.js';
 
 /** Wanted vs applied config version, the effective config, and the device-level profile's editor. */
 export function ConfigPanel({ deviceId }: { deviceId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const auth = useAuth();
-  const [editing, setEditing] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<FormValues>();
+  const [editing, setEditing] = useState<ProfileTarget | null>(null);
   const state = useLoad(() => api.config(deviceId), deviceId, 5_000);
   // The device-level profile; none yet is an empty one (everything inherited).
   const profile = useLoad(
@@ -47,36 +27,6 @@ export function ConfigPanel({ deviceId }: { deviceId: string }) {
     deviceId,
   );
   const settings = profile.data ?? {};
-  // Wi-Fi passphrases come back hidden; saving them back would overwrite them.
-  const hasWifi = settings.wifi !== undefined;
-
-  const open = () => {
-    form.resetFields();
-    form.setFieldsValue(Object.fromEntries([...NUMBER_FIELDS, ...SELECT_FIELDS].map((f) => [f.name, settings[f.name] ?? null])) as FormValues);
-    setEditing(true);
-  };
-  const save = async (values: FormValues) => {
-    setSaving(true);
-    try {
-      const next: ConfigSettings = { ...settings };
-      for (const f of [...NUMBER_FIELDS, ...SELECT_FIELDS]) {
-        const v = values[f.name];
-        if (v === null || v === undefined) delete next[f.name];
-        else next[f.name] = v;
-      }
-      if (Object.keys(next).length === 0) await api.deleteProfile('device', deviceId).catch((err: unknown) => {
-        if (!(err instanceof ApiError && err.status === 404)) throw err;
-      });
-      else await api.setProfile('device', deviceId, next);
-      void message.success(t('config.saved'));
-      setEditing(false);
-      await Promise.all([state.reload(), profile.reload()]);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const s = state.data;
   return (
@@ -102,25 +52,11 @@ export function ConfigPanel({ deviceId }: { deviceId: string }) {
           </Descriptions.Item>
         </Descriptions>
       )}
-      <Button onClick={open} disabled={!auth.can('fleet:write') || hasWifi} data-testid="config-edit">
+      <Button onClick={() => setEditing({ scope: 'device', scopeId: deviceId, settings })} disabled={!auth.can('fleet:write') || !formEditable(settings) || !profile.data} data-testid="config-edit">
         {t('config.edit')}
       </Button>
-      {hasWifi && <Alert type="info" showIcon message={t('config.wifiNote')} />}
-      <Modal open={editing} title={t('config.editTitle', { id: deviceId })} onCancel={() => setEditing(false)} onOk={() => form.submit()} confirmLoading={saving} okButtonProps={{ ...({ 'data-testid': 'config-save' } as Record<string, string>) }} width={560}>
-        <p className="muted">{t('config.inheritHint')}</p>
-        <Form form={form} layout="horizontal" labelCol={{ span: 10 }} onFinish={(v) => void save(v)}>
-          {SELECT_FIELDS.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={t(`configField.${f.name}`)}>
-              <Select allowClear placeholder={t('config.inherit')} options={f.values.map((v) => ({ value: v, label: t(`configValue.${f.name}.${v}`) }))} />
-            </Form.Item>
-          ))}
-          {NUMBER_FIELDS.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={t(`configField.${f.name}`)} rules={[{ type: 'number', min: f.min, max: f.max }]}>
-              <InputNumber min={f.min} max={f.max} placeholder={t('config.inherit')} style={{ width: '100%' }} data-testid={`config-field-${f.name}`} />
-            </Form.Item>
-          ))}
-        </Form>
-      </Modal>
+      {!formEditable(settings) && <Alert type="info" showIcon message={t('config.wifiNote')} />}
+      <ProfileEditor target={editing} onClose={() => setEditing(null)} onSaved={() => void Promise.all([state.reload(), profile.reload()])} />
     </Space>
   );
 }

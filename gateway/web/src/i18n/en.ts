@@ -3,7 +3,7 @@ import type { Messages } from './zh-CN.js';
 /** English interface text. */
 export const en: Messages = {
   app: {
-    title: 'Parley fleet admin', devices: 'Devices', provisioning: 'Provisioning & staff', rollouts: 'Firmware', alerts: 'Alerts', audit: 'Audit log',
+    title: 'Parley fleet admin', devices: 'Devices', config: 'Config', provisioning: 'Provisioning & staff', rollouts: 'Firmware', alerts: 'Alerts', audit: 'Audit log',
     language: '中文', signOut: 'Sign out', readOnly: 'Your role is read-only: devices, config and staff cannot be changed.',
   },
   auth: { title: 'Sign in to Parley fleet admin', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Wrong username or password', locked: 'Too many attempts, try again later', unreachable: 'Cannot reach the server' },
@@ -21,6 +21,7 @@ export const en: Messages = {
   commandResult: { ok: 'OK', failed: 'Failed', rejected: 'Rejected', unsupported: 'Unsupported', in_progress: 'In progress', expired: 'Expired' },
   rolloutState: { running: 'Running', paused: 'Paused', aborted: 'Aborted', completed: 'Completed' },
   rolloutDeviceState: { offered: 'Pending', downloading: 'Downloading', staged: 'Staged', applied: 'Applied', failed: 'Failed' },
+  scope: { fleet: 'Fleet', branch: 'Branch', group: 'Group', device: 'Device', wholeFleet: 'Whole fleet' },
   health: {
     charging: 'charging', online: 'Online', offline: 'Offline', never: 'Never reported', battery: 'Battery', flash: 'Flash used', backlog: 'Audio waiting to upload', rssi: 'Signal (RSSI)',
     clock: 'Clock', dropped: 'Frames dropped since boot', minutes: '{{count}} min',
@@ -41,8 +42,10 @@ export const en: Messages = {
   charts: { battery: 'Battery (%)', flash: 'Flash used (%)', backlog: 'Backlog (min)', rssi: 'RSSI (dBm)', min: 'min', empty: 'No telemetry in this period', range: { '1h': '1 hour', '24h': '24 hours', '7d': '7 days' } },
   commands: { kind: 'Command', issued: 'Issued', state: 'State', result: 'Badge result', cancel: 'Cancel', sent: 'Sent: {{kind}}', confirm: 'Send "{{kind}}" to this badge?' },
   config: {
+    profiles: 'Config profiles (fleet → branch → group → device, field by field)', level: 'Level', target: 'For', settings: 'Settings', editProfile: 'Edit', delete: 'Delete', deleteConfirm: 'Its settings will be inherited instead. Delete?', chooseScope: 'Choose',
+    driftTitle: 'Devices in drift', driftHint: 'The version the badge applied differs from the one it should run (offline, or not applied yet).', changed: 'Changed', appliedAt: 'Applied', fleetHint: 'The fleet profile is the base of every device; empty fields use the firmware defaults.',
     wanted: 'Wanted version', applied: 'Applied by badge', drift: 'Drift', inSync: 'In sync', effective: 'Effective config', deviceProfile: 'Device profile', inheritsAll: '(inherits everything)',
-    edit: 'Edit device config', editTitle: 'Device profile of {{id}}', inherit: 'inherit', inheritHint: 'Empty fields inherit from the branch, group or fleet profile.', saved: 'Saved; the badge gets it next',
+    edit: 'Edit device config', editTitle: '{{scope}} profile: {{id}}', inherit: 'inherit', inheritHint: 'Empty fields inherit from the level before (fleet → branch → group → device).', saved: 'Saved; affected badges get it next',
     wifiNote: 'This device profile has Wi-Fi networks (passphrases are write-only): change it with badgectl config set.',
   },
   configField: {
@@ -63,7 +66,7 @@ export const en: Messages = {
     importResult: 'Import: {{created}} created, {{failed}} failed', line: 'Line', outcome: 'Outcome', secretOrError: 'Secret / error', assign: 'Assign a badge to staff',
   },
   secret: { title: 'Secret of {{id}}', once: 'The secret is shown only this once: write it to the badge or keep it safe now.', done: 'I have saved it' },
-  directory: { branches: 'Branches', staff: 'Staff', id: 'Id', name: 'Name', region: 'Region', created: 'Created', add: 'Add' },
+  directory: { groups: 'Groups', members: 'Devices', deviceId: 'Device id', addDevice: 'Add', branches: 'Branches', staff: 'Staff', id: 'Id', name: 'Name', region: 'Region', created: 'Created', add: 'Add' },
   rollouts: {
     title: 'Rollouts', releases: 'Releases', new: 'New staged rollout', version: 'Version', minHw: 'Min hardware', size: 'Size', notes: 'Notes', chooseBundle: 'Choose bundle',
     upload: 'Upload', uploaded: 'Release uploaded', release: 'Release', stages: 'Stages (%)', stagesInvalid: 'Rising percentages ending at 100, e.g. 5, 25, 100',

@@ -1,7 +1,7 @@
 /** Chinese (default) interface text. Keys are shared with en.ts. */
 export const zhCN = {
   app: {
-    title: 'Parley 设备管理', devices: '设备', provisioning: '开通与人员', rollouts: '固件发布', alerts: '告警', audit: '审计日志',
+    title: 'Parley 设备管理', devices: '设备', config: '配置', provisioning: '开通与人员', rollouts: '固件发布', alerts: '告警', audit: '审计日志',
     language: 'English', signOut: '退出', readOnly: '当前角色为只读：不能修改设备、配置或人员。',
   },
   auth: { title: '登录 Parley 设备管理', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误', locked: '尝试次数过多，请稍后再试', unreachable: '无法连接服务器' },
@@ -19,6 +19,7 @@ export const zhCN = {
   commandResult: { ok: '成功', failed: '失败', rejected: '被拒绝', unsupported: '不支持', in_progress: '进行中', expired: '已过期' },
   rolloutState: { running: '进行中', paused: '已暂停', aborted: '已中止', completed: '已完成' },
   rolloutDeviceState: { offered: '待下载', downloading: '下载中', staged: '待应用', applied: '已应用', failed: '失败' },
+  scope: { fleet: '全局', branch: '网点', group: '分组', device: '设备', wholeFleet: '全部设备' },
   health: {
     charging: '充电中', online: '在线', offline: '离线', never: '从未上报', battery: '电量', flash: '存储使用率', backlog: '待上传音频', rssi: '信号强度 (RSSI)',
     clock: '时钟状态', dropped: '本次开机丢帧数', minutes: '{{count}} 分钟',
@@ -39,8 +40,10 @@ export const zhCN = {
   charts: { battery: '电量 (%)', flash: '存储使用率 (%)', backlog: '待上传 (分钟)', rssi: '信号 (dBm)', min: '分钟', empty: '该时段没有遥测数据', range: { '1h': '1 小时', '24h': '24 小时', '7d': '7 天' } },
   commands: { kind: '命令', issued: '下发时间', state: '状态', result: '设备回执', cancel: '取消', sent: '已下发：{{kind}}', confirm: '确定要对该设备执行“{{kind}}”吗？' },
   config: {
+    profiles: '配置档（全局 → 网点 → 分组 → 设备，逐字段继承）', level: '层级', target: '对象', settings: '设置', editProfile: '编辑', delete: '删除', deleteConfirm: '删除后该层级的设置改为继承，确定吗？', chooseScope: '选择对象',
+    driftTitle: '配置未同步的设备', driftHint: '设备上报的已应用版本与应下发的版本不同（设备离线或尚未应用）。', changed: '配置变更时间', appliedAt: '应用时间', fleetHint: '全局配置是所有设备的基础；留空的字段使用固件默认值。',
     wanted: '目标版本', applied: '设备已应用', drift: '未同步', inSync: '已同步', effective: '生效配置', deviceProfile: '设备级配置', inheritsAll: '（全部继承）',
-    edit: '修改设备配置', editTitle: '修改 {{id}} 的设备级配置', inherit: '继承', inheritHint: '留空的字段继承网点、分组或全局配置。', saved: '配置已保存，将推送到设备',
+    edit: '修改设备配置', editTitle: '{{scope}}配置：{{id}}', inherit: '继承', inheritHint: '留空的字段继承上一层级（全局 → 网点 → 分组 → 设备）。', saved: '配置已保存，将推送到相关设备',
     wifiNote: '该设备配置包含 Wi-Fi 网络（密码不可读取），请用 badgectl config set 修改。',
   },
   configField: {
@@ -61,7 +64,7 @@ export const zhCN = {
     importResult: '导入结果：成功 {{created}}，失败 {{failed}}', line: '行', outcome: '结果', secretOrError: '密钥 / 错误', assign: '把工牌分配给员工',
   },
   secret: { title: '{{id}} 的设备密钥', once: '密钥只显示这一次，请立即写入设备或妥善保存。', done: '我已保存' },
-  directory: { branches: '网点', staff: '员工', id: 'ID', name: '名称', region: '区域', created: '创建时间', add: '添加' },
+  directory: { groups: '分组', members: '成员设备', deviceId: '设备 ID', addDevice: '加入', branches: '网点', staff: '员工', id: 'ID', name: '名称', region: '区域', created: '创建时间', add: '添加' },
   rollouts: {
     title: '发布计划', releases: '固件版本', new: '新建分阶段发布', version: '版本', minHw: '最低硬件版本', size: '大小', notes: '说明', chooseBundle: '选择固件包',
     upload: '上传', uploaded: '固件已上传', release: '选择固件版本', stages: '阶段 (%)', stagesInvalid: '阶段须为递增的百分比并以 100 结束，如 5, 25, 100',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.js';
-import type { Branch, ImportOutcome, Staff } from '../api/types.js';
+import type { Branch, Group, ImportOutcome, Staff } from '../api/types.js';
 import { useAuth } from '../auth.js';
 import { SecretModal } from '../components/SecretModal.js';
 import { useDirectory } from '../directory.js';
@@ -193,6 +193,66 @@ function DirectoryManagement() {
   );
 }
 
+/** Groups (tags): create one, add a device by id, remove a member. Group profiles and rollout cohorts use them. */
+function GroupManagement() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const auth = useAuth();
+  const directory = useDirectory();
+  const writable = auth.can('fleet:write');
+  const [form] = Form.useForm();
+  const [adding, setAdding] = useState<Record<string, string>>({});
+  const run = async (action: () => Promise<unknown>, reset?: () => void) => {
+    try {
+      await action();
+      reset?.();
+      await directory.reload();
+    } catch (err) {
+      void message.error(errorText(err));
+    }
+  };
+  return (
+    <Card title={t('directory.groups')} size="small" style={{ marginTop: 16 }}>
+      <Form form={form} layout="inline" disabled={!writable} style={{ marginBottom: 12 }}
+        onFinish={(v: { id: string; name: string }) => void run(() => api.createGroup(v), () => form.resetFields())}>
+        <Form.Item name="id" rules={[{ required: true, pattern: ID_PATTERN }]}><Input placeholder={t('directory.id')} style={{ width: 120 }} data-testid="group-id" /></Form.Item>
+        <Form.Item name="name" rules={[{ required: true, max: 200 }]}><Input placeholder={t('directory.name')} style={{ width: 150 }} data-testid="group-name" /></Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="group-create">{t('directory.add')}</Button>
+      </Form>
+      <Table<Group> rowKey="id" size="small" dataSource={directory.groups} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('directory.id'), dataIndex: 'id' },
+          { title: t('directory.name'), dataIndex: 'name' },
+          {
+            title: t('directory.members'),
+            dataIndex: 'deviceIds',
+            render: (ids: string[], g) => (
+              <Space size={2} wrap>
+                {ids.map((d) => (
+                  <Tag key={d} closable={writable} onClose={(e) => { e.preventDefault(); void run(() => api.removeFromGroup(g.id, d)); }}>
+                    <Link to={`/devices/${encodeURIComponent(d)}`}>{d}</Link>
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: '',
+            key: 'add',
+            render: (_: unknown, g) => (
+              <Space.Compact>
+                <Input size="small" placeholder={t('directory.deviceId')} disabled={!writable} value={adding[g.id] ?? ''} onChange={(e) => setAdding({ ...adding, [g.id]: e.target.value })} style={{ width: 140 }} />
+                <Button size="small" disabled={!writable || !adding[g.id]} onClick={() => void run(() => api.addToGroup(g.id, adding[g.id]!.trim()), () => setAdding({ ...adding, [g.id]: '' }))}>
+                  {t('directory.addDevice')}
+                </Button>
+              </Space.Compact>
+            ),
+          },
+        ]} />
+    </Card>
+  );
+}
+
 export function Provisioning() {
   const { t } = useTranslation();
   const auth = useAuth();
@@ -201,6 +261,7 @@ export function Provisioning() {
       {!auth.can('fleet:write') && <Alert type="info" showIcon message={t('app.readOnly')} data-testid="read-only" />}
       <DeviceProvisioning />
       <DirectoryManagement />
+      <GroupManagement />
     </Space>
   );
 }
