@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { FirmwareHost, type BootInfo, type Microphone } from './firmware-host.js
 export interface BadgeEmulatorOptions {
   /** Directory holding the badge's Storage (one file per Storage file); it survives restarts of the emulator. */
   storageDir: string;
-  /** Board identity; defaults to an ESP32 on Espruino 2v29 with serial "EMU-<dir hash>". */
+  /** Board identity; defaults to an ESP32 on Espruino 2v29 with serial "EMU-<hash of the storage directory>". */
   board?: Partial<EmulatedBoardInfo>;
   /** Storage capacity in bytes (default: the simulated board's spool plus the firmware slots). */
   flashBytes?: number;
@@ -57,7 +58,7 @@ export class BadgeEmulator {
     const info: EmulatedBoardInfo = {
       board: o.board?.board ?? 'ESP32',
       espruinoVersion: o.board?.espruinoVersion ?? '2v29',
-      serialNumber: o.board?.serialNumber ?? `EMU-${Buffer.from(o.storageDir).toString('hex').slice(-12)}`,
+      serialNumber: o.board?.serialNumber ?? `EMU-${createHash('sha256').update(o.storageDir).digest('hex').slice(0, 10).toUpperCase()}`,
     };
     const write = (text: string): void => this.output(text);
     this.firmware = new FirmwareHost({
