@@ -55,6 +55,9 @@ export interface SpoolSession {
   digest: number;
 }
 
+
+/** Bytes a segment file costs in flash beyond its size (Espruino Storage's header, with slack). */
+const SEGMENT_FILE_OVERHEAD = 64;
 interface SegmentEntry {
   s: SpoolSession;
   first: number;
@@ -175,7 +178,10 @@ export class Spool {
     const need = payloadBytes + CHUNK_PREFIX + RECORD_OVERHEAD;
     const act = this.active >= 0 ? this.segs[this.active] : null;
     if (act && !act.sealed && act.used + need <= this.opts.segmentBytes) return false;
-    return this.freeSegments() <= 1;
+    // A new segment must fit in flash with the metadata reserve still creatable:
+    // the storage can be fuller than the spool's own accounting (other files),
+    // and then chunks stop here instead of a segment create failing mid-write.
+    return this.freeSegments() <= 1 || this.flash.getFree() < 2 * (this.opts.segmentBytes + SEGMENT_FILE_OVERHEAD);
   }
 
   /** Chunks written and not yet acknowledged. */
@@ -259,7 +265,14 @@ export class Spool {
     for (let i = 0; i < this.segs.length; i++) {
       const seg = this.segs[i];
       if (!seg || i === this.active || !this.isDead(seg)) continue;
-      this.carryForward(seg);
+      try {
+        this.carryForward(seg);
+      } catch (err) {
+        // No room in storage for the carried metadata (it is fuller than the
+        // spool's own accounting): keep the segment, collect at a later ack.
+        if (err instanceof FirmwareError && err.errorName === 'FLASH_FULL') break;
+        throw err;
+      }
       this.flash.erase(seg.name);
       this.segs[i] = null;
       if (this.cursorSeg === i) this.cursorSeg = -1;

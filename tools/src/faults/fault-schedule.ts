@@ -20,7 +20,7 @@ type BadgeFault = Extract<FaultSpec, { badges: unknown }>;
 export interface BadgeFaultHandlers {
   /** Called when the fault starts and, for faults with a duration, again when it ends. */
   'badge-reboot'?: (f: Extract<FaultSpec, { kind: 'badge-reboot' }>, badges: string[]) => Promise<void> | void;
-  'flash-full'?: (f: Extract<FaultSpec, { kind: 'flash-full' }>, badges: string[]) => Promise<void> | void;
+  'flash-full'?: (f: Extract<FaultSpec, { kind: 'flash-full' }>, badges: string[], phase: 'start' | 'end') => Promise<void> | void;
   'clock-unsynced'?: (f: Extract<FaultSpec, { kind: 'clock-unsynced' }>, badges: string[], phase: 'start' | 'end') => Promise<void> | void;
   'duplicate-deliveries'?: (f: Extract<FaultSpec, { kind: 'duplicate-deliveries' }>, badges: string[], phase: 'start' | 'end') => Promise<void> | void;
   'reorder-deliveries'?: (f: Extract<FaultSpec, { kind: 'reorder-deliveries' }>, badges: string[], phase: 'start' | 'end') => Promise<void> | void;
@@ -221,9 +221,13 @@ export class FaultScheduler extends EventEmitter {
       case 'badge-reboot':
         await h['badge-reboot']!(f, badges);
         return this.record(f, 'start', `${detail}${f.powerCut ? ' (power cut)' : ''}${f.midFlashWrite ? ' mid flash write' : ''}`);
-      case 'flash-full':
-        await h['flash-full']!(f, badges);
-        return this.record(f, 'start', `${detail}, ${f.freeBytes} bytes left`);
+      case 'flash-full': {
+        const handler = h['flash-full']!;
+        await handler(f, badges, 'start');
+        this.record(f, 'start', `${detail}, ${f.freeBytes} bytes left`);
+        if (f.durationMs !== null) this.during(f, f.durationMs, () => handler(f, badges, 'end'), `${detail}: the other data is erased`);
+        return;
+      }
       case 'clock-unsynced': {
         const handler = h['clock-unsynced']!;
         await handler(f, badges, 'start');

@@ -123,7 +123,7 @@ const FAULT_KEYS: Record<FaultSpec['kind'], readonly string[]> = {
   'network-down': ['target', 'duration'],
   'gateway-crash': ['restartAfter'],
   'badge-reboot': ['badges', 'powerCut', 'midFlashWrite'],
-  'flash-full': ['badges', 'freeBytes'],
+  'flash-full': ['badges', 'freeBytes', 'duration'],
   'clock-unsynced': ['badges', 'duration'],
   'duplicate-deliveries': ['badges', 'probability', 'duration'],
   'reorder-deliveries': ['badges', 'window', 'duration'],
@@ -399,7 +399,12 @@ function readFault(
         midFlashWrite: o.midFlashWrite === undefined ? false : r.bool(o.midFlashWrite, join(p, 'midFlashWrite')),
       });
     case 'flash-full':
-      return all({ kind, badges: badges(), freeBytes: o.freeBytes === undefined ? 0 : r.num(o.freeBytes, join(p, 'freeBytes'), 0, 2 ** 40, true) });
+      return all({
+        kind,
+        badges: badges(),
+        freeBytes: o.freeBytes === undefined ? 0 : r.num(o.freeBytes, join(p, 'freeBytes'), 0, 2 ** 40, true),
+        durationMs: o.duration === undefined ? null : dur('duration'),
+      });
     case 'clock-unsynced':
       return all({ kind, badges: badges(), durationMs: dur('duration') });
     case 'duplicate-deliveries':

@@ -68,7 +68,8 @@ export type FaultSpec =
   | { kind: 'network-down'; atMs: number; target: NetworkTarget; durationMs: number }
   | { kind: 'gateway-crash'; atMs: number; restartAfterMs: number }
   | { kind: 'badge-reboot'; atMs: number; badges: BadgeSet; powerCut: boolean; midFlashWrite: boolean }
-  | { kind: 'flash-full'; atMs: number; badges: BadgeSet; freeBytes: number }
+  /** `durationMs` null: the flash stays full (of other data) until the scenario ends. */
+  | { kind: 'flash-full'; atMs: number; badges: BadgeSet; freeBytes: number; durationMs: number | null }
   | { kind: 'clock-unsynced'; atMs: number; badges: BadgeSet; durationMs: number }
   | { kind: 'duplicate-deliveries'; atMs: number; badges: BadgeSet; probability: number; durationMs: number }
   | { kind: 'reorder-deliveries'; atMs: number; badges: BadgeSet; window: number; durationMs: number };

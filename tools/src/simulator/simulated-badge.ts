@@ -66,6 +66,7 @@ export class SimulatedBadge {
   readonly delivery: DeliveryFaultSettings = { duplicateProbability: 0, reorderWindow: 0 };
   private readonly random: SeededRandom;
   private clients: DeliveryFaultMqtt[] = [];
+  private ballastFiles = 0;
 
   constructor(opts: SimulatedBadgeOptions) {
     this.opts = opts;
@@ -183,6 +184,28 @@ export class SimulatedBadge {
     }
     const live = this.badge.liveSession();
     this.afterPowerLoss(live ? live.hex : null);
+  }
+
+  /**
+   * Flash full at run time: other data takes the flash until only `freeBytes`
+   * are left for audio, beyond one spool segment (the spool's metadata
+   * reserve, which on the badge is its own). The spool stops taking chunks
+   * when its next segment would not fit, drops and counts frames, records
+   * the gaps and enters storage-full until acknowledged audio is erased.
+   * Returns the bytes taken.
+   */
+  fillFlash(freeBytes: number): number {
+    const reserve = (this.opts.segmentBytes ?? 65_536) + 64;
+    const overhead = 32;
+    const take = this.flash.getFree() - overhead - reserve - Math.max(0, freeBytes);
+    if (take <= 0) return 0;
+    this.flash.create(`ballast${++this.ballastFiles}`, take, new Uint8Array(0));
+    return take;
+  }
+
+  /** Ends `fillFlash`: the other data is erased. */
+  freeFlash(): void {
+    for (const name of this.flash.list('ballast')) this.flash.erase(name);
   }
 
   /** Orderly power off (closes the session). */

@@ -218,6 +218,7 @@ export class Simulator extends EventEmitter {
       await Promise.all([...this.badges.values()].map((b) => this.play(b, opts.signal)));
       scheduler.stop();
       for (const b of this.badges.values()) {
+        b.freeFlash();
         b.setNetwork(true);
         if (!b.isOn()) b.boot();
         b.drainNow();
@@ -287,6 +288,12 @@ export class Simulator extends EventEmitter {
             b.shutdown();
             b.boot();
           }
+        }
+      },
+      'flash-full': (f, ids, phase) => {
+        for (const b of this.badgeList(ids)) {
+          if (phase === 'start') b.fillFlash(f.freeBytes);
+          else b.freeFlash();
         }
       },
       'clock-unsynced': (_f, ids, phase) => {

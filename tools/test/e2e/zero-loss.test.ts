@@ -115,6 +115,28 @@ describe('end-to-end zero loss (badges → gateway → Ogg Opus)', () => {
     expect(r.row.framesDelivered).toBe(r.row.framesCaptured - r.row.droppedReported);
   }, 120_000);
 
+  it('flash full at run time (offline and online badges): the chunk that does not fit is dropped, counted and recorded as a gap; the session ends storage-full', async () => {
+    const r = await runScenarioYaml(
+      scenario(
+        'flash-full-runtime',
+        `offline:
+  - { badges: [badge-0001], from: 0s, to: 2m30s }
+faults:
+  - { at: 40s, kind: flash-full, badges: all, freeBytes: 0, duration: 1m }`,
+      ),
+    );
+    rows.push(r.row);
+    expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
+    expect(r.faults.filter((f) => f.kind === 'flash-full').map((f) => f.phase)).toEqual(['start', 'end']);
+    expect(r.problems).toEqual([]);
+    expect(r.row.droppedReported).toBeGreaterThan(0);
+    expect(r.row.framesDelivered).toBe(r.row.framesCaptured - r.row.droppedReported);
+    const gaps = r.finalised.flatMap((s) => s.gaps);
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(gaps.every((g) => g.cause === 'badge-dropped')).toBe(true);
+    expect(r.finalised.some((s) => s.endReason === 'storage-full')).toBe(true);
+  }, 120_000);
+
   it('duplicated and reordered deliveries of session starts, chunks and session ends', async () => {
     const r = await runScenarioYaml(
       scenario(
