@@ -32,6 +32,8 @@ interface ProvisionedIdentity {
   mqttPort: number;
   staffId: string;
   wifi: { ssid: string; psk: string }[];
+  /** Only on a Linux Espruino: the tty the co-processor link is on. */
+  uartPath?: string;
 }
 
 const FIRMWARE_VERSION = '0.1.0';
@@ -82,6 +84,7 @@ function start(): void {
     mqttPort: id.mqttPort,
     deviceId: id.deviceId,
     secret: id.secret,
+    coprocUartPath: id.uartPath,
   });
   const badge = createBadge(platform, {
     deviceId: id.deviceId,

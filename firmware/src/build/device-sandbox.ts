@@ -1,9 +1,7 @@
 import { createContext, runInContext } from 'node:vm';
-import { decodeUp, encodeDown, parseTopic, downTopic } from '@parley/proto';
-import type { DecodedUp, DownKind, DownMessages } from '@parley/proto';
 import { badgeBoard } from '@parley/hardware/boards';
 import { binaryStringToBytes, bytesToBinaryString, fakeCrypto, fakeE, fakeStorage, VirtualTimers } from './espruino-doubles.js';
-import { FrameType, LinkDecoder, LinkDirection, encodeAudio, encodeStatus, newCoprocStatus, readCredit } from '@parley/hardware/coproc-link';
+import { CoprocPeer, GatewayPeer } from './scenario-peers.js';
 
 /**
  * Runs the device bundle the way Espruino would: in a `vm` context stripped
@@ -60,63 +58,12 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
   Storage.write('id', JSON.stringify(identity));
 
   // ---- the gateway peer
-  const gw = { hellos: 0, starts: 0, complete: 0, chunks: 0, frames: 0, telemetry: 0, events: 0 };
-  const sessions: { [hex: string]: { seqs: { [q: number]: number }; end: DecodedUp<'session-end'> | null; complete: boolean } } = {};
   let client: { deliver: (topic: string, payload: string) => void } | null = null;
-  const reply = <K extends DownKind>(kind: K, msg: DownMessages[K]): void => {
-    const bytes = encodeDown(kind, msg);
-    const topic = downTopic(identity.deviceId, kind);
+  const gateway = new GatewayPeer(identity.deviceId, (topic, bytes) => {
     addTimer(() => client?.deliver(topic, bytesToStr(bytes)), 5, 0);
-  };
-  const ackFor = (hex: string, id: Uint8Array): void => {
-    const s = sessions[hex];
-    if (!s) return;
-    let through = -1;
-    while (s.seqs[through + 1] !== undefined) through++;
-    if (s.end && through === s.end.totalChunks - 1 && !s.complete) {
-      s.complete = true;
-      gw.complete++;
-    }
-    reply('ack', { sessionId: id, contiguousThrough: through, missing: [], complete: s.complete });
-  };
-  const receive = (topic: string, payload: Uint8Array): void => {
-    const t = parseTopic(topic);
-    if (!t || t.direction !== 'up') throw new Error('bad topic ' + topic);
-    const msg = decodeUp(t.kind as never, payload) as unknown;
-    if (t.kind === 'hello') {
-      gw.hellos++;
-      const h = msg as DecodedUp<'hello'>;
-      reply('hello-reply', {
-        serverTimeMs: 1_767_225_600_000 + timers.now, wantedConfigVersion: 1,
-        resume: h.backlog.map((b) => ({ sessionId: b.sessionId, receivedThrough: -1, missing: [], complete: false })),
-        locked: false,
-      });
-      // Retained config: live uploads.
-      reply('config', { version: 1, uploadPolicy: 0, telemetryIntervalS: 5, led: { statusLedEnabled: true, brightnessPercent: 50 }, haptic: { enabled: true, strengthPercent: 50 } });
-    } else if (t.kind === 'session-start') {
-      gw.starts++;
-      const m = msg as DecodedUp<'session-start'>;
-      const hex = Buffer.from(m.sessionId).toString('hex');
-      sessions[hex] = sessions[hex] ?? { seqs: {}, end: null, complete: false };
-    } else if (t.kind === 'chunk') {
-      const m = msg as DecodedUp<'chunk'>;
-      const hex = Buffer.from(m.sessionId).toString('hex');
-      const s = (sessions[hex] = sessions[hex] ?? { seqs: {}, end: null, complete: false });
-      if (s.seqs[m.seq] === undefined) {
-        gw.chunks++;
-        gw.frames += m.frames.length;
-      }
-      s.seqs[m.seq] = m.frames.length;
-      ackFor(hex, m.sessionId);
-    } else if (t.kind === 'session-end') {
-      const m = msg as DecodedUp<'session-end'>;
-      const hex = Buffer.from(m.sessionId).toString('hex');
-      const s = (sessions[hex] = sessions[hex] ?? { seqs: {}, end: null, complete: false });
-      s.end = m;
-      ackFor(hex, m.sessionId);
-    } else if (t.kind === 'telemetry') gw.telemetry++;
-    else if (t.kind === 'event') gw.events++;
-  };
+  }, () => timers.now);
+  const receive = (topic: string, payload: Uint8Array): void => gateway.receive(topic, payload);
+  const gw = gateway.tally;
 
   // ---- require('MQTT'), require('Wifi'), require('crypto')
   const MQTT = {
@@ -170,31 +117,13 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
 
   // ---- the co-processor on Serial2
   let serialData: ((s: string) => void) | null = null;
-  let capturing = false;
-  let credits = 0;
-  let audioIndex = 0;
-  let framesSent = 0;
-  const status = newCoprocStatus();
-  const coproc = new LinkDecoder(LinkDirection.ToCoproc, (type, _f, _i, buf, off, len) => {
-    if (type === FrameType.Start) {
-      capturing = true;
-      audioIndex = 0;
-    } else if (type === FrameType.Stop) capturing = false;
-    else if (type === FrameType.Credit) credits += readCredit(buf, off, len);
-    else if (type === FrameType.StatusRequest) {
-      status.vad = false;
-      const frame = encodeStatus(1, status);
-      addTimer(() => serialData?.(bytesToStr(frame)), 2, 0);
-    }
+  const coproc = new CoprocPeer((bytes) => {
+    const data = bytesToStr(bytes);
+    addTimer(() => serialData?.(data), 2, 0);
   });
   addTimer(() => {
-    if (!capturing || credits <= 0 || !serialData) return;
-    credits--;
-    const opus = new Uint8Array(40);
-    for (let i = 0; i < opus.length; i++) opus[i] = (audioIndex * 7 + i) & 0xff;
-    serialData(bytesToStr(encodeAudio(audioIndex & 0xffff, opus, true, false)));
-    audioIndex++;
-    framesSent++;
+    const frame = coproc.tick();
+    if (frame && serialData) serialData(bytesToStr(frame));
   }, 20, 20);
   const serial = {
     setup() {},
@@ -202,7 +131,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
       serialData = cb;
     },
     write(data: string) {
-      coproc.feedString(String(data));
+      coproc.fromMcu(strToBytes(String(data)));
     },
   };
 
@@ -264,7 +193,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
     sessionsComplete: gw.complete,
     chunksReceived: gw.chunks,
     framesReceived: gw.frames,
-    framesSent,
+    framesSent: coproc.framesSent,
     telemetry: gw.telemetry,
     events: gw.events,
     hellos: gw.hellos,

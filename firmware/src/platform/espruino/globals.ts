@@ -53,7 +53,7 @@ export interface EspruinoWifiModule {
 }
 
 export interface EspruinoSerial {
-  setup(baud: number, opts: { rx: string; tx: string }): void;
+  setup(baud: number, opts: { rx: string; tx: string; path?: string }): void;
   on(event: 'data', cb: (data: string) => void): void;
   write(data: string): void;
 }

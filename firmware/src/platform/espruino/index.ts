@@ -17,6 +17,8 @@ export interface EspruinoPlatformOptions {
   mqttPort: number;
   deviceId: string;
   secret: string;
+  /** The co-processor UART's tty on a Linux Espruino (`Serial.setup`'s `path`); unset on the badge. */
+  coprocUartPath?: string;
 }
 
 export function createEspruinoPlatform(g: EspruinoGlobals, o: EspruinoPlatformOptions): Platform {
@@ -31,7 +33,7 @@ export function createEspruinoPlatform(g: EspruinoGlobals, o: EspruinoPlatformOp
     battery: new EspruinoBattery(g, o.board),
     wifi: new EspruinoWifi(g.Wifi),
     log: new EspruinoLog(g),
-    audio: new EspruinoAudio(g, o.board),
+    audio: new EspruinoAudio(g, o.board, o.coprocUartPath),
     system: new EspruinoSystem(g, o.slot),
   };
 }

@@ -1,0 +1,283 @@
+/**
+ * Runs the device bundle on Espruino's own interpreter (a Linux build of
+ * 2v29, `PARLEY_ESPRUINO_BIN`), the way a badge runs it: the bundle stored as
+ * `.bootcde` in the interpreter's Storage (executed from flash), a `.boot0`
+ * prelude standing in for what a Linux host lacks, and the scenario of the
+ * vm sandbox (boot, press, record, press, drain) in real time.
+ *
+ * - The co-processor link is a real UART: the provisioning file's
+ *   `uartPath` (Serial.setup's Linux-only `path`) is a pty (socat), so the bundle's own `Serial2.setup` / `on('data')` / `write` run
+ *   and the bytes arrive in whatever pieces the interpreter reads them.
+ * - `require("MQTT")` and `require("Wifi")` are modules the prelude adds:
+ *   publishes go out on the console as base64 lines, down messages come in
+ *   through the REPL (echo off), both carried to the shared scenario peers.
+ * - The button is the prelude's `setWatch`, pressed from the REPL; pins are
+ *   no-ops (a Linux host has no GPIO).
+ * - `process.memory()` (which collects garbage first) is sampled every
+ *   250 ms; the prelude's own use is sampled before the bundle starts.
+ *
+ * The interpreter and socat are child processes of this run and are ended
+ * by it. Nothing is downloaded.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { badgeBoard } from '@parley/hardware/boards';
+import { CoprocPeer, GatewayPeer } from './scenario-peers.js';
+import type { GatewayTally } from './scenario-peers.js';
+
+export interface InterpreterRunOptions {
+  /** The Espruino Linux binary (2v29). */
+  bin: string;
+  /** The bundle to store as `.bootcde`. */
+  bundle: string;
+  /** Seconds of recording between the two presses. */
+  recordSeconds: number;
+  /** Seconds after the second press to let the upload drain (default 12). */
+  drainSeconds?: number;
+}
+
+export interface LinkCounters {
+  frames: number;
+  crcErrors: number;
+  headerErrors: number;
+  overruns: number;
+  resyncs: number;
+  discardedBytes: number;
+}
+
+export interface InterpreterRunReport {
+  /** Variables the prelude uses before the bundle starts. */
+  preludeVars: number;
+  /** Total variables after boot (connected, Hello answered, before recording). */
+  bootVars: number;
+  /** Highest total while recording, uploading and sending telemetry. */
+  peakVars: number;
+  /** The interpreter's variable budget (`process.memory().total`). */
+  totalVars: number;
+  /**
+   * CPU seconds the interpreter used per second of recording (user + system,
+   * from /proc): below 1 it keeps up with 50 frames/s on a free core; on a
+   * loaded machine it gets less than that and the co-processor waits for credits.
+   */
+  cpuPerAudioSecond: number;
+  framesSent: number;
+  /** Audio credits the badge granted the co-processor. */
+  creditsGranted: number;
+  /** The badge's link decoder counters at the end (null if it could not be read). */
+  link: LinkCounters | null;
+  gateway: GatewayTally;
+  /** Uncaught errors the interpreter printed. */
+  errors: string[];
+  /** The interpreter's console, for diagnosis. */
+  console: string;
+}
+
+/** The `.boot0` prelude (runs before `.bootcde`); written in the Espruino subset. */
+function prelude(): string {
+  return `
+var P = { h: {}, btn: null, wifi: false };
+global.__pC = function () {
+  var c = { connected: false,
+    on: function (ev, cb) { P.h[ev] = cb; },
+    connect: function () { setTimeout(function () { c.connected = true; if (P.h.connected) P.h.connected(); }, 10); },
+    disconnect: function () { c.connected = false; setTimeout(function () { if (P.h.disconnected) P.h.disconnected(); }, 1); },
+    subscribe: function () {},
+    publish: function (topic, msg) {
+      if (typeof msg !== "string") print("@@E publish payload is " + typeof msg);
+      else print("@@P " + topic + " " + btoa(msg));
+    } };
+  P.c = c;
+  return c;
+};
+Modules.addCached("MQTT", "exports.create = global.__pC;");
+global.__pW = { connect: function (s, o, cb) { setTimeout(function () { P.wifi = true; cb(null); }, 30); },
+  disconnect: function () { P.wifi = false; },
+  getDetails: function () { return { status: P.wifi ? "connected" : "off", rssi: -60 }; } };
+Modules.addCached("Wifi", "exports.connect = global.__pW.connect; exports.disconnect = global.__pW.disconnect; exports.getDetails = global.__pW.getDetails;");
+global.__pD = function (topic, b64) { if (P.c && P.c.connected && P.h.publish) P.h.publish({ topic: topic, message: atob(b64) }); };
+global.__pB = function (state) { if (P.btn) P.btn({ state: state === 1, time: getTime() }); };
+global.setWatch = function (fn) { P.btn = fn; return 1; };
+global.clearWatch = function () { P.btn = null; };
+global.digitalWrite = function () {};
+global.digitalRead = function () { return 1; };
+global.analogWrite = function () {};
+global.analogRead = function () { return 0.5; };
+print("@@M0 " + process.memory().usage + " " + process.memory().total);
+setInterval(function () { print("@@M " + process.memory().usage); }, 250);
+`;
+}
+
+/** Stores the bundle, the prelude and the provisioning file in the interpreter's flash. */
+function storeScript(): string {
+  return `
+var S = require("Storage");
+S.eraseAll();
+var fs = require("fs");
+var total = fs.statSync("bundle.js").size;
+var f = E.openFile("bundle.js", "r");
+var off = 0;
+while (off < total) {
+  var piece = f.read(512);
+  if (!piece) break;
+  if (off === 0) S.write(".bootcde", piece, 0, total); else S.write(".bootcde", piece, off);
+  off += piece.length;
+}
+f.close();
+S.write(".boot0", fs.readFileSync("prelude.js"));
+S.write("id", fs.readFileSync("id.json"));
+print("@@STORED " + off + " " + total);
+`;
+}
+
+function runToEnd(bin: string, args: string[], cwd: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('latin1')));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString('latin1')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+  });
+}
+
+/** CPU time (user + system) of a process, from /proc/<pid>/stat; 0 where /proc is missing. */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return 0;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 (utime, stime) in clock ticks; after the command they are at 11 and 12.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+function stop(child: ChildProcess | null): void {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promise<InterpreterRunReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-espruino-'));
+  const identity = { deviceId: 'badge-esp-01', secret: 's', mqttHost: '127.0.0.1', mqttPort: 1883, staffId: 'staff-1', wifi: [{ ssid: 'branch', psk: 'secret' }], uartPath: '' };
+  const uart = join(dir, 'uart');
+  identity.uartPath = uart;
+  let socat: ChildProcess | null = null;
+  let esp: ChildProcess | null = null;
+  const timers: NodeJS.Timeout[] = [];
+  try {
+    writeFileSync(join(dir, 'bundle.js'), opts.bundle, 'latin1');
+    writeFileSync(join(dir, 'prelude.js'), prelude());
+    writeFileSync(join(dir, 'id.json'), JSON.stringify(identity));
+    writeFileSync(join(dir, 'store.js'), storeScript());
+    const stored = await runToEnd(opts.bin, ['store.js'], dir, 60_000);
+    if (!/@@STORED (\d+) \1/.test(stored)) throw new Error('could not store the bundle in the interpreter flash:\n' + stored.slice(-2000));
+
+    // The co-processor's end of the UART: socat's stdio, the interpreter opens the pty.
+    const co = spawn('socat', ['-', `pty,raw,echo=0,link=${uart}`], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+    socat = co;
+    if (!(await waitFor(() => existsSync(uart), 5000))) throw new Error('socat did not create the pty');
+    const coproc = new CoprocPeer((bytes) => co.stdin.write(bytes));
+    co.stdout.on('data', (d: Buffer) => coproc.fromMcu(new Uint8Array(d)));
+
+    const started = Date.now();
+    const child = spawn(opts.bin, [], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    esp = child;
+    const repl = (code: string): void => {
+      child.stdin.write('\x10' + code + '\n');
+    };
+    const gateway = new GatewayPeer(identity.deviceId, (topic, payload) => {
+      const b64 = Buffer.from(payload).toString('base64');
+      timers.push(setTimeout(() => repl(`__pD(${JSON.stringify(topic)},"${b64}")`), 5));
+    }, () => Date.now() - started);
+
+    let preludeVars = -1;
+    let totalVars = 0;
+    let current = 0;
+    let peak = 0;
+    const errors: string[] = [];
+    let consoleText = '';
+    let link: LinkCounters | null = null;
+    let pending = '';
+    const line = (l: string): void => {
+      const at = l.indexOf('@@');
+      if (at < 0) {
+        if (/Uncaught|Error/.test(l)) errors.push(l.trim());
+        return;
+      }
+      const parts = l.slice(at).trim().split(' ');
+      if (parts[0] === '@@M0') {
+        preludeVars = Number(parts[1]);
+        totalVars = Number(parts[2]);
+      } else if (parts[0] === '@@M') {
+        current = Number(parts[1]);
+        if (current > peak) peak = current;
+      } else if (parts[0] === '@@P') {
+        try {
+          gateway.receive(parts[1] ?? '', new Uint8Array(Buffer.from(parts[2] ?? '', 'base64')));
+        } catch (err) {
+          errors.push('gateway refused ' + (parts[1] ?? '') + ': ' + (err as Error).message);
+        }
+      } else if (parts[0] === '@@L') link = JSON.parse(l.slice(at + 4)) as LinkCounters;
+      else if (parts[0] === '@@E') errors.push(l.slice(at));
+    };
+    const onData = (d: Buffer): void => {
+      const s = d.toString('latin1');
+      consoleText += s;
+      pending += s;
+      let nl;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        line(pending.slice(0, nl));
+        pending = pending.slice(nl + 1);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    timers.push(setInterval(() => {
+      const frame = coproc.tick();
+      if (frame) co.stdin.write(frame);
+    }, 20));
+
+    const low = badgeBoard.pinSpecs.button.activeLow;
+    const press = async (): Promise<void> => {
+      repl(`__pB(${low ? 0 : 1})`);
+      await sleep(100);
+      repl(`__pB(${low ? 1 : 0})`);
+      await sleep(600);
+    };
+    if (!(await waitFor(() => gateway.tally.hellos > 0 && gateway.tally.telemetry > 0, 20_000))) {
+      throw new Error('the bundle did not say Hello on the interpreter:\n' + consoleText.slice(-3000));
+    }
+    await sleep(1500);
+    const bootVars = current;
+    await press();
+    const cpuFrom = cpuSeconds(child.pid);
+    const wallFrom = Date.now();
+    await sleep(opts.recordSeconds * 1000);
+    const cpuPerAudioSecond = (cpuSeconds(child.pid) - cpuFrom) / ((Date.now() - wallFrom) / 1000);
+    await press();
+    await waitFor(() => gateway.tally.complete > 0, (opts.drainSeconds ?? 12) * 1000);
+    repl('var l = __parleyBadge.platform.audio.linkStats(); print("@@L " + JSON.stringify({ frames: l.frames, crcErrors: l.crcErrors, headerErrors: l.headerErrors, overruns: l.overruns, resyncs: l.resyncs, discardedBytes: l.discardedBytes }));');
+    await sleep(500);
+    return { preludeVars, bootVars, peakVars: peak, totalVars, cpuPerAudioSecond, framesSent: coproc.framesSent, creditsGranted: coproc.creditsGranted, link, gateway: gateway.tally, errors, console: consoleText };
+  } finally {
+    for (const t of timers) clearTimeout(t);
+    stop(esp);
+    stop(socat);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
