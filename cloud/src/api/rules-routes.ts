@@ -74,12 +74,16 @@ const jobBody = Type.Object(
 );
 const jobsQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false });
 
-/** What a tested rule found, for the tester's highlighting. */
-function findingsOf(result: AnalysisResult, ruleId: string | null, rule: { kind?: unknown; point?: unknown } | null) {
-  const profile = result.profile.filter((p) => ruleId === null || p.ruleId === ruleId);
-  const compliance = result.compliance.filter((c) => ruleId === null || c.ruleId === ruleId);
-  const keyPoint = rule?.kind === 'keyPoint' && typeof rule.point === 'string' ? { point: rule.point, ...result.keyPoints[rule.point] } : null;
-  return { profile, compliance, keyPoint };
+/**
+ * What the tested rule found, for the tester's highlighting. Profile and
+ * compliance hits come from the rule evaluated on its own: in the whole set
+ * another rule's finding for the same tag value or the same compliance rule
+ * and turn may stand in for it. A key point's result is the whole set's
+ * (every rule of the point and the compliance violations count).
+ */
+function findingsOf(isolated: AnalysisResult | null, full: AnalysisResult, rule: { kind?: unknown; point?: unknown } | null) {
+  const keyPoint = rule?.kind === 'keyPoint' && typeof rule.point === 'string' ? { point: rule.point, ...full.keyPoints[rule.point] } : null;
+  return { profile: isolated?.profile ?? [], compliance: isolated?.compliance ?? [], keyPoint };
 }
 
 export function rulesRoutes(s: PipelineServices): FastifyPluginAsync {
@@ -168,9 +172,11 @@ export function rulesRoutes(s: PipelineServices): FastifyPluginAsync {
       } else if (b.ruleId) {
         throw new PipelineError('BAD_REQUEST', 'send the rule text (yaml) to test');
       }
-      const result = analyze({ conversationId: 'rule-test', channel: b.channel, turns }, set, s.context.taxonomy);
-      const ruleId = typeof rule?.['id'] === 'string' ? (rule['id'] as string) : null;
-      return { rulesVersion: set.version, draft: b.yaml !== undefined, turns, result, rule: findingsOf(result, ruleId, rule) };
+      const input = { conversationId: 'rule-test', channel: b.channel, turns };
+      const result = analyze(input, set, s.context.taxonomy);
+      const compiled = set.rules.find((r) => r.id === rule?.['id']);
+      const isolated = compiled ? analyze(input, { ...set, rules: [compiled] }, s.context.taxonomy) : null;
+      return { rulesVersion: set.version, draft: b.yaml !== undefined, turns, result, rule: findingsOf(isolated, result, rule) };
     });
 
     app.post('/rules/rerun-jobs', { schema: { body: jobBody } }, async (req, reply) => {

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -8,6 +8,8 @@ import { useLabels } from '../app-data.js';
 import { AudioPlayer, type AudioPlayerHandle, type TimelineMark } from '../components/AudioPlayer.js';
 import { ComplianceHits } from '../components/ComplianceHits.js';
 import { CustomerProfilePanel } from '../components/CustomerProfilePanel.js';
+import { KeyPointResults } from '../components/KeyPointResults.js';
+import { TagReviewList } from '../components/TagReviewList.js';
 import { Transcript, type LineMark } from '../components/Transcript.js';
 import { SEVERITY_COLOURS, formatDuration, formatTime } from '../format.js';
 import { reviewerName } from '../reviewer.js';
@@ -131,7 +133,7 @@ export function ConversationPage() {
         <Col xs={24} lg={15}>
           <Card size="small">
             {conv.audioPath ? (
-              <AudioPlayer ref={player} url={api.audioUrl(conv.id)} marks={timelineMarks} onTime={setNowMs} />
+              <AudioPlayer ref={player} url={api.audioUrl(conv.id)} conversationId={conv.id} marks={timelineMarks} onTime={setNowMs} />
             ) : (
               <Typography.Text type="secondary">{t('conv.noAudio')}</Typography.Text>
             )}
@@ -185,37 +187,10 @@ export function ConversationPage() {
               />
             </Card>
             <Card size="small" title={t('conv.tags')}>
-              <Space wrap data-testid="tag-chips">
-                {conv.tags.length === 0 && <Typography.Text type="secondary">{t('conv.noHits')}</Typography.Text>}
-                {conv.tags.map((h) => (
-                  <Tooltip key={h.id} title={h.evidence.map((e) => `「${e.quote}」`).join(' ')}>
-                    <Tag.CheckableTag data-testid="tag-chip" checked={selection?.kind === 'tag' && selection.id === h.id} onChange={() => selectTag(h)}>
-                      {labels.tag(h.family, h.tag)}：{labels.tagValue(h.family, h.tag, h.value)}
-                    </Tag.CheckableTag>
-                  </Tooltip>
-                ))}
-              </Space>
+              <TagReviewList tags={conv.tags} selected={selection?.kind === 'tag' ? selection.id : null} onSelect={selectTag} onReviewed={load} />
             </Card>
             <Card size="small" title={t('conv.keyPoints')}>
-              <List
-                size="small"
-                dataSource={conv.keyPoints}
-                renderItem={(k) => (
-                  <List.Item>
-                    <Space>
-                      <span>{labels.keyPoint(k.point)}</span>
-                      {!k.applicable ? (
-                        <Tag>{t('conv.notApplicable')}</Tag>
-                      ) : (
-                        <>
-                          <Tag color={k.raised ? 'green' : 'red'}>{k.raised ? t('conv.raised') : t('conv.notRaised')}</Tag>
-                          <Tag color={k.toStandard ? 'green' : 'orange'}>{k.toStandard ? t('conv.toStandard') : t('conv.notToStandard')}</Tag>
-                        </>
-                      )}
-                    </Space>
-                  </List.Item>
-                )}
-              />
+              <KeyPointResults keyPoints={conv.keyPoints} onReviewed={load} />
             </Card>
             <Card size="small" title={t('conv.profile')}>
               <CustomerProfilePanel profile={conv.customerProfile} />
