@@ -159,4 +159,25 @@ export const CLOUD_MIGRATIONS: readonly string[] = [
     (severity, started_at, rule, team_id, staff_id, branch_id, channel, review_state, conversation_id);
   CREATE INDEX conv_stats ON conversations (started_at, channel, staff_id, team_id, branch_id, customer_id, duration_ms);
   `,
+  // VoC items carry their conversation's order key (start, seq) and scope too, so a page of one kind is read in
+  // index order (no sort of every item of that kind per page) and the counts read one covering index.
+  `
+  ALTER TABLE voc_items ADD COLUMN started_at INTEGER;
+  ALTER TABLE voc_items ADD COLUMN conv_seq INTEGER;
+  ALTER TABLE voc_items ADD COLUMN channel TEXT;
+  ALTER TABLE voc_items ADD COLUMN staff_id TEXT;
+  ALTER TABLE voc_items ADD COLUMN team_id TEXT;
+  ALTER TABLE voc_items ADD COLUMN branch_id TEXT;
+  UPDATE voc_items SET (started_at, conv_seq, channel, staff_id, team_id, branch_id) =
+    (SELECT c.started_at, c.seq, c.channel, c.staff_id, c.team_id, c.branch_id FROM conversations c WHERE c.id = voc_items.conversation_id);
+  CREATE TRIGGER voc_items_scope AFTER UPDATE OF started_at, channel, staff_id, team_id, branch_id ON conversations BEGIN
+    UPDATE voc_items SET started_at = NEW.started_at, conv_seq = NEW.seq, channel = NEW.channel, staff_id = NEW.staff_id,
+      team_id = NEW.team_id, branch_id = NEW.branch_id WHERE conversation_id = NEW.id;
+  END;
+  DROP INDEX voc_kind;
+  CREATE INDEX voc_by_kind ON voc_items
+    (kind, started_at, conv_seq, ord, channel, staff_id, team_id, branch_id, conversation_id);
+  CREATE INDEX voc_by_time ON voc_items
+    (started_at, conv_seq, ord, kind, channel, staff_id, team_id, branch_id, conversation_id);
+  `,
 ];

@@ -1207,23 +1207,26 @@ export class SqliteConversationStore implements ConversationStore {
   private writeVocItems(id: string, voc: unknown[]): void {
     this.q('DELETE FROM voc_items WHERE conversation_id = ?').run(id);
     const ins = this.q(
-      `INSERT INTO voc_items (conversation_id, ord, kind, text, segment, quote, start_ms, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO voc_items (conversation_id, ord, kind, text, segment, quote, start_ms, evidence,
+         started_at, conv_seq, channel, staff_id, team_id, branch_id)
+       SELECT @id, @ord, @kind, @text, @segment, @quote, @startMs, @evidence, c.started_at, c.seq, c.channel, c.staff_id, c.team_id, c.branch_id
+       FROM conversations c WHERE c.id = @id`,
     );
     voc.forEach((item, ord) => {
       if (typeof item !== 'object' || item === null) return;
       const v = item as { kind?: unknown; text?: unknown; evidence?: unknown };
       if (typeof v.kind !== 'string') return;
       const ev = (typeof v.evidence === 'object' && v.evidence !== null ? v.evidence : null) as Partial<EvidenceRef> | null;
-      ins.run(
+      ins.run({
         id,
         ord,
-        v.kind,
-        typeof v.text === 'string' ? v.text : '',
-        typeof ev?.turn === 'number' ? ev.turn : null,
-        typeof ev?.quote === 'string' ? ev.quote : null,
-        typeof ev?.startMs === 'number' ? ev.startMs : null,
-        ev ? JSON.stringify(ev) : null,
-      );
+        kind: v.kind,
+        text: typeof v.text === 'string' ? v.text : '',
+        segment: typeof ev?.turn === 'number' ? ev.turn : null,
+        quote: typeof ev?.quote === 'string' ? ev.quote : null,
+        startMs: typeof ev?.startMs === 'number' ? ev.startMs : null,
+        evidence: ev ? JSON.stringify(ev) : null,
+      });
     });
   }
 
@@ -1337,7 +1340,7 @@ export class SqliteConversationStore implements ConversationStore {
     filter: RollupFilter & { kind?: string },
     page: { limit: number; cursor?: string | null },
   ): { items: VocListItem[]; nextCursor: string | null } {
-    const { sql, params } = this.rollupWhere(filter);
+    const { sql, params } = this.rollupWhere(filter, 'v');
     let extra = '';
     if (filter.kind) {
       extra += ' AND v.kind = @kind';
@@ -1346,7 +1349,7 @@ export class SqliteConversationStore implements ConversationStore {
     if (page.cursor) {
       const m = /^(-?\d+):(\d+):(\d+)$/.exec(Buffer.from(page.cursor, 'base64url').toString());
       if (!m) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
-      extra += ` AND (c.started_at < @cStart OR (c.started_at = @cStart AND (c.seq < @cSeq OR (c.seq = @cSeq AND v.ord > @cOrd))))`;
+      extra += ` AND (v.started_at < @cStart OR (v.started_at = @cStart AND (v.conv_seq < @cSeq OR (v.conv_seq = @cSeq AND v.ord > @cOrd))))`;
       params.cStart = Number(m[1]);
       params.cSeq = Number(m[2]);
       params.cOrd = Number(m[3]);
@@ -1357,9 +1360,9 @@ export class SqliteConversationStore implements ConversationStore {
         `SELECT c.id AS id, c.seq AS seq, c.started_at AS startedAt, c.channel AS channel, c.staff_id AS staffId,
            c.customer_id AS customerId, v.ord AS ord, v.kind AS kind, v.text AS text, v.segment AS segment, v.quote AS quote,
            v.start_ms AS startMs, v.evidence AS evidence
-         FROM conversations c JOIN voc_items v ON v.conversation_id = c.id
+         FROM voc_items v JOIN conversations c ON c.id = v.conversation_id
          WHERE 1 = 1 ${sql} ${extra}
-         ORDER BY c.started_at DESC, c.seq DESC, v.ord ASC LIMIT @limit`,
+         ORDER BY v.started_at DESC, v.conv_seq DESC, v.ord ASC LIMIT @limit`,
       )
       .all(params) as Row[];
     const more = rows.length > page.limit;
@@ -1385,12 +1388,12 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   vocCounts(filter: RollupFilter): VocKindCount[] {
-    const { sql, params } = this.rollupWhere(filter);
+    const { sql, params } = this.rollupWhere(filter, 'v');
     return (
       this
         .q(
           `SELECT v.kind AS kind, COUNT(*) AS items, COUNT(DISTINCT v.conversation_id) AS conversations
-           FROM voc_items v JOIN conversations c ON c.id = v.conversation_id
+           FROM voc_items v
            WHERE 1 = 1 ${sql} GROUP BY v.kind ORDER BY v.kind`,
         )
         .all(params) as Row[]
