@@ -44,7 +44,8 @@ rollout start <release-id> [--stages 5,25,100] [--group G] [--branch B] [--thres
 provision --port /dev/ttyUSB0 [--bundle firmware/dist/badge.min.js] [--mqtt HOST:PORT] [--id ID] [--serial SN] [--hw REV]
           [--staff S] [--wifi SSID:PASSPHRASE]... [--rotate] [--timeout SECONDS]
     flash the firmware, create the device (or with --rotate issue a new secret), write identity, secret and
-    gateway address into the badge's Storage, verify them, restart it and wait for its first connection.
+    gateway address into the badge's Storage, verify them, restart it, wait for its first connection and
+    for it to apply the fleet config the gateway sends it.
     Safe to re-run: a badge already provisioned is verified, not re-created. --timeout 0 does not wait.`;
 
 export interface RunContext {
@@ -587,7 +588,8 @@ async function provision(api: ApiClient, v: Values, ctx: RunContext, show: (data
     show(result, () =>
       `${result.deviceId}: ${result.identity === 'created' ? 'created' : result.identity === 'rotated' ? 'new secret written' : 'identity verified'}, ` +
       `serial ${result.serial}, firmware ${result.flashed ? 'flashed' : 'already current'} (${result.bundleBytes} bytes)` +
-      `${result.onlineAtMs !== null ? `, online at ${isoTime(result.onlineAtMs)}` : ''}\n`,
+      `${result.onlineAtMs !== null ? `, online at ${isoTime(result.onlineAtMs)}` : ''}` +
+      `${result.configVersion !== null ? `, config v${result.configVersion} applied` : ''}\n`,
     );
   } finally {
     await closeSerialPort(port);

@@ -51,6 +51,8 @@ export interface ProvisionResult {
   bundleCrc32: number;
   /** First successful connection after the reboot (gateway time), when waited for. */
   onlineAtMs: number | null;
+  /** The config version the badge reported applied (the gateway's wanted version), when waited for. */
+  configVersion: number | null;
 }
 
 interface DeviceView {
@@ -109,9 +111,11 @@ async function getDevice(api: ApiClient, id: string): Promise<DeviceView | null>
  * (skipped when it already holds the same bytes) and checks its CRC32 on the
  * device, creates the device in the gateway (one-time secret) or, with
  * `rotate`, issues a new secret for the one it already is, writes the
- * identity (id, secret, gateway address, staff, Wi-Fi) to the `id` file and
- * reads it back, restarts the badge and waits for its first successful
- * connection to the gateway.
+ * identity and bootstrap config (id, secret, gateway address, staff, Wi-Fi:
+ * what the firmware needs before it can reach the gateway) to the `id` file
+ * and reads it back, restarts the badge, waits for its first successful
+ * connection to the gateway and for it to report the fleet's effective
+ * config (which the gateway sends it on connect) applied.
  *
  * Safe to re-run: a badge that already holds an identity the gateway knows
  * is verified (bundle refreshed if it differs) and not re-created; with
@@ -247,8 +251,24 @@ export async function provisionBadge(req: ProvisionRequest): Promise<ProvisionRe
         await sleep(req.pollMs ?? 500);
       }
     }
+    // The fleet's effective config reaches the badge from the gateway (retained, on connect): wait until it says it applied it.
+    let configVersion: number | null = null;
+    if (onlineAtMs !== null) {
+      progress.step(`waiting for ${deviceId} to apply its config`);
+      const deadline = Date.now() + req.onlineTimeoutMs;
+      for (;;) {
+        const state = await api.request<{ wantedVersion: number; appliedVersion: number | null }>('GET', `/api/v1/devices/${encodeURIComponent(deviceId)}/config`);
+        if (state.appliedVersion !== null && state.appliedVersion === state.wantedVersion) {
+          configVersion = state.appliedVersion;
+          break;
+        }
+        if (Date.now() >= deadline) throw new BadgectlError('TIMEOUT', `${deviceId} connected but did not report config version ${state.wantedVersion} applied within ${Math.round(req.onlineTimeoutMs / 1000)} s`);
+        await sleep(req.pollMs ?? 500);
+      }
+    }
     progress.finish();
     return {
+      configVersion,
       deviceId,
       serial,
       board: detected.board,

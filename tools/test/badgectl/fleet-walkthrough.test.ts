@@ -103,6 +103,10 @@ describe('fleet walkthrough: branch and staff, provision an emulated badge over 
     const result = await json('provision', '--port', pair.hostPath, '--bundle', join(dir, 'badge-1.0.0.js'), '--mqtt', `127.0.0.1:${mqttPort}`, '--id', DEVICE, '--timeout', '30');
     expect(result).toMatchObject({ deviceId: DEVICE, serial: 'SN-0001', identity: 'created', flashed: true, bundleBytes: BUNDLE_1.length });
     expect(result.onlineAtMs).toEqual(expect.any(Number));
+    // The fleet profile (live uploads) reached the badge and it said so.
+    const config = await json<{ wantedVersion: number; appliedVersion: number }>('config', 'show', DEVICE);
+    expect(result.configVersion).toBe(config.wantedVersion);
+    expect(running().badge.effectiveConfig().uploadPolicy).toBe(0);
     expect(boots.at(-1)).toEqual({ deviceId: DEVICE, slot: 'a', firmwareVersion: '1.0.0' });
   });
 

@@ -65,6 +65,11 @@ describe('badgectl provision over a real pty (socat) to the badge emulator, agai
       const result = JSON.parse(first.out);
       expect(result).toMatchObject({ deviceId: 'badge-prov-1', serial: 'SN-one', identity: 'created', flashed: true, bundleBytes: BUNDLE.length, board: 'ESP32', espruinoVersion: '2v29' });
       expect(result.onlineAtMs).toBeGreaterThan(0);
+      // The badge applied the config the gateway sent it on connect.
+      const config = (await gateway.http.inject({ method: 'GET', url: '/api/v1/devices/badge-prov-1/config', headers: { authorization: `Bearer ${gateway.adminToken}` } })).json();
+      expect(result.configVersion).toBe(config.wantedVersion);
+      expect(config.appliedVersion).toBe(config.wantedVersion);
+      expect(first.err).toContain('waiting for badge-prov-1 to apply its config');
       // Plain progress lines (stderr is not a TTY here), each step named.
       expect(first.err).toContain('flashing the firmware bundle to .bootcde');
       expect(first.err).toContain('100% (');
