@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- drain [--hours 8] [--rate 262144]`: a badge that was
+ * `npm run bench -- drain [--hours 8] [--rate 262144] [--chunk-ms 1000]`: a badge that was
  * offline for a whole shift reconnects over a throttled link and drains its
  * backlog. The badge is the real firmware core on the Node platform; the
  * backlog is real speech (a corpus dialogue spoken by espeak-ng, encoded at
@@ -10,7 +10,11 @@
  *    the capacity measured in the same run by pushing raw bytes through the
  *    same throttled proxy into a TCP sink (goal ≥ 90 %);
  *  - bytes on the wire (counted by the proxy, upstream, Hello/acks/MQTT/
- *    protobuf framing included) per byte of Opus (goal ≤ 1.05).
+ *    protobuf framing included) per byte of Opus (goal ≤ 1.05), and where
+ *    they go (wire-accounting.ts: every publish the badge makes, decoded).
+ * `--chunk-ms` sets the badge's chunk length through a device config profile
+ * in the gateway's fleet (no protocol change; the firmware takes 20..4000 ms),
+ * applied while the badge is online before it goes offline for the shift.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -23,11 +27,14 @@ import { loadCorpusScript } from '../../tools/src/speech/script.js';
 import { defaultCorpusDir } from '../../tools/src/simulator/scenario-run.js';
 import { startInProcessGateway } from '../../tools/src/simulator/in-process-gateway.js';
 import { SimulatedBadge } from '../../tools/src/simulator/simulated-badge.js';
+import { createWireAccount, formatWireAccount } from './wire-accounting.js';
 
-const { values } = parseArgs({ options: { hours: { type: 'string' }, rate: { type: 'string' } } });
+const { values } = parseArgs({ options: { hours: { type: 'string' }, rate: { type: 'string' }, 'chunk-ms': { type: 'string' } } });
 const hours = Number(values.hours ?? 8);
 const rate = Number(values.rate ?? 256 * 1024);
+const chunkMs = values['chunk-ms'] === undefined ? null : Number(values['chunk-ms']);
 if (!(hours > 0) || !(rate > 0)) throw new Error('--hours and --rate must be positive');
+if (chunkMs !== null && !(Number.isInteger(chunkMs) && chunkMs >= 200 && chunkMs <= 4000)) throw new Error('--chunk-ms must be an integer 200..4000');
 const frameMs = 20;
 
 /** Bytes per second the throttled proxy really forwards upstream, measured over `seconds`. */
@@ -80,12 +87,29 @@ try {
   const deviceId = 'badge-drain-01';
   const secret = await gw.provisioner().provision(deviceId, 'st-drain');
   const totalFrames = Math.round((hours * 3600 * 1000) / frameMs);
+  let account = createWireAccount();
   badge = new SimulatedBadge({
     deviceId, secret, staffId: 'st-drain', mqttUrl: `mqtt://127.0.0.1:${port}`,
     flashBytes: Math.ceil(totalFrames * 60 * 1.2) + 8 * 1024 * 1024, segmentBytes: 64 * 1024, uploadPolicy: 'live', seed: 1,
+    onPublish: (topic, payload, qos, handedOver) => {
+      if (handedOver) account.publish(topic, payload, qos);
+    },
   });
-  badge.setNetwork(false);
-  badge.boot();
+  if (chunkMs !== null) {
+    // The operator's setting reaches the badge as config while it is online.
+    await gw.provisioner().configure(deviceId, { chunkDurationMs: chunkMs, uploadPolicy: 0 });
+    badge.boot();
+    const until = Date.now() + 30_000;
+    while (badge.firmware().effectiveConfig().chunkDurationMs !== chunkMs) {
+      if (Date.now() > until) throw new Error('the badge did not receive its config');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    console.log(`chunk length ${chunkMs} ms (device config profile, version ${badge.firmware().effectiveConfig().version})`);
+    badge.setNetwork(false);
+  } else {
+    badge.setNetwork(false);
+    badge.boot();
+  }
   const framesPerSession = (3600 * 1000) / frameMs;
   let opusBytes = 0;
   const tRec = performance.now();
@@ -107,6 +131,8 @@ try {
   );
 
   proxy.throttleAggregate(rate, { direction: 'up' });
+  const wireBefore = proxy.stats().bytesUp;
+  account = createWireAccount();
   const t0 = performance.now();
   badge.setNetwork(true);
   badge.drainNow();
@@ -120,12 +146,14 @@ try {
     }
   }
   const drainS = (performance.now() - t0) / 1000;
-  const wireUp = proxy.stats().bytesUp;
+  const wireUp = proxy.stats().bytesUp - wireBefore;
   const goodput = opusBytes / drainS;
   console.log(`\ndrained in ${drainS.toFixed(1)} s (the link at full capacity would take ${(opusBytes / capacity).toFixed(1)} s)`);
   console.log(`goodput ${Math.round(goodput)} B/s = ${((goodput / capacity) * 100).toFixed(1)} % of the measured link capacity (goal >= 90 %)`);
   console.log(`wire ${Math.round(wireUp / drainS)} B/s = ${((wireUp / drainS / capacity) * 100).toFixed(1)} % of capacity`);
   console.log(`bytes on the wire per byte of Opus: ${(wireUp / opusBytes).toFixed(4)} (goal <= 1.05; ${wireUp} upstream bytes incl. connect/hello/telemetry)`);
+  console.log('\nwhere the upstream bytes of the drain go (every publish decoded):\n' + formatWireAccount(account, wireUp));
+  if (account.opus !== opusBytes) console.log(`note: ${account.opus} Opus bytes published vs ${opusBytes} recorded (retransmissions)`);
 } finally {
   badge?.shutdown();
   await proxy.close();

@@ -11,6 +11,8 @@ import { DeliveryFaultMqtt } from './delivery-fault-mqtt.js';
 import type { DeliveryFaultSettings } from './delivery-fault-mqtt.js';
 import type { Badge, NodePlatform } from '@parley/firmware';
 import { FrameLedger } from './frame-ledger.js';
+import { PublishTap } from './publish-tap.js';
+import type { PublishObserver } from './publish-tap.js';
 
 /** proto/badge.proto enums the simulator uses (StartTrigger, EndReason, UploadPolicy). */
 export const START_BUTTON = 0;
@@ -33,6 +35,8 @@ export interface SimulatedBadgeOptions {
   seed: number;
   /** Firmware log lines (default: kept by the platform). */
   log?: (deviceId: string, level: string, message: string) => void;
+  /** Sees every publish the firmware makes (byte accounting). */
+  onPublish?: PublishObserver;
 }
 
 export interface BadgeStatus {
@@ -89,7 +93,7 @@ export class SimulatedBadge {
     const platform = createNodePlatform({
       flashBytes: o.flashBytes,
       flash: this.flash,
-      mqtt,
+      mqtt: o.onPublish ? new PublishTap(mqtt, o.onPublish) : mqtt,
       deviceId: o.deviceId,
       secret: o.secret,
       seed: o.seed * 1000 + this.boots + 1,
