@@ -7,7 +7,8 @@
 import pg from 'pg';
 import { workerData, type MessagePort } from 'node:worker_threads';
 
-export type ConnectionRequest = { type: 'query'; sql: string; params: unknown[] } | { type: 'close' };
+/** Statements run in order in one round trip; the reply is the last one's result, or the first error. */
+export type ConnectionRequest = { type: 'batch'; statements: Array<{ sql: string; params: unknown[] }> } | { type: 'close' };
 export type ConnectionReply =
   | { ok: true; rows: Array<Record<string, unknown>>; rowCount: number }
   | { ok: false; message: string; sqlstate: string | null };
@@ -70,9 +71,12 @@ if (init) {
       }
       try {
         const c = await connect();
-        const params = m.params.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v));
-        const r = await c.query({ text: m.sql, values: params });
-        reply({ ok: true, rows: r.rows as Array<Record<string, unknown>>, rowCount: r.rowCount ?? 0 });
+        let last: pg.QueryResult | null = null;
+        for (const st of m.statements) {
+          const params = st.params.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v));
+          last = await c.query({ text: st.sql, values: params });
+        }
+        reply({ ok: true, rows: (last?.rows ?? []) as Array<Record<string, unknown>>, rowCount: last?.rowCount ?? 0 });
       } catch (err) {
         const e = err as { message?: string; code?: string };
         reply({ ok: false, message: e.message ?? String(err), sqlstate: typeof e.code === 'string' ? e.code : null });

@@ -30,15 +30,25 @@ const WORKER = new URL('./postgres-connection-worker.ts', import.meta.url);
  * should be near the pipeline. Statements run one at a time on one
  * connection, which also makes `transaction()` safe.
  *
+ * Inside a transaction, statements whose result is not needed (`defer`) are
+ * held back and sent with the next statement that needs an answer (or the
+ * COMMIT), so a transaction costs a round trip per result read rather than
+ * one per statement; an error in a held-back statement surfaces there and
+ * rolls the transaction back like any other.
+ *
  * A statement that gets no answer within statement timeout + connect
  * timeout + 5 s ends the worker; the next statement starts a fresh one.
  */
 export class SyncPostgresConnection {
   private link: Link | null = null;
   private depth = 0;
+  /** Statements held back inside the current transaction (sent with the next one that needs an answer). */
+  private deferred: Array<{ sql: string; params: unknown[] }> = [];
   /** The link a transaction began on: statements on a replacement link would run outside it. */
   private txLink: Link | null = null;
   private closed = false;
+  /** Round trips to the connection's worker so far (what each call costs the event loop). */
+  roundTrips = 0;
 
   constructor(private readonly opts: PostgresConnectionOptions) {}
 
@@ -55,6 +65,15 @@ export class SyncPostgresConnection {
     return this.query<T>(sql, params)[0];
   }
 
+  /** A statement whose result is not needed: inside a transaction it travels with the next one; outside, it runs now. */
+  defer(sql: string, params: readonly unknown[] = []): void {
+    if (this.depth === 0) {
+      this.exec(sql, params);
+      return;
+    }
+    this.deferred.push({ sql, params: [...params] });
+  }
+
   /** Runs `fn` in one transaction (nested calls join the outer one); rolls back when it throws. */
   transaction<T>(fn: () => T): T {
     if (this.depth > 0) {
@@ -65,21 +84,25 @@ export class SyncPostgresConnection {
         this.depth--;
       }
     }
-    this.exec('BEGIN', []);
     this.depth = 1;
-    this.txLink = this.link;
+    this.deferred.push({ sql: 'BEGIN', params: [] });
     try {
       const out = fn();
       this.exec('COMMIT', []);
       return out;
     } catch (err) {
-      try {
-        this.exec('ROLLBACK', []);
-      } catch {
-        // the connection is gone: the server rolled back already
+      const begun = this.txLink !== null;
+      this.deferred = [];
+      if (begun) {
+        try {
+          this.exec('ROLLBACK', []);
+        } catch {
+          // the connection is gone: the server rolled back already
+        }
       }
       throw err;
     } finally {
+      this.deferred = [];
       this.depth = 0;
       this.txLink = null;
     }
@@ -102,10 +125,12 @@ export class SyncPostgresConnection {
   private exec(sql: string, params: readonly unknown[]): { rows: PgRow[]; rowCount: number } {
     if (this.closed) throw new PipelineError('INTERNAL', 'PostgreSQL store is closed');
     const link = this.link ?? this.start();
-    if (this.depth > 0 && link !== this.txLink && sql !== 'ROLLBACK') {
-      throw new PipelineError('INTERNAL', 'PostgreSQL connection was lost inside a transaction');
+    const statements = [...this.deferred.splice(0), { sql, params: [...params] }];
+    if (this.depth > 0) {
+      if (this.txLink === null && statements[0]?.sql === 'BEGIN') this.txLink = link;
+      else if (link !== this.txLink && sql !== 'ROLLBACK') throw new PipelineError('INTERNAL', 'PostgreSQL connection was lost inside a transaction');
     }
-    const r = this.roundTrip(link, { type: 'query', sql, params: [...params] }, this.opts.statementTimeoutMs + this.opts.connectTimeoutMs + 5000);
+    const r = this.roundTrip(link, { type: 'batch', statements }, this.opts.statementTimeoutMs + this.opts.connectTimeoutMs + 5000);
     if (!r.ok) {
       throw new PipelineError('INTERNAL', `PostgreSQL: ${r.message}`, { details: { sqlstate: r.sqlstate } });
     }
@@ -113,6 +138,7 @@ export class SyncPostgresConnection {
   }
 
   private roundTrip(link: Link, request: ConnectionRequest, timeoutMs: number): ConnectionReply {
+    this.roundTrips++;
     Atomics.store(link.signal, 0, 0);
     link.port.postMessage(request);
     const waited = Atomics.wait(link.signal, 0, 0, timeoutMs);

@@ -202,11 +202,11 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   // ---------- directory ----------
 
   upsertBranch(b: Branch): void {
-    this.db.run('INSERT INTO branches (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, branches.name)', [b.id, b.name]);
+    this.db.defer('INSERT INTO branches (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, branches.name)', [b.id, b.name]);
   }
 
   upsertTeam(t: Team): void {
-    this.db.run(
+    this.db.defer(
       `INSERT INTO teams (id, name, branch_id) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET
        name = COALESCE(excluded.name, teams.name), branch_id = COALESCE(excluded.branch_id, teams.branch_id)`,
       [t.id, t.name, t.branchId],
@@ -214,7 +214,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   }
 
   upsertStaff(s: Staff): void {
-    this.db.run(
+    this.db.defer(
       `INSERT INTO staff (id, name, team_id, branch_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET
        name = COALESCE(excluded.name, staff.name), team_id = COALESCE(excluded.team_id, staff.team_id),
        branch_id = COALESCE(excluded.branch_id, staff.branch_id)`,
@@ -232,7 +232,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   }
 
   setVoiceprint(v: Voiceprint): void {
-    this.db.run(
+    this.db.defer(
       `INSERT INTO voiceprints (staff_id, embedding, dim, speech_ms, model, created_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (staff_id) DO UPDATE SET embedding = excluded.embedding, dim = excluded.dim, speech_ms = excluded.speech_ms,
        model = excluded.model, created_at = excluded.created_at`,
@@ -308,7 +308,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
         ],
       );
       if (inserted === 0) return false;
-      this.db.run(
+      this.db.defer(
         `INSERT INTO stages (conversation_id, stage, ord, state, attempts, updated_at)
          SELECT $1, s.stage, s.ord - 1, CASE WHEN s.stage = ANY ($3::text[]) THEN 'skipped' ELSE 'pending' END, 0, $4
          FROM unnest($2::text[]) WITH ORDINALITY AS s (stage, ord)`,
@@ -342,7 +342,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
     next: number | null,
     now: number,
   ): void {
-    this.db.run(
+    this.db.defer(
       `UPDATE stages SET state = $3, error_code = $4, error = $5, next_attempt_at = $6, updated_at = $7
        WHERE conversation_id = $1 AND stage = $2`,
       [id, stage, state, error?.code ?? null, error?.message ?? null, next, now],
@@ -350,7 +350,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   }
 
   private setConvNext(id: string, stage: StageName | null, due: number | null, state: ConversationState, now: number): void {
-    this.db.run('UPDATE conversations SET next_stage = $2, next_due_at = $3, state = $4, updated_at = $5 WHERE id = $1', [id, stage, due, state, now]);
+    this.db.defer('UPDATE conversations SET next_stage = $2, next_due_at = $3, state = $4, updated_at = $5 WHERE id = $1', [id, stage, due, state, now]);
   }
 
   getConversation(id: string): Conversation | null {
@@ -513,32 +513,31 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   }
 
   setCustomer(id: string, customerId: string | null): void {
-    this.db.run('UPDATE conversations SET customer_id = $1, updated_at = $2 WHERE id = $3', [customerId, Date.now(), id]);
+    this.db.defer('UPDATE conversations SET customer_id = $1, updated_at = $2 WHERE id = $3', [customerId, Date.now(), id]);
   }
 
   setDuration(id: string, durationMs: number): void {
-    this.db.run('UPDATE conversations SET duration_ms = $1, updated_at = $2 WHERE id = $3', [durationMs, Date.now(), id]);
+    this.db.defer('UPDATE conversations SET duration_ms = $1, updated_at = $2 WHERE id = $3', [durationMs, Date.now(), id]);
   }
 
   // ---------- stages ----------
 
   claimDueStage(now: number): StageClaim | null {
-    return this.db.transaction((): StageClaim | null => {
-      // SKIP LOCKED: another pipeline process claiming at the same moment takes the next conversation instead.
-      const r = this.db.one<{ id: string; next_stage: StageName }>(
-        `SELECT id, next_stage FROM conversations WHERE next_due_at IS NOT NULL AND next_due_at <= $1
-         ORDER BY next_due_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [now],
-      );
-      if (!r) return null;
-      this.db.run('UPDATE conversations SET next_due_at = NULL, updated_at = $1 WHERE id = $2', [now, r.id]);
-      const s = this.db.one<{ attempts: number }>(
-        `UPDATE stages SET state = 'running', attempts = attempts + 1, next_attempt_at = NULL, updated_at = $1
-         WHERE conversation_id = $2 AND stage = $3 RETURNING attempts`,
-        [now, r.id, r.next_stage],
-      );
-      return { conversationId: r.id, stage: r.next_stage, attempts: s?.attempts ?? 1 };
-    });
+    // One statement (one round trip, atomic on its own). SKIP LOCKED: another pipeline process claiming at the same
+    // moment takes the next conversation instead of waiting for this one.
+    const r = this.db.one<{ conversation_id: string; stage: StageName; attempts: number }>(
+      `WITH next AS (
+         SELECT id, next_stage FROM conversations WHERE next_due_at IS NOT NULL AND next_due_at <= $1
+         ORDER BY next_due_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE conversations c SET next_due_at = NULL, updated_at = $1 FROM next WHERE c.id = next.id
+         RETURNING c.id, next.next_stage)
+       UPDATE stages s SET state = 'running', attempts = s.attempts + 1, next_attempt_at = NULL, updated_at = $1
+       FROM claimed WHERE s.conversation_id = claimed.id AND s.stage = claimed.next_stage
+       RETURNING s.conversation_id, s.stage, s.attempts`,
+      [now],
+    );
+    return r ? { conversationId: r.conversation_id, stage: r.stage, attempts: r.attempts } : null;
   }
 
   nextDueAt(): number | null {
@@ -576,7 +575,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
         )
         .map((r) => r.id);
       if (ids.length > 0) {
-        this.db.run(
+        this.db.defer(
           `UPDATE conversations SET next_stage = $1, next_due_at = $2, state = 'processing', updated_at = $2 WHERE id = ANY ($3::text[])`,
           [stage, now, ids],
         );
@@ -601,7 +600,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
     this.db.transaction(() => {
       if (!this.db.one('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [id])) throw new PipelineError('NOT_FOUND', `conversation ${id}`);
       const ord = STAGE_ORD.get(stage)!;
-      this.db.run(
+      this.db.defer(
         `UPDATE stages SET state = 'pending', attempts = 0, error_code = NULL, error = NULL, next_attempt_at = NULL, updated_at = $1
          WHERE conversation_id = $2 AND ord >= $3 AND state != 'skipped'`,
         [now, id, ord],
@@ -617,13 +616,13 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
     return this.db.transaction(() => {
       const ids = this.db.query<{ id: string }>(`SELECT c.id AS id FROM conversations c WHERE c.state = 'analyzed' ${where}`, p.values).map((r) => r.id);
       if (ids.length === 0) return 0;
-      this.db.run(
+      this.db.defer(
         `UPDATE stages SET state = 'pending', attempts = 0, error_code = NULL, error = NULL, next_attempt_at = NULL, updated_at = $1
          WHERE conversation_id = ANY ($2::text[]) AND ord >= $3 AND state != 'skipped'`,
         [now, ids, ord],
       );
       // Every stage from `ord` was reset to pending, so each conversation's next stage is its first non-skipped one from there.
-      this.db.run(
+      this.db.defer(
         `UPDATE conversations c SET next_stage = n.stage, next_due_at = $1, state = 'processing', updated_at = $1
          FROM (SELECT DISTINCT ON (conversation_id) conversation_id, stage FROM stages
                WHERE conversation_id = ANY ($2::text[]) AND ord >= $3 AND state NOT IN ('done','skipped')
@@ -631,7 +630,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
          WHERE c.id = n.conversation_id`,
         [now, ids, ord],
       );
-      this.db.run(
+      this.db.defer(
         `UPDATE stages s SET next_attempt_at = $1, updated_at = $1 FROM conversations c
          WHERE c.id = ANY ($2::text[]) AND s.conversation_id = c.id AND s.stage = c.next_stage`,
         [now, ids],
@@ -660,10 +659,10 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   // ---------- content ----------
 
   private writeSegments(id: string, segments: Segment[]): void {
-    this.db.run('DELETE FROM segments WHERE conversation_id = $1', [id]);
+    this.db.defer('DELETE FROM segments WHERE conversation_id = $1', [id]);
     if (segments.length === 0) return;
     // One statement for the whole transcript: a row per segment from parallel arrays.
-    this.db.run(
+    this.db.defer(
       `INSERT INTO segments (conversation_id, idx, start_ms, end_ms, role, channel, text, normalized_text, confidence, level_db)
        SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::text[], $6::int[], $7::text[], $8::text[], $9::float8[], $10::float8[])`,
       [
@@ -701,7 +700,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
 
   setNormalizedTexts(id: string, texts: Array<{ index: number; normalizedText: string }>): void {
     if (texts.length === 0) return;
-    this.db.run(
+    this.db.defer(
       `UPDATE segments s SET normalized_text = t.text FROM unnest($2::int[], $3::text[]) AS t (idx, text)
        WHERE s.conversation_id = $1 AND s.idx = t.idx`,
       [id, texts.map((t) => t.index), texts.map((t) => t.normalizedText)],
@@ -709,7 +708,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   }
 
   setTranscript(id: string, index: number, text: string, confidence: number): void {
-    this.db.run('UPDATE segments SET text = $1, confidence = $2 WHERE conversation_id = $3 AND idx = $4', [text, confidence, id, index]);
+    this.db.defer('UPDATE segments SET text = $1, confidence = $2 WHERE conversation_id = $3 AND idx = $4', [text, confidence, id, index]);
   }
 
   replaceAnalysis(id: string, a: AnalysisRecord, now: number): void {
@@ -725,11 +724,11 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
       const compKeys = new Set(reviewed('compliance_hits').map((r) => [r.rule, firstTurn(parseJson(r.evidence, 'evidence'))].join('|')));
       const kpKeys = new Set(reviewed('key_points').map((r) => String(r.point)));
       for (const t of ['tag_hits', 'compliance_hits', 'key_points']) {
-        this.db.run(`DELETE FROM ${t} WHERE conversation_id = $1 AND review_state = 'pending'`, [id]);
+        this.db.defer(`DELETE FROM ${t} WHERE conversation_id = $1 AND review_state = 'pending'`, [id]);
       }
       const tags = a.tags.filter((t) => !tagKeys.has([t.family, t.tag, t.value].join('|')));
       if (tags.length > 0) {
-        this.db.run(
+        this.db.defer(
           `INSERT INTO tag_hits (conversation_id, family, tag, value, detail, confidence, rule_id, evidence)
            SELECT $1, f, t, v, d, c, r, e
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[]) WITH ORDINALITY AS x (f, t, v, d, c, r, e, o)
@@ -742,7 +741,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
       }
       const compliance = a.compliance.filter((c) => !compKeys.has([c.rule, firstTurn(c.evidence)].join('|')));
       if (compliance.length > 0) {
-        this.db.run(
+        this.db.defer(
           `INSERT INTO compliance_hits (conversation_id, rule, severity, rule_id, evidence)
            SELECT $1, r, s, i, e FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x (r, s, i, e, o) ORDER BY o`,
           [id, compliance.map((c) => c.rule), compliance.map((c) => c.severity), compliance.map((c) => c.ruleId), compliance.map((c) => JSON.stringify(c.evidence))],
@@ -750,7 +749,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
       }
       const keyPoints = a.keyPoints.filter((k) => !kpKeys.has(k.point));
       if (keyPoints.length > 0) {
-        this.db.run(
+        this.db.defer(
           `INSERT INTO key_points (conversation_id, point, applicable, raised, to_standard, evidence)
            SELECT $1, p, a, r, s, e FROM unnest($2::text[], $3::bool[], $4::bool[], $5::bool[], $6::text[]) WITH ORDINALITY AS x (p, a, r, s, e, o) ORDER BY o`,
           [
@@ -759,7 +758,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
           ],
         );
       }
-      this.db.run(
+      this.db.defer(
         `INSERT INTO summaries (conversation_id, rules_version, data, voc, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5)
          ON CONFLICT (conversation_id) DO UPDATE SET rules_version = excluded.rules_version, data = excluded.data,
          voc = excluded.voc, updated_at = excluded.updated_at`,
@@ -771,7 +770,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
 
   /** One row per VoC item (kind required; text and evidence optional), in the analysis' order. */
   private writeVocItems(id: string, voc: unknown[]): void {
-    this.db.run('DELETE FROM voc_items WHERE conversation_id = $1', [id]);
+    this.db.defer('DELETE FROM voc_items WHERE conversation_id = $1', [id]);
     const rows: Array<[number, string, string, number | null, string | null, number | null, string | null]> = [];
     voc.forEach((item, ord) => {
       if (typeof item !== 'object' || item === null) return;
@@ -789,7 +788,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
       ]);
     });
     if (rows.length === 0) return;
-    this.db.run(
+    this.db.defer(
       `INSERT INTO voc_items (conversation_id, ord, kind, text, segment, quote, start_ms, evidence)
        SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[])`,
       [id, ...[0, 1, 2, 3, 4, 5, 6].map((col) => rows.map((r) => r[col]))],
@@ -823,9 +822,9 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
 
   setWaveformPeaks(id: string, peaks: WaveformPeaks): void {
     this.db.transaction(() => {
-      this.db.run('DELETE FROM waveform_peaks WHERE conversation_id = $1', [id]);
+      this.db.defer('DELETE FROM waveform_peaks WHERE conversation_id = $1', [id]);
       for (const l of peaks.levels) {
-        this.db.run('INSERT INTO waveform_peaks (conversation_id, per_second, duration_ms, data) VALUES ($1, $2, $3, $4)', [
+        this.db.defer('INSERT INTO waveform_peaks (conversation_id, per_second, duration_ms, data) VALUES ($1, $2, $3, $4)', [
           id,
           l.perSecond,
           peaks.durationMs,
@@ -882,7 +881,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   setActiveRuleSetVersion(version: string): void {
     this.db.transaction(() => {
       if (!this.db.one('SELECT 1 FROM rule_set_versions WHERE version = $1', [version])) throw new PipelineError('NOT_FOUND', `rule set version ${version}`);
-      this.db.run('UPDATE rule_set_versions SET active = (version = $1)', [version]);
+      this.db.defer('UPDATE rule_set_versions SET active = (version = $1)', [version]);
     });
   }
 
@@ -942,20 +941,20 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
       );
       if (changed === 0) return;
       if (error) {
-        this.db.run('UPDATE rerun_jobs SET failed = failed + 1, last_error = $1, updated_at = $2 WHERE id = $3', [
+        this.db.defer('UPDATE rerun_jobs SET failed = failed + 1, last_error = $1, updated_at = $2 WHERE id = $3', [
           `${conversationId}: ${error.code}: ${error.message}`,
           now,
           jobId,
         ]);
       } else {
-        this.db.run('UPDATE rerun_jobs SET done = done + 1, updated_at = $1 WHERE id = $2', [now, jobId]);
+        this.db.defer('UPDATE rerun_jobs SET done = done + 1, updated_at = $1 WHERE id = $2', [now, jobId]);
       }
     });
   }
 
   endRerunJob(jobId: string, state: 'done' | 'cancelled', now: number): RerunJob | null {
     return this.db.transaction(() => {
-      this.db.run(`UPDATE rerun_jobs SET state = $1, finished_at = $2, updated_at = $2 WHERE id = $3 AND state = 'running'`, [state, now, jobId]);
+      this.db.defer(`UPDATE rerun_jobs SET state = $1, finished_at = $2, updated_at = $2 WHERE id = $3 AND state = 'running'`, [state, now, jobId]);
       return this.getRerunJob(jobId);
     });
   }
@@ -978,7 +977,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
         affected.add(r.customer_id);
       }
       if (obs.length > 0) {
-        this.db.run(
+        this.db.defer(
           `INSERT INTO profile_observations (customer_id, conversation_id, channel, family, tag, value, detail, multi, observed_at, quote)
            SELECT $1, $2, $3, f, t, v, d, m, $4, q FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[]) AS o (f, t, v, d, m, q)`,
           [
@@ -993,7 +992,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
 
   /** Latest value wins: per single-value tag the newest observation; per multi tag the newest observation of each value. */
   private recomputeCurrent(customerId: string): void {
-    this.db.run(
+    this.db.defer(
       `UPDATE profile_observations p SET current = (o.id = o.winner)
        FROM (SELECT id, FIRST_VALUE(id) OVER (
                PARTITION BY family, tag, CASE WHEN multi THEN value ELSE '' END ORDER BY observed_at DESC, id DESC) AS winner
@@ -1042,13 +1041,13 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
     this.db.transaction(() => {
       const r = this.db.one<{ seq: number }>('SELECT seq FROM conversations WHERE id = $1', [id]);
       if (!r) throw new PipelineError('NOT_FOUND', `conversation ${id}`);
-      this.db.run(
+      this.db.defer(
         `INSERT INTO transcript_words (conversation_seq, words) VALUES ($1, strip(to_tsvector('simple', $2)))
          ON CONFLICT (conversation_seq) DO UPDATE SET words = excluded.words`,
         [r.seq, doc.words],
       );
-      this.db.run('DELETE FROM transcript_pinyin WHERE conversation_seq = $1', [r.seq]);
-      this.db.run(
+      this.db.defer('DELETE FROM transcript_pinyin WHERE conversation_seq = $1', [r.seq]);
+      this.db.defer(
         `INSERT INTO transcript_pinyin (conversation_seq, part, pinyin)
          SELECT $1, ord::int, to_tsvector('simple', part) FROM unnest($2::text[]) WITH ORDINALITY AS p (part, ord)`,
         [r.seq, pinyinParts(doc.pinyin)],

@@ -22,7 +22,7 @@ if (!bin) {
   beforeAll(() => {
     server = startPostgres(bin);
   }, 120_000);
-  afterAll(() => server?.stop());
+  afterAll(() => server?.stop(), 60_000);
   const open = (url: string) => new PostgresConversationStore({ url, statementTimeoutMs: 30_000, connectTimeoutMs: 10_000 });
   const make = () => open(server.createDatabase());
   conversationStoreContract('PostgreSQL', make);
@@ -82,6 +82,29 @@ if (!bin) {
         expect((bad as { details: { sqlstate: string } }).details.sqlstate).toBe('42P01');
       } finally {
         admin.close();
+        store.close();
+      }
+    });
+
+    it('holds back statements whose result is unused until one needs an answer; a failing one rolls the transaction back', () => {
+      const store = make();
+      try {
+        store.createConversation(conv('t1'), 0);
+        const before = store.db.roundTrips;
+        store.completeStage('t1', 'decode', 'done', 5); // BEGIN, update, (select next), updates, COMMIT
+        expect(store.db.roundTrips - before).toBe(2);
+        expect(store.getStages('t1')[0]).toMatchObject({ state: 'done' });
+        expect(() =>
+          store.db.transaction(() => {
+            store.db.defer("UPDATE conversations SET state = 'failed' WHERE id = 't1'");
+            store.db.defer('INSERT INTO no_such_table VALUES (1)');
+            store.db.query('SELECT 1');
+          }),
+        ).toThrow(/no_such_table/);
+        expect(store.getConversation('t1')!.state).toBe('processing');
+        expect(() => store.db.transaction(() => store.db.defer('INSERT INTO no_such_table VALUES (1)'))).toThrow(/no_such_table/);
+        expect(store.claimDueStage(10)).toMatchObject({ conversationId: 't1', stage: 'normalize' });
+      } finally {
         store.close();
       }
     });
