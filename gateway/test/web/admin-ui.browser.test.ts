@@ -260,6 +260,15 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     expect(await exported.text()).toContain(`command.issued,${BADGE}`);
     await page.screenshot({ path: join(ARTIFACTS, 'audit.png'), fullPage: true });
 
+    // Users: an admin adds a fleet operator.
+    await page.click('[data-testid=nav-users]');
+    await page.fill('input[placeholder=用户名]', 'fay.ops');
+    await choose(page, 'user-role', '设备运维');
+    await page.fill('input[placeholder=密码]', 'operator-battery-staple');
+    await page.click('[data-testid=user-create]');
+    await page.waitForSelector('tr.ant-table-row:has-text("fay.ops")');
+    expect(((await api('GET', '/api/v1/users')).users as { id: string; role: string }[]).find((u) => u.id === 'fay.ops')?.role).toBe('fleet_operator');
+
     // English is one click away.
     await page.click('[data-testid=language]');
     await page.waitForFunction(() => document.querySelector('[data-testid=nav-devices]')?.textContent === 'Devices');
@@ -274,6 +283,7 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await signIn(page, base, AUDITOR);
     expect(await page.textContent('[data-testid=signed-in-role]')).toBe('审计员');
+    expect(await page.locator('[data-testid=nav-users]').count()).toBe(0);
 
     await page.goto(`${base}/admin/devices/${BADGE}`);
     await page.waitForSelector('[data-testid=command-locate]');

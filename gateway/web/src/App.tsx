@@ -17,16 +17,17 @@ const Provisioning = lazy(() => import('./pages/Provisioning.js').then((m) => ({
 const Rollouts = lazy(() => import('./pages/Rollouts.js').then((m) => ({ default: m.Rollouts })));
 const ConfigProfiles = lazy(() => import('./pages/ConfigProfiles.js').then((m) => ({ default: m.ConfigProfiles })));
 const Alerts = lazy(() => import('./pages/Alerts.js').then((m) => ({ default: m.Alerts })));
+const Users = lazy(() => import('./pages/Users.js').then((m) => ({ default: m.Users })));
 const Audit = lazy(() => import('./pages/Audit.js').then((m) => ({ default: m.Audit })));
 
-const SECTIONS = ['devices', 'provisioning', 'config', 'rollouts', 'alerts', 'audit'] as const;
+const SECTIONS = ['devices', 'provisioning', 'config', 'rollouts', 'alerts', 'audit', 'users'] as const;
 
 function Shell() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const { user, can, signOut } = useAuth();
   const section = SECTIONS.find((s) => location.pathname.startsWith(`/${s}`)) ?? 'devices';
-  const visible = SECTIONS.filter((s) => s !== 'audit' || can('audit:read'));
+  const visible = SECTIONS.filter((s) => (s !== 'audit' || can('audit:read')) && (s !== 'users' || can('users:manage')));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="header">
@@ -64,6 +65,7 @@ function Shell() {
             <Route path="/rollouts" element={<Rollouts />} />
             <Route path="/alerts" element={<Alerts />} />
             <Route path="/audit" element={<Audit />} />
+            <Route path="/users" element={<Users />} />
             <Route path="*" element={<Navigate to="/devices" replace />} />
           </Routes>
         </Suspense>

@@ -1,5 +1,6 @@
 import type {
   Alert,
+  ApiToken,
   Assignment,
   AuditEntry,
   Branch,
@@ -19,7 +20,9 @@ import type {
   Release,
   Rollout,
   RolloutDevice,
+  Role,
   Staff,
+  User,
   WebhookStatus,
 } from './types.js';
 
@@ -145,6 +148,13 @@ export const api = {
   createRollout: (body: { releaseId: string; stages?: number[]; groupId?: string; branchId?: string; failureThresholdPercent?: number }) =>
     request<Rollout>('/rollouts', json('POST', body)),
   rolloutAction: (rolloutId: string, action: 'pause' | 'resume' | 'abort') => request<Rollout>(`/rollouts/${id(rolloutId)}/${action}`, { method: 'POST' }),
+
+  users: () => request<{ users: User[] }>('/users'),
+  createUser: (body: { id: string; role: Role; password: string }) => request<User>('/users', json('POST', body)),
+  updateUser: (userId: string, body: { role?: Role; disabled?: boolean; password?: string }) => request<User>(`/users/${id(userId)}`, json('PATCH', body)),
+  tokens: (userId: string) => request<{ tokens: ApiToken[] }>(`/users/${id(userId)}/tokens`),
+  createToken: (userId: string, name: string) => request<{ token: string; info: ApiToken }>(`/users/${id(userId)}/tokens`, json('POST', { name })),
+  revokeToken: (userId: string, tokenId: string) => request<null>(`/users/${id(userId)}/tokens/${id(tokenId)}`, { method: 'DELETE' }),
 
   audit: (q: AuditQuery) => request<{ entries: AuditEntry[] }>(`/audit${queryString({ ...q })}`),
   auditExportUrl: (format: 'csv' | 'jsonl', q: Omit<AuditQuery, 'afterSeq' | 'limit'>) => `${API_BASE}/audit/export${queryString({ format, ...q })}`,

@@ -246,3 +246,18 @@ export interface WebhookStatus {
   dropped?: number;
   head?: { event: string; alertId: number; deviceId: string; attempts: number; lastError: string | null; nextAttemptAtMs: number | null } | null;
 }
+
+export interface User {
+  id: string;
+  role: Role;
+  disabled: boolean;
+  createdAtMs: number;
+}
+export interface ApiToken {
+  id: string;
+  userId: string;
+  name: string;
+  createdAtMs: number;
+  lastUsedAtMs: number | null;
+  revokedAtMs: number | null;
+}

@@ -3,7 +3,7 @@ import type { Messages } from './zh-CN.js';
 /** English interface text. */
 export const en: Messages = {
   app: {
-    title: 'Parley fleet admin', devices: 'Devices', config: 'Config', provisioning: 'Provisioning & staff', rollouts: 'Firmware', alerts: 'Alerts', audit: 'Audit log',
+    title: 'Parley fleet admin', devices: 'Devices', config: 'Config', users: 'Users', provisioning: 'Provisioning & staff', rollouts: 'Firmware', alerts: 'Alerts', audit: 'Audit log',
     language: '中文', signOut: 'Sign out', readOnly: 'Your role is read-only: devices, config and staff cannot be changed.',
   },
   auth: { title: 'Sign in to Parley fleet admin', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Wrong username or password', locked: 'Too many attempts, try again later', unreachable: 'Cannot reach the server' },
@@ -79,6 +79,11 @@ export const en: Messages = {
     evaluate: 'Evaluate now', evaluated: 'Evaluated: {{count}} open', webhookPending: 'Webhook: {{count}} waiting', webhookClear: 'Webhook: nothing waiting',
     webhookNone: 'No webhook configured', webhookCounts: '{{delivered}} delivered, {{dropped}} dropped', webhookLastError: 'The oldest was tried {{attempts}} times, last error: {{error}}',
     webhookHint: 'Alert changes are POSTed to the configured webhook; failed deliveries are retried at the next evaluation.',
+  },
+  users: {
+    title: 'Users and tokens', role: 'Role', enabled: 'Enabled', created: 'User created', saved: 'Saved', passwordRule: 'At least 12 characters', resetPassword: 'Reset password', resetPasswordOf: 'New password for {{id}}',
+    tokenName: 'Token name', lastUsed: 'Last used', state: 'State', active: 'Active', revokedAt: 'Revoked {{at}}', revoke: 'Revoke', revokeConfirm: 'The token stops working at once. Revoke?', newToken: 'New API token',
+    tokenTitle: 'API token of {{id}}', forbidden: 'Only admins manage users.',
   },
   audit: {
     actionFilter: 'Action (exact, e.g. command.issued)',

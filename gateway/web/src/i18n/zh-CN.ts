@@ -1,7 +1,7 @@
 /** Chinese (default) interface text. Keys are shared with en.ts. */
 export const zhCN = {
   app: {
-    title: 'Parley 设备管理', devices: '设备', config: '配置', provisioning: '开通与人员', rollouts: '固件发布', alerts: '告警', audit: '审计日志',
+    title: 'Parley 设备管理', devices: '设备', config: '配置', users: '用户', provisioning: '开通与人员', rollouts: '固件发布', alerts: '告警', audit: '审计日志',
     language: 'English', signOut: '退出', readOnly: '当前角色为只读：不能修改设备、配置或人员。',
   },
   auth: { title: '登录 Parley 设备管理', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误', locked: '尝试次数过多，请稍后再试', unreachable: '无法连接服务器' },
@@ -77,6 +77,11 @@ export const zhCN = {
     evaluate: '立即评估', evaluated: '评估完成，未解决告警 {{count}} 条', webhookPending: 'Webhook 待投递 {{count}} 条', webhookClear: 'Webhook 无积压',
     webhookNone: '未配置 Webhook', webhookCounts: '已投递 {{delivered}}，丢弃 {{dropped}}', webhookLastError: '最早一条已尝试 {{attempts}} 次，最近错误：{{error}}',
     webhookHint: '告警变化会 POST 到配置的 Webhook；投递失败的会在下次评估时重试。',
+  },
+  users: {
+    title: '用户与令牌', role: '角色', enabled: '启用', created: '用户已创建', saved: '已保存', passwordRule: '密码至少 12 个字符', resetPassword: '重置密码', resetPasswordOf: '重置 {{id}} 的密码',
+    tokenName: '令牌名称', lastUsed: '最近使用', state: '状态', active: '有效', revokedAt: '已吊销 {{at}}', revoke: '吊销', revokeConfirm: '吊销后该令牌立即失效，确定吗？', newToken: '新建 API 令牌',
+    tokenTitle: '{{id}} 的 API 令牌', forbidden: '只有管理员可以管理用户。',
   },
   audit: {
     actionFilter: '操作（精确匹配，如 command.issued）',
