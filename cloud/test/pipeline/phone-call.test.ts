@@ -23,7 +23,7 @@ function multipart(fields: Record<string, string>, file?: { name: string; data: 
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-describe('phone call with a call-system transcript, through the whole pipeline', () => {
+describe('phone call with a call-system transcript, through the whole pipeline', { timeout: 30_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;
   let app: FastifyInstance;
   let pipeline: Pipeline;
