@@ -38,6 +38,12 @@ const BARE_RATE = /(年化|收益率?|利率|利息|回报|基准)[^,，。;；\
 const PERCENT_LEADING = /(\d+(?:\.\d+)?)%\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?)(?![\d%.])/gu;
 /** Spoken rates: 一年三个二 = 3.2%, 利率两个八 = 2.8% (integer 个 tenth digit, after a rate word). */
 const SPOKEN_RATE = /(年化|收益率?|利率|利息|回报|基准|一年|1年)[^,，。;；\d]{0,4}?(\d)个([一二两三四五六七八九]|\d(?![\d.]))(?![个万千元块年月天周日点%克])/gu;
+/**
+ * A floor on a rate in the clause after one that names the rate: 收益好点的，至少得二点五以上 → 2.5.
+ * Read as percent only when a rate word occurs shortly before and the number is below 20.
+ */
+const RATE_FLOOR = /(至少|起码|最少|最低|不低于)[得要能有个也]{0,3}(\d+(?:\.\d+)?)(?![\d%万千元块年月天周日个克.])/gu;
+const RATE_WORD_BEFORE = /(年化|收益|利率|利息|回报|基准)[^。;；!?]{0,16}$/u;
 const SPOKEN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const HALF_YEAR = /半年|半个月|一年半|1年半/gu;
 
@@ -76,6 +82,17 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     if (b >= 30 || a <= 0) continue;
     const numStart = m.index + m[0].indexOf(m[2] ?? '', (m[1] ?? '').length);
     push('percent', a, b, numStart, m.index + m[0].length);
+  }
+
+  for (const m of t.matchAll(RATE_FLOOR)) {
+    const v = toNum(m[2]) ?? 0;
+    if (v <= 0 || v >= 20) continue;
+    const numStart = m.index + m[0].length - (m[2] ?? '').length;
+    if (!RATE_WORD_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
+    // already read as a rate (收益起码得三点五)
+    const at = originalSpan(mt, numStart, numStart + 1, original).start;
+    if (out.some((q) => q.kind === 'percent' && at >= q.start && at < q.end)) continue;
+    push('percent', v, v, numStart, m.index + m[0].length);
   }
 
   for (const m of t.matchAll(SPOKEN_RATE)) {
