@@ -1436,22 +1436,43 @@ export class SqliteConversationStore implements ConversationStore {
     ).map((r) => r.customer_id);
     const more = ids.length > page.limit;
     const pageIds = ids.slice(0, page.limit);
+    // Three set queries per page (not three per customer): an export walks every page.
+    const idList = JSON.stringify(pageIds);
+    const customers = new Map(
+      (this.q('SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(idList) as Row[]).map((r) => [r.id as string, this.rowToCustomer(r)]),
+    );
+    const current = new Map<string, Array<{ family: string; tag: string; value: string }>>();
+    for (const r of this
+      .q(
+        `SELECT customer_id, family, tag, value FROM profile_observations
+         WHERE customer_id IN (SELECT value FROM json_each(?)) AND current = 1 ORDER BY customer_id, family, tag, value`,
+      )
+      .all(idList) as Array<{ customer_id: string; family: string; tag: string; value: string }>) {
+      const list = current.get(r.customer_id) ?? [];
+      list.push({ family: r.family, tag: r.tag, value: r.value });
+      current.set(r.customer_id, list);
+    }
+    const stats = new Map(
+      (
+        this
+          .q(
+            `SELECT customer_id, COUNT(*) AS n, MAX(started_at) AS last, GROUP_CONCAT(DISTINCT channel) AS channels
+             FROM conversations WHERE customer_id IN (SELECT value FROM json_each(?)) GROUP BY customer_id`,
+          )
+          .all(idList) as Array<{ customer_id: string; n: number; last: number | null; channels: string | null }>
+      ).map((r) => [r.customer_id, r]),
+    );
     const items = [];
     for (const id of pageIds) {
-      const customer = this.getCustomer(id);
+      const customer = customers.get(id);
       if (!customer) continue; // observations of a customer row that is gone: nothing to list
-      const current = this
-        .q('SELECT family, tag, value FROM profile_observations WHERE customer_id = ? AND current = 1 ORDER BY family, tag, value')
-        .all(id) as Array<{ family: string; tag: string; value: string }>;
-      const stats = this
-        .q(`SELECT COUNT(*) AS n, MAX(started_at) AS last, GROUP_CONCAT(DISTINCT channel) AS channels FROM conversations WHERE customer_id = ?`)
-        .get(id) as { n: number; last: number | null; channels: string | null };
+      const st = stats.get(id);
       items.push({
         ...customer,
-        current,
-        conversations: stats.n,
-        lastConversationAt: stats.last,
-        channels: (stats.channels ? stats.channels.split(',').sort() : []) as Channel[],
+        current: current.get(id) ?? [],
+        conversations: st?.n ?? 0,
+        lastConversationAt: st?.last ?? null,
+        channels: (st?.channels ? st.channels.split(',').sort() : []) as Channel[],
       });
     }
     const last = pageIds[pageIds.length - 1];

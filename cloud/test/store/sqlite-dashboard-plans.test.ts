@@ -56,6 +56,7 @@ describe('SQLite dashboard queries', () => {
 
   /** Plans of the statements `run` executes (the store's own SQL, its own arguments). */
   function plans(run: (s: SqliteConversationStore) => void): string[] {
+    store?.close();
     store = new SqliteConversationStore(':memory:');
     const seen = capture(store);
     run(store);
@@ -120,10 +121,22 @@ describe('SQLite dashboard queries', () => {
     const [counts] = plans((s) => s.vocCounts({ channel: 'badge' }));
     expect(counts).toMatch(/USING COVERING INDEX voc_by_(kind|time)/);
     expect(counts).not.toMatch(/ c /);
-    const [first, count] = plans((s) => {
+    const [first, customers, current, stats] = plans((s) => {
+      s.upsertCustomer({ id: 'k1', phone: null, name: null });
+      s.db
+        .prepare(
+          `INSERT INTO profile_observations (customer_id, conversation_id, channel, family, tag, value, multi, observed_at, quote, current)
+           VALUES ('k1', 'c', 'phone', 'preference', 'risk', 'stable', 0, 0, 'q', 1)`,
+        )
+        .run();
       s.customersByTags([{ family: 'preference', tag: 'risk', value: 'stable' }], { limit: 50 });
-      s.countCustomersByTags([{ family: 'preference', tag: 'risk', value: 'stable' }, { family: 'preference', tag: 'product' }]);
-    });
+    }).slice(-4);
+    expect(customers).toMatch(/SEARCH customers USING (COVERING )?INDEX sqlite_autoindex_customers_1 \(id=\?\)|SEARCH customers USING PRIMARY KEY \(id=\?\)/);
+    expect(current).toMatch(/SEARCH profile_observations USING COVERING INDEX profile_current \(customer_id=\?\)/);
+    expect(stats).toMatch(/SEARCH conversations USING INDEX conv_customer \(customer_id=\?\)/);
+    const [count] = plans((s) =>
+      s.countCustomersByTags([{ family: 'preference', tag: 'risk', value: 'stable' }, { family: 'preference', tag: 'product' }]),
+    );
     expect(first).toMatch(/SEARCH p USING COVERING INDEX profile_tag \(family=\? AND tag=\? AND value=\? AND current=\? AND customer_id>\?\)/);
     expect(count).toMatch(/SEARCH o EXISTS USING COVERING INDEX profile_current \(customer_id=\? AND family=\? AND tag=\?\)/);
     const [sources] = plans((s) => s.profileSources('k1'));
