@@ -5,6 +5,7 @@
  * platform from the board data and starts the badge.
  */
 import { badgeBoard } from '@parley/hardware/boards';
+import type { DeviceBoard } from '../platform/espruino/device-board.js';
 import { chooseBootSlot } from '../core/boot-slot.js';
 import { bytesToString } from '../core/device-store.js';
 import { imageFile } from '../core/ota.js';
@@ -38,6 +39,9 @@ interface ProvisionedIdentity {
 
 const FIRMWARE_VERSION = '0.1.0';
 
+/** In the bundle the build substitutes the board module with the device projection (platform/espruino/device-board.ts). */
+const board: DeviceBoard = badgeBoard;
+
 function start(): void {
   const storage = require('Storage') as EspruinoStorage;
   const flash = new EspruinoFlash(storage, E);
@@ -63,7 +67,7 @@ function start(): void {
     MQTT: require('MQTT') as EspruinoGlobals['MQTT'],
     Wifi: require('Wifi') as EspruinoGlobals['Wifi'],
     crypto: require('crypto') as EspruinoGlobals['crypto'],
-    serial: global[badgeBoard.coprocUart.serial] as EspruinoSerial,
+    serial: global[board.coprocUart.serial] as EspruinoSerial,
     getTime: getTime,
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
@@ -78,7 +82,7 @@ function start(): void {
     log: (text) => console.log(text),
   };
   const platform = createEspruinoPlatform(g, {
-    board: badgeBoard,
+    board: board,
     slot: global.__parleySlot === 'b' ? 'b' : 'a',
     mqttHost: id.mqttHost,
     mqttPort: id.mqttPort,
@@ -88,7 +92,7 @@ function start(): void {
   });
   const badge = createBadge(platform, {
     deviceId: id.deviceId,
-    hardwareRevision: badgeBoard.hardwareRevision,
+    hardwareRevision: board.hardwareRevision,
     firmwareVersion: FIRMWARE_VERSION,
     staffId: id.staffId,
     wifi: id.wifi,

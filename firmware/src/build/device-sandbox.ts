@@ -27,7 +27,12 @@ export interface SandboxReport {
   sessionsComplete: number;
   chunksReceived: number;
   framesReceived: number;
-  framesSent: number;
+  /** Frames the co-processor captured (some after STOP, which the badge ignores). */
+  framesCaptured: number;
+  /** Frames the SessionEnd counted (total_frames). */
+  sessionFrames: number;
+  /** Frames the SessionEnd reported lost (gaps). */
+  gapFrames: number;
   telemetry: number;
   events: number;
   hellos: number;
@@ -121,10 +126,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
     const data = bytesToStr(bytes);
     addTimer(() => serialData?.(data), 2, 0);
   });
-  addTimer(() => {
-    const frame = coproc.tick();
-    if (frame && serialData) serialData(bytesToStr(frame));
-  }, 20, 20);
+  addTimer(() => coproc.tick(), 20, 20);
   const serial = {
     setup() {},
     on(_ev: string, cb: (s: string) => void) {
@@ -163,6 +165,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
     },
     digitalWrite: (pin: string, v: number) => {
       pins[pin] = v;
+      if (pin === badgeBoard.pins.captureRailEnable) coproc.rail((v === 1) === badgeBoard.captureRail.activeHigh);
     },
     digitalRead: (pin: string) => pins[pin] ?? 1,
     analogWrite: (pin: string, v: number) => {
@@ -193,7 +196,9 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
     sessionsComplete: gw.complete,
     chunksReceived: gw.chunks,
     framesReceived: gw.frames,
-    framesSent: coproc.framesSent,
+    framesCaptured: coproc.framesCaptured,
+    sessionFrames: gw.sessionFrames,
+    gapFrames: gw.gapFrames,
     telemetry: gw.telemetry,
     events: gw.events,
     hellos: gw.hellos,

@@ -12,7 +12,8 @@
  *   publishes go out on the console as base64 lines, down messages come in
  *   through the REPL (echo off), both carried to the shared scenario peers.
  * - The button is the prelude's `setWatch`, pressed from the REPL; pins are
- *   no-ops (a Linux host has no GPIO).
+ *   no-ops (a Linux host has no GPIO) except the capture rail's enable,
+ *   which powers the co-processor emulator.
  * - `process.memory()` (which collects garbage first) is sampled every
  *   250 ms; the prelude's own use is sampled before the bundle starts.
  *
@@ -63,9 +64,8 @@ export interface InterpreterRunReport {
    * loaded machine it gets less than that and the co-processor waits for credits.
    */
   cpuPerAudioSecond: number;
-  framesSent: number;
-  /** Audio credits the badge granted the co-processor. */
-  creditsGranted: number;
+  /** Frames the co-processor captured (sent, queued or dropped). */
+  framesCaptured: number;
   /** The badge's link decoder counters at the end (null if it could not be read). */
   link: LinkCounters | null;
   gateway: GatewayTally;
@@ -76,7 +76,7 @@ export interface InterpreterRunReport {
 }
 
 /** The `.boot0` prelude (runs before `.bootcde`); written in the Espruino subset. */
-function prelude(): string {
+function prelude(railPin: string): string {
   return `
 var P = { h: {}, btn: null, wifi: false };
 global.__pC = function () {
@@ -101,7 +101,7 @@ global.__pD = function (topic, b64) { if (P.c && P.c.connected && P.h.publish) P
 global.__pB = function (state) { if (P.btn) P.btn({ state: state === 1, time: getTime() }); };
 global.setWatch = function (fn) { P.btn = fn; return 1; };
 global.clearWatch = function () { P.btn = null; };
-global.digitalWrite = function () {};
+global.digitalWrite = function (pin, v) { if (pin === ${JSON.stringify(railPin)}) print("@@R " + v); };
 global.digitalRead = function () { return 1; };
 global.analogWrite = function () {};
 global.analogRead = function () { return 0.5; };
@@ -181,7 +181,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
   const timers: NodeJS.Timeout[] = [];
   try {
     writeFileSync(join(dir, 'bundle.js'), opts.bundle, 'latin1');
-    writeFileSync(join(dir, 'prelude.js'), prelude());
+    writeFileSync(join(dir, 'prelude.js'), prelude(badgeBoard.pins.captureRailEnable));
     writeFileSync(join(dir, 'id.json'), JSON.stringify(identity));
     writeFileSync(join(dir, 'store.js'), storeScript());
     const stored = await runToEnd(opts.bin, ['store.js'], dir, 60_000);
@@ -232,7 +232,8 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
         } catch (err) {
           errors.push('gateway refused ' + (parts[1] ?? '') + ': ' + (err as Error).message);
         }
-      } else if (parts[0] === '@@L') link = JSON.parse(l.slice(at + 4)) as LinkCounters;
+      } else if (parts[0] === '@@R') coproc.rail((parts[1] === '1') === badgeBoard.captureRail.activeHigh);
+      else if (parts[0] === '@@L') link = JSON.parse(l.slice(at + 4)) as LinkCounters;
       else if (parts[0] === '@@E') errors.push(l.slice(at));
     };
     const onData = (d: Buffer): void => {
@@ -247,10 +248,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    timers.push(setInterval(() => {
-      const frame = coproc.tick();
-      if (frame) co.stdin.write(frame);
-    }, 20));
+    timers.push(setInterval(() => coproc.tick(), 20));
 
     const low = badgeBoard.pinSpecs.button.activeLow;
     const press = async (): Promise<void> => {
@@ -273,7 +271,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     await waitFor(() => gateway.tally.complete > 0, (opts.drainSeconds ?? 12) * 1000);
     repl('var l = __parleyBadge.platform.audio.linkStats(); print("@@L " + JSON.stringify({ frames: l.frames, crcErrors: l.crcErrors, headerErrors: l.headerErrors, overruns: l.overruns, resyncs: l.resyncs, discardedBytes: l.discardedBytes }));');
     await sleep(500);
-    return { preludeVars, bootVars, peakVars: peak, totalVars, cpuPerAudioSecond, framesSent: coproc.framesSent, creditsGranted: coproc.creditsGranted, link, gateway: gateway.tally, errors, console: consoleText };
+    return { preludeVars, bootVars, peakVars: peak, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: gateway.tally, errors, console: consoleText };
   } finally {
     for (const t of timers) clearTimeout(t);
     stop(esp);

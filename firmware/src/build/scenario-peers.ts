@@ -1,13 +1,13 @@
 import { decodeUp, encodeDown, parseTopic, downTopic } from '@parley/proto';
 import type { DecodedUp, DownKind, DownMessages } from '@parley/proto';
-import { FrameType, LinkDecoder, LinkDirection, encodeAudio, encodeStatus, newCoprocStatus, readCredit } from '@parley/hardware/coproc-link';
+import { CoprocessorEmulator } from '@parley/hardware/coproc-emulator';
 
 /**
  * The two peers of the device-bundle scenario (boot, press, record, press,
  * drain), shared by the vm sandbox and the run on the real Espruino
  * interpreter: a minimal gateway that answers Hello, acks chunks and
- * finalises sessions, and an audio co-processor that honours START/STOP and
- * credits on the hardware link. Both speak bytes; the caller carries them.
+ * finalises sessions, and the audio co-processor (the hardware package's
+ * emulator) on the capture rail. Both speak bytes; the caller carries them.
  */
 
 /** What the gateway peer saw. */
@@ -21,6 +21,8 @@ export interface GatewayTally {
   events: number;
   /** Sum of dropped frames over the gaps the SessionEnds reported. */
   gapFrames: number;
+  /** Frames the SessionEnds counted (total_frames, dropped ones included). */
+  sessionFrames: number;
 }
 
 interface PeerSession {
@@ -33,7 +35,7 @@ interface PeerSession {
 const SERVER_EPOCH_MS = 1_767_225_600_000;
 
 export class GatewayPeer {
-  readonly tally: GatewayTally = { hellos: 0, starts: 0, complete: 0, chunks: 0, frames: 0, telemetry: 0, events: 0, gapFrames: 0 };
+  readonly tally: GatewayTally = { hellos: 0, starts: 0, complete: 0, chunks: 0, frames: 0, telemetry: 0, events: 0, gapFrames: 0, sessionFrames: 0 };
   private readonly sessions: { [hex: string]: PeerSession } = {};
   private readonly deviceId: string;
   private readonly send: (topic: string, payload: Uint8Array) => void;
@@ -77,7 +79,10 @@ export class GatewayPeer {
     } else if (t.kind === 'session-end') {
       const m = msg as DecodedUp<'session-end'>;
       const s = this.session(m.sessionId);
-      if (!s.end) for (const gap of m.gaps) g.gapFrames += gap.frameCount;
+      if (!s.end) {
+        for (const gap of m.gaps) g.gapFrames += gap.frameCount;
+        g.sessionFrames += m.totalFrames;
+      }
       s.end = m;
       this.ack(m.sessionId);
     } else if (t.kind === 'telemetry') g.telemetry++;
@@ -106,56 +111,45 @@ export class GatewayPeer {
 }
 
 /**
- * The audio co-processor: decodes what the MCU sends, and on each `tick()`
- * (one 20 ms frame time) returns one AUDIO frame while capturing and holding
- * a credit. Frames carry a recognisable 40-byte Opus-sized payload. Replies
- * (STATUS) go through `send`.
+ * The audio co-processor: the hardware package's emulator (credits, a
+ * bounded queue with OVERFLOW, ACKs, BOOT on power-up), powered by the
+ * badge's capture rail, capturing one 40-byte Opus-sized frame with voice
+ * per `tick()` (20 ms). Its bytes for the MCU leave through `send`.
  */
 export class CoprocPeer {
-  framesSent = 0;
-  /** Credits the MCU granted in total. */
-  creditsGranted = 0;
-  private capturing = false;
-  private credits = 0;
-  private index = 0;
-  private readonly decoder: LinkDecoder;
-  private readonly status = newCoprocStatus();
-  private readonly send: (bytes: Uint8Array) => void;
+  readonly emulator: CoprocessorEmulator;
+  private captured = 0;
 
-  /** `send` carries reply bytes to the MCU's UART. */
   constructor(send: (bytes: Uint8Array) => void) {
-    this.send = send;
-    this.decoder = new LinkDecoder(LinkDirection.ToCoproc, (type, _f, _i, buf, off, len) => {
-      if (type === FrameType.Start) {
-        this.capturing = true;
-        this.index = 0;
-      } else if (type === FrameType.Stop) this.capturing = false;
-      else if (type === FrameType.Credit) {
-        const n = readCredit(buf, off, len);
-        this.credits += n;
-        this.creditsGranted += n;
-      }
-      else if (type === FrameType.StatusRequest) {
-        this.status.vad = false;
-        this.send(encodeStatus(1, this.status));
-      }
+    this.emulator = new CoprocessorEmulator({
+      send,
+      nextFrame: () => {
+        const opus = new Uint8Array(40);
+        for (let i = 0; i < opus.length; i++) opus[i] = (this.captured * 7 + i) & 0xff;
+        this.captured++;
+        return { opus, vad: true };
+      },
     });
+  }
+
+  /** The capture rail's enable pin changed (the co-processor boots on power-up). */
+  rail(on: boolean): void {
+    if (on && !this.emulator.powered) this.emulator.powerOn();
+    else if (!on && this.emulator.powered) this.emulator.powerOff();
   }
 
   /** Bytes the MCU wrote to the UART. */
   fromMcu(bytes: Uint8Array): void {
-    this.decoder.feed(bytes);
+    this.emulator.receive(bytes);
   }
 
-  /** The AUDIO frame the co-processor puts on the UART in this frame time, if any. */
-  tick(): Uint8Array | null {
-    if (!this.capturing || this.credits <= 0) return null;
-    this.credits--;
-    const opus = new Uint8Array(40);
-    for (let i = 0; i < opus.length; i++) opus[i] = (this.index * 7 + i) & 0xff;
-    const frame = encodeAudio(this.index & 0xffff, opus, true, false);
-    this.index++;
-    this.framesSent++;
-    return frame;
+  /** One 20 ms frame time. */
+  tick(): void {
+    this.emulator.tick();
+  }
+
+  /** Frames the co-processor captured (sent, queued or dropped). */
+  get framesCaptured(): number {
+    return this.emulator.capturedFrames;
   }
 }

@@ -170,7 +170,7 @@ export class Badge {
     const rollback = this.ota.takeRollback();
     if (rollback) this.event({ kind: EventKind.FIRMWARE, detail: 'rolled back: ' + rollback, errorCode: new FirmwareError('OTA_ROLLBACK', '').code });
     this.ota.armConfirmTimer(this.cfg.otaConfirmTimeoutMin);
-    p.audio.setHandlers({ frame: (f, v) => this.frame(f, v), voice: (v) => this.voice(v) });
+    p.audio.setHandlers({ frame: (f, v) => this.frame(f, v), voice: (v) => this.voice(v), lost: (n) => this.lost(n) });
     p.button.watch((pressed, t) => this.gestures.edge(pressed, t));
     this.applyConfig();
     this.houseTimer = p.clock.setInterval(() => this.housekeeping(), HOUSEKEEPING_MS);
@@ -276,6 +276,11 @@ export class Badge {
     if (this.cfg.recordingMode !== RecordingMode.MANUAL && this.recorder.isRecording() && now - this.lastVoiceMs >= this.cfg.silenceSplitS * 1000) {
       this.stopSession(EndReason.SILENCE);
     }
+  }
+
+  private lost(count: number): void {
+    if (!this.running) return;
+    this.recorder.lost(count);
   }
 
   private voice(active: boolean): void {

@@ -150,6 +150,19 @@ export class Recorder {
     if (this.nFrames >= this.framesPerChunk()) this.flush();
   }
 
+  /**
+   * `count` frames the audio source lost before the next one (co-processor
+   * overflow or reboot, link damage): the chunk in progress is closed, since
+   * a chunk holds consecutive frames, and the lost indices become a gap
+   * (counted in the SessionEnd and in telemetry's dropped frames).
+   */
+  lost(count: number): void {
+    if (!this.session || count <= 0) return;
+    if (this.nFrames > 0) this.flush();
+    this.drop(this.frameIndex, count);
+    this.frameIndex += count;
+  }
+
   /** Ends the session: flushes the partial chunk, writes SessionEnd, powers capture down. */
   stop(reason: number): void {
     const s = this.session;

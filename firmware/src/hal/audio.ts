@@ -15,6 +15,12 @@ export interface AudioHandlers {
   frame(frame: Uint8Array, voice: boolean): void;
   /** Voice activity while not capturing (voice-activated mode listens with capture off). */
   voice(active: boolean): void;
+  /**
+   * `count` frames were lost right before the next frame (the co-processor's
+   * queue overflowed, it rebooted, or frames were damaged on the link): the
+   * recorder ends the frame run there and records a gap of that many frames.
+   */
+  lost(count: number): void;
 }
 
 export interface AudioSource {

@@ -44,6 +44,30 @@ describe('badge: sessions, button, LEDs', () => {
     expect(start.codec?.sampleRate).toBe(16000);
   });
 
+  it('frames the co-processor lost (overflow, reboot) end the frame run with a gap, counted to the gateway', () => {
+    const rig = makeRig();
+    rig.clock.advance(1000);
+    rig.platform.button.press(100);
+    rig.clock.advance(DOUBLE_GAP_MS + 200);
+    rig.speak(1500); // frames 0..74: one full chunk and 25 frames in the next
+    rig.platform.audio.lose(30); // frames 75..104 never arrive
+    rig.speak(1000); // frames 105..154
+    rig.platform.button.press(100);
+    rig.clock.advance(DOUBLE_GAP_MS + 200);
+    rig.clock.advance(61_000);
+
+    const end = rig.gw.of('session-end')[0] as End;
+    expect(end.totalFrames).toBe(155);
+    expect(end.droppedFrames).toBe(30);
+    expect(end.gaps).toEqual([{ firstFrame: 75, frameCount: 30 }]);
+    const chunks = rig.gw.of('chunk') as DecodedUp<'chunk'>[];
+    // The chunk in progress was closed at the loss: no chunk spans the gap.
+    for (const c of chunks) expect(c.firstFrame + c.frames.length <= 75 || c.firstFrame >= 105).toBe(true);
+    expect(chunks.reduce((n, c) => n + c.frames.length, 0)).toBe(125);
+    const tel = rig.gw.of('telemetry') as DecodedUp<'telemetry'>[];
+    expect(tel.some((t) => t.droppedFrames === 30)).toBe(true);
+  });
+
   it('long press mutes and unmutes; mute survives reboot and disconnect; short press is refused while muted', () => {
     const rig = makeRig();
     rig.clock.advance(500);

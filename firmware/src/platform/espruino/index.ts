@@ -1,4 +1,4 @@
-import type { Board } from '@parley/hardware/boards';
+import type { DeviceBoard } from './device-board.js';
 import type { Platform } from '../../hal/platform.js';
 import type { FirmwareSlot } from '../../hal/system.js';
 import { EspruinoAudio } from './audio.js';
@@ -9,9 +9,11 @@ import { EspruinoFlash } from './storage.js';
 import { EspruinoWifi } from './wifi.js';
 
 export type { EspruinoGlobals } from './globals.js';
+export type { DeviceBoard } from './device-board.js';
+export { deviceBoard } from './device-board.js';
 
 export interface EspruinoPlatformOptions {
-  board: Board;
+  board: DeviceBoard;
   slot: FirmwareSlot;
   mqttHost: string;
   mqttPort: number;

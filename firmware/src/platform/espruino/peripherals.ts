@@ -1,4 +1,4 @@
-import type { Board } from '@parley/hardware/boards';
+import type { DeviceBoard } from './device-board.js';
 import type { Battery } from '../../hal/battery.js';
 import type { Button } from '../../hal/button.js';
 import type { Clock, TimerId } from '../../hal/clock.js';
@@ -37,7 +37,7 @@ export class EspruinoButton implements Button {
   private readonly activeLow: boolean;
   private id: unknown = null;
 
-  constructor(g: EspruinoGlobals, board: Board) {
+  constructor(g: EspruinoGlobals, board: DeviceBoard) {
     this.g = g;
     this.pin = board.pins.button;
     this.activeLow = board.pinSpecs.button.activeLow;
@@ -66,13 +66,13 @@ const HAPTIC_REPEAT = [0, 1, 2, 1, 3];
  */
 export class EspruinoIndicators implements Indicators {
   private readonly g: EspruinoGlobals;
-  private readonly board: Board;
+  private readonly board: DeviceBoard;
   private bits = 0;
   private tick = 0;
   private timer: unknown = null;
   private duty = 1;
 
-  constructor(g: EspruinoGlobals, board: Board) {
+  constructor(g: EspruinoGlobals, board: DeviceBoard) {
     this.g = g;
     this.board = board;
   }
@@ -122,9 +122,9 @@ export class EspruinoIndicators implements Indicators {
 /** Battery from the divider on the sense pin (`analogRead` 0..1 of the ADC full scale) and the charger's status pin. */
 export class EspruinoBattery implements Battery {
   private readonly g: EspruinoGlobals;
-  private readonly board: Board;
+  private readonly board: DeviceBoard;
 
-  constructor(g: EspruinoGlobals, board: Board) {
+  constructor(g: EspruinoGlobals, board: DeviceBoard) {
     this.g = g;
     this.board = board;
   }

@@ -170,6 +170,11 @@ export class SimAudioSource implements AudioSource {
     }
     if (this.handlers) this.handlers.frame(frame, voice);
   }
+
+  /** The co-processor lost `count` frames (queue overflow, reboot) before the next one it delivers. */
+  lose(count: number): void {
+    if (this.capturing && this.handlers) this.handlers.lost(count);
+  }
 }
 
 /** Log lines to a callback (default: kept in `lines`). */
