@@ -49,15 +49,26 @@ export class PeakAccumulator implements DecodeSink {
   write(channel: number, samples: Float32Array): void {
     let pos = this.positions[channel] ?? 0;
     const { mins, maxs, bucket } = this;
-    for (let i = 0; i < samples.length; i++, pos++) {
+    let i = 0;
+    // one bucket at a time: a tight min/max loop, no per-sample division
+    while (i < samples.length) {
       const b = Math.floor(pos / bucket);
       while (mins.length <= b) {
         mins.push(0);
         maxs.push(0);
       }
-      const v = samples[i]!;
-      if (v < mins[b]!) mins[b] = v;
-      if (v > maxs[b]!) maxs[b] = v;
+      const end = Math.min(samples.length, i + (b + 1) * bucket - pos);
+      let lo = mins[b]!;
+      let hi = maxs[b]!;
+      for (let j = i; j < end; j++) {
+        const v = samples[j]!;
+        if (v < lo) lo = v;
+        else if (v > hi) hi = v;
+      }
+      mins[b] = lo;
+      maxs[b] = hi;
+      pos += end - i;
+      i = end;
     }
     this.positions[channel] = pos;
   }
