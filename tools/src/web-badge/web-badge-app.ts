@@ -33,7 +33,8 @@ const TYPES: Record<string, string> = {
 
 export function webBadgeApp(opts: WebBadgeAppOptions = {}): FastifyPluginAsync {
   return async (app) => {
-    const files: Record<string, Uint8Array> = { ...(await bundleWebBadge({ minify: opts.minify })) } satisfies Partial<Record<keyof WebBadgeFiles, Uint8Array>>;
+    const bundled: WebBadgeFiles = await bundleWebBadge({ minify: opts.minify });
+    const files: Record<string, Uint8Array> = { ...bundled };
     if (opts.clipPath) {
       const clip = await readFile(opts.clipPath).catch((err: unknown) => {
         throw new WebBadgeError('WEB_BADGE_INVALID_OPTIONS', `speech clip ${opts.clipPath}: ${(err as Error).message}`, { cause: err });
