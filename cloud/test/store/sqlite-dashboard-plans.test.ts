@@ -74,10 +74,15 @@ describe('SQLite dashboard queries', () => {
     });
     expect(all).toHaveLength(6);
     for (const p of all) {
-      expect(p).toMatch(/^(SCAN|SEARCH) (k|h) USING COVERING INDEX (key_points_by_(point|time)|compliance_by_(rule|time|severity))/);
+      expect(p).toMatch(/^(SCAN|SEARCH) (k|h) USING COVERING INDEX (key_points_by_(point|time|team|staff|branch)|compliance_by_(rule|time|severity))/);
       expect(p).not.toMatch(/ c /);
     }
     expect(all[1]).toMatch(/SEARCH k USING COVERING INDEX key_points_by_point \(point=\? AND started_at>\? AND started_at<\?\)/);
+    // whole-period roll-ups per group stream through an index in group order (no sort of every result)
+    for (const by of ['team', 'staff', 'branch'] as const) {
+      const [p] = plans((s) => s.keyPointCounts(by, {}));
+      expect(p).toBe(`SCAN k USING COVERING INDEX key_points_by_${by}`);
+    }
     const [overview] = plans((s) => s.overview({}));
     expect(overview).toMatch(/SCAN c USING COVERING INDEX conv_stats/);
     for (const p of plans((s) => s.conversationTrend('day', { from: 0, to: 1000, teamId: 't' }))) {
