@@ -47,3 +47,16 @@ describe('half points', () => {
     expect(q('年化两个半点就行')).toEqual([{ kind: 'percent', value: 2.5, max: 2.5, text: '两个半点' }]);
   });
 });
+
+describe('a floor on a rate after the rate word', () => {
+  it('reads 至少二点五 as 2.5% in the clause after 收益', () => {
+    expect(q('想找个收益好点的，至少得二点五以上吧').filter((x) => x.kind === 'percent')).toEqual([{ kind: 'percent', value: 2.5, max: 2.5, text: '二点五' }]);
+  });
+  it('does not read a floor without a rate word, or a large number, as a rate', () => {
+    expect(q('至少得二点五公里吧').filter((x) => x.kind === 'percent')).toEqual([]);
+    expect(q('收益嘛，至少二十万本金').filter((x) => x.kind === 'percent')).toEqual([]);
+  });
+  it('does not read one rate twice', () => {
+    expect(q('收益起码得三点五').filter((x) => x.kind === 'percent')).toHaveLength(1);
+  });
+});
