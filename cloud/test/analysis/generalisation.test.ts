@@ -8,7 +8,6 @@ const taxonomy = loadTaxonomy();
 const rules = loadRuleSet(undefined, taxonomy);
 const run = (turns: Parameters<typeof convo>[0], channel: 'phone' | 'badge' = 'phone'): ReturnType<typeof analyze> =>
   analyze(convo(turns, channel), rules, taxonomy);
-const tags = (r: ReturnType<typeof analyze>): string[] => r.profile.map((p) => `${p.family}.${p.tag}=${p.value}`);
 const at = (text: string, word: string): number => text.indexOf(word);
 
 describe('negation', () => {
