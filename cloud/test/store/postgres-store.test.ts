@@ -9,6 +9,7 @@ import { PostgresConversationStore } from '../../src/store/postgres-store.js';
 import { corpusDialogue, silentLogger, tempDir } from '../helpers.js';
 import { conversationStoreContract } from './contract.js';
 import { dashboardQueriesContract } from './dashboard-contract.js';
+import { stageBacklogContract } from './stage-backlog-contract.js';
 import { findPostgresBin, startPostgres, type PostgresServer } from './postgres-server.js';
 
 /** The same contract suites as SQLite, and what only PostgreSQL has, against a real server started for this file. */
@@ -27,6 +28,7 @@ if (!bin) {
   const make = () => open(server.createDatabase());
   conversationStoreContract('PostgreSQL', make);
   dashboardQueriesContract('PostgreSQL', make);
+  stageBacklogContract('PostgreSQL', make);
 
   const conv = (id: string): NewConversation => ({
     id, channel: 'phone', source: { callId: id }, staffId: null, branchId: null, customerId: null,
