@@ -2,7 +2,7 @@ import { runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import * as device from '../device/badge-codec.js';
 import { PROTO_PATHS } from '../src/codegen/paths.js';
-import { loadInEspruinoLikeContext } from '../src/device-codec/espruino-gate.js';
+import { loadInEspruinoLikeContext } from '@parley/hardware/espruino-subset';
 import { decodeMessage, encodeMessage } from '../src/index.js';
 import { loadGoldenVectors, schemaMessageNames } from './support/golden-vectors.js';
 import { join } from 'node:path';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import type { Plugin } from 'rollup';
 import { transform } from 'esbuild';
-import { checkEspruinoSubset } from './syntax-gate.js';
+import { checkEspruinoSubset } from '@parley/hardware/espruino-subset';
 import { runBundleInSandbox } from './device-sandbox.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { deviceBoard } from '../platform/espruino/device-board.js';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
   let failed = false;
   for (const [name, code] of [['badge.js', plain], ['badge.min.js', minified]] as const) {
-    const violations = await checkEspruinoSubset(code);
+    const violations = await checkEspruinoSubset(code, { fileName: name });
     for (const v of violations) console.error(`${name}:${v.line}:${v.column} ${v.what}: ${v.excerpt}`);
     if (violations.length) failed = true;
     const report = runBundleInSandbox(code, { recordSeconds: 10 });

@@ -1,35 +1,12 @@
 /**
  * Bundles badge-side TypeScript into one flat ES2015 script for Espruino,
- * for the syntax gate, the vm run and the on-interpreter benchmark. Node
- * tooling only (esbuild); the firmware's own build uses rollup.
+ * for the vm run and the on-interpreter benchmark, with the Espruino subset
+ * gate's feature flags (../espruino-subset). Node tooling only (esbuild); the
+ * firmware's own build uses rollup.
  */
 import * as esbuild from 'esbuild';
 import { hardwareError, HardwareErrorCode } from '../errors.js';
-
-export const ESPRUINO_UNSUPPORTED: Record<string, false> = Object.fromEntries(
-  [
-    'destructuring',
-    'rest-argument',
-    'object-rest-spread',
-    'array-spread',
-    'default-argument',
-    'async-await',
-    'async-generator',
-    'for-await',
-    'generator',
-    'optional-chain',
-    'exponent-operator',
-    'bigint',
-    'class-private-field',
-    'class-private-method',
-    'class-private-accessor',
-    'class-static-blocks',
-    'logical-assignment',
-  ].map((f) => [f, false]),
-);
-
-/** Like tsc with target ES2015: fields without initialisers vanish, no define semantics. */
-export const ESPRUINO_TSCONFIG = { compilerOptions: { useDefineForClassFields: false, verbatimModuleSyntax: true } };
+import { ESPRUINO_SUPPORTED, ESPRUINO_TSCONFIG } from '../espruino-subset/syntax-flags.js';
 
 /**
  * The file bundled with its imports into one flat es2015 script: every
@@ -46,7 +23,7 @@ export async function bundleForEspruino(entry: string, minifyWhitespace = false)
     write: false,
     format: 'esm',
     target: 'es2015',
-    supported: ESPRUINO_UNSUPPORTED,
+    supported: ESPRUINO_SUPPORTED,
     tsconfigRaw: ESPRUINO_TSCONFIG,
     platform: 'neutral',
     logLevel: 'silent',

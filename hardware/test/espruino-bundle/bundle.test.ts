@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { bundleForEspruino } from '../../src/espruino-bundle/bundle.js';
-import { STRIP_TO_ESPRUINO } from '../espruino-subset.js';
+import { STRIP_TO_ESPRUINO } from '../../src/espruino-subset/index.js';
 
 const link = join(dirname(fileURLToPath(import.meta.url)), '../../src/coproc-link/index.ts');
 

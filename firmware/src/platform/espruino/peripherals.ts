@@ -99,11 +99,13 @@ export class EspruinoIndicators implements Indicators {
     const times = HAPTIC_REPEAT[cue] ?? 0;
     const pin = this.board.pins.haptic;
     const duty = Math.max(0.1, Math.min(1, strengthPercent / 100));
-    for (let i = 0; i < times; i++) {
-      const at = i * (ms + 120);
-      this.g.setTimeout(() => this.g.analogWrite(pin, duty, { freq: this.board.haptic.pwmHz }), at);
-      this.g.setTimeout(() => this.g.digitalWrite(pin, 0), at + ms);
-    }
+    for (let i = 0; i < times; i++) this.pulse(pin, duty, i * (ms + 120), ms);
+  }
+
+  /** One buzz; its closures live here, not in the loop (Espruino's loop closures see only the final values). */
+  private pulse(pin: string, duty: number, at: number, ms: number): void {
+    this.g.setTimeout(() => this.g.analogWrite(pin, duty, { freq: this.board.haptic.pwmHz }), at);
+    this.g.setTimeout(() => this.g.digitalWrite(pin, 0), at + ms);
   }
 
   private step(): void {
