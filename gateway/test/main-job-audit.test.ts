@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InjectOptions } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
@@ -32,7 +33,7 @@ describe('main job: transcript views, playbacks, reviews and rule changes are au
   const cookies: Record<string, string> = {};
 
   const admin = () => ({ authorization: `Bearer ${job.gateway.adminToken}` });
-  const inject = (opts: Parameters<MainJob['gateway']['http']['inject']>[0]) => job.gateway.http.inject(opts);
+  const inject = (opts: InjectOptions) => job.gateway.http.inject(opts);
 
   async function loginAs(id: string, role: string): Promise<string> {
     const password = `${id}-password-123`;
@@ -70,6 +71,7 @@ describe('main job: transcript views, playbacks, reviews and rule changes are au
       transcript: [
         { speaker: '坐席', text: '您好，我是理财经理小王，想了解一下您平时怎么打理闲钱', startMs: 0, endMs: 3000 },
         { speaker: '客户', text: '我一般就存定期，放个三个月左右', startMs: 3000, endMs: 6000 },
+        { speaker: '坐席', text: '那您看看我们这款理财，保本保息，稳赚不赔', startMs: 6000, endMs: 9000 },
       ],
     };
     const body = multipart({ metadata: JSON.stringify(metadata) }, { name: 'call.wav', data: readFileSync(PHONE_WAV), type: 'audio/wav' });
@@ -77,7 +79,7 @@ describe('main job: transcript views, playbacks, reviews and rule changes are au
     expect(up.statusCode, up.body).toBe(201);
     conversationId = (up.json() as { conversationId: string }).conversationId;
     await job.pipeline.whenIdle();
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await job?.close();
@@ -120,6 +122,14 @@ describe('main job: transcript views, playbacks, reviews and rule changes are au
     const res = await inject({ method: 'POST', url: `${PIPELINE_API_PREFIX}/reviews/key-point/${kp.id}`, headers: { cookie: cookies.analyst }, payload: { verdict: 'wrong', reviewer: 'someone-else' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().review).toMatchObject({ state: 'dismissed', reviewer: 'ana' });
+    // compliance hits (reviewed through /hits/compliance/:id/review) too
+    const hit = (d as unknown as { compliance: Array<{ id: number }> }).compliance[0];
+    expect(hit, 'the call has a compliance hit (a guarantee)').toBeDefined();
+    {
+      const c = await inject({ method: 'POST', url: `${PIPELINE_API_PREFIX}/hits/compliance/${hit!.id}/review`, headers: { cookie: cookies.analyst }, payload: { state: 'confirmed', reviewer: 'x' } });
+      expect(c.statusCode, c.body).toBe(200);
+      expect(await auditOf('review.compliance')).toEqual([expect.objectContaining({ actor: expect.stringContaining('ana'), target: conversationId, details: expect.objectContaining({ hitId: hit!.id, state: 'confirmed' }) })]);
+    }
     const reviews = await auditOf('review.keyPoint');
     expect(reviews).toEqual([expect.objectContaining({ actor: expect.stringContaining('ana'), target: conversationId, details: expect.objectContaining({ point: kp.point, verdict: 'wrong' }) })]);
   });

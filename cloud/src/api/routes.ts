@@ -213,6 +213,14 @@ export function apiRoutes(s: PipelineServices): FastifyPluginAsync {
       }
       const r = s.store.review(kind, hitId, { state: body.state, reason: body.reason ?? null, reviewer: body.reviewer }, Date.now());
       if (!r) throw new PipelineError('NOT_FOUND', `${kind} hit ${hitId}`);
+      s.audit({
+        action: kind === 'tag' ? 'review.tag' : kind === 'keyPoint' ? 'review.keyPoint' : 'review.compliance',
+        conversationId: r.conversationId,
+        details: { hitId, state: body.state, reason: body.reason ?? null },
+        requestId: req.id,
+        ip: req.ip,
+        at: Date.now(),
+      });
       if (kind === 'tag') {
           mergeConversationProfile(s.store, s.context.taxonomy, r.conversationId);
       }

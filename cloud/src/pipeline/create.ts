@@ -51,7 +51,7 @@ export interface PipelineOptions {
 }
 
 export interface AccessEvent {
-  action: 'conversation.view' | 'recording.play' | 'review.tag' | 'review.keyPoint';
+  action: 'conversation.view' | 'recording.play' | 'review.tag' | 'review.keyPoint' | 'review.compliance';
   conversationId: string;
   /** What a review changed. */
   details?: Record<string, unknown>;
