@@ -187,6 +187,7 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     await page.fill('[data-testid=config-field-bitrate]', '24000');
     await page.click('[data-testid=config-save]');
     await page.waitForSelector('[data-testid=profiles-table] tbody tr.ant-table-row:has-text("24000")');
+    await page.screenshot({ path: join(ARTIFACTS, 'config.png'), fullPage: true });
     await until(async () => {
       const state = await api('GET', `/api/v1/devices/${BADGE}/config`);
       return (state.config as { bitrate?: number }).bitrate === 24000 && state.appliedVersion === state.wantedVersion;
@@ -272,6 +273,9 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     // English is one click away.
     await page.click('[data-testid=language]');
     await page.waitForFunction(() => document.querySelector('[data-testid=nav-devices]')?.textContent === 'Devices');
+    await page.click('[data-testid=nav-devices]');
+    await page.waitForSelector('[data-testid=fleet-table] tbody tr.ant-table-row');
+    await page.screenshot({ path: join(ARTIFACTS, 'fleet-table-en.png'), fullPage: true });
     await page.click('[data-testid=language]');
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -7,18 +7,11 @@ import { ROLLOUT_DEVICE_STATES, type Release, type Rollout, type RolloutDevice, 
 import { useAuth } from '../auth.js';
 import { useDirectory } from '../directory.js';
 import { errorText, formatBytes, formatTime } from '../format.js';
+import { parseStages } from '../stages.js';
 import { useLoad } from '../use-load.js';
 
 const STATE_COLOR: Record<RolloutDeviceState, string> = { offered: 'default', downloading: 'blue', staged: 'cyan', applied: 'green', failed: 'red' };
 const ROLLOUT_COLOR: Record<Rollout['state'], string> = { running: 'blue', paused: 'orange', aborted: 'red', completed: 'green' };
-
-/** "5, 25, 100" → [5, 25, 100]; null when it is not a rising list of percentages ending at 100. */
-export function parseStages(text: string): number[] | null {
-  const parts = text.split(/[,\s]+/).filter(Boolean).map(Number);
-  if (parts.length === 0 || parts.some((p) => !Number.isInteger(p) || p < 1 || p > 100)) return null;
-  if (parts.some((p, i) => i > 0 && p <= parts[i - 1]!) || parts.at(-1) !== 100) return null;
-  return parts;
-}
 
 function countsOf(devices: RolloutDevice[]): Record<RolloutDeviceState, number> {
   const counts = { offered: 0, downloading: 0, staged: 0, applied: 0, failed: 0 };
