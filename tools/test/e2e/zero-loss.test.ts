@@ -175,17 +175,18 @@ faults:
 
   // The badges start and stop sessions themselves: their mode reaches them as
   // a config profile through the gateway's fleet when they first connect (the
-  // shift starts 30 s in, so it has arrived). At 10x a 10 s silence split is
-  // 1 s of wall time on the firmware's clock; turn pauses are under 1 s.
+  // shift starts 30 s in, so it has arrived). At 10x a 20 s silence split is
+  // 2 s of wall time on the firmware's clock (an event-loop stall under load
+  // must reach 1 s to change a session); turn pauses are under 1 s.
   function modeScenario(name: string, badgeExtra: Record<number, string>): string {
     return scenario(name, '', badgeExtra)
       .replace('duration: 3m\nspeed: 20', 'duration: 4m\nspeed: 10')
       .replace('    length: 3m\n    conversationsPerHour: 60', '    start: 30s\n    length: 3m30s\n    conversationsPerHour: 40');
   }
-  const VOICE = { frameMs: 20, speed: 10, silenceSplitS: 1 };
+  const VOICE = { frameMs: 20, speed: 10, silenceSplitS: 2 };
 
   it('voice-activated badges: one session per burst of speech, closed by silence, every frame delivered', async () => {
-    const r = await runScenarioYaml(modeScenario('voice-mode', { 1: ', recordingMode: voice, silenceSplit: 10s', 2: ', recordingMode: voice, silenceSplit: 10s' }));
+    const r = await runScenarioYaml(modeScenario('voice-mode', { 1: ', recordingMode: voice, silenceSplit: 20s', 2: ', recordingMode: voice, silenceSplit: 20s' }));
     rows.push(r.row);
     expect(r.faults.filter((f) => f.phase === 'error')).toEqual([]);
     expect(r.problems).toEqual([]);
@@ -211,8 +212,8 @@ faults:
   it('scheduled badges: voice-activated inside working hours, nothing recorded outside them', async () => {
     const r = await runScenarioYaml(
       modeScenario('scheduled-mode', {
-        1: ', recordingMode: scheduled, silenceSplit: 10s, workingHours: [{ from: 0s, to: 4m }]',
-        2: ', recordingMode: scheduled, silenceSplit: 10s, workingHours: [{ from: 2h, to: 3h }]',
+        1: ', recordingMode: scheduled, silenceSplit: 20s, workingHours: [{ from: 0s, to: 4m }]',
+        2: ', recordingMode: scheduled, silenceSplit: 20s, workingHours: [{ from: 2h, to: 3h }]',
       }),
     );
     rows.push(r.row);
