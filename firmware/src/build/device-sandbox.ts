@@ -2,25 +2,19 @@ import { createContext, runInContext } from 'node:vm';
 import { badgeBoard } from '@parley/hardware/boards';
 import { binaryStringToBytes, bytesToBinaryString, fakeCrypto, fakeE, fakeStorage, VirtualTimers } from './espruino-doubles.js';
 import { CoprocPeer, GatewayPeer } from './scenario-peers.js';
+import { STRIP_TO_ESPRUINO } from '@parley/hardware/espruino-subset';
 
 /**
  * Runs the device bundle the way Espruino would: in a `vm` context stripped
- * to Espruino's globals (no Map, Set, Symbol, WeakMap, Reflect, Proxy,
- * Array.prototype.slice, ArrayBuffer.prototype.slice, Promise.race /
+ * to Espruino's globals (the subset gate's STRIP_TO_ESPRUINO: no Map, Set,
+ * Symbol, WeakMap, Reflect, Proxy, Array.prototype.slice,
+ * ArrayBuffer.prototype.slice, typed-array copyWithin, Promise.race /
  * allSettled / finally …) with the device globals faked: Storage with NOR
  * semantics, E, setWatch, pins, require('MQTT'/'Wifi'/'crypto'/'Storage'),
  * the co-processor on Serial2 speaking the hardware link, and virtual time.
  * A minimal gateway answers Hello, acks chunks and finalises sessions.
  */
 
-const STRIP = `
-  delete globalThis.Map; delete globalThis.Set; delete globalThis.WeakMap; delete globalThis.WeakSet;
-  delete globalThis.WeakRef; delete globalThis.FinalizationRegistry; delete globalThis.Symbol;
-  delete globalThis.Proxy; delete globalThis.Reflect; delete globalThis.BigInt; delete globalThis.Intl;
-  delete globalThis.SharedArrayBuffer; delete globalThis.Atomics; delete globalThis.WebAssembly;
-  delete Array.prototype.slice; delete ArrayBuffer.prototype.slice;
-  delete Promise.race; delete Promise.allSettled; delete Promise.any; delete Promise.prototype.finally;
-`;
 
 export interface SandboxReport {
   sessionsStarted: number;
@@ -53,7 +47,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
   const advance = (ms: number): void => timers.advance(ms);
 
   const ctx = createContext({});
-  runInContext(STRIP, ctx);
+  runInContext(STRIP_TO_ESPRUINO, ctx);
   const CtxUint8Array = runInContext('Uint8Array', ctx) as Uint8ArrayConstructor;
   const strToBytes = (s: string): Uint8Array => binaryStringToBytes(s, CtxUint8Array);
   const bytesToStr = bytesToBinaryString;

@@ -2,7 +2,9 @@
  * `npm run build -w firmware`: compiles the device entry with tsc (ES2015),
  * bundles it with rollup into one script (dist/badge.js), minifies it with
  * esbuild (dist/badge.min.js), and fails unless both pass the Espruino
- * subset gate and boot, record and upload in the stripped vm sandbox.
+ * subset gate and boot, record and upload in the stripped vm sandbox. With
+ * PARLEY_ESPRUINO_BIN set (an Espruino 2v29 Linux build) it also runs the
+ * minified bundle on that interpreter and prints the variables it uses.
  * Everything runs offline.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,9 +16,12 @@ import type { Plugin } from 'rollup';
 import { transform } from 'esbuild';
 import { checkEspruinoSubset } from '@parley/hardware/espruino-subset';
 import { runBundleInSandbox } from './device-sandbox.js';
+import { runBundleOnInterpreter } from './espruino-interpreter.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { deviceBoard } from '../platform/espruino/device-board.js';
 
+/** Half of a 12,000-variable board (the issue's budget for the running firmware). */
+const ESPRUINO_VARIABLE_BUDGET = 6000;
 const DEVICE_BOARD_MODULE = '\0parley-device-board';
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..', '..');
@@ -87,6 +92,19 @@ async function main(): Promise<void> {
       for (const l of report.log.slice(-20)) console.error('  log: ' + l);
       failed = true;
     }
+  }
+  const bin = process.env.PARLEY_ESPRUINO_BIN;
+  if (bin && !failed) {
+    // The minified bundle on Espruino's own interpreter (2v29 Linux build): memory and delivery.
+    const r = await runBundleOnInterpreter({ bin, bundle: minified, recordSeconds: 10 });
+    const fw = r.peakVars - r.preludeVars;
+    const accounted = r.gateway.frames + r.gateway.gapFrames === r.gateway.sessionFrames;
+    console.log(`badge.min.js on ${bin}: ${r.bootVars - r.preludeVars} variables after boot, peak ${fw} recording + uploading + telemetry ` +
+      `(of ${r.totalVars}; budget ${ESPRUINO_VARIABLE_BUDGET}${fw > ESPRUINO_VARIABLE_BUDGET ? ', OVER BUDGET' : ''}; prelude ${r.preludeVars} excluded); ` +
+      `${r.gateway.sessionFrames} frames recorded, ${r.gateway.frames} delivered in ${r.gateway.chunks} chunks, ${r.gateway.gapFrames} lost (counted), ` +
+      `CPU ${r.cpuPerAudioSecond.toFixed(2)} s per s of audio`);
+    for (const e of r.errors) console.error('interpreter: ' + e);
+    if (r.errors.length > 0 || !accounted || r.gateway.complete !== 1) failed = true;
   }
   if (failed) {
     console.error('firmware build FAILED: the bundle does not fit the device');
