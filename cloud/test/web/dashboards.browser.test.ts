@@ -24,7 +24,7 @@ if (!haveChromium) console.log(`dashboards browser test skipped: ${CHROMIUM} is 
 
 const BADGE_ID = `badge-${SEED_BADGE.sessionId}`;
 
-describe.skipIf(!haveChromium)('analyst dashboards in chromium', () => {
+describe.skipIf(!haveChromium)('analyst dashboards in chromium', { timeout: 60_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;
   let app: FastifyInstance;
   let pipeline: Pipeline;
@@ -118,6 +118,17 @@ describe.skipIf(!haveChromium)('analyst dashboards in chromium', () => {
     await page.waitForSelector('[data-testid=compliance-rules] [data-testid=drill-rule]');
     await page.waitForSelector('[data-testid=compliance-trend-chart] canvas');
     await shot('02-compliance');
+    // narrowed to one team, the severity counts are that team's
+    const teamB = await apiGet<{ bySeverity: Array<{ severity: string; hits: number }> }>('/dashboards/compliance?by=team&teamId=team-b');
+    await page.click('[data-testid=scope-who]');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '财富二组' }).first().click();
+    const severityText = () => page.$eval('[data-testid=compliance-severity]', (el) => el.textContent ?? '');
+    const expectedText = ['critical', 'high', 'medium', 'low']
+      .map((s) => `${({ critical: '严重', high: '重度', medium: '中度', low: '轻度' } as Record<string, string>)[s]} ${teamB.bySeverity.find((r) => r.severity === s)?.hits ?? 0}`)
+      .join('');
+    await until(severityText, expectedText, 'severity counts of team-b');
+    await page.click('[data-testid=scope-who]');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '全部网点' }).first().click();
     // the most frequent rule is first (sorted by hits); its conversation count opens the list filtered by it
     const link = page.locator('[data-testid=compliance-rules] [data-testid=drill-rule]').first();
     const count = Number(await link.textContent());

@@ -2,6 +2,7 @@ import { DatePicker, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Scope, TrendInterval } from '../api/dashboards.js';
+import { useLabels } from '../app-data.js';
 
 /** Period, channel and bucket interval shared by the dashboards. `to` is exclusive (the day after the last picked day). */
 export function DashboardScope({
@@ -16,6 +17,9 @@ export function DashboardScope({
   onInterval?: (i: TrendInterval) => void;
 }) {
   const { t } = useTranslation();
+  const labels = useLabels();
+  /** One of branch / team / staff narrows the scope (choosing one clears the others). */
+  const who = scope.staffId ? `staff:${scope.staffId}` : scope.teamId ? `team:${scope.teamId}` : scope.branchId ? `branch:${scope.branchId}` : '';
   const range: [Dayjs, Dayjs] | null =
     scope.from !== undefined && scope.to !== undefined ? [dayjs(scope.from), dayjs(scope.to).subtract(1, 'day')] : null;
   return (
@@ -42,6 +46,24 @@ export function DashboardScope({
           { value: 'badge', label: t('channel.badge') },
         ]}
         data-testid="scope-channel"
+      />
+      <Select
+        style={{ width: 200 }}
+        showSearch
+        optionFilterProp="label"
+        value={who}
+        onChange={(v: string) => {
+          const { branchId: _b, teamId: _t, staffId: _s, ...rest } = scope;
+          const [kind, id] = v.split(':');
+          onScope(kind === 'staff' ? { ...rest, staffId: id } : kind === 'team' ? { ...rest, teamId: id } : kind === 'branch' ? { ...rest, branchId: id } : rest);
+        }}
+        options={[
+          { value: '', label: t('dash.everyone') },
+          ...labels.directory.branches.map((b) => ({ value: `branch:${b.id}`, label: `${t('dash.byBranch')} · ${labels.branch(b.id)}` })),
+          ...labels.directory.teams.map((x) => ({ value: `team:${x.id}`, label: `${t('dash.byTeam')} · ${labels.team(x.id)}` })),
+          ...labels.directory.staff.map((x) => ({ value: `staff:${x.id}`, label: `${t('dash.byStaff')} · ${labels.staff(x.id)}` })),
+        ]}
+        data-testid="scope-who"
       />
       {interval && onInterval && (
         <Radio.Group

@@ -48,7 +48,7 @@ export function ComplianceDashboard() {
 
   /** The conversation list filtered to the conversations behind a count. */
   const drill = (extra: Record<string, string | undefined>) =>
-    `/conversations${queryString({ from: scope.from, to: scope.to, channel: scope.channel, ...extra })}`;
+    `/conversations${queryString({ ...scope, ...extra })}`;
   const groupName = (g: string | null) =>
     g === null ? t('dash.unattributed') : by === 'staff' ? labels.staff(g) : by === 'team' ? labels.team(g) : labels.branch(g);
   const sevTag = (s: string) => <Tag color={SEVERITY_COLOURS[s as Severity]}>{t(`severity.${s}`)}</Tag>;
