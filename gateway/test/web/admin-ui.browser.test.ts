@@ -65,7 +65,7 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
   let webhook: Server;
   const notifications: { event: string }[] = [];
   const auth = () => ({ authorization: `Bearer ${t.gateway.adminToken}` });
-  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
+  const api = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) => {
     const res = await t.gateway.http.inject({ method, url, headers: auth(), ...(payload ? { payload } : {}) });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
     return res.json() as Record<string, unknown>;
@@ -312,6 +312,11 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     // The gateway refuses the write even if the button were pressed some other way, and audits the attempt.
     const refused = await page.request.post(`${base}/api/v1/devices/${BADGE}/commands`, { data: { kind: 'locate' }, headers: { origin: base } });
     expect(refused.status()).toBe(403);
+
+    // Disabling the user ends the session: the open app falls back to the login form at its next request.
+    await api('PATCH', `/api/v1/users/${AUDITOR.id}`, { disabled: true });
+    await page.click('[data-testid=nav-alerts]');
+    await page.waitForSelector('[data-testid=login]');
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 60_000);

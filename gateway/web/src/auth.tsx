@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Spin } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from './api/client.js';
+import { ApiError, UNAUTHORIZED_EVENT, api } from './api/client.js';
 import type { Me } from './api/types.js';
 import { can, type Permission } from './permissions.js';
 
@@ -35,6 +35,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     void check();
   }, [check]);
+  // A session that ends while the app is open (expired, user disabled, signed out elsewhere) brings the login form back.
+  useEffect(() => {
+    const signedOut = () => setStatus({ kind: 'signed-out' });
+    window.addEventListener(UNAUTHORIZED_EVENT, signedOut);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, signedOut);
+  }, []);
 
   const signOut = useCallback(async () => {
     await api.logout().catch(() => undefined);

@@ -41,8 +41,12 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired on window when the gateway answers 401 (the session expired or was ended): the app shows its login form. */
+export const UNAUTHORIZED_EVENT = 'parley:unauthorized';
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`${API_BASE}${path}`, { credentials: 'same-origin', ...init });
+  if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   const text = await res.text();
   let body: unknown = null;
   try {

@@ -17,6 +17,7 @@ export async function setLanguage(lang: Language): Promise<void> {
   await i18next.changeLanguage(lang);
 }
 
+document.documentElement.lang = initialLanguage();
 void i18next.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   lng: initialLanguage(),
