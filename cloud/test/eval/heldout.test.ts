@@ -14,12 +14,13 @@ const rules = loadRuleSet(undefined, taxonomy);
 const scoresOf = (folder: string): ReturnType<typeof evaluateDialogues>['scores'] =>
   evaluateDialogues(loadDialogues(path.join(FIXTURES, folder)), rules, taxonomy).scores;
 
-// Sets 2 and 4 were scored blind first, then their errors were analysed and fixed at the level
+// Sets 2, 4 and 5 were scored blind first, then their errors were analysed and fixed at the level
 // of concepts: they must keep meeting the issue's targets, so a rule change that undoes one
 // of those generalisations fails here.
 describe.each([
   { folder: 'heldout-2', dialogues: 28 },
   { folder: 'heldout-4', dialogues: 14 },
+  { folder: 'heldout-5', dialogues: 12 },
 ])('shipped rules on $folder (analysed after its blind score)', ({ folder, dialogues }) => {
   const scores = scoresOf(folder);
 
@@ -38,21 +39,23 @@ describe.each([
   });
 });
 
-// Set 3 is never tuned on: its figures are the honest estimate on unseen conversations, and
-// they do NOT all meet the targets (docs/rules.md). The floors are the figures the current
-// rules reach, so a change that makes the engine worse on unseen text fails CI even though
-// nobody may look at this set's errors to make it better.
+// Set 3 is never tuned on: its figures are the honest estimate on unseen conversations. It
+// meets the compliance targets but NOT the profile and key-point targets (docs/rules.md): for
+// those the floors are the figures the current rules reach, so a change that makes the engine
+// worse on unseen text fails CI even though nobody may look at this set's errors.
 describe('shipped rules on heldout-3 (frozen: never tuned on)', () => {
   const scores = scoresOf('heldout-3');
-  const FLOOR = { profileF1: 0.78, compliancePrecision: 0.83, complianceRecall: 0.9, keyPoints: 0.81 };
+  const FLOOR = { profileF1: 0.79, keyPoints: 0.82 };
 
   it('scores every dialogue', () => {
     expect(scores.dialogues).toBe(14);
   });
-  it('does not fall below the figures it reached blind', () => {
+  it(`compliance recall ≥ ${TARGETS.complianceRecall} with precision ≥ ${TARGETS.compliancePrecision}`, () => {
+    expect(scores.compliance.recall).toBeGreaterThanOrEqual(TARGETS.complianceRecall);
+    expect(scores.compliance.precision).toBeGreaterThanOrEqual(TARGETS.compliancePrecision);
+  });
+  it('profile and key points do not fall below the figures the rules reach (short of the targets)', () => {
     expect(scores.profile.microF1).toBeGreaterThanOrEqual(FLOOR.profileF1);
-    expect(scores.compliance.precision).toBeGreaterThanOrEqual(FLOOR.compliancePrecision);
-    expect(scores.compliance.recall).toBeGreaterThanOrEqual(FLOOR.complianceRecall);
     expect(scores.keyPoints.accuracy).toBeGreaterThanOrEqual(FLOOR.keyPoints);
   });
 });
