@@ -152,6 +152,9 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     expect(await row.textContent()).toContain('王丽');
     expect(await row.locator('[data-testid=badge-battery]').textContent()).toContain('8%');
     await page.click('[data-testid=filter-online] .ant-select-clear');
+    // Lowest battery first: the badge that reported 8 % leads the whole fleet.
+    await choose(page, 'fleet-sort', '电量最低优先');
+    await page.waitForFunction((id) => document.querySelector('[data-testid=fleet-table] tbody tr.ant-table-row a')?.textContent === id, BADGE);
     await page.fill('[data-testid=filter-search]', 'SN-UI');
     await page.press('[data-testid=filter-search]', 'Enter');
     await page.waitForFunction(() => document.querySelector('.ant-pagination-total-text')?.textContent === '共 1 台');

@@ -127,6 +127,18 @@ describe('fleet table API for the admin UI', () => {
     expect((await table('?branchId=paris-01&alert=none&q=0001')).rows.map((r) => r.id)).toEqual(['badge-0001']);
   });
 
+  it('sorts by health, worst first, devices that never reported last, ties by id', async () => {
+    t.gateway.fleet.health.recordTelemetry('badge-0010', telemetry({ batteryPercent: 30, backlogSeconds: 900, flashUsedBytes: 900, flashFreeBytes: 100 }), Date.now());
+    t.gateway.fleet.health.recordTelemetry('badge-0011', telemetry({ batteryPercent: 30, backlogSeconds: 60 }), Date.now());
+    expect((await table('?sort=battery&limit=4')).rows.map((r) => r.id)).toEqual(['badge-0003', 'badge-0010', 'badge-0011', 'badge-0004']);
+    expect((await table('?sort=flash&limit=2')).rows.map((r) => r.id)).toEqual(['badge-0010', 'badge-0004']);
+    expect((await table('?sort=backlog&limit=2')).rows.map((r) => r.id)).toEqual(['badge-0010', 'badge-0011']);
+    const bottom = await table(`?sort=battery&offset=${FLEET_SIZE - 2}`);
+    expect(bottom.rows.map((r) => r.id)).toEqual(['badge-0298', 'badge-0299']); // never reported: last, by id
+    expect((await table('?sort=battery&branchId=paris-01')).rows.map((r) => r.id)).toEqual(['badge-0003', 'badge-0001', 'badge-0002']);
+    expect((await api('GET', '/api/v1/fleet/devices?sort=colour')).statusCode).toBe(400);
+  });
+
   it('refuses bad queries and callers without a token', async () => {
     expect((await api('GET', '/api/v1/fleet/devices?limit=0')).statusCode).toBe(400);
     expect((await api('GET', '/api/v1/fleet/devices?limit=501')).statusCode).toBe(400);

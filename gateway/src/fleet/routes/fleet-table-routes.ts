@@ -37,6 +37,9 @@ const RowSchema = Type.Object({
 });
 export type FleetTableRow = Static<typeof RowSchema>;
 
+export const SORTS = ['id', 'lastSeen', 'battery', 'flash', 'backlog'] as const;
+type Sort = (typeof SORTS)[number];
+
 const AlertFilter = Type.Union([Type.Literal('any'), Type.Literal('none'), ...ALERT_KINDS.map((k) => Type.Literal(k))]);
 const Query = Type.Object(
   {
@@ -47,6 +50,7 @@ const Query = Type.Object(
     firmwareVersion: Type.Optional(Type.String({ maxLength: 64 })),
     online: Type.Optional(Type.Boolean()),
     alert: Type.Optional(AlertFilter),
+    sort: Type.Optional(Type.Union(SORTS.map((k) => Type.Literal(k)), { description: 'id (default), lastSeen (newest first), battery (lowest first), flash (fullest first), backlog (largest first); ties by id' })),
     offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
@@ -81,7 +85,7 @@ export const fleetTableRoutes: FastifyPluginAsync<FleetRouteOptions> = async (ap
     {
       schema: {
         tags,
-        description: 'The fleet table: devices with placement, latest health and open alerts; filtered, sorted by id, paged by offset.',
+        description: 'The fleet table: devices with placement, latest health and open alerts; filtered, sorted (by id unless `sort`), paged by offset.',
         querystring: Query,
         response: { 200: Type.Object({ total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer(), firmwareVersions: Type.Array(Type.String()), rows: Type.Array(RowSchema) }) },
       },
@@ -100,7 +104,7 @@ export const fleetTableRoutes: FastifyPluginAsync<FleetRouteOptions> = async (ap
         toRow(device, health.get(device.id) ?? null, alerts.get(device.id) ?? [], isOnline(device.id), placements.get(device.id) ?? { branchId: null, staffId: null, groupIds: [] }),
       );
       const firmwareVersions = [...new Set(rows.map((r) => r.firmwareVersion).filter((v): v is string => v !== null))].sort();
-      const matching = rows.filter(matches(query));
+      const matching = rows.filter(matches(query)).sort(compare(query.sort ?? 'id'));
       return { total: matching.length, offset, limit, firmwareVersions, rows: matching.slice(offset, offset + limit) };
     },
   );
@@ -158,6 +162,28 @@ function toRow(device: PublicDevice, h: DeviceHealth | null, alerts: Alert[], on
       configVersion: h?.configVersion ?? null,
     },
     alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity })),
+  };
+}
+
+/** Row order: the worst first for health sorts, devices that never reported last; ties by id (stable paging). */
+export function compare(sort: Sort): (a: FleetTableRow, b: FleetTableRow) => number {
+  const key: Record<Sort, ((r: FleetTableRow) => number | null) | null> = {
+    id: null,
+    lastSeen: (r) => (r.lastSeenAtMs === null ? null : -r.lastSeenAtMs),
+    battery: (r) => r.health.batteryPercent,
+    flash: (r) => (r.health.flashUsedPercent === null ? null : -r.health.flashUsedPercent),
+    backlog: (r) => (r.health.backlogSeconds === null ? null : -r.health.backlogSeconds),
+  };
+  const of = key[sort];
+  const byId = (a: FleetTableRow, b: FleetTableRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (!of) return byId;
+  return (a, b) => {
+    const x = of(a);
+    const y = of(b);
+    if (x === y) return byId(a, b);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x - y || byId(a, b);
   };
 }
 

@@ -84,6 +84,7 @@ export interface FleetQuery {
   firmwareVersion?: string;
   online?: boolean;
   alert?: string;
+  sort?: string;
   offset?: number;
   limit?: number;
 }

@@ -27,8 +27,9 @@ export const en: Messages = {
     clock: 'Clock', dropped: 'Frames dropped since boot', minutes: '{{count}} min',
   },
   healthShort: { battery: 'Batt', flash: 'Flash', backlog: 'Backlog', rssi: 'RSSI', clock: 'Clock', dropped: 'Dropped' },
+  fleetSort: { id: 'By device id', lastSeen: 'Last seen first', battery: 'Lowest battery first', flash: 'Fullest flash first', backlog: 'Largest backlog first' },
   fleet: {
-    title: 'Fleet', device: 'Device', status: 'Status', online: 'Online', lastSeen: 'Last seen', branch: 'Branch', staff: 'Staff', firmware: 'Firmware',
+    sort: 'Sort', title: 'Fleet', device: 'Device', status: 'Status', online: 'Online', lastSeen: 'Last seen', branch: 'Branch', staff: 'Staff', firmware: 'Firmware',
     health: 'Health', alerts: 'Alerts', search: 'Search device id / serial', alertState: 'Alert state', anyAlert: 'Any alert', noAlert: 'No alert', total: '{{count}} devices',
   },
   device: {

@@ -25,8 +25,9 @@ export const zhCN = {
     clock: '时钟状态', dropped: '本次开机丢帧数', minutes: '{{count}} 分钟',
   },
   healthShort: { battery: '电量', flash: '存储', backlog: '积压', rssi: '信号', clock: '时钟', dropped: '丢帧' },
+  fleetSort: { id: '按设备 ID', lastSeen: '最近在线优先', battery: '电量最低优先', flash: '存储最满优先', backlog: '积压最多优先' },
   fleet: {
-    title: '设备列表', device: '设备', status: '状态', online: '在线', lastSeen: '最后在线', branch: '网点', staff: '员工', firmware: '固件',
+    sort: '排序', title: '设备列表', device: '设备', status: '状态', online: '在线', lastSeen: '最后在线', branch: '网点', staff: '员工', firmware: '固件',
     health: '健康状况', alerts: '告警', search: '搜索设备 ID / 序列号', alertState: '告警状态', anyAlert: '有告警', noAlert: '无告警', total: '共 {{count}} 台',
   },
   device: {

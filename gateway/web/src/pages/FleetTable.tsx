@@ -10,6 +10,7 @@ import { errorText, formatTime } from '../format.js';
 import { useLoad } from '../use-load.js';
 
 const PAGE_SIZES = [25, 50, 100, 200];
+const SORTS = ['id', 'lastSeen', 'battery', 'flash', 'backlog'] as const;
 const POLL_MS = 10_000;
 
 /** The filter state lives in the URL so a reload or the back button keeps it. */
@@ -24,6 +25,7 @@ function queryFrom(params: URLSearchParams): FleetQuery {
     firmwareVersion: get('firmwareVersion'),
     online: online === null ? undefined : online === 'true',
     alert: get('alert'),
+    sort: get('sort'),
     offset: Number(params.get('offset') ?? 0) || 0,
     limit: Number(params.get('limit') ?? 50) || 50,
   };
@@ -107,6 +109,8 @@ export function FleetTable() {
           options={[{ value: 'true', label: t('health.online') }, { value: 'false', label: t('health.offline') }]} />
         <Select allowClear placeholder={t('fleet.alertState')} value={query.alert} onChange={(v?: string) => set('alert', v)} data-testid="filter-alert" style={{ minWidth: 140 }}
           options={[{ value: 'any', label: t('fleet.anyAlert') }, { value: 'none', label: t('fleet.noAlert') }, ...ALERT_KINDS.map((k) => ({ value: k, label: t(`alertKind.${k}`) }))]} />
+        <Select placeholder={t('fleet.sort')} value={query.sort} allowClear onChange={(v?: string) => set('sort', v)} data-testid="fleet-sort" style={{ minWidth: 150 }}
+          options={SORTS.map((k) => ({ value: k, label: t(`fleetSort.${k}`) }))} />
       </Space>
       {page.error && <Alert type="error" showIcon message={errorText(page.error)} style={{ marginBottom: 12 }} />}
       <Table<FleetRow>
