@@ -35,6 +35,12 @@ interface ProvisionedIdentity {
   wifi: { ssid: string; psk: string }[];
   /** Only on a Linux Espruino: the tty the co-processor link is on. */
   uartPath?: string;
+  /**
+   * The spool on the board's SPI NOR chip (VSPI, `SPI2`): segment size and
+   * count (the spool keeps every segment's index in RAM, so the count is
+   * bounded by the variable budget). Unset: the spool stays in Storage.
+   */
+  spoolChip?: { segmentBytes: number; segments: number };
 }
 
 const FIRMWARE_VERSION = '0.1.0';
@@ -68,6 +74,7 @@ function start(): void {
     Wifi: require('Wifi') as EspruinoGlobals['Wifi'],
     crypto: require('crypto') as EspruinoGlobals['crypto'],
     serial: global[board.coprocUart.serial] as EspruinoSerial,
+    spoolSpi: id.spoolChip ? (global.SPI2 as EspruinoGlobals['spoolSpi']) : undefined,
     getTime: getTime,
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
@@ -89,6 +96,7 @@ function start(): void {
     deviceId: id.deviceId,
     secret: id.secret,
     coprocUartPath: id.uartPath,
+    spoolChip: id.spoolChip,
   });
   const badge = createBadge(platform, {
     deviceId: id.deviceId,
@@ -96,7 +104,9 @@ function start(): void {
     firmwareVersion: FIRMWARE_VERSION,
     staffId: id.staffId,
     wifi: id.wifi,
-  }, { segmentBytes: 16384 });
+  }, id.spoolChip
+    ? { segmentBytes: id.spoolChip.segmentBytes, spoolBytes: id.spoolChip.segmentBytes * id.spoolChip.segments }
+    : { segmentBytes: 16384 });
   global.__parleyBadge = badge;
   badge.boot();
 }

@@ -1,6 +1,6 @@
 import { createContext, runInContext } from 'node:vm';
 import { badgeBoard } from '@parley/hardware/boards';
-import { binaryStringToBytes, bytesToBinaryString, fakeCrypto, fakeE, fakeStorage, VirtualTimers } from './espruino-doubles.js';
+import { binaryStringToBytes, bytesToBinaryString, fakeCrypto, fakeE, fakeSpiNor, fakeStorage, VirtualTimers } from './espruino-doubles.js';
 import { CoprocPeer, GatewayPeer } from './scenario-peers.js';
 import { STRIP_TO_ESPRUINO } from '@parley/hardware/espruino-subset';
 
@@ -53,7 +53,12 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
   const bytesToStr = bytesToBinaryString;
 
   const Storage = fakeStorage(4 * 1024 * 1024);
-  const identity = { deviceId: 'badge-vm-01', secret: 's', mqttHost: '127.0.0.1', mqttPort: 1883, staffId: 'staff-1', wifi: [{ ssid: 'branch', psk: 'secret' }] };
+  // The spool on the SPI NOR chip double (SPI2), as on a badge provisioned with spoolChip.
+  const identity = {
+    deviceId: 'badge-vm-01', secret: 's', mqttHost: '127.0.0.1', mqttPort: 1883, staffId: 'staff-1', wifi: [{ ssid: 'branch', psk: 'secret' }],
+    spoolChip: { segmentBytes: 16384, segments: 16 },
+  };
+  const spoolChip = fakeSpiNor(badgeBoard.storage.spoolFlashBytes / 64);
   Storage.write('id', JSON.stringify(identity));
 
   // ---- the gateway peer
@@ -167,6 +172,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
     },
     analogRead: () => 0.5,
     Serial2: serial,
+    SPI2: spoolChip,
   };
   for (const k of Object.keys(globals)) (ctx as Record<string, unknown>)[k] = globals[k];
   runInContext('globalThis.global = globalThis;', ctx);
@@ -185,6 +191,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
   press();
   advance(15000);
 
+  if (spoolChip.programs === 0) errors.push('the spool never programmed the SPI NOR chip');
   return {
     sessionsStarted: gw.starts,
     sessionsComplete: gw.complete,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EspruinoCrypto, EspruinoE, EspruinoStorage } from '../platform/espruino/globals.js';
+import type { EspruinoCrypto, EspruinoE, EspruinoSpi, EspruinoStorage } from '../platform/espruino/globals.js';
 
 /**
  * Test doubles of Espruino's device globals, shared by the build's vm
@@ -99,6 +99,59 @@ export function fakeStorage(totalBytes: number): EspruinoStorage & { files: { [n
       trash = 0;
     },
   };
+}
+
+/**
+ * `SPI2` with a W25Q-series NOR chip on it (4-byte-address commands): READ
+ * 0x13, PAGE PROGRAM 0x12 (wraps inside its 256-byte page, programming only
+ * clears bits), SECTOR ERASE 0x21 (4 KB to 0xFF), WRITE ENABLE 0x06 (needed
+ * before each program/erase, cleared by it), READ STATUS 0x05 (BUSY for
+ * `busyPolls` reads after each program/erase, WEL). Anything else, or a
+ * program/erase without WEL, is ignored, as the chip does.
+ */
+export function fakeSpiNor(bytes: number, busyPolls?: number): EspruinoSpi & { mem: Uint8Array; cs: string | null; programs: number; erases: number } {
+  const mem = new Uint8Array(bytes).fill(0xff);
+  let wel = false;
+  let busy = 0;
+  const chip = {
+    mem,
+    cs: null as string | null,
+    programs: 0,
+    erases: 0,
+    setup(): void {},
+    send(data: Uint8Array, cs: string): Uint8Array {
+      chip.cs = cs;
+      const out = new Uint8Array(data.length);
+      const cmd = data[0] as number;
+      const addr = (((data[1] ?? 0) << 24) | ((data[2] ?? 0) << 16) | ((data[3] ?? 0) << 8) | (data[4] ?? 0)) >>> 0;
+      if (cmd === 0x05) {
+        for (let i = 1; i < data.length; i++) out[i] = (busy > 0 ? 1 : 0) | (wel ? 2 : 0);
+        if (busy > 0) busy--;
+      } else if (busy > 0) {
+        // Busy: the chip ignores everything but READ STATUS.
+      } else if (cmd === 0x06) wel = true;
+      else if (cmd === 0x13) {
+        for (let i = 5; i < data.length; i++) out[i] = mem[(addr + i - 5) % bytes] as number;
+      } else if (cmd === 0x12 && wel) {
+        const page = addr - (addr % 256);
+        for (let i = 5; i < data.length; i++) {
+          const at = page + (((addr % 256) + i - 5) % 256);
+          mem[at] = (mem[at] as number) & (data[i] as number);
+        }
+        wel = false;
+        busy = busyPolls ?? 0;
+        chip.programs++;
+      } else if (cmd === 0x21 && wel) {
+        const sector = addr - (addr % 4096);
+        mem.fill(0xff, sector, sector + 4096);
+        wel = false;
+        busy = busyPolls ?? 0;
+        chip.erases++;
+      }
+      return out;
+    },
+  };
+  return chip;
 }
 
 interface Timer {

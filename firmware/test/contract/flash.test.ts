@@ -5,7 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FlashStorage } from '../../src/hal/flash.js';
 import { NodeFlash } from '../../src/platform/node/flash.js';
 import { EspruinoFlash } from '../../src/platform/espruino/storage.js';
-import { fakeE, fakeStorage } from '../../src/build/espruino-doubles.js';
+import { fakeE, fakeSpiNor, fakeStorage } from '../../src/build/espruino-doubles.js';
+import { NOR_PAGE_BYTES, SpiNorFileArea, SpoolOnSpiNorFlash } from '../../src/platform/espruino/spi-nor-flash.js';
+import { badgeBoard } from '@parley/hardware/boards';
+import { createEspruinoFlash } from '../../src/platform/espruino/index.js';
+import type { EspruinoGlobals } from '../../src/platform/espruino/globals.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -20,6 +24,10 @@ const impls: [string, () => FlashStorage][] = [
     return new NodeFlash({ bytes: 64 * 1024, dir });
   }],
   ['espruino (Storage)', () => new EspruinoFlash(fakeStorage(64 * 1024), fakeE(Uint8Array, () => undefined))],
+  // Sized files whose names start with "s" (seg…, sp…) on the SPI NOR chip double, the rest in Storage.
+  ['espruino (SPI NOR chip + Storage)', () => new SpoolOnSpiNorFlash(
+    new SpiNorFileArea(fakeSpiNor(64 * 1024, 2), 'D5', { bytes: 64 * 1024, slotBytes: 8192 }),
+    new EspruinoFlash(fakeStorage(64 * 1024), fakeE(Uint8Array, () => undefined)), 's')],
 ];
 
 describe.each(impls)('FlashStorage contract: %s', (_name, make) => {
@@ -64,5 +72,75 @@ describe.each(impls)('FlashStorage contract: %s', (_name, make) => {
     expect(f.list('sp')).toEqual(['sp1', 'sp2']);
     expect(f.getFree()).toBeLessThan(free0 - 200);
     expect(() => f.create('huge', f.capacity() * 2, new Uint8Array(0))).toThrow();
+  });
+});
+
+describe('SPI NOR spool flash (W25Q01JV on Espruino SPI)', () => {
+  const area = (chip: ReturnType<typeof fakeSpiNor>): SpiNorFileArea => new SpiNorFileArea(chip, 'D5', { bytes: chip.mem.length, slotBytes: 8192 });
+
+  it('splits programs at 256-byte pages, erases before use and reads back across pages', () => {
+    const chip = fakeSpiNor(64 * 1024, 3);
+    const a = area(chip);
+    a.create('sp0', 4000, new Uint8Array(0));
+    const data = new Uint8Array(700);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 31 + 7) & 0xff;
+    a.writeAt('sp0', 200, data); // 200..900: crosses three page boundaries
+    expect(a.read('sp0', 200, 700)).toEqual(data);
+    expect(a.read('sp0', 0, 200)).toEqual(new Uint8Array(200).fill(0xff));
+    expect(chip.cs).toBe('D5');
+    // One program per page touched (plus the header), never one that would wrap.
+    expect(chip.programs).toBe(1 + Math.ceil((200 + 700 + NOR_PAGE_BYTES) / NOR_PAGE_BYTES) - Math.floor((200 + NOR_PAGE_BYTES) / NOR_PAGE_BYTES));
+    expect(chip.erases).toBe(2);
+  });
+
+  it('finds its files again after a reboot, and a slot reused after erase starts erased', () => {
+    const chip = fakeSpiNor(64 * 1024);
+    const a = area(chip);
+    a.create('sp0', 1000, new Uint8Array([1, 2, 3]));
+    a.create('sp1', 1000, new Uint8Array([4]));
+    a.writeAt('sp1', 10, new Uint8Array([0x55]));
+    a.erase('sp0');
+    const b = area(chip);
+    expect(b.list('sp')).toEqual(['sp1']);
+    expect(b.read('sp1', 9, 3)).toEqual(new Uint8Array([0xff, 0x55, 0xff]));
+    b.create('sp2', 1000, new Uint8Array(0));
+    expect(b.read('sp2', 0, 3)).toEqual(new Uint8Array([0xff, 0xff, 0xff]));
+  });
+
+  it('a power cut while a file is created (before its header) leaves a free slot, reused cleanly', () => {
+    const chip = fakeSpiNor(64 * 1024);
+    const a = area(chip);
+    a.create('sp0', 1000, new Uint8Array([9]));
+    // Simulate the cut: data programmed into the next free slot, header never written.
+    chip.mem.fill(0x00, 8192 + 256, 8192 + 300);
+    const b = area(chip);
+    expect(b.list('sp')).toEqual(['sp0']);
+    b.create('sp1', 1000, new Uint8Array([7]));
+    expect(b.read('sp1', 0, 2)).toEqual(new Uint8Array([7, 0xff]));
+  });
+
+  it('refuses files larger than a slot and reports a chip that does not program', () => {
+    const chip = fakeSpiNor(64 * 1024);
+    const a = area(chip);
+    expect(() => a.create('sp0', 8192, new Uint8Array(0))).toThrow(/FLASH_FULL|does not fit/);
+    const dead = fakeSpiNor(64 * 1024);
+    dead.send = (d: Uint8Array) => new Uint8Array(d.length); // no chip: MISO reads 0, WEL never latches
+    const d = area(dead);
+    expect(() => d.create('sp0', 100, new Uint8Array([1]))).toThrow(/write enable/);
+  });
+
+  it('the espruino platform puts the spool on the chip when configured, the small files in Storage', () => {
+    const chip = fakeSpiNor(1024 * 1024);
+    const g = { Storage: fakeStorage(256 * 1024), E: fakeE(Uint8Array, () => undefined), spoolSpi: chip } as unknown as EspruinoGlobals;
+    const board = { ...badgeBoard, storage: { ...badgeBoard.storage, spoolFlashBytes: 1024 * 1024 } };
+    const f = createEspruinoFlash(g, board, { segmentBytes: 16384, segments: 8 });
+    f.create('sp0', 16384, new Uint8Array([1]));
+    f.writeFile('cfg', new Uint8Array([2]));
+    f.create('fw.a', 1000, new Uint8Array(0));
+    expect(chip.mem[256]).toBe(1);
+    expect(g.Storage.read('cfg')).toBe('\x02');
+    expect(g.Storage.read('fw.a')?.length).toBe(1000);
+    expect(f.list('sp')).toEqual(['sp0']);
+    expect(createEspruinoFlash({ ...g, spoolSpi: undefined } as EspruinoGlobals, board, { segmentBytes: 16384, segments: 8 })).not.toBeInstanceOf(SpoolOnSpiNorFlash);
   });
 });

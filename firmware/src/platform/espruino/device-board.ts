@@ -19,6 +19,7 @@ export interface DeviceBoard {
   haptic: { pwmHz: number };
   coprocUart: Pick<Board['coprocUart'], 'serial' | 'baud' | 'rxRole' | 'txRole' | 'rxBufferBytes'>;
   battery: Pick<Board['battery'], 'adcFullScaleMv' | 'dividerRatio' | 'cutoffMv' | 'fullMv'>;
+  storage: Pick<Board['storage'], 'spoolFlashBytes'>;
 }
 
 /** The projection, field by field (the build serialises it into the bundle). */
@@ -38,5 +39,6 @@ export function deviceBoard(b: Board): DeviceBoard {
     haptic: { pwmHz: b.haptic.pwmHz },
     coprocUart: { serial: u.serial, baud: u.baud, rxRole: u.rxRole, txRole: u.txRole, rxBufferBytes: u.rxBufferBytes },
     battery: { adcFullScaleMv: bat.adcFullScaleMv, dividerRatio: bat.dividerRatio, cutoffMv: bat.cutoffMv, fullMv: bat.fullMv },
+    storage: { spoolFlashBytes: b.storage.spoolFlashBytes },
   };
 }

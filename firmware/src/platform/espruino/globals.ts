@@ -58,6 +58,12 @@ export interface EspruinoSerial {
   write(data: string): void;
 }
 
+/** `SPI1`/`SPI2` (hardware SPI): `send` clocks the bytes out with `cs` held low and returns what came back. */
+export interface EspruinoSpi {
+  setup(opts: { sck: string; miso: string; mosi: string; baud: number; mode: number }): void;
+  send(data: Uint8Array, cs: string): Uint8Array;
+}
+
 export interface EspruinoWatchEvent {
   state: boolean;
   time: number;
@@ -75,6 +81,8 @@ export interface EspruinoGlobals {
   Wifi: EspruinoWifiModule;
   crypto: EspruinoCrypto;
   serial: EspruinoSerial;
+  /** The SPI bus of the spool flash chip; absent: the spool stays in Storage. */
+  spoolSpi?: EspruinoSpi;
   getTime(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;

@@ -6,6 +6,8 @@ import type { EspruinoGlobals } from './globals.js';
 import { EspruinoMqttClient } from './mqtt.js';
 import { EspruinoBattery, EspruinoButton, EspruinoClock, EspruinoIndicators, EspruinoLog, EspruinoSystem } from './peripherals.js';
 import { EspruinoFlash } from './storage.js';
+import { NOR_PAGE_BYTES, NOR_SECTOR_BYTES, SpiNorFileArea, SpoolOnSpiNorFlash } from './spi-nor-flash.js';
+import type { FlashStorage } from '../../hal/flash.js';
 import { EspruinoWifi } from './wifi.js';
 
 export type { EspruinoGlobals } from './globals.js';
@@ -21,12 +23,33 @@ export interface EspruinoPlatformOptions {
   secret: string;
   /** The co-processor UART's tty on a Linux Espruino (`Serial.setup`'s `path`); unset on the badge. */
   coprocUartPath?: string;
+  /** The spool on the SPI NOR chip (needs `g.spoolSpi`): one slot per segment; unset: the spool stays in Storage. */
+  spoolChip?: { segmentBytes: number; segments: number };
+}
+
+/** Names of the spool's segment files (core/badge.ts). */
+const SPOOL_PREFIX = 'sp';
+/** SPI clock for the spool flash (the W25Q01JV reads at up to 133 MHz; VSPI's IO_MUX pins carry 40 MHz). */
+const SPOOL_SPI_BAUD = 20000000;
+
+/**
+ * The flash: Espruino Storage, plus, with `chip` and the board's SPI NOR
+ * chip reachable (`g.spoolSpi`), the spool's segments on that chip.
+ */
+export function createEspruinoFlash(g: EspruinoGlobals, board: DeviceBoard, chip?: { segmentBytes: number; segments: number }): FlashStorage {
+  const storage = new EspruinoFlash(g.Storage, g.E);
+  if (!chip || !g.spoolSpi) return storage;
+  const p = board.pins;
+  g.spoolSpi.setup({ sck: p.spoolFlashSck, miso: p.spoolFlashMiso, mosi: p.spoolFlashMosi, baud: SPOOL_SPI_BAUD, mode: 0 });
+  const slotBytes = Math.ceil((chip.segmentBytes + NOR_PAGE_BYTES) / NOR_SECTOR_BYTES) * NOR_SECTOR_BYTES;
+  const nor = new SpiNorFileArea(g.spoolSpi, p.spoolFlashCs, { bytes: board.storage.spoolFlashBytes, slotBytes: slotBytes, maxSlots: chip.segments });
+  return new SpoolOnSpiNorFlash(nor, storage, SPOOL_PREFIX);
 }
 
 export function createEspruinoPlatform(g: EspruinoGlobals, o: EspruinoPlatformOptions): Platform {
   return {
     clock: new EspruinoClock(g),
-    flash: new EspruinoFlash(g.Storage, g.E),
+    flash: createEspruinoFlash(g, o.board, o.spoolChip),
     mqtt: new EspruinoMqttClient(g.MQTT, g.E, {
       host: o.mqttHost, port: o.mqttPort, clientId: o.deviceId, username: o.deviceId, password: o.secret, keepAliveS: 60,
     }),
