@@ -98,6 +98,8 @@ export function rulesRoutes(s: PipelineServices): FastifyPluginAsync {
       },
       rulesVersion: () => s.rules.current().version,
       logger: s.logger,
+      // as many at once as the stage runner runs stages
+      concurrency: s.config.stages.concurrency,
     });
     app.addHook('onReady', async () => jobs.start());
     app.addHook('onClose', async () => {

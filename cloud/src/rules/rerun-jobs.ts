@@ -22,6 +22,8 @@ export interface RerunJobsDeps {
   now?: () => number;
   /** Conversations taken from the store per step (default 20). */
   batch?: number;
+  /** Conversations re-analysed at once (default 2: one analysing on a worker while the last one's results are stored). */
+  concurrency?: number;
 }
 
 export class RerunJobs {
@@ -93,14 +95,19 @@ export class RerunJobs {
         logger.info({ job: job.id, done: done?.done, failed: done?.failed }, 're-run job finished');
         continue;
       }
-      for (const id of ids) {
-        if (this.stopped) return;
-        // cancelled meanwhile: stop at once
-        if (store.getRerunJob(job.id)?.state !== 'running') break;
-        await this.runOne(job.id, id);
-        // let requests in between conversations
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+      // up to `concurrency` conversations in flight; a cancel or stop is seen before each next one
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (next < ids.length) {
+          if (this.stopped || store.getRerunJob(job.id)?.state !== 'running') return;
+          const id = ids[next++]!;
+          await this.runOne(job.id, id);
+          // let requests in between conversations
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, this.deps.concurrency ?? 2) }, lane));
+      if (this.stopped) return;
     }
   }
 

@@ -243,13 +243,13 @@ export interface StageClaim {
   attempts: number;
 }
 
-/** One version of the analysis rules in the history (shipped files, an edit through the API, or a revert). */
+/** One version of the analysis rules in the history: the shipped files, or an edit through the API (a revert re-activates a version). */
 export interface RuleSetVersionInfo {
   /** The rule set's own `version` field; unique in the history. */
   version: string;
   /** Order of recording (newest highest). */
   seq: number;
-  source: 'files' | 'edit' | 'revert';
+  source: 'files' | 'edit';
   /** The version an edit or revert started from. */
   basedOn: string | null;
   /** Who recorded it: the signed-in user, or 'system' for the shipped files. */

@@ -31,7 +31,7 @@ export interface RuleSummary {
 export interface RuleSetVersionInfo {
   version: string;
   seq: number;
-  source: 'files' | 'edit' | 'revert';
+  source: 'files' | 'edit';
   basedOn: string | null;
   author: string;
   note: string | null;
