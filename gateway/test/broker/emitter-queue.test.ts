@@ -19,9 +19,12 @@ describe('broker message emitter under a burst', () => {
   afterAll(async () => t.stop());
 
   it('delivers 50,000 publishes queued behind slow deliveries without overflowing the stack', async () => {
-    const mq = t.gateway.broker.aedes.mq as unknown as {
-      on(topic: string, fn: (packet: AedesPublishPacket, cb: () => void) => void, done?: () => void): void;
-      emit(packet: Partial<AedesPublishPacket>, cb?: (err?: Error) => void): void;
+    // aedes' typings do not declare its emitter; it is the `mq` field the broker publishes through.
+    const { mq } = t.gateway.broker.aedes as unknown as {
+      mq: {
+        on(topic: string, fn: (packet: AedesPublishPacket, cb: () => void) => void, done?: () => void): void;
+        emit(packet: Partial<AedesPublishPacket>, cb?: (err?: Error) => void): void;
+      };
     };
     const held: Array<() => void> = [];
     await new Promise<void>((resolve) => mq.on('test/slow', (_p, cb) => held.push(cb), resolve));
