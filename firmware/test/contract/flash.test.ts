@@ -6,7 +6,8 @@ import type { FlashStorage } from '../../src/hal/flash.js';
 import { NodeFlash } from '../../src/platform/node/flash.js';
 import { EspruinoFlash } from '../../src/platform/espruino/storage.js';
 import { fakeE, fakeSpiNor, fakeStorage } from '../../src/build/espruino-doubles.js';
-import { NOR_PAGE_BYTES, SpiNorFileArea, SpoolOnSpiNorFlash } from '../../src/platform/espruino/spi-nor-flash.js';
+import { NOR_PAGE_BYTES, createSpiNorFileArea, createSpoolOnSpiNorFlash } from '../../src/platform/espruino/spi-nor-flash.js';
+import type { SpiNorFileArea } from '../../src/platform/espruino/spi-nor-flash.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { createEspruinoFlash } from '../../src/platform/espruino/index.js';
 import type { EspruinoGlobals } from '../../src/platform/espruino/globals.js';
@@ -25,8 +26,8 @@ const impls: [string, () => FlashStorage][] = [
   }],
   ['espruino (Storage)', () => new EspruinoFlash(fakeStorage(64 * 1024), fakeE(Uint8Array, () => undefined))],
   // Sized files whose names start with "s" (seg…, sp…) on the SPI NOR chip double, the rest in Storage.
-  ['espruino (SPI NOR chip + Storage)', () => new SpoolOnSpiNorFlash(
-    new SpiNorFileArea(fakeSpiNor(64 * 1024, 2), 'D5', { bytes: 64 * 1024, slotBytes: 8192 }),
+  ['espruino (SPI NOR chip + Storage)', () => createSpoolOnSpiNorFlash(
+    createSpiNorFileArea(fakeSpiNor(64 * 1024, 2), 'D5', { bytes: 64 * 1024, slotBytes: 8192 }),
     new EspruinoFlash(fakeStorage(64 * 1024), fakeE(Uint8Array, () => undefined)), 's')],
 ];
 
@@ -76,7 +77,7 @@ describe.each(impls)('FlashStorage contract: %s', (_name, make) => {
 });
 
 describe('SPI NOR spool flash (W25Q01JV on Espruino SPI)', () => {
-  const area = (chip: ReturnType<typeof fakeSpiNor>): SpiNorFileArea => new SpiNorFileArea(chip, 'D5', { bytes: chip.mem.length, slotBytes: 8192 });
+  const area = (chip: ReturnType<typeof fakeSpiNor>): SpiNorFileArea => createSpiNorFileArea(chip, 'D5', { bytes: chip.mem.length, slotBytes: 8192 });
 
   it('splits programs at 256-byte pages, erases before use and reads back across pages', () => {
     const chip = fakeSpiNor(64 * 1024, 3);
@@ -141,6 +142,6 @@ describe('SPI NOR spool flash (W25Q01JV on Espruino SPI)', () => {
     expect(g.Storage.read('cfg')).toBe('\x02');
     expect(g.Storage.read('fw.a')?.length).toBe(1000);
     expect(f.list('sp')).toEqual(['sp0']);
-    expect(createEspruinoFlash({ ...g, spoolSpi: undefined } as EspruinoGlobals, board, { segmentBytes: 16384, segments: 8 })).not.toBeInstanceOf(SpoolOnSpiNorFlash);
+    expect(createEspruinoFlash({ ...g, spoolSpi: undefined } as EspruinoGlobals, board, { segmentBytes: 16384, segments: 8 })).toBeInstanceOf(EspruinoFlash);
   });
 });

@@ -37,8 +37,22 @@ export interface SpiNorOptions {
   maxSlots?: number;
 }
 
+/** Sized files on the SPI NOR chip (see `createSpiNorFileArea`). */
+export interface SpiNorFileArea {
+  /** Bytes of file data the area holds when empty. */
+  capacity(): number;
+  getFree(): number;
+  has(name: string): boolean;
+  create(name: string, size: number, data: Uint8Array): void;
+  writeAt(name: string, offset: number, data: Uint8Array): void;
+  read(name: string, offset: number, length: number): Uint8Array | undefined;
+  size(name: string): number;
+  erase(name: string): void;
+  list(prefix: string): string[];
+}
+
 /**
- * Sized files on the badge's external SPI NOR chip (W25Q01JV on VSPI),
+ * Opens the file area: sized files on the badge's external SPI NOR chip (W25Q01JV on VSPI),
  * driven through Espruino's `SPIx.send(data, cs)`: the spool's segments.
  *
  * Layout: the area is cut into fixed slots; a slot holds one file: its
@@ -56,186 +70,8 @@ export interface SpiNorOptions {
  * before it is used). What is inside a file is the spool's business (its
  * records carry CRCs).
  */
-export class SpiNorFileArea {
-  private readonly spi: EspruinoSpi;
-  private readonly cs: string;
-  private readonly base: number;
-  private readonly slotBytes: number;
-  private readonly slots: number;
-  /** Slot index per file name, and size per slot (-1: free). */
-  private readonly byName: { [name: string]: number } = {};
-  private readonly sizes: Int32Array;
-
-  constructor(spi: EspruinoSpi, cs: string, o: SpiNorOptions) {
-    if (o.slotBytes % NOR_SECTOR_BYTES !== 0 || o.slotBytes <= HEADER_BYTES) throw new FirmwareError('FLASH_WRITE', 'slot size must be whole sectors');
-    this.spi = spi;
-    this.cs = cs;
-    this.base = o.base ?? 0;
-    this.slotBytes = o.slotBytes;
-    this.slots = Math.min(Math.floor(o.bytes / o.slotBytes), o.maxSlots ?? 256);
-    this.sizes = new Int32Array(this.slots);
-    for (let i = 0; i < this.slots; i++) this.scanSlot(i);
-  }
-
-  /** Bytes of file data the area holds when empty. */
-  capacity(): number {
-    return this.slots * (this.slotBytes - HEADER_BYTES);
-  }
-
-  getFree(): number {
-    let free = 0;
-    for (let i = 0; i < this.slots; i++) if (this.sizes[i] === -1) free++;
-    return free * (this.slotBytes - HEADER_BYTES);
-  }
-
-  has(name: string): boolean {
-    return this.byName[name] !== undefined;
-  }
-
-  create(name: string, size: number, data: Uint8Array): void {
-    if (name.length === 0 || name.length > NAME_MAX) throw new FirmwareError('FLASH_NAME', name);
-    if (this.has(name)) throw new FirmwareError('FLASH_WRITE', 'file exists: ' + name);
-    if (size > this.slotBytes - HEADER_BYTES || data.length > size) throw new FirmwareError('FLASH_FULL', name + ' does not fit a slot');
-    let slot = -1;
-    for (let i = 0; i < this.slots && slot < 0; i++) if (this.sizes[i] === -1) slot = i;
-    if (slot < 0) throw new FirmwareError('FLASH_FULL', name);
-    const at = this.base + slot * this.slotBytes;
-    for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.eraseSector(at + s);
-    if (data.length > 0) this.program(at + HEADER_BYTES, data);
-    const header = new Uint8Array(9 + name.length);
-    header[0] = MAGIC0;
-    header[1] = MAGIC1;
-    header[2] = MAGIC2;
-    header[3] = MAGIC3;
-    header[4] = size & 0xff;
-    header[5] = (size >>> 8) & 0xff;
-    header[6] = (size >>> 16) & 0xff;
-    header[7] = (size >>> 24) & 0xff;
-    header[8] = name.length;
-    for (let i = 0; i < name.length; i++) header[9 + i] = name.charCodeAt(i) & 0xff;
-    this.program(at, header);
-    this.sizes[slot] = size;
-    this.byName[name] = slot;
-  }
-
-  writeAt(name: string, offset: number, data: Uint8Array): void {
-    const slot = this.slotOf(name);
-    if (offset < 0 || offset + data.length > (this.sizes[slot] as number)) throw new FirmwareError('FLASH_WRITE', 'outside the file');
-    const at = this.base + slot * this.slotBytes + HEADER_BYTES + offset;
-    const current = this.readRaw(at, data.length);
-    for (let i = 0; i < data.length; i++) {
-      const want = data[i] as number;
-      if (((current[i] as number) & want) !== want) throw new FirmwareError('FLASH_NOT_ERASED', name + '@' + (offset + i));
-    }
-    this.program(at, data);
-  }
-
-  read(name: string, offset: number, length: number): Uint8Array | undefined {
-    const slot = this.byName[name];
-    if (slot === undefined) return undefined;
-    const size = this.sizes[slot] as number;
-    const start = Math.min(Math.max(0, offset), size);
-    const n = Math.max(0, Math.min(length, size - start));
-    if (n === 0) return new Uint8Array(0);
-    return this.readRaw(this.base + slot * this.slotBytes + HEADER_BYTES + start, n);
-  }
-
-  size(name: string): number {
-    const slot = this.byName[name];
-    return slot === undefined ? -1 : (this.sizes[slot] as number);
-  }
-
-  erase(name: string): void {
-    const slot = this.byName[name];
-    if (slot === undefined) return;
-    const at = this.base + slot * this.slotBytes;
-    // Header sector first: the file is gone as soon as its magic is.
-    for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.eraseSector(at + s);
-    this.sizes[slot] = -1;
-    delete this.byName[name];
-  }
-
-  list(prefix: string): string[] {
-    const out: string[] = [];
-    for (const n of Object.keys(this.byName)) if (n.indexOf(prefix) === 0) out.push(n);
-    return out;
-  }
-
-  private slotOf(name: string): number {
-    const slot = this.byName[name];
-    if (slot === undefined) throw new FirmwareError('FLASH_MISSING', name);
-    return slot;
-  }
-
-  private scanSlot(i: number): void {
-    const h = this.readRaw(this.base + i * this.slotBytes, 9 + NAME_MAX);
-    const len = h[8] as number;
-    const size = ((h[4] as number) | ((h[5] as number) << 8) | ((h[6] as number) << 16) | ((h[7] as number) << 24)) >>> 0;
-    const valid = h[0] === MAGIC0 && h[1] === MAGIC1 && h[2] === MAGIC2 && h[3] === MAGIC3 && len > 0 && len <= NAME_MAX && size <= this.slotBytes - HEADER_BYTES;
-    let name = '';
-    if (valid) for (let k = 0; k < len; k++) name += String.fromCharCode(h[9 + k] as number);
-    if (!valid || this.byName[name] !== undefined) {
-      // Free, or torn by a power cut (erased again before use), or a duplicate name.
-      this.sizes[i] = -1;
-      return;
-    }
-    this.sizes[i] = size;
-    this.byName[name] = i;
-  }
-
-  private command(cmd: number, address: number, extra: number): Uint8Array {
-    const out = new Uint8Array(5 + extra);
-    out[0] = cmd;
-    out[1] = (address >>> 24) & 0xff;
-    out[2] = (address >>> 16) & 0xff;
-    out[3] = (address >>> 8) & 0xff;
-    out[4] = address & 0xff;
-    return out;
-  }
-
-  private readRaw(address: number, length: number): Uint8Array {
-    const res = this.spi.send(this.command(CMD_READ4, address, length), this.cs);
-    if (res.length < 5 + length) throw new FirmwareError('FLASH_WRITE', 'short SPI answer');
-    return new Uint8Array(res.buffer, res.byteOffset + 5, length);
-  }
-
-  private writeEnable(): void {
-    this.spi.send(new Uint8Array([CMD_WRITE_ENABLE]), this.cs);
-    const s = this.spi.send(new Uint8Array([CMD_READ_STATUS1, 0]), this.cs);
-    if (((s[1] as number) & STATUS_WEL) === 0) throw new FirmwareError('FLASH_WRITE', 'write enable did not latch');
-  }
-
-  private waitReady(): void {
-    const poll = new Uint8Array([CMD_READ_STATUS1, 0]);
-    for (let i = 0; i < BUSY_POLLS; i++) {
-      if (((this.spi.send(poll, this.cs)[1] as number) & STATUS_BUSY) === 0) return;
-    }
-    throw new FirmwareError('FLASH_WRITE', 'flash stayed busy');
-  }
-
-  private eraseSector(address: number): void {
-    this.writeEnable();
-    this.spi.send(this.command(CMD_SECTOR_ERASE4, address, 0), this.cs);
-    this.waitReady();
-  }
-
-  /** Page-split program, each page read back. */
-  private program(address: number, data: Uint8Array): void {
-    let done = 0;
-    while (done < data.length) {
-      const at = address + done;
-      const room = NOR_PAGE_BYTES - (at % NOR_PAGE_BYTES);
-      const n = Math.min(room, data.length - done);
-      const cmd = this.command(CMD_PAGE_PROGRAM4, at, n);
-      cmd.set(data.subarray(done, done + n), 5);
-      this.writeEnable();
-      this.spi.send(cmd, this.cs);
-      this.waitReady();
-      const back = this.readRaw(at, n);
-      for (let i = 0; i < n; i++) if (back[i] !== data[done + i]) throw new FirmwareError('FLASH_WRITE', 'program did not take at ' + (at + i));
-      done += n;
-    }
-  }
+export function createSpiNorFileArea(spi: EspruinoSpi, cs: string, o: SpiNorOptions): SpiNorFileArea {
+  return new (driverClasses().Area)(spi, cs, o);
 }
 
 /**
@@ -245,62 +81,262 @@ export class SpiNorFileArea {
  * (which the loader reads from Storage) in Espruino Storage on the MCU's own
  * flash.
  */
-export class SpoolOnSpiNorFlash implements FlashStorage {
-  private readonly nor: SpiNorFileArea;
-  private readonly small: FlashStorage;
-  private readonly spoolPrefix: string;
+export function createSpoolOnSpiNorFlash(nor: SpiNorFileArea, small: FlashStorage, spoolPrefix: string): FlashStorage {
+  return new (driverClasses().Composite)(nor, small, spoolPrefix);
+}
 
-  constructor(nor: SpiNorFileArea, small: FlashStorage, spoolPrefix: string) {
-    this.nor = nor;
-    this.small = small;
-    this.spoolPrefix = spoolPrefix;
+/**
+ * The driver's classes are defined on first use, not when the bundle loads:
+ * on Espruino every method is a function object costing ~6 variables from
+ * the moment its class is evaluated (measured: ~330 for this file), and a
+ * badge whose spool stays in Storage never uses them.
+ */
+let classes: { Area: new (spi: EspruinoSpi, cs: string, o: SpiNorOptions) => SpiNorFileArea; Composite: new (nor: SpiNorFileArea, small: FlashStorage, spoolPrefix: string) => FlashStorage } | null = null;
+
+function driverClasses(): NonNullable<typeof classes> {
+  if (classes !== null) return classes;
+  class Area implements SpiNorFileArea {
+    private readonly spi: EspruinoSpi;
+    private readonly cs: string;
+    private readonly base: number;
+    private readonly slotBytes: number;
+    private readonly slots: number;
+    /** Slot index per file name, and size per slot (-1: free). */
+    private readonly byName: { [name: string]: number } = {};
+    private readonly sizes: Int32Array;
+
+    constructor(spi: EspruinoSpi, cs: string, o: SpiNorOptions) {
+      if (o.slotBytes % NOR_SECTOR_BYTES !== 0 || o.slotBytes <= HEADER_BYTES) throw new FirmwareError('FLASH_WRITE', 'slot size must be whole sectors');
+      this.spi = spi;
+      this.cs = cs;
+      this.base = o.base ?? 0;
+      this.slotBytes = o.slotBytes;
+      this.slots = Math.min(Math.floor(o.bytes / o.slotBytes), o.maxSlots ?? 256);
+      this.sizes = new Int32Array(this.slots);
+      for (let i = 0; i < this.slots; i++) this.scanSlot(i);
+    }
+
+    /** Bytes of file data the area holds when empty. */
+    capacity(): number {
+      return this.slots * (this.slotBytes - HEADER_BYTES);
+    }
+
+    getFree(): number {
+      let free = 0;
+      for (let i = 0; i < this.slots; i++) if (this.sizes[i] === -1) free++;
+      return free * (this.slotBytes - HEADER_BYTES);
+    }
+
+    has(name: string): boolean {
+      return this.byName[name] !== undefined;
+    }
+
+    create(name: string, size: number, data: Uint8Array): void {
+      if (name.length === 0 || name.length > NAME_MAX) throw new FirmwareError('FLASH_NAME', name);
+      if (this.has(name)) throw new FirmwareError('FLASH_WRITE', 'file exists: ' + name);
+      if (size > this.slotBytes - HEADER_BYTES || data.length > size) throw new FirmwareError('FLASH_FULL', name + ' does not fit a slot');
+      let slot = -1;
+      for (let i = 0; i < this.slots && slot < 0; i++) if (this.sizes[i] === -1) slot = i;
+      if (slot < 0) throw new FirmwareError('FLASH_FULL', name);
+      const at = this.base + slot * this.slotBytes;
+      for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.eraseSector(at + s);
+      if (data.length > 0) this.program(at + HEADER_BYTES, data);
+      const header = new Uint8Array(9 + name.length);
+      header[0] = MAGIC0;
+      header[1] = MAGIC1;
+      header[2] = MAGIC2;
+      header[3] = MAGIC3;
+      header[4] = size & 0xff;
+      header[5] = (size >>> 8) & 0xff;
+      header[6] = (size >>> 16) & 0xff;
+      header[7] = (size >>> 24) & 0xff;
+      header[8] = name.length;
+      for (let i = 0; i < name.length; i++) header[9 + i] = name.charCodeAt(i) & 0xff;
+      this.program(at, header);
+      this.sizes[slot] = size;
+      this.byName[name] = slot;
+    }
+
+    writeAt(name: string, offset: number, data: Uint8Array): void {
+      const slot = this.slotOf(name);
+      if (offset < 0 || offset + data.length > (this.sizes[slot] as number)) throw new FirmwareError('FLASH_WRITE', 'outside the file');
+      const at = this.base + slot * this.slotBytes + HEADER_BYTES + offset;
+      const current = this.readRaw(at, data.length);
+      for (let i = 0; i < data.length; i++) {
+        const want = data[i] as number;
+        if (((current[i] as number) & want) !== want) throw new FirmwareError('FLASH_NOT_ERASED', name + '@' + (offset + i));
+      }
+      this.program(at, data);
+    }
+
+    read(name: string, offset: number, length: number): Uint8Array | undefined {
+      const slot = this.byName[name];
+      if (slot === undefined) return undefined;
+      const size = this.sizes[slot] as number;
+      const start = Math.min(Math.max(0, offset), size);
+      const n = Math.max(0, Math.min(length, size - start));
+      if (n === 0) return new Uint8Array(0);
+      return this.readRaw(this.base + slot * this.slotBytes + HEADER_BYTES + start, n);
+    }
+
+    size(name: string): number {
+      const slot = this.byName[name];
+      return slot === undefined ? -1 : (this.sizes[slot] as number);
+    }
+
+    erase(name: string): void {
+      const slot = this.byName[name];
+      if (slot === undefined) return;
+      const at = this.base + slot * this.slotBytes;
+      // Header sector first: the file is gone as soon as its magic is.
+      for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.eraseSector(at + s);
+      this.sizes[slot] = -1;
+      delete this.byName[name];
+    }
+
+    list(prefix: string): string[] {
+      const out: string[] = [];
+      for (const n of Object.keys(this.byName)) if (n.indexOf(prefix) === 0) out.push(n);
+      return out;
+    }
+
+    private slotOf(name: string): number {
+      const slot = this.byName[name];
+      if (slot === undefined) throw new FirmwareError('FLASH_MISSING', name);
+      return slot;
+    }
+
+    private scanSlot(i: number): void {
+      const h = this.readRaw(this.base + i * this.slotBytes, 9 + NAME_MAX);
+      const len = h[8] as number;
+      const size = ((h[4] as number) | ((h[5] as number) << 8) | ((h[6] as number) << 16) | ((h[7] as number) << 24)) >>> 0;
+      const valid = h[0] === MAGIC0 && h[1] === MAGIC1 && h[2] === MAGIC2 && h[3] === MAGIC3 && len > 0 && len <= NAME_MAX && size <= this.slotBytes - HEADER_BYTES;
+      let name = '';
+      if (valid) for (let k = 0; k < len; k++) name += String.fromCharCode(h[9 + k] as number);
+      if (!valid || this.byName[name] !== undefined) {
+        // Free, or torn by a power cut (erased again before use), or a duplicate name.
+        this.sizes[i] = -1;
+        return;
+      }
+      this.sizes[i] = size;
+      this.byName[name] = i;
+    }
+
+    private command(cmd: number, address: number, extra: number): Uint8Array {
+      const out = new Uint8Array(5 + extra);
+      out[0] = cmd;
+      out[1] = (address >>> 24) & 0xff;
+      out[2] = (address >>> 16) & 0xff;
+      out[3] = (address >>> 8) & 0xff;
+      out[4] = address & 0xff;
+      return out;
+    }
+
+    private readRaw(address: number, length: number): Uint8Array {
+      const res = this.spi.send(this.command(CMD_READ4, address, length), this.cs);
+      if (res.length < 5 + length) throw new FirmwareError('FLASH_WRITE', 'short SPI answer');
+      return new Uint8Array(res.buffer, res.byteOffset + 5, length);
+    }
+
+    private writeEnable(): void {
+      this.spi.send(new Uint8Array([CMD_WRITE_ENABLE]), this.cs);
+      const s = this.spi.send(new Uint8Array([CMD_READ_STATUS1, 0]), this.cs);
+      if (((s[1] as number) & STATUS_WEL) === 0) throw new FirmwareError('FLASH_WRITE', 'write enable did not latch');
+    }
+
+    private waitReady(): void {
+      const poll = new Uint8Array([CMD_READ_STATUS1, 0]);
+      for (let i = 0; i < BUSY_POLLS; i++) {
+        if (((this.spi.send(poll, this.cs)[1] as number) & STATUS_BUSY) === 0) return;
+      }
+      throw new FirmwareError('FLASH_WRITE', 'flash stayed busy');
+    }
+
+    private eraseSector(address: number): void {
+      this.writeEnable();
+      this.spi.send(this.command(CMD_SECTOR_ERASE4, address, 0), this.cs);
+      this.waitReady();
+    }
+
+    /** Page-split program, each page read back. */
+    private program(address: number, data: Uint8Array): void {
+      let done = 0;
+      while (done < data.length) {
+        const at = address + done;
+        const room = NOR_PAGE_BYTES - (at % NOR_PAGE_BYTES);
+        const n = Math.min(room, data.length - done);
+        const cmd = this.command(CMD_PAGE_PROGRAM4, at, n);
+        cmd.set(data.subarray(done, done + n), 5);
+        this.writeEnable();
+        this.spi.send(cmd, this.cs);
+        this.waitReady();
+        const back = this.readRaw(at, n);
+        for (let i = 0; i < n; i++) if (back[i] !== data[done + i]) throw new FirmwareError('FLASH_WRITE', 'program did not take at ' + (at + i));
+        done += n;
+      }
+    }
   }
 
-  /** Both areas: the chip (spool) and Storage (small files, images). */
-  capacity(): number {
-    return this.nor.capacity() + this.small.capacity();
+  class Composite implements FlashStorage {
+    private readonly nor: SpiNorFileArea;
+    private readonly small: FlashStorage;
+    private readonly spoolPrefix: string;
+
+    constructor(nor: SpiNorFileArea, small: FlashStorage, spoolPrefix: string) {
+      this.nor = nor;
+      this.small = small;
+      this.spoolPrefix = spoolPrefix;
+    }
+
+    /** Both areas: the chip (spool) and Storage (small files, images). */
+    capacity(): number {
+      return this.nor.capacity() + this.small.capacity();
+    }
+
+    getFree(): number {
+      return this.nor.getFree() + this.small.getFree();
+    }
+
+    create(name: string, size: number, data: Uint8Array): void {
+      if (name.indexOf(this.spoolPrefix) === 0) this.nor.create(name, size, data);
+      else this.small.create(name, size, data);
+    }
+
+    writeAt(name: string, offset: number, data: Uint8Array): void {
+      if (this.nor.has(name)) this.nor.writeAt(name, offset, data);
+      else this.small.writeAt(name, offset, data);
+    }
+
+    read(name: string, offset: number, length: number): Uint8Array | undefined {
+      return this.nor.has(name) ? this.nor.read(name, offset, length) : this.small.read(name, offset, length);
+    }
+
+    size(name: string): number {
+      return this.nor.has(name) ? this.nor.size(name) : this.small.size(name);
+    }
+
+    writeFile(name: string, data: Uint8Array): void {
+      if (this.nor.has(name)) throw new FirmwareError('FLASH_WRITE', name + ' is a sized file');
+      this.small.writeFile(name, data);
+    }
+
+    readFile(name: string): Uint8Array | undefined {
+      return this.nor.has(name) ? this.nor.read(name, 0, this.nor.size(name)) : this.small.readFile(name);
+    }
+
+    erase(name: string): void {
+      if (this.nor.has(name)) this.nor.erase(name);
+      else this.small.erase(name);
+    }
+
+    list(prefix: string): string[] {
+      const out = this.nor.list(prefix);
+      for (const n of this.small.list(prefix)) out.push(n);
+      out.sort();
+      return out;
+    }
   }
 
-  getFree(): number {
-    return this.nor.getFree() + this.small.getFree();
-  }
-
-  create(name: string, size: number, data: Uint8Array): void {
-    if (name.indexOf(this.spoolPrefix) === 0) this.nor.create(name, size, data);
-    else this.small.create(name, size, data);
-  }
-
-  writeAt(name: string, offset: number, data: Uint8Array): void {
-    if (this.nor.has(name)) this.nor.writeAt(name, offset, data);
-    else this.small.writeAt(name, offset, data);
-  }
-
-  read(name: string, offset: number, length: number): Uint8Array | undefined {
-    return this.nor.has(name) ? this.nor.read(name, offset, length) : this.small.read(name, offset, length);
-  }
-
-  size(name: string): number {
-    return this.nor.has(name) ? this.nor.size(name) : this.small.size(name);
-  }
-
-  writeFile(name: string, data: Uint8Array): void {
-    if (this.nor.has(name)) throw new FirmwareError('FLASH_WRITE', name + ' is a sized file');
-    this.small.writeFile(name, data);
-  }
-
-  readFile(name: string): Uint8Array | undefined {
-    return this.nor.has(name) ? this.nor.read(name, 0, this.nor.size(name)) : this.small.readFile(name);
-  }
-
-  erase(name: string): void {
-    if (this.nor.has(name)) this.nor.erase(name);
-    else this.small.erase(name);
-  }
-
-  list(prefix: string): string[] {
-    const out = this.nor.list(prefix);
-    for (const n of this.small.list(prefix)) out.push(n);
-    out.sort();
-    return out;
-  }
+  classes = { Area: Area, Composite: Composite };
+  return classes;
 }
