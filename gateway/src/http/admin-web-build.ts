@@ -46,9 +46,9 @@ function viteBin(): string {
  * the production build. It writes to a fresh directory next to `outDir` and
  * swaps it in, so a server reading `outDir` never sees half a build and two
  * processes building at once (two test files) do not destroy each other's
- * output.
+ * output. Aborting `signal` stops Vite (the gateway closing mid-build).
  */
-export async function buildAdminWeb(outDir: string = ADMIN_WEB_DIST_DIR): Promise<void> {
+export async function buildAdminWeb(outDir: string = ADMIN_WEB_DIST_DIR, signal?: AbortSignal): Promise<void> {
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   // Both under .cache/ next to outDir (gitignored, same filesystem for the renames).
   const work = join(dirname(outDir), '.cache');
@@ -61,6 +61,7 @@ export async function buildAdminWeb(outDir: string = ADMIN_WEB_DIST_DIR): Promis
       env: { ...process.env, NODE_ENV: 'production' },
       maxBuffer: 16 * 1024 * 1024,
       timeout: 10 * 60_000,
+      ...(signal ? { signal } : {}),
     });
   } catch (err) {
     rmSync(fresh, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /** Errors of serving and building the admin web UI (gateway/web), with stable codes. */
 export const ADMIN_WEB_ERRORS = {
   ADMIN_WEB_NOT_BUILT: { status: 503, message: 'The admin web UI has not been built' },
+  ADMIN_WEB_BUILDING: { status: 503, message: 'The admin web UI is being built' },
   ADMIN_WEB_BUILD_FAILED: { status: 500, message: 'Building the admin web UI failed' },
   ADMIN_WEB_ASSET_NOT_FOUND: { status: 404, message: 'No such file in the admin web UI' },
 } as const satisfies Record<string, { status: number; message: string }>;

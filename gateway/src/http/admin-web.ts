@@ -8,12 +8,23 @@ import { AdminWebError } from './admin-web-errors.js';
 /** The URL prefix the admin SPA is built for (Vite `base`); register the plugin under it. */
 export const ADMIN_WEB_PREFIX = '/admin';
 
+/** Seconds a client is told to wait while the SPA is being built. */
+const BUILDING_RETRY_AFTER_S = 5;
+
 export interface AdminWebOptions {
   /** The built SPA (default gateway/web/dist). */
   distDir?: string;
-  /** Build the SPA with Vite before serving when it is missing or older than its sources (takes a while; needs the dev dependencies). Default false. */
+  /**
+   * Build the SPA with Vite when it is missing or older than its sources
+   * (needs the dev dependencies). The build runs in the background: the
+   * gateway starts at once, serving the previous build meanwhile, or 503
+   * ADMIN_WEB_BUILDING when there is none. Default false.
+   */
   buildIfMissing?: boolean;
 }
+
+/** What /admin serves right now. */
+type Serving = { kind: 'ready'; indexHtml: Buffer } | { kind: 'building' } | { kind: 'unavailable'; error: AdminWebError };
 
 /** A request for a screen (history route) rather than for a file: no extension in the last path segment. */
 function isScreenRequest(req: FastifyRequest): boolean {
@@ -32,32 +43,52 @@ function sendError(reply: FastifyReply, err: AdminWebError): FastifyReply {
  * long-lived caching, index.html (never cached) for every screen URL so
  * history routes survive a reload, a JSON 404 for missing files. The SPA
  * signs in through /api/v1/auth/login and talks to the fleet API with the
- * session cookie; it holds no secrets. When it was never built every request
- * gets 503 ADMIN_WEB_NOT_BUILT saying how to build it.
+ * session cookie; it holds no secrets. Never built: 503 ADMIN_WEB_NOT_BUILT
+ * saying how to build it; being built: 503 ADMIN_WEB_BUILDING with Retry-After.
  */
 export function adminWeb(opts: AdminWebOptions = {}): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
     const distDir = opts.distDir ?? ADMIN_WEB_DIST_DIR;
+    const notBuilt = new AdminWebError('ADMIN_WEB_NOT_BUILT', `run \`npx vite build gateway/web\` (writes ${distDir}) and restart`);
+    let serving: Serving = isAdminWebBuilt(distDir) ? { kind: 'ready', indexHtml: await readFile(join(distDir, 'index.html')) } : { kind: 'unavailable', error: notBuilt };
+
     if (opts.buildIfMissing && (!isAdminWebBuilt(distDir) || isAdminWebStale(distDir))) {
-      app.log.info({ distDir }, 'admin web UI missing or older than its sources: building it');
-      await buildAdminWeb(distDir);
-      app.log.info({ distDir }, 'admin web UI built');
-    }
-
-    if (!isAdminWebBuilt(distDir)) {
+      const abort = new AbortController();
+      app.log.info({ distDir }, 'admin web UI missing or older than its sources: building it in the background');
+      if (serving.kind !== 'ready') serving = { kind: 'building' };
+      const building = buildAdminWeb(distDir, abort.signal)
+        .then(async () => {
+          serving = { kind: 'ready', indexHtml: await readFile(join(distDir, 'index.html')) };
+          app.log.info({ distDir }, 'admin web UI built');
+        })
+        .catch((err: unknown) => {
+          if (abort.signal.aborted) return;
+          app.log.error({ err, distDir }, 'admin web UI build failed');
+          // An older build keeps being served; without one, say why there is none.
+          if (serving.kind !== 'ready') serving = { kind: 'unavailable', error: err instanceof AdminWebError ? err : new AdminWebError('ADMIN_WEB_BUILD_FAILED', String(err)) };
+        });
+      app.addHook('onClose', async () => {
+        abort.abort();
+        await building;
+      });
+    } else if (serving.kind !== 'ready') {
       app.log.warn({ distDir }, 'admin web UI is not built; serving 503 until it is');
-      const notBuilt = new AdminWebError('ADMIN_WEB_NOT_BUILT', `run \`npx vite build gateway/web\` (writes ${distDir}) and restart`);
-      const refuse = async (req: FastifyRequest, reply: FastifyReply) => {
-        req.log.warn({ code: notBuilt.code }, 'admin web UI requested but not built');
-        return sendError(reply, notBuilt);
-      };
-      app.get('/', refuse);
-      app.get('/*', refuse);
-      return;
     }
 
-    const indexHtml = await readFile(join(distDir, 'index.html'));
-    const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    app.addHook('onRequest', async (req, reply) => {
+      if (serving.kind === 'ready') return;
+      if (serving.kind === 'building') {
+        void reply.header('retry-after', String(BUILDING_RETRY_AFTER_S));
+        return sendError(reply, new AdminWebError('ADMIN_WEB_BUILDING', `try again in a few seconds`));
+      }
+      req.log.warn({ code: serving.error.code }, 'admin web UI requested but not available');
+      return sendError(reply, serving.error);
+    });
+
+    const sendIndex = (reply: FastifyReply) => {
+      if (serving.kind !== 'ready') return sendError(reply, notBuilt);
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(serving.indexHtml);
+    };
     const assetsDir = `${join(distDir, 'assets')}${sep}`;
 
     await app.register(fastifyStatic, {
@@ -65,6 +96,8 @@ export function adminWeb(opts: AdminWebOptions = {}): FastifyPluginAsync {
       index: false,
       wildcard: true,
       cacheControl: false,
+      // The directory may appear only once the background build finishes.
+      suppressWarning: true,
       setHeaders(reply, path) {
         // Vite fingerprints everything under assets/: it can be cached for good.
         void reply.header('cache-control', path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -73,7 +73,7 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    // The gateway as `npm start` builds it: the admin UI is built first when missing or older than its sources.
+    // The gateway as `npm start` builds it: the admin UI is (re)built when missing or older than its sources.
     // A webhook receiver, so the alerts page has real deliveries to show.
     webhook = createServer((req, res) => {
       let body = '';
@@ -117,6 +117,9 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     badge = createBadge(platform, { deviceId: BADGE, hardwareRevision: 'r2', firmwareVersion: '1.0.0', staffId: 'alice' });
     badge.boot();
     await until(async () => (await api('GET', `/api/v1/devices/${BADGE}/health`)).online === true && (await api('GET', `/api/v1/devices/${BADGE}/health`)).batteryPercent === 8);
+
+    // The UI is built in the background when missing or stale; the gateway answers 503 until it is ready.
+    await until(async () => (await fetch(`${base}/admin/`)).status === 200, 180_000);
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,

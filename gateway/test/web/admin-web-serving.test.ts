@@ -1,10 +1,12 @@
 /**
  * How the gateway serves the admin SPA under /admin (fastify inject): screens
  * get index.html uncached, fingerprinted assets are cached for good, a
- * missing file is a JSON 404, and an unbuilt SPA answers 503 saying how to
- * build it. The real build is exercised by admin-ui.browser.test.ts.
+ * missing file is a JSON 404, an unbuilt SPA answers 503 saying how to
+ * build it, and one being built in the background answers 503 with
+ * Retry-After while the API already works. The whole build is exercised by
+ * admin-ui.browser.test.ts.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +60,25 @@ describe('admin web UI serving', () => {
       expect(res.json().error.code).toBe('ADMIN_WEB_NOT_BUILT');
       expect(res.json().error.message).toContain('npx vite build gateway/web');
     }
+  });
+
+  it('builds in the background: the gateway is up at once, /admin says it is being built, closing stops the build', async () => {
+    const target = join(dist, 'background');
+    const started = Date.now();
+    const building = await startTestGateway({}, { listen: false, adminWeb: { distDir: target, buildIfMissing: true } });
+    try {
+      const res = await building.gateway.http.inject({ method: 'GET', url: '/admin/devices' });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json().error.code).toBe('ADMIN_WEB_BUILDING');
+      // The API does not wait for the UI.
+      expect((await building.gateway.http.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await building.stop();
+    }
+    // Closing aborted Vite rather than waiting for a whole build, and left no half build behind.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(existsSync(join(target, 'index.html'))).toBe(false);
   });
 
   it('leaves the API where it was', async () => {
