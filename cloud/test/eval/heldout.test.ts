@@ -14,13 +14,14 @@ const rules = loadRuleSet(undefined, taxonomy);
 const scoresOf = (folder: string): ReturnType<typeof evaluateDialogues>['scores'] =>
   evaluateDialogues(loadDialogues(path.join(FIXTURES, folder)), rules, taxonomy).scores;
 
-// Sets 2, 4 and 5 were scored blind first, then their errors were analysed and fixed at the level
+// Sets 2, 4, 5 and 6 were scored blind first, then their errors were analysed and fixed at the level
 // of concepts: they must keep meeting the targets, so a rule change that undoes one
 // of those generalisations fails here.
 describe.each([
   { folder: 'heldout-2', dialogues: 28 },
   { folder: 'heldout-4', dialogues: 14 },
   { folder: 'heldout-5', dialogues: 12 },
+  { folder: 'heldout-6', dialogues: 8 },
 ])('shipped rules on $folder (analysed after its blind score)', ({ folder, dialogues }) => {
   const scores = scoresOf(folder);
 
