@@ -11,6 +11,9 @@ export const ADMIN_WEB_PREFIX = '/admin';
 /** Seconds a client is told to wait while the SPA is being built. */
 const BUILDING_RETRY_AFTER_S = 5;
 
+const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${BUILDING_RETRY_AFTER_S}"><title>Parley</title></head>
+<body style="font-family:sans-serif;margin:20vh auto;max-width:32em;text-align:center"><p>设备管理界面正在构建，请稍候……</p><p>The admin UI is being built; this page reloads by itself.</p></body></html>`;
+
 export interface AdminWebOptions {
   /** The built SPA (default gateway/web/dist). */
   distDir?: string;
@@ -79,6 +82,8 @@ export function adminWeb(opts: AdminWebOptions = {}): FastifyPluginAsync {
       if (serving.kind === 'ready') return;
       if (serving.kind === 'building') {
         void reply.header('retry-after', String(BUILDING_RETRY_AFTER_S));
+        // A browser opening a screen gets a page that reloads itself until the UI is there.
+        if (isScreenRequest(req) && String(req.headers.accept ?? '').includes('text/html')) return reply.status(503).type('text/html; charset=utf-8').send(BUILDING_PAGE);
         return sendError(reply, new AdminWebError('ADMIN_WEB_BUILDING', `try again in a few seconds`));
       }
       req.log.warn({ code: serving.error.code }, 'admin web UI requested but not available');

@@ -71,6 +71,10 @@ describe('admin web UI serving', () => {
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
       expect(res.json().error.code).toBe('ADMIN_WEB_BUILDING');
+      const page = await building.gateway.http.inject({ method: 'GET', url: '/admin/devices', headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(page.statusCode).toBe(503);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.body).toContain('http-equiv="refresh"');
       // The API does not wait for the UI.
       expect((await building.gateway.http.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
