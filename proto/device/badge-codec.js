@@ -14,6 +14,13 @@
 //   nameN: protobufjs' camelCase field name of field N
 // Type codes are the T_* constants below; flags: F_REPEATED, F_PACKED.
 //
+// The named message exports are the same table packed into one string per
+// message (see expandDescriptor), because on Espruino every array element and
+// every string costs variables the badge keeps for its whole life: the packed
+// form costs about a quarter. Each encode/decode expands the levels it walks
+// into a short-lived descriptor of the form above. MESSAGES, UP and DOWN hold
+// the expanded form (tools and tests read it).
+//
 // Strings: in Node they are UTF-16 and converted to/from UTF-8. On Espruino
 // (detected by its global E) strings are 8-bit: a string field decodes to the
 // string of its UTF-8 bytes (marked UTF-8 with E.asUTF8 on builds with
@@ -103,6 +110,37 @@ export function crc32(data, previous) {
   const n = data.length;
   for (let i = 0; i < n; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return ~crc >>> 0;
+}
+
+// ---------------------------------------------------------------- descriptors
+
+// A packed descriptor: the string S, or [S, D1, D2, ...] when the message has
+// message-typed fields (Dk: the descriptor of the k-th such field, in field
+// order). S holds one entry per field, separated by spaces: the character with
+// the field number's code, the character with the type | flags code, then the
+// field name (field numbers 1..127, names without spaces).
+// Returns the expanded form of one level; an expanded descriptor is returned as is.
+function expandDescriptor(packed) {
+  let s = packed;
+  let nextSub = 1;
+  if (typeof s !== 'string') {
+    s = packed[0];
+    if (typeof s !== 'string') return packed;
+  }
+  const spec = [];
+  const subs = [];
+  const desc = [spec, subs];
+  let p = 0;
+  while (p < s.length) {
+    const t = s.charCodeAt(p + 1);
+    let q = s.indexOf(' ', p + 2);
+    if (q < 0) q = s.length;
+    spec.push(s.charCodeAt(p), t);
+    subs.push((t & TYPE_MASK) === T_MESSAGE ? packed[nextSub++] : 0);
+    desc.push(s.substring(p + 2, q));
+    p = q + 1;
+  }
+  return desc;
 }
 
 // ---------------------------------------------------------------- decoding
@@ -303,8 +341,9 @@ function defaultValue(t) {
 }
 
 // Decodes fields up to `end` into `target` (a fresh defaults-filled object if null).
-function decodeFields(desc, end, depth, target) {
+function decodeFields(packed, end, depth, target) {
   if (depth > MAX_DEPTH) throw codecError(ERR.DEPTH, 'messages nested too deeply');
+  const desc = expandDescriptor(packed);
   const spec = desc[0];
   const subs = desc[1];
   const n = spec.length >> 1;
@@ -561,8 +600,9 @@ function isDefault(type, v) {
 
 // Size of a message's fields; checks every value and records sub-message
 // and string sizes in `sizes` (pre-order) for the write pass.
-function messageSize(desc, obj, depth) {
+function messageSize(packed, obj, depth) {
   if (depth > MAX_DEPTH) throw codecError(ERR.DEPTH, 'messages nested too deeply');
+  const desc = expandDescriptor(packed);
   const spec = desc[0];
   const n = spec.length >> 1;
   let size = 0;
@@ -610,7 +650,8 @@ function messageSize(desc, obj, depth) {
   return size;
 }
 
-function writeMessage(desc, obj) {
+function writeMessage(packed, obj) {
+  const desc = expandDescriptor(packed);
   const spec = desc[0];
   const n = spec.length >> 1;
   for (let i = 0; i < n; i++) {
@@ -771,99 +812,124 @@ export const CommandKind = {
   COMMAND_KIND_FIRMWARE_UPDATE: 10,
 };
 
-// Message descriptors: [field numbers and type codes, sub-message descriptors, field names].
-export const CodecParams = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 2, 3, 2, 4, 2, 5, 2]), 0, 'codec', 'sampleRate', 'channels', 'frameMs', 'bitrate'];
+// Message descriptors, packed (see expandDescriptor): what the badge holds.
+export const CodecParams = '\x01\x07codec \x02\x02sampleRate \x03\x02channels \x04\x02frameMs \x05\x02bitrate';
 /** Inclusive range of chunk sequence numbers. */
-export const SeqRange = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2]), 0, 'first', 'last'];
+export const SeqRange = '\x01\x02first \x02\x02last';
 /** Inclusive range of frame indices lost on the badge. */
-export const FrameGap = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2]), 0, 'firstFrame', 'frameCount'];
+export const FrameGap = '\x01\x02firstFrame \x02\x02frameCount';
 /** One session the badge still holds chunks of. */
-export const SessionInventory = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 6, 5, 6]), 0, 'sessionId', 'firstSeq', 'lastSeq', 'closed', 'hasChunks'];
+export const SessionInventory = '\x01\x0fsessionId \x02\x02firstSeq \x03\x02lastSeq \x04\x06closed \x05\x06hasChunks';
 /** up/hello: first message after every MQTT connect. */
-export const Hello = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 14, 4, 2, 5, 2, 6, 7, 7, 2, 8, 48, 9, 2, 10, 2, 11, 3, 12, 14, 13, 6]), [0, 0, 0, 0, 0, 0, 0, SessionInventory, 0, 0, 0, 0, 0], 'deviceId', 'firmwareVersion', 'hardwareRevision', 'bootCount', 'uptimeS', 'clockState', 'configVersion', 'backlog', 'flashUsedBytes', 'flashFreeBytes', 'deviceTimeMs', 'firmwareSlot', 'firmwarePendingConfirm'];
+export const Hello = ['\x01\x0edeviceId \x02\x0efirmwareVersion \x03\x0ehardwareRevision \x04\x02bootCount \x05\x02uptimeS \x06\x07clockState \x07\x02configVersion \x080backlog \x09\x02flashUsedBytes \x0a\x02flashFreeBytes \x0b\x03deviceTimeMs \x0c\x0efirmwareSlot \x0d\x06firmwarePendingConfirm', SessionInventory];
 /** up/session-start */
-export const SessionStart = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 14, 3, 3, 4, 6, 5, 3, 6, 16, 7, 7, 8, 2]), [0, 0, 0, 0, 0, CodecParams, 0, 0], 'sessionId', 'staffId', 'startTimeMs', 'clockSynced', 'monotonicMs', 'codec', 'trigger', 'bootCount'];
+export const SessionStart = ['\x01\x0fsessionId \x02\x0estaffId \x03\x03startTimeMs \x04\x06clockSynced \x05\x03monotonicMs \x06\x10codec \x07\x07trigger \x08\x02bootCount', CodecParams];
 /** up/session-end */
-export const SessionEnd = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 7, 3, 3, 4, 6, 5, 2, 6, 3, 7, 2, 8, 8, 9, 2, 10, 48, 11, 6, 12, 5]), [0, 0, 0, 0, 0, 0, 0, 0, 0, FrameGap, 0, 0], 'sessionId', 'reason', 'endTimeMs', 'clockSynced', 'totalFrames', 'totalBytes', 'totalChunks', 'digest', 'droppedFrames', 'gaps', 'timeCorrected', 'clockOffsetMs'];
+export const SessionEnd = ['\x01\x0fsessionId \x02\x07reason \x03\x03endTimeMs \x04\x06clockSynced \x05\x02totalFrames \x06\x03totalBytes \x07\x02totalChunks \x08\x08digest \x09\x02droppedFrames \x0a0gaps \x0b\x06timeCorrected \x0c\x05clockOffsetMs', FrameGap];
 /** up/chunk */
-export const AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog'];
+export const AudioChunk = '\x01\x0fsessionId \x02\x02seq \x03\x02firstFrame \x04/frames \x05\x03captureTimeMs \x06\x06clockSynced \x07\x08crc32 \x08\x06backlog';
 /** up/telemetry */
-export const Telemetry = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 6, 4, 2, 5, 2, 6, 2, 7, 4, 8, 2, 9, 7, 10, 2, 11, 7, 12, 14, 13, 2, 14, 3, 15, 2, 16, 2]), 0, 'batteryPercent', 'batteryMv', 'charging', 'flashUsedBytes', 'flashFreeBytes', 'backlogSeconds', 'rssiDbm', 'uptimeS', 'state', 'droppedFrames', 'clockState', 'firmwareVersion', 'lastErrorCode', 'timeMs', 'configVersion', 'bootCount'];
+export const Telemetry = '\x01\x02batteryPercent \x02\x02batteryMv \x03\x06charging \x04\x02flashUsedBytes \x05\x02flashFreeBytes \x06\x02backlogSeconds \x07\x04rssiDbm \x08\x02uptimeS \x09\x07state \x0a\x02droppedFrames \x0b\x07clockState \x0c\x0efirmwareVersion \x0d\x02lastErrorCode \x0e\x03timeMs \x0f\x02configVersion \x10\x02bootCount';
 /** up/event */
-export const Event = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 3, 3, 6, 4, 2, 5, 15, 6, 2, 7, 7, 8, 7, 9, 7, 10, 2, 11, 5, 12, 14]), 0, 'kind', 'timeMs', 'clockSynced', 'eventSeq', 'sessionId', 'frameIndex', 'button', 'fromState', 'toState', 'errorCode', 'value', 'detail'];
+export const Event = '\x01\x07kind \x02\x03timeMs \x03\x06clockSynced \x04\x02eventSeq \x05\x0fsessionId \x06\x02frameIndex \x07\x07button \x08\x07fromState \x09\x07toState \x0a\x02errorCode \x0b\x05value \x0c\x0edetail';
 /** up/command-result */
-export const CommandResult = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 7, 3, 14, 4, 3, 5, 2]), 0, 'commandId', 'status', 'detail', 'timeMs', 'progress'];
+export const CommandResult = '\x01\x0ecommandId \x02\x07status \x03\x0edetail \x04\x03timeMs \x05\x02progress';
 /**
  * up/firmware-request: the badge pulls firmware in ranges, so a download
  * resumes from the bytes already staged after any disconnect or reboot.
  */
-export const FirmwareRequest = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 2, 3, 2]), 0, 'releaseId', 'offset', 'length'];
+export const FirmwareRequest = '\x01\x0ereleaseId \x02\x02offset \x03\x02length';
 /** What the gateway durably holds of one session the badge listed. */
-export const ResumePoint = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 5, 3, 48, 4, 6]), [0, 0, SeqRange, 0], 'sessionId', 'receivedThrough', 'missing', 'complete'];
+export const ResumePoint = ['\x01\x0fsessionId \x02\x05receivedThrough \x030missing \x04\x06complete', SeqRange];
 /** down/hello-reply */
-export const HelloReply = [/*#__PURE__*/ new Uint16Array([1, 3, 2, 2, 3, 48, 4, 6]), [0, 0, ResumePoint, 0], 'serverTimeMs', 'wantedConfigVersion', 'resume', 'locked'];
+export const HelloReply = ['\x01\x03serverTimeMs \x02\x02wantedConfigVersion \x030resume \x04\x06locked', ResumePoint];
 /** down/ack: sent only once the acknowledged chunks are durably stored. */
-export const ChunkAck = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 5, 3, 48, 4, 6]), [0, 0, SeqRange, 0], 'sessionId', 'contiguousThrough', 'missing', 'complete'];
-export const WifiNetwork = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14]), 0, 'ssid', 'psk'];
+export const ChunkAck = ['\x01\x0fsessionId \x02\x05contiguousThrough \x030missing \x04\x06complete', SeqRange];
+export const WifiNetwork = '\x01\x0essid \x02\x0epsk';
 /** Minutes since local midnight; weekdays is a bit mask, bit 0 = Monday. */
-export const ScheduleWindow = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 2]), 0, 'weekdays', 'startMinute', 'endMinute'];
-export const LedSettings = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 6]), 0, 'brightnessPercent', 'statusLedEnabled'];
-export const HapticSettings = [/*#__PURE__*/ new Uint16Array([1, 6, 2, 2]), 0, 'enabled', 'strengthPercent'];
+export const ScheduleWindow = '\x01\x02weekdays \x02\x02startMinute \x03\x02endMinute';
+export const LedSettings = '\x01\x02brightnessPercent \x02\x06statusLedEnabled';
+export const HapticSettings = '\x01\x06enabled \x02\x02strengthPercent';
 /** down/config: retained per device. Zero fields mean "firmware default". */
-export const Config = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 7, 3, 2, 4, 2, 5, 2, 6, 2, 7, 7, 8, 2, 9, 2, 10, 48, 11, 48, 12, 16, 13, 16, 14, 4, 15, 14, 16, 2]), [0, 0, 0, 0, 0, 0, 0, 0, 0, WifiNetwork, ScheduleWindow, LedSettings, HapticSettings, 0, 0, 0], 'version', 'recordingMode', 'bitrate', 'chunkDurationMs', 'silenceSplitS', 'maxSessionS', 'uploadPolicy', 'batchIntervalMin', 'telemetryIntervalS', 'wifi', 'workingHours', 'led', 'haptic', 'utcOffsetMin', 'staffId', 'otaConfirmTimeoutMin'];
-export const FirmwareUpdate = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 2, 4, 15, 5, 2]), 0, 'releaseId', 'version', 'size', 'sha256', 'chunkSize'];
+export const Config = ['\x01\x02version \x02\x07recordingMode \x03\x02bitrate \x04\x02chunkDurationMs \x05\x02silenceSplitS \x06\x02maxSessionS \x07\x07uploadPolicy \x08\x02batchIntervalMin \x09\x02telemetryIntervalS \x0a0wifi \x0b0workingHours \x0c\x10led \x0d\x10haptic \x0e\x04utcOffsetMin \x0f\x0estaffId \x10\x02otaConfirmTimeoutMin', WifiNetwork, ScheduleWindow, LedSettings, HapticSettings];
+export const FirmwareUpdate = '\x01\x0ereleaseId \x02\x0eversion \x03\x02size \x04\x0fsha256 \x05\x02chunkSize';
 /** down/command */
-export const Command = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 7, 3, 3, 4, 3, 5, 16]), [0, 0, 0, 0, FirmwareUpdate], 'id', 'kind', 'issuedAtMs', 'expiresAtMs', 'firmware'];
+export const Command = ['\x01\x0eid \x02\x07kind \x03\x03issuedAtMs \x04\x03expiresAtMs \x05\x10firmware', FirmwareUpdate];
 /** down/firmware: answer to a FirmwareRequest. */
-export const FirmwareChunk = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 2, 3, 15, 4, 2]), 0, 'releaseId', 'offset', 'data', 'totalSize'];
+export const FirmwareChunk = '\x01\x0ereleaseId \x02\x02offset \x03\x0fdata \x04\x02totalSize';
 
-/** Every message descriptor by message name. */
+// The same descriptors expanded: [field numbers and type codes, sub-message descriptors, field names].
+const $CodecParams = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 2, 3, 2, 4, 2, 5, 2]), 0, 'codec', 'sampleRate', 'channels', 'frameMs', 'bitrate'];
+const $SeqRange = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2]), 0, 'first', 'last'];
+const $FrameGap = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2]), 0, 'firstFrame', 'frameCount'];
+const $SessionInventory = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 6, 5, 6]), 0, 'sessionId', 'firstSeq', 'lastSeq', 'closed', 'hasChunks'];
+const $Hello = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 14, 4, 2, 5, 2, 6, 7, 7, 2, 8, 48, 9, 2, 10, 2, 11, 3, 12, 14, 13, 6]), [0, 0, 0, 0, 0, 0, 0, $SessionInventory, 0, 0, 0, 0, 0], 'deviceId', 'firmwareVersion', 'hardwareRevision', 'bootCount', 'uptimeS', 'clockState', 'configVersion', 'backlog', 'flashUsedBytes', 'flashFreeBytes', 'deviceTimeMs', 'firmwareSlot', 'firmwarePendingConfirm'];
+const $SessionStart = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 14, 3, 3, 4, 6, 5, 3, 6, 16, 7, 7, 8, 2]), [0, 0, 0, 0, 0, $CodecParams, 0, 0], 'sessionId', 'staffId', 'startTimeMs', 'clockSynced', 'monotonicMs', 'codec', 'trigger', 'bootCount'];
+const $SessionEnd = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 7, 3, 3, 4, 6, 5, 2, 6, 3, 7, 2, 8, 8, 9, 2, 10, 48, 11, 6, 12, 5]), [0, 0, 0, 0, 0, 0, 0, 0, 0, $FrameGap, 0, 0], 'sessionId', 'reason', 'endTimeMs', 'clockSynced', 'totalFrames', 'totalBytes', 'totalChunks', 'digest', 'droppedFrames', 'gaps', 'timeCorrected', 'clockOffsetMs'];
+const $AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog'];
+const $Telemetry = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 6, 4, 2, 5, 2, 6, 2, 7, 4, 8, 2, 9, 7, 10, 2, 11, 7, 12, 14, 13, 2, 14, 3, 15, 2, 16, 2]), 0, 'batteryPercent', 'batteryMv', 'charging', 'flashUsedBytes', 'flashFreeBytes', 'backlogSeconds', 'rssiDbm', 'uptimeS', 'state', 'droppedFrames', 'clockState', 'firmwareVersion', 'lastErrorCode', 'timeMs', 'configVersion', 'bootCount'];
+const $Event = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 3, 3, 6, 4, 2, 5, 15, 6, 2, 7, 7, 8, 7, 9, 7, 10, 2, 11, 5, 12, 14]), 0, 'kind', 'timeMs', 'clockSynced', 'eventSeq', 'sessionId', 'frameIndex', 'button', 'fromState', 'toState', 'errorCode', 'value', 'detail'];
+const $CommandResult = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 7, 3, 14, 4, 3, 5, 2]), 0, 'commandId', 'status', 'detail', 'timeMs', 'progress'];
+const $FirmwareRequest = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 2, 3, 2]), 0, 'releaseId', 'offset', 'length'];
+const $ResumePoint = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 5, 3, 48, 4, 6]), [0, 0, $SeqRange, 0], 'sessionId', 'receivedThrough', 'missing', 'complete'];
+const $HelloReply = [/*#__PURE__*/ new Uint16Array([1, 3, 2, 2, 3, 48, 4, 6]), [0, 0, $ResumePoint, 0], 'serverTimeMs', 'wantedConfigVersion', 'resume', 'locked'];
+const $ChunkAck = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 5, 3, 48, 4, 6]), [0, 0, $SeqRange, 0], 'sessionId', 'contiguousThrough', 'missing', 'complete'];
+const $WifiNetwork = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14]), 0, 'ssid', 'psk'];
+const $ScheduleWindow = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 2]), 0, 'weekdays', 'startMinute', 'endMinute'];
+const $LedSettings = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 6]), 0, 'brightnessPercent', 'statusLedEnabled'];
+const $HapticSettings = [/*#__PURE__*/ new Uint16Array([1, 6, 2, 2]), 0, 'enabled', 'strengthPercent'];
+const $Config = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 7, 3, 2, 4, 2, 5, 2, 6, 2, 7, 7, 8, 2, 9, 2, 10, 48, 11, 48, 12, 16, 13, 16, 14, 4, 15, 14, 16, 2]), [0, 0, 0, 0, 0, 0, 0, 0, 0, $WifiNetwork, $ScheduleWindow, $LedSettings, $HapticSettings, 0, 0, 0], 'version', 'recordingMode', 'bitrate', 'chunkDurationMs', 'silenceSplitS', 'maxSessionS', 'uploadPolicy', 'batchIntervalMin', 'telemetryIntervalS', 'wifi', 'workingHours', 'led', 'haptic', 'utcOffsetMin', 'staffId', 'otaConfirmTimeoutMin'];
+const $FirmwareUpdate = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 2, 4, 15, 5, 2]), 0, 'releaseId', 'version', 'size', 'sha256', 'chunkSize'];
+const $Command = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 7, 3, 3, 4, 3, 5, 16]), [0, 0, 0, 0, $FirmwareUpdate], 'id', 'kind', 'issuedAtMs', 'expiresAtMs', 'firmware'];
+const $FirmwareChunk = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 2, 3, 15, 4, 2]), 0, 'releaseId', 'offset', 'data', 'totalSize'];
+
+/** Every message descriptor by message name (expanded form). */
 export const MESSAGES = {
-  CodecParams: CodecParams,
-  SeqRange: SeqRange,
-  FrameGap: FrameGap,
-  SessionInventory: SessionInventory,
-  Hello: Hello,
-  SessionStart: SessionStart,
-  SessionEnd: SessionEnd,
-  AudioChunk: AudioChunk,
-  Telemetry: Telemetry,
-  Event: Event,
-  CommandResult: CommandResult,
-  FirmwareRequest: FirmwareRequest,
-  ResumePoint: ResumePoint,
-  HelloReply: HelloReply,
-  ChunkAck: ChunkAck,
-  WifiNetwork: WifiNetwork,
-  ScheduleWindow: ScheduleWindow,
-  LedSettings: LedSettings,
-  HapticSettings: HapticSettings,
-  Config: Config,
-  FirmwareUpdate: FirmwareUpdate,
-  Command: Command,
-  FirmwareChunk: FirmwareChunk,
+  CodecParams: $CodecParams,
+  SeqRange: $SeqRange,
+  FrameGap: $FrameGap,
+  SessionInventory: $SessionInventory,
+  Hello: $Hello,
+  SessionStart: $SessionStart,
+  SessionEnd: $SessionEnd,
+  AudioChunk: $AudioChunk,
+  Telemetry: $Telemetry,
+  Event: $Event,
+  CommandResult: $CommandResult,
+  FirmwareRequest: $FirmwareRequest,
+  ResumePoint: $ResumePoint,
+  HelloReply: $HelloReply,
+  ChunkAck: $ChunkAck,
+  WifiNetwork: $WifiNetwork,
+  ScheduleWindow: $ScheduleWindow,
+  LedSettings: $LedSettings,
+  HapticSettings: $HapticSettings,
+  Config: $Config,
+  FirmwareUpdate: $FirmwareUpdate,
+  Command: $Command,
+  FirmwareChunk: $FirmwareChunk,
 };
 
 // Topics: badges/{deviceId}/up/{kind} (device -> gateway), badges/{deviceId}/down/{kind}.
 export const TOPIC_ROOT = 'badges';
 /** Device -> gateway: topic kind -> message descriptor. */
 export const UP = {
-  'hello': Hello,
-  'session-start': SessionStart,
-  'session-end': SessionEnd,
-  'chunk': AudioChunk,
-  'telemetry': Telemetry,
-  'event': Event,
-  'command-result': CommandResult,
-  'firmware-request': FirmwareRequest,
+  'hello': $Hello,
+  'session-start': $SessionStart,
+  'session-end': $SessionEnd,
+  'chunk': $AudioChunk,
+  'telemetry': $Telemetry,
+  'event': $Event,
+  'command-result': $CommandResult,
+  'firmware-request': $FirmwareRequest,
 };
 /** Gateway -> device: topic kind -> message descriptor. */
 export const DOWN = {
-  'hello-reply': HelloReply,
-  'ack': ChunkAck,
-  'config': Config,
-  'command': Command,
-  'firmware': FirmwareChunk,
+  'hello-reply': $HelloReply,
+  'ack': $ChunkAck,
+  'config': $Config,
+  'command': $Command,
+  'firmware': $FirmwareChunk,
 };
 
 /** Topic the badge publishes an up message on. */

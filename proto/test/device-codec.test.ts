@@ -12,6 +12,7 @@ import { checkEspruinoSubset, loadInEspruinoLikeContext } from '@parley/hardware
 import { BADGE_TOPICS, generateDeviceCodec } from '../src/device-codec/generate.js';
 import { readSchema } from '../src/device-codec/schema.js';
 import { DOWN, UP, encodeMessage, decodeMessage } from '../src/index.js';
+import { loadGoldenVectors } from './support/golden-vectors.js';
 
 const CODEC_FILE = join(PROTO_PATHS.deviceCodecDir, 'badge-codec.js');
 
@@ -70,6 +71,49 @@ describe('device codec generation', () => {
     for (const [kind, name] of Object.entries(DOWN)) expect(device.DOWN[kind as keyof typeof DOWN]).toBe(device.MESSAGES[name]);
     expect(device.upTopic('badge-001', 'chunk')).toBe('badges/badge-001/up/chunk');
     expect(device.downTopic('badge-001', 'ack')).toBe('badges/badge-001/down/ack');
+  });
+});
+
+describe('packed message descriptors (the named exports the badge uses)', () => {
+  const packed = device as unknown as Record<string, device.MessageType<object>>;
+  const expanded = device.MESSAGES as unknown as Record<string, device.MessageType<object>>;
+
+  it('are single strings (or a string and the sub-message descriptors), far smaller than the expanded tables', () => {
+    for (const name of Object.keys(device.MESSAGES)) {
+      const d = packed[name] as unknown;
+      if (typeof d !== 'string') {
+        expect(Array.isArray(d), name).toBe(true);
+        expect(typeof (d as unknown[])[0], name).toBe('string');
+      }
+      expect(d, name).not.toBe(expanded[name]);
+    }
+  });
+
+  it('encode and decode every golden vector exactly like the expanded descriptors', () => {
+    const vectors = loadGoldenVectors();
+    expect(vectors.length).toBeGreaterThan(10);
+    for (const v of vectors) {
+      const p = packed[v.message] as device.MessageType<object>;
+      const e = expanded[v.message] as device.MessageType<object>;
+      const decoded = device.decode(p, v.bytes);
+      expect(decoded, `${v.message}: ${v.name}`).toEqual(device.decode(e, v.bytes));
+      expect(Buffer.from(device.encode(p, decoded)).toString('hex')).toBe(Buffer.from(device.encode(e, decoded)).toString('hex'));
+      if (!v.decodeOnly) {
+        expect(Buffer.from(device.encode(p, v.object)).toString('hex'), `${v.message}: ${v.name}`).toBe(Buffer.from(v.bytes).toString('hex'));
+        expect(device.encodedSize(p, v.object)).toBe(v.bytes.length);
+      }
+    }
+  });
+
+  it('refuses field numbers the packed form cannot hold', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-device-codec-'));
+    try {
+      const proto = join(dir, 'big.proto');
+      await writeFile(proto, 'syntax = "proto3"; package fx; message M { uint32 a = 128; }');
+      await expect(generateDeviceCodec(proto, dir, null)).rejects.toThrow(/1\.\.127/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

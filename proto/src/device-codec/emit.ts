@@ -26,16 +26,44 @@ function fieldCode(field: FieldSchema): number {
 function descriptor(message: MessageSchema): string {
   const spec = message.fields.flatMap((f) => [f.number, fieldCode(f)]).join(', ');
   const hasSubs = message.fields.some((f) => f.kind === 'message');
-  const subs = hasSubs ? `[${message.fields.map((f) => (f.kind === 'message' ? f.typeName : '0')).join(', ')}]` : '0';
+  const subs = hasSubs ? `[${message.fields.map((f) => (f.kind === 'message' ? fullName(f.typeName as string) : '0')).join(', ')}]` : '0';
   const names = message.fields.map((f) => jsString(f.name)).join(', ');
-  return `export const ${message.name} = [/*#__PURE__*/ new Uint16Array([${spec}]), ${subs}${names ? `, ${names}` : ''}];\n`;
+  return `const ${fullName(message.name)} = [/*#__PURE__*/ new Uint16Array([${spec}]), ${subs}${names ? `, ${names}` : ''}];\n`;
+}
+
+/** The expanded descriptor's name: `$` cannot start a .proto identifier, so it never clashes with a type. */
+function fullName(typeName: string): string {
+  return '$' + typeName;
+}
+
+/** A JavaScript string literal of `s` with every character outside printable ASCII escaped. */
+function packedLiteral(s: string): string {
+  let out = "'";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c < 32 || c > 126 || ch === "'" || ch === '\\') out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + "'";
+}
+
+/** The packed descriptor (the runtime's expandDescriptor reads it). */
+function packedDescriptor(message: MessageSchema): string {
+  const entries = message.fields.map((f) => {
+    if (f.number < 1 || f.number > 127) throw new SchemaError(`${message.name}.${f.name}: the device codec packs field numbers 1..127, not ${f.number}`);
+    if (/\s/.test(f.name)) throw new SchemaError(`${message.name}.${f.name}: field names may not contain spaces`);
+    return String.fromCharCode(f.number, fieldCode(f)) + f.name;
+  });
+  const subs = message.fields.filter((f) => f.kind === 'message').map((f) => f.typeName as string);
+  const literal = packedLiteral(entries.join(' '));
+  return `export const ${message.name} = ${subs.length ? `[${literal}, ${subs.join(', ')}]` : literal};\n`;
 }
 
 function kindTable(name: string, table: Readonly<Record<string, string>>, schema: Schema): string {
   const known = new Set(schema.messages.map((m) => m.name));
   const entries = Object.entries(table).map(([kind, message]) => {
     if (!known.has(message)) throw new Error(`topics.ts names ${message}, which badge.proto does not define`);
-    return `  ${jsString(kind)}: ${message},`;
+    return `  ${jsString(kind)}: ${fullName(message)},`;
   });
   return `export const ${name} = {\n${entries.join('\n')}\n};\n`;
 }
@@ -81,10 +109,12 @@ export function emitDeviceCodecJs(schema: Schema, runtime: string, schemaFile: s
     out += docComment(e.comment);
     out += `export const ${e.name} = {\n${e.values.map((v) => `  ${v.name}: ${v.value},`).join('\n')}\n};\n`;
   }
-  out += '\n// Message descriptors: [field numbers and type codes, sub-message descriptors, field names].\n';
-  for (const m of schema.messages) out += docComment(m.comment) + descriptor(m);
-  out += '\n/** Every message descriptor by message name. */\n';
-  out += `export const MESSAGES = {\n${schema.messages.map((m) => `  ${m.name}: ${m.name},`).join('\n')}\n};\n`;
+  out += '\n// Message descriptors, packed (see expandDescriptor): what the badge holds.\n';
+  for (const m of schema.messages) out += docComment(m.comment) + packedDescriptor(m);
+  out += '\n// The same descriptors expanded: [field numbers and type codes, sub-message descriptors, field names].\n';
+  for (const m of schema.messages) out += descriptor(m);
+  out += '\n/** Every message descriptor by message name (expanded form). */\n';
+  out += `export const MESSAGES = {\n${schema.messages.map((m) => `  ${m.name}: ${fullName(m.name)},`).join('\n')}\n};\n`;
   if (!topics) return out;
   out += `\n// Topics: ${topics.root}/{deviceId}/up/{kind} (device -> gateway), ${topics.root}/{deviceId}/down/{kind}.\n`;
   out += `export const TOPIC_ROOT = ${jsString(topics.root)};\n`;

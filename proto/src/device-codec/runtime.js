@@ -11,6 +11,13 @@
 //   nameN: protobufjs' camelCase field name of field N
 // Type codes are the T_* constants below; flags: F_REPEATED, F_PACKED.
 //
+// The named message exports are the same table packed into one string per
+// message (see expandDescriptor), because on Espruino every array element and
+// every string costs variables the badge keeps for its whole life: the packed
+// form costs about a quarter. Each encode/decode expands the levels it walks
+// into a short-lived descriptor of the form above. MESSAGES, UP and DOWN hold
+// the expanded form (tools and tests read it).
+//
 // Strings: in Node they are UTF-16 and converted to/from UTF-8. On Espruino
 // (detected by its global E) strings are 8-bit: a string field decodes to the
 // string of its UTF-8 bytes (marked UTF-8 with E.asUTF8 on builds with
@@ -100,6 +107,37 @@ export function crc32(data, previous) {
   const n = data.length;
   for (let i = 0; i < n; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return ~crc >>> 0;
+}
+
+// ---------------------------------------------------------------- descriptors
+
+// A packed descriptor: the string S, or [S, D1, D2, ...] when the message has
+// message-typed fields (Dk: the descriptor of the k-th such field, in field
+// order). S holds one entry per field, separated by spaces: the character with
+// the field number's code, the character with the type | flags code, then the
+// field name (field numbers 1..127, names without spaces).
+// Returns the expanded form of one level; an expanded descriptor is returned as is.
+function expandDescriptor(packed) {
+  let s = packed;
+  let nextSub = 1;
+  if (typeof s !== 'string') {
+    s = packed[0];
+    if (typeof s !== 'string') return packed;
+  }
+  const spec = [];
+  const subs = [];
+  const desc = [spec, subs];
+  let p = 0;
+  while (p < s.length) {
+    const t = s.charCodeAt(p + 1);
+    let q = s.indexOf(' ', p + 2);
+    if (q < 0) q = s.length;
+    spec.push(s.charCodeAt(p), t);
+    subs.push((t & TYPE_MASK) === T_MESSAGE ? packed[nextSub++] : 0);
+    desc.push(s.substring(p + 2, q));
+    p = q + 1;
+  }
+  return desc;
 }
 
 // ---------------------------------------------------------------- decoding
@@ -300,8 +338,9 @@ function defaultValue(t) {
 }
 
 // Decodes fields up to `end` into `target` (a fresh defaults-filled object if null).
-function decodeFields(desc, end, depth, target) {
+function decodeFields(packed, end, depth, target) {
   if (depth > MAX_DEPTH) throw codecError(ERR.DEPTH, 'messages nested too deeply');
+  const desc = expandDescriptor(packed);
   const spec = desc[0];
   const subs = desc[1];
   const n = spec.length >> 1;
@@ -558,8 +597,9 @@ function isDefault(type, v) {
 
 // Size of a message's fields; checks every value and records sub-message
 // and string sizes in `sizes` (pre-order) for the write pass.
-function messageSize(desc, obj, depth) {
+function messageSize(packed, obj, depth) {
   if (depth > MAX_DEPTH) throw codecError(ERR.DEPTH, 'messages nested too deeply');
+  const desc = expandDescriptor(packed);
   const spec = desc[0];
   const n = spec.length >> 1;
   let size = 0;
@@ -607,7 +647,8 @@ function messageSize(desc, obj, depth) {
   return size;
 }
 
-function writeMessage(desc, obj) {
+function writeMessage(packed, obj) {
+  const desc = expandDescriptor(packed);
   const spec = desc[0];
   const n = spec.length >> 1;
   for (let i = 0; i < n; i++) {
