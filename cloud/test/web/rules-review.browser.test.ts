@@ -136,8 +136,11 @@ describe.skipIf(!haveChromium)('rules screens, review and waveform peaks in chro
 
     await page.click(`[data-testid=tag-row][data-hit-id="${tag.id}"] [data-testid=correct-tag]`);
     await page.waitForSelector('.ant-modal .ant-select');
-    await page.click('.ant-modal .ant-select');
-    await page.click('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option >> nth=0');
+    await page.click('.ant-modal .ant-select-selector');
+    await page.waitForSelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    // the first value is the active option of the open list: Enter picks it (steadier than clicking an animating list)
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.ant-modal .ant-select-selection-item');
     await page.fill('.ant-modal input[placeholder="原因（可选）"]', '客户原话不是这个意思');
     await page.click('.ant-modal-footer .ant-btn-primary');
     await page.waitForSelector(`[data-testid=tag-row][data-hit-id="${tag.id}"][data-review=confirmed] [data-testid=tag-review-state]`);
