@@ -1,41 +1,60 @@
 /**
  * The firmware's error registry. Each code is a stable number reported in
  * Telemetry.last_error_code and in ERROR events; `FirmwareError` carries it.
+ *
+ * The registry is one packed string ("NAME code message" lines) because on
+ * Espruino an object of twenty entries costs about 150 variables for the
+ * badge's whole life, the string about 70. `FirmwareErrors`
+ * (core/error-registry.ts) is the same table as an object, for Node.
  */
-export const FirmwareErrors = {
-  FLASH_FULL: { code: 101, message: 'Flash storage is full' },
-  FLASH_WRITE: { code: 102, message: 'Flash write failed' },
-  FLASH_NOT_ERASED: { code: 103, message: 'Flash bytes are already programmed' },
-  FLASH_NAME: { code: 104, message: 'Flash file name is not valid' },
-  FLASH_MISSING: { code: 105, message: 'Flash file does not exist' },
-  SPOOL_CORRUPT: { code: 110, message: 'Spool record is corrupt' },
-  SPOOL_RECORD_TOO_LARGE: { code: 111, message: 'Spool record is too large' },
-  PROTO_DECODE: { code: 201, message: 'Message from the gateway could not be decoded' },
-  MESSAGE_INVALID: { code: 202, message: 'Message from the gateway is not valid' },
-  COMMAND_UNKNOWN: { code: 203, message: 'Command kind is not supported' },
-  CONFIG_INVALID: { code: 204, message: 'Config is not valid' },
-  OTA_SIZE: { code: 301, message: 'Firmware image size does not match' },
-  OTA_DIGEST: { code: 302, message: 'Firmware image sha256 does not match' },
-  OTA_BUSY: { code: 303, message: 'A firmware update is already under way' },
-  OTA_CHUNK: { code: 304, message: 'Firmware chunk does not fit the update' },
-  OTA_ROLLBACK: { code: 305, message: 'New firmware was not confirmed; rolled back' },
-  MQTT: { code: 401, message: 'MQTT connection failed' },
-  WIFI: { code: 402, message: 'Wi-Fi connection failed' },
-  AUDIO_LINK: { code: 501, message: 'Audio co-processor link error' },
-  POWER_CUT: { code: 900, message: 'Power was cut (simulated)' },
-} as const;
+export const FIRMWARE_ERROR_TABLE =
+  '\nFLASH_FULL 101 Flash storage is full' +
+  '\nFLASH_WRITE 102 Flash write failed' +
+  '\nFLASH_NOT_ERASED 103 Flash bytes are already programmed' +
+  '\nFLASH_NAME 104 Flash file name is not valid' +
+  '\nFLASH_MISSING 105 Flash file does not exist' +
+  '\nSPOOL_CORRUPT 110 Spool record is corrupt' +
+  '\nSPOOL_RECORD_TOO_LARGE 111 Spool record is too large' +
+  '\nPROTO_DECODE 201 Message from the gateway could not be decoded' +
+  '\nMESSAGE_INVALID 202 Message from the gateway is not valid' +
+  '\nCOMMAND_UNKNOWN 203 Command kind is not supported' +
+  '\nCONFIG_INVALID 204 Config is not valid' +
+  '\nOTA_SIZE 301 Firmware image size does not match' +
+  '\nOTA_DIGEST 302 Firmware image sha256 does not match' +
+  '\nOTA_BUSY 303 A firmware update is already under way' +
+  '\nOTA_CHUNK 304 Firmware chunk does not fit the update' +
+  '\nOTA_ROLLBACK 305 New firmware was not confirmed; rolled back' +
+  '\nMQTT 401 MQTT connection failed' +
+  '\nWIFI 402 Wi-Fi connection failed' +
+  '\nAUDIO_LINK 501 Audio co-processor link error' +
+  '\nPOWER_CUT 900 Power was cut (simulated)' +
+  '\n';
 
-export type FirmwareErrorName = keyof typeof FirmwareErrors;
+export type FirmwareErrorName =
+  | 'FLASH_FULL' | 'FLASH_WRITE' | 'FLASH_NOT_ERASED' | 'FLASH_NAME' | 'FLASH_MISSING'
+  | 'SPOOL_CORRUPT' | 'SPOOL_RECORD_TOO_LARGE'
+  | 'PROTO_DECODE' | 'MESSAGE_INVALID' | 'COMMAND_UNKNOWN' | 'CONFIG_INVALID'
+  | 'OTA_SIZE' | 'OTA_DIGEST' | 'OTA_BUSY' | 'OTA_CHUNK' | 'OTA_ROLLBACK'
+  | 'MQTT' | 'WIFI' | 'AUDIO_LINK' | 'POWER_CUT';
+
+/** The registry line of `name` ("NAME code message"), or '' for a name that is not registered. */
+export function firmwareErrorLine(name: string): string {
+  const at = FIRMWARE_ERROR_TABLE.indexOf('\n' + name + ' ');
+  if (at < 0) return '';
+  return FIRMWARE_ERROR_TABLE.substring(at + 1, FIRMWARE_ERROR_TABLE.indexOf('\n', at + 1));
+}
 
 export class FirmwareError extends Error {
   readonly errorName: FirmwareErrorName;
   readonly code: number;
   constructor(name: FirmwareErrorName, detail: string) {
-    const entry = FirmwareErrors[name];
-    super(detail ? entry.message + ': ' + detail : entry.message);
+    const line = firmwareErrorLine(name);
+    const codeEnd = line.indexOf(' ', name.length + 1);
+    const message = line.substring(codeEnd + 1);
+    super(detail ? message + ': ' + detail : message);
     this.name = 'FirmwareError';
     this.errorName = name;
-    this.code = entry.code;
+    this.code = parseInt(line.substring(name.length + 1, codeEnd), 10);
   }
 }
 
