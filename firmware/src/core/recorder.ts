@@ -244,13 +244,16 @@ export class Recorder {
   }
 
   /**
-   * Chunk buffer: twice the chunk's bytes at the configured bitrate (VBR
-   * headroom), at least 4 KiB. Sized by bitrate rather than by the largest
-   * possible Opus frame: on Espruino every byte held costs variables.
+   * Chunk buffer: the chunk's bytes at the configured bitrate plus a quarter
+   * (VBR headroom; a chunk whose frames outgrow it is closed early, just
+   * shorter), and room for two of the largest Opus frames. Sized by bitrate
+   * rather than by the largest possible chunk: on Espruino every 16 bytes held
+   * cost a variable (2,550 bytes at 16 kbps, 1 s chunks: about 95 variables
+   * fewer than the 4 KiB it was).
    */
   private bufferBytes(): number {
     const expected = Math.ceil((this.settings.params.bitrate / 8) * (this.settings.chunkDurationMs / 1000));
-    return Math.max(4096, 2 * expected);
+    return Math.max(2 * MAX_FRAME_BYTES, Math.ceil(expected * 1.25));
   }
 
   private framesPerChunk(): number {
