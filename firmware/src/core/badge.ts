@@ -5,7 +5,8 @@ import type { Identity, Platform } from '../hal/platform.js';
 import { ButtonGestures } from './button-gestures.js';
 import { ClockSync } from './clock-sync.js';
 import type { ProtocolCodec } from './codec.js';
-import { CommandHandler } from './commands.js';
+import { createCommandHandler } from './commands.js';
+import type { CommandHandler } from './commands.js';
 import type { EffectiveConfig } from './config.js';
 import { ConfigStore, DEFAULTS, effectiveConfig } from './config.js';
 import { DeviceStore } from './device-store.js';
@@ -61,7 +62,8 @@ export class Badge {
   readonly store: DeviceStore;
   readonly ota: Ota;
   readonly events: EventQueue;
-  private readonly commands: CommandHandler;
+  /** Created when the first command arrives (commands are rare; see createCommandHandler). */
+  private commands: CommandHandler | null = null;
   private readonly gestures: ButtonGestures;
   private readonly alarms = new StorageAlarms();
   private readonly opts: BadgeOptions;
@@ -133,11 +135,16 @@ export class Badge {
       request: (req) => this.uploader.publish('firmware-request', req),
       result: (id, status, detail, progress) => {
         if (status === 'progress') this.commandResult(id, CommandStatus.IN_PROGRESS, detail, progress);
-        else this.commands.finish(id, status === 'staged' ? CommandStatus.OK : CommandStatus.FAILED, detail, progress);
+        else this.commandHandler().finish(id, status === 'staged' ? CommandStatus.OK : CommandStatus.FAILED, detail, progress);
       },
       event: (detail, code) => this.event({ kind: EventKind.FIRMWARE, detail: detail, errorCode: code }),
     });
-    this.commands = new CommandHandler({
+    this.gestures = new ButtonGestures(p.clock, (action) => this.buttonAction(action));
+  }
+
+  private commandHandler(): CommandHandler {
+    if (this.commands !== null) return this.commands;
+    this.commands = createCommandHandler({
       unixNow: () => (this.clock.isSynced() ? this.clock.now() : -1),
       start: () => this.startSession(StartTrigger.COMMAND),
       stop: () => this.stopSession(EndReason.COMMAND),
@@ -150,7 +157,7 @@ export class Badge {
       firmwareUpdate: (id: string, u: FirmwareUpdate) => this.ota.begin(id, u),
       result: (id, status, detail, progress) => this.commandResult(id, status, detail, progress),
     });
-    this.gestures = new ButtonGestures(p.clock, (action) => this.buttonAction(action));
+    return this.commands;
   }
 
   /** Starts the badge: stores, spool recovery, timers, uploader. */
@@ -412,7 +419,7 @@ export class Badge {
 
   private downMessage(kind: DownKind, msg: DownMessages[DownKind]): void {
     if (kind === 'config') this.configReceived(msg as Config);
-    else if (kind === 'command') this.commands.handle(msg as Command);
+    else if (kind === 'command') this.commandHandler().handle(msg as Command);
     else if (kind === 'firmware') this.ota.chunk(msg as FirmwareChunk);
   }
 

@@ -26,98 +26,120 @@ const REMEMBER = 16;
  * (firmware updates answer IN_PROGRESS first and their outcome later).
  * A command id seen before is answered again without running twice.
  */
-export class CommandHandler {
-  private readonly control: BadgeControl;
-  private seen: string[] = [];
-  private outcomes: { [id: string]: { status: number; detail: string } } = {};
-
-  constructor(control: BadgeControl) {
-    this.control = control;
-  }
-
-  handle(cmd: Command): void {
-    const c = this.control;
-    if (!cmd.id) return;
-    const prior = this.outcomes[cmd.id];
-    if (prior) {
-      c.result(cmd.id, prior.status, prior.detail, 0);
-      return;
-    }
-    const now = c.unixNow();
-    if (cmd.expiresAtMs && now >= 0 && now > cmd.expiresAtMs) {
-      this.done(cmd.id, CommandStatus.EXPIRED, 'expired at ' + cmd.expiresAtMs);
-      return;
-    }
-    let refusal: string | null = null;
-    switch (cmd.kind) {
-      case CommandKind.START:
-        refusal = c.start();
-        break;
-      case CommandKind.STOP:
-        refusal = c.stop();
-        break;
-      case CommandKind.MUTE:
-        refusal = c.mute(true);
-        break;
-      case CommandKind.UNMUTE:
-        refusal = c.mute(false);
-        break;
-      case CommandKind.LOCATE:
-        c.locate();
-        break;
-      case CommandKind.LOCK:
-        c.lock();
-        break;
-      case CommandKind.WIPE_ACKNOWLEDGED:
-        this.done(cmd.id, CommandStatus.OK, c.wipeAcknowledged());
-        return;
-      case CommandKind.WIPE_ALL:
-        this.done(cmd.id, CommandStatus.OK, c.wipeAll());
-        return;
-      case CommandKind.REBOOT:
-        this.done(cmd.id, CommandStatus.OK, 'rebooting');
-        c.reboot();
-        return;
-      case CommandKind.FIRMWARE_UPDATE:
-        this.firmware(cmd);
-        return;
-      default:
-        this.done(cmd.id, CommandStatus.UNSUPPORTED, 'kind ' + cmd.kind);
-        return;
-    }
-    if (refusal) this.done(cmd.id, CommandStatus.REJECTED, refusal);
-    else this.done(cmd.id, CommandStatus.OK, '');
-  }
-
+export interface CommandHandler {
+  handle(cmd: Command): void;
   /** The outcome of a long command (firmware) arrived. */
-  finish(id: string, status: number, detail: string, progress: number): void {
-    this.remember(id, status, detail);
-    this.control.result(id, status, detail, progress);
-  }
+  finish(id: string, status: number, detail: string, progress: number): void;
+}
 
-  private firmware(cmd: Command): void {
-    if (!cmd.firmware) {
-      this.done(cmd.id, CommandStatus.FAILED, 'no firmware in the command');
-      return;
-    }
-    try {
-      const done = this.control.firmwareUpdate(cmd.id, cmd.firmware);
-      this.control.result(cmd.id, CommandStatus.IN_PROGRESS, 'downloading', done);
-    } catch (err) {
-      this.done(cmd.id, CommandStatus.REJECTED, String(err instanceof Error ? err.message : err));
-    }
-  }
+/**
+ * The handler class is defined on first use, not when the bundle loads: on
+ * Espruino every method costs ~6 variables from the moment its class is
+ * evaluated, and commands are rare (Badge creates its handler when the first
+ * one arrives).
+ */
+let handlerClass: (new (control: BadgeControl) => CommandHandler) | null = null;
 
-  private done(id: string, status: number, detail: string): void {
-    this.remember(id, status, detail);
-    this.control.result(id, status, detail, 0);
-  }
+export function createCommandHandler(control: BadgeControl): CommandHandler {
+  if (handlerClass === null) handlerClass = defineCommandHandler();
+  return new handlerClass(control);
+}
 
-  private remember(id: string, status: number, detail: string): void {
-    if (!this.outcomes[id]) {
-      this.seen.push(id);
-      if (this.seen.length > REMEMBER) delete this.outcomes[this.seen.shift() as string];
+function defineCommandHandler(): new (control: BadgeControl) => CommandHandler {
+  class Handler implements CommandHandler {
+    private readonly control: BadgeControl;
+    private seen: string[] = [];
+    private outcomes: { [id: string]: { status: number; detail: string } } = {};
+
+    constructor(control: BadgeControl) {
+      this.control = control;
     }
-    this.outcomes[id] = { status: status, detail: detail };
+
+    handle(cmd: Command): void {
+      const c = this.control;
+      if (!cmd.id) return;
+      const prior = this.outcomes[cmd.id];
+      if (prior) {
+        c.result(cmd.id, prior.status, prior.detail, 0);
+        return;
+      }
+      const now = c.unixNow();
+      if (cmd.expiresAtMs && now >= 0 && now > cmd.expiresAtMs) {
+        this.done(cmd.id, CommandStatus.EXPIRED, 'expired at ' + cmd.expiresAtMs);
+        return;
+      }
+      let refusal: string | null = null;
+      switch (cmd.kind) {
+        case CommandKind.START:
+          refusal = c.start();
+          break;
+        case CommandKind.STOP:
+          refusal = c.stop();
+          break;
+        case CommandKind.MUTE:
+          refusal = c.mute(true);
+          break;
+        case CommandKind.UNMUTE:
+          refusal = c.mute(false);
+          break;
+        case CommandKind.LOCATE:
+          c.locate();
+          break;
+        case CommandKind.LOCK:
+          c.lock();
+          break;
+        case CommandKind.WIPE_ACKNOWLEDGED:
+          this.done(cmd.id, CommandStatus.OK, c.wipeAcknowledged());
+          return;
+        case CommandKind.WIPE_ALL:
+          this.done(cmd.id, CommandStatus.OK, c.wipeAll());
+          return;
+        case CommandKind.REBOOT:
+          this.done(cmd.id, CommandStatus.OK, 'rebooting');
+          c.reboot();
+          return;
+        case CommandKind.FIRMWARE_UPDATE:
+          this.firmware(cmd);
+          return;
+        default:
+          this.done(cmd.id, CommandStatus.UNSUPPORTED, 'kind ' + cmd.kind);
+          return;
+      }
+      if (refusal) this.done(cmd.id, CommandStatus.REJECTED, refusal);
+      else this.done(cmd.id, CommandStatus.OK, '');
+    }
+
+    /** The outcome of a long command (firmware) arrived. */
+    finish(id: string, status: number, detail: string, progress: number): void {
+      this.remember(id, status, detail);
+      this.control.result(id, status, detail, progress);
+    }
+
+    private firmware(cmd: Command): void {
+      if (!cmd.firmware) {
+        this.done(cmd.id, CommandStatus.FAILED, 'no firmware in the command');
+        return;
+      }
+      try {
+        const done = this.control.firmwareUpdate(cmd.id, cmd.firmware);
+        this.control.result(cmd.id, CommandStatus.IN_PROGRESS, 'downloading', done);
+      } catch (err) {
+        this.done(cmd.id, CommandStatus.REJECTED, String(err instanceof Error ? err.message : err));
+      }
+    }
+
+    private done(id: string, status: number, detail: string): void {
+      this.remember(id, status, detail);
+      this.control.result(id, status, detail, 0);
+    }
+
+    private remember(id: string, status: number, detail: string): void {
+      if (!this.outcomes[id]) {
+        this.seen.push(id);
+        if (this.seen.length > REMEMBER) delete this.outcomes[this.seen.shift() as string];
+      }
+      this.outcomes[id] = { status: status, detail: detail };
+    }
   }
+  return Handler;
 }
