@@ -19,6 +19,7 @@ import { runBundleInSandbox } from './device-sandbox.js';
 import { runBundleOnInterpreter } from './espruino-interpreter.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { deviceBoard } from '../platform/espruino/device-board.js';
+import * as messages from '../core/messages.js';
 
 /** Half of a 12,000-variable board (the issue's budget for the running firmware). */
 const ESPRUINO_VARIABLE_BUDGET = 6000;
@@ -54,6 +55,78 @@ function workspaceResolver(): Plugin {
   };
 }
 
+/** The numeric enum objects of core/messages.ts (name -> member -> value). */
+function messageEnums(): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [name, value] of Object.entries(messages as Record<string, unknown>)) {
+    if (typeof value !== 'object' || value === null) continue;
+    const members = Object.entries(value as Record<string, unknown>);
+    if (members.length > 0 && members.every(([, v]) => typeof v === 'number')) out[name] = value as Record<string, number>;
+  }
+  return out;
+}
+
+interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Replaces `Enum.MEMBER` reads of core/messages.ts's enum objects with their
+ * numbers, like TypeScript's const enums: the objects then drop out of the
+ * bundle (on Espruino each member is a variable held for the badge's whole
+ * life). A module that uses an enum object as a whole keeps it. An unknown
+ * member fails the build.
+ */
+function inlineMessageEnums(): Plugin {
+  const enums = messageEnums();
+  return {
+    name: 'parley-inline-message-enums',
+    transform(code, id) {
+      if (!/\bmessages\.js['"]/.test(code)) return null;
+      const ast = this.parse(code) as unknown as AstNode;
+      const locals: Record<string, Record<string, number>> = {};
+      for (const node of ast.body as AstNode[]) {
+        if (node.type !== 'ImportDeclaration' || !/\/messages\.js$/.test((node.source as { value: string }).value)) continue;
+        for (const spec of node.specifiers as AstNode[]) {
+          const imported = (spec.imported as { name?: string } | undefined)?.name;
+          const table = imported ? enums[imported] : undefined;
+          if (spec.type === 'ImportSpecifier' && table) locals[(spec.local as { name: string }).name] = table;
+        }
+      }
+      if (Object.keys(locals).length === 0) return null;
+      const edits: { start: number; end: number; text: string }[] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) {
+          for (const n of node) walk(n);
+          return;
+        }
+        if (typeof node !== 'object' || node === null) return;
+        const n = node as AstNode;
+        if (n.type === 'MemberExpression' && !n.computed) {
+          const object = n.object as AstNode & { name?: string };
+          const property = n.property as AstNode & { name?: string };
+          const table = object.type === 'Identifier' && object.name ? locals[object.name] : undefined;
+          if (table && property.name) {
+            const value = table[property.name];
+            if (value === undefined) this.error(`${id}: ${object.name}.${property.name} is not a member of the enum`);
+            edits.push({ start: n.start, end: n.end, text: String(value) });
+            return;
+          }
+        }
+        for (const key of Object.keys(n)) if (key !== 'type' && key !== 'start' && key !== 'end') walk(n[key]);
+      };
+      walk(ast);
+      edits.sort((a, b) => b.start - a.start);
+      let out = code;
+      for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      return { code: out, map: null };
+    },
+  };
+}
+
 async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -62,7 +135,7 @@ async function main(): Promise<void> {
 
   const bundle = await rollup({
     input: join(tscOut, 'firmware', 'src', 'app', 'main.js'),
-    plugins: [workspaceResolver()],
+    plugins: [workspaceResolver(), inlineMessageEnums()],
     onwarn(warning, warn) {
       // The loader evaluates a staged image on purpose.
       if (warning.code === 'EVAL') return;
