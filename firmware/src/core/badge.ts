@@ -104,10 +104,7 @@ export class Badge {
         clock: this.clock,
         audio: p.audio,
         system: p.system,
-        bootCount: () => this.store.state.bootCount,
-        staffId: () => this.cfg.staffId,
-        onChunk: () => this.chunkWritten(),
-        onFull: () => this.spoolFull(),
+        host: this,
       },
       { params: this.audioParams(), chunkDurationMs: this.cfg.chunkDurationMs },
     );
@@ -121,12 +118,7 @@ export class Badge {
       codec: codec,
       spool: this.spool,
       tuning: opts.tuning,
-      hello: () => this.hello(),
-      liveSession: () => this.recorder.current(),
-      onHelloReply: (r, rtt) => this.helloReply(r, rtt),
-      onMessage: (kind, msg) => this.downMessage(kind, msg),
-      onReady: () => this.ready(),
-      onError: (code, detail) => this.error(code === 'WIFI' ? 'WIFI' : code === 'PROTO_DECODE' ? 'PROTO_DECODE' : 'MQTT', detail),
+      host: this,
     });
     this.ota = new Ota({
       flash: p.flash,
@@ -296,12 +288,26 @@ export class Badge {
     this.startSession(trigger);
   }
 
-  private chunkWritten(): void {
+  // The recorder's host (RecorderHost): called by the recorder only.
+
+  /** RecorderHost: the boot counter a SessionStart carries. */
+  sessionBootCount(): number {
+    return this.store.state.bootCount;
+  }
+
+  /** RecorderHost: the staff id a SessionStart carries. */
+  sessionStaffId(): string {
+    return this.cfg.staffId;
+  }
+
+  /** RecorderHost: a chunk was written. */
+  chunkWritten(): void {
     this.checkAlarms();
     this.uploader.kick();
   }
 
-  private spoolFull(): void {
+  /** RecorderHost: a chunk did not fit the spool. */
+  spoolFull(): void {
     this.storageFull = true;
     this.stopSession(EndReason.STORAGE_FULL);
     this.error('FLASH_FULL', 'spool full, ' + this.recorder.droppedSinceBoot + ' frames dropped since boot');
@@ -381,7 +387,10 @@ export class Badge {
 
   // ---------------------------------------------------------------- network
 
-  private hello(): Hello {
+  // The uploader's host (UploaderHost): called by the uploader only.
+
+  /** UploaderHost: the Hello, less the backlog. */
+  hello(): Hello {
     return {
       deviceId: this.identity.deviceId,
       firmwareVersion: this.identity.firmwareVersion,
@@ -399,7 +408,8 @@ export class Badge {
     };
   }
 
-  private helloReply(r: HelloReply, rttMs: number): void {
+  /** UploaderHost: the gateway's HelloReply. */
+  helloReply(r: HelloReply, rttMs: number): void {
     if (r.serverTimeMs) {
       const first = !this.clock.isSynced();
       const correction = this.clock.sync(r.serverTimeMs, rttMs);
@@ -411,13 +421,20 @@ export class Badge {
     this.checkAlarms();
   }
 
-  private ready(): void {
+  /** UploaderHost: connected and the HelloReply handled. */
+  uploaderReady(): void {
     this.flushEvents();
     this.sendTelemetry();
     this.ota.resume();
   }
 
-  private downMessage(kind: DownKind, msg: DownMessages[DownKind]): void {
+  /** UploaderHost: Wi-Fi, MQTT or decoding failed. */
+  uploaderError(code: 'WIFI' | 'MQTT' | 'PROTO_DECODE', detail: string): void {
+    this.error(code, detail);
+  }
+
+  /** UploaderHost: a message from the gateway. */
+  downMessage(kind: DownKind, msg: DownMessages[DownKind]): void {
     if (kind === 'config') this.configReceived(msg as Config);
     else if (kind === 'command') this.commandHandler().handle(msg as Command);
     else if (kind === 'firmware') this.ota.chunk(msg as FirmwareChunk);
@@ -577,7 +594,7 @@ export class Badge {
     return Math.ceil((this.cfg.bitrate / 8) * (this.cfg.chunkDurationMs / 1000)) + 64 * Math.ceil(this.cfg.chunkDurationMs / 20);
   }
 
-  /** The live session (for tests and the simulator). */
+  /** The live session (for the uploader, tests and the simulator). */
   liveSession(): SpoolSession | null {
     return this.recorder.current();
   }

@@ -16,12 +16,18 @@ export interface RecorderOptions {
   clock: ClockSync;
   audio: AudioSource;
   system: System;
-  bootCount: () => number;
-  staffId: () => string;
+  host: RecorderHost;
+}
+
+/** What the recorder asks of the badge (implemented by the Badge itself: no closures to hold on Espruino). */
+export interface RecorderHost {
+  /** The boot counter and staff id a new SessionStart carries. */
+  sessionBootCount(): number;
+  sessionStaffId(): string;
   /** Called after every chunk is written (the uploader sends live chunks at once). */
-  onChunk: (s: SpoolSession) => void;
+  chunkWritten(s: SpoolSession): void;
   /** Called when a chunk could not be written because the spool is full. */
-  onFull: () => void;
+  spoolFull(): void;
 }
 
 export interface RecorderSettings {
@@ -102,13 +108,13 @@ export class Recorder {
     this.startMono = this.o.clock.now() - this.o.clock.offsetMs() * (this.startSynced ? 1 : 0);
     const start = this.o.codec.encode('session-start', {
       sessionId: id,
-      staffId: this.o.staffId(),
+      staffId: this.o.host.sessionStaffId(),
       startTimeMs: this.startTime,
       clockSynced: this.startSynced,
       monotonicMs: this.startMono,
       codec: { codec: 0, sampleRate: this.codecParams.sampleRate, channels: this.codecParams.channels, frameMs: this.codecParams.frameMs, bitrate: this.codecParams.bitrate },
       trigger: trigger,
-      bootCount: this.o.bootCount(),
+      bootCount: this.o.host.sessionBootCount(),
     });
     this.session = this.o.spool.beginSession(id, start);
     this.nFrames = 0;
@@ -287,11 +293,11 @@ export class Recorder {
       this.bytesTotal += this.nBytes;
       this.digest = this.chunkDigest;
       this.nBytes = 0;
-      this.o.onChunk(s);
+      this.o.host.chunkWritten(s);
     } else {
       this.nBytes = 0;
       this.drop(this.chunkFirst, n);
-      this.o.onFull();
+      this.o.host.spoolFull();
     }
   }
 

@@ -45,15 +45,24 @@ export interface UploaderOptions {
   codec: ProtocolCodec;
   spool: Spool;
   tuning: UploaderTuning;
+  host: UploaderHost;
+}
+
+/**
+ * What the uploader asks of the badge. The Badge implements it itself rather
+ * than passing closures: on Espruino each closure costs ~7 variables for the
+ * badge's whole life.
+ */
+export interface UploaderHost {
   /** Builds the Hello (everything but the backlog, which the uploader fills in). */
-  hello: () => Hello;
+  hello(): Hello;
   /** The session being recorded now (its chunks go first). */
-  liveSession: () => SpoolSession | null;
-  onHelloReply: (reply: HelloReply, rttMs: number) => void;
-  onMessage: (kind: DownKind, message: DownMessages[DownKind]) => void;
+  liveSession(): SpoolSession | null;
+  helloReply(reply: HelloReply, rttMs: number): void;
+  downMessage(kind: DownKind, message: DownMessages[DownKind]): void;
   /** Connected and the HelloReply handled: telemetry, events and the OTA may send. */
-  onReady: () => void;
-  onError: (code: string, detail: string) => void;
+  uploaderReady(): void;
+  uploaderError(code: 'WIFI' | 'MQTT' | 'PROTO_DECODE', detail: string): void;
 }
 
 interface Flight {
@@ -208,7 +217,7 @@ export class Uploader {
     this.o.wifi.connect(this.networks, (err) => {
       if (this.phase !== 'wifi') return;
       if (err) {
-        this.o.onError('WIFI', err);
+        this.o.host.uploaderError('WIFI', err);
         this.phase = 'offline';
         this.scheduleRetry();
         return;
@@ -237,7 +246,7 @@ export class Uploader {
   }
 
   private sayHello(): void {
-    const hello = this.o.hello();
+    const hello = this.o.host.hello();
     hello.backlog = [];
     for (const s of this.o.spool.sessions()) {
       const hasChunks = s.lastSeq > s.ackedThrough;
@@ -255,7 +264,7 @@ export class Uploader {
     this.helloTimer = this.o.clock.setTimeout(() => {
       this.helloTimer = null;
       if (this.phase === 'hello') {
-        this.o.onError('MQTT', 'no HelloReply');
+        this.o.host.uploaderError('MQTT', 'no HelloReply');
         this.o.mqtt.disconnect();
       }
     }, this.o.tuning.helloTimeoutMs);
@@ -270,7 +279,7 @@ export class Uploader {
     if (was === 'offline') return;
     this.stats.disconnects++;
     this.phase = 'offline';
-    if (was === 'connecting' || was === 'hello') this.o.onError('MQTT', reason);
+    if (was === 'connecting' || was === 'hello') this.o.host.uploaderError('MQTT', reason);
     if (this.wantsOnline()) this.scheduleRetry();
   }
 
@@ -312,12 +321,12 @@ export class Uploader {
     try {
       msg = this.o.codec.decode(kind, payload);
     } catch (err) {
-      this.o.onError('PROTO_DECODE', kind + ': ' + String(err));
+      this.o.host.uploaderError('PROTO_DECODE', kind + ': ' + String(err));
       return;
     }
     if (kind === 'hello-reply') this.helloReply(msg as HelloReply);
     else if (kind === 'ack') this.ack(msg as ChunkAck);
-    else this.o.onMessage(kind, msg);
+    else this.o.host.downMessage(kind, msg);
   }
 
   private helloReply(reply: HelloReply): void {
@@ -344,8 +353,8 @@ export class Uploader {
       for (const m of r.missing ?? []) if (m.last + 1 > high) high = m.last + 1;
       st.next = Math.max(st.next, high + 1);
     }
-    this.o.onHelloReply(reply, this.o.clock.monotonicMs() - this.helloSentAt);
-    this.o.onReady();
+    this.o.host.helloReply(reply, this.o.clock.monotonicMs() - this.helloSentAt);
+    this.o.host.uploaderReady();
     this.pump();
   }
 
@@ -409,7 +418,7 @@ export class Uploader {
   /** Fills the window: the live session first, then the backlog oldest first. */
   private pump(): void {
     if (this.phase !== 'ready') return;
-    const live = this.o.liveSession();
+    const live = this.o.host.liveSession();
     if (live && !live.complete) this.pumpSession(live, false);
     for (const s of this.o.spool.sessions()) {
       if (this.flights.length >= this.o.tuning.window) break;
@@ -494,7 +503,7 @@ export class Uploader {
   /** Nothing left to send: every chunk acknowledged and no session waiting for its end to be sent. */
   private drained(): boolean {
     if (this.flights.length > 0) return false;
-    const live = this.o.liveSession();
+    const live = this.o.host.liveSession();
     for (const s of this.o.spool.sessions()) {
       if (s.lastSeq > s.ackedThrough) return false;
       const st = this.send[s.hex];
