@@ -169,7 +169,7 @@ export class Badge {
     const rollback = this.ota.takeRollback();
     if (rollback) this.event({ kind: EventKind.FIRMWARE, detail: 'rolled back: ' + rollback, errorCode: new FirmwareError('OTA_ROLLBACK', '').code });
     this.ota.armConfirmTimer(this.cfg.otaConfirmTimeoutMin);
-    p.audio.setHandlers({ frame: (f, v) => this.frame(f, v), voice: (v) => this.voice(v), lost: (n) => this.lost(n) });
+    p.audio.setHandlers(this);
     p.button.watch((pressed, t) => this.gestures.edge(pressed, t));
     this.applyConfig();
     this.houseTimer = p.clock.setInterval(() => this.housekeeping(), HOUSEKEEPING_MS);
@@ -267,7 +267,8 @@ export class Badge {
     if (!voiceMode || voiceRecent) this.startSession(StartTrigger.SPLIT);
   }
 
-  private frame(frame: Uint8Array, voice: boolean): void {
+  /** AudioHandlers: a frame from the co-processor (the Badge is the audio source's handler: no closures to hold). */
+  frame(frame: Uint8Array, voice: boolean): void {
     if (!this.running) return;
     const now = this.platform.clock.monotonicMs();
     if (voice) this.lastVoiceMs = now;
@@ -277,12 +278,14 @@ export class Badge {
     }
   }
 
-  private lost(count: number): void {
+  /** AudioHandlers: frames lost before the next one. */
+  lost(count: number): void {
     if (!this.running) return;
     this.recorder.lost(count);
   }
 
-  private voice(active: boolean): void {
+  /** AudioHandlers: voice activity while not capturing. */
+  voice(active: boolean): void {
     if (!this.running || !active || this.cfg.recordingMode === RecordingMode.MANUAL) return;
     const trigger = this.cfg.recordingMode === RecordingMode.SCHEDULED ? StartTrigger.SCHEDULE : StartTrigger.VOICE;
     this.startSession(trigger);
