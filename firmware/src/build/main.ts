@@ -4,12 +4,13 @@
  * esbuild (dist/badge.min.js), and fails unless both pass the Espruino
  * subset gate and boot, record and upload in the stripped vm sandbox. With
  * PARLEY_ESPRUINO_BIN set (an Espruino 2v29 Linux build) it also runs the
- * minified bundle on that interpreter and prints the variables it uses.
+ * minified bundle on that interpreter, prints the variables it uses and
+ * fails when the peak is over the 6,000-variable budget.
  * Everything runs offline.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import type { Plugin } from 'rollup';
@@ -19,7 +20,6 @@ import { runBundleInSandbox } from './device-sandbox.js';
 import { runBundleOnInterpreter } from './espruino-interpreter.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { deviceBoard } from '../platform/espruino/device-board.js';
-import * as messages from '../core/messages.js';
 
 /** Half of a 12,000-variable board (the issue's budget for the running firmware). */
 const ESPRUINO_VARIABLE_BUDGET = 6000;
@@ -55,17 +55,6 @@ function workspaceResolver(): Plugin {
   };
 }
 
-/** The numeric enum objects of core/messages.ts (name -> member -> value). */
-function messageEnums(): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const [name, value] of Object.entries(messages as Record<string, unknown>)) {
-    if (typeof value !== 'object' || value === null) continue;
-    const members = Object.entries(value as Record<string, unknown>);
-    if (members.length > 0 && members.every(([, v]) => typeof v === 'number')) out[name] = value as Record<string, number>;
-  }
-  return out;
-}
-
 interface AstNode {
   type: string;
   start: number;
@@ -74,28 +63,89 @@ interface AstNode {
 }
 
 /**
- * Replaces `Enum.MEMBER` reads of core/messages.ts's enum objects with their
- * numbers, like TypeScript's const enums: the objects then drop out of the
- * bundle (on Espruino each member is a variable held for the badge's whole
- * life). A module that uses an enum object as a whole keeps it. An unknown
- * member fails the build.
+ * The numeric enum objects a module declares at top level: `const X = { A: 1, B: -2 }`
+ * (exported or not) named in PascalCase, the enum convention (so tables of
+ * defaults such as DEFAULT_TUNING are not taken for enums), whose members are
+ * all number literals.
  */
-function inlineMessageEnums(): Plugin {
-  const enums = messageEnums();
+function numericEnums(ast: AstNode): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const node of ast.body as AstNode[]) {
+    const decl = (node.type === 'ExportNamedDeclaration' ? node.declaration : node) as AstNode | null;
+    if (!decl || decl.type !== 'VariableDeclaration' || decl.kind !== 'const') continue;
+    for (const d of decl.declarations as AstNode[]) {
+      const name = (d.id as { name?: string }).name;
+      const init = d.init as AstNode | null;
+      if (!name || !/^[A-Z][a-z]/.test(name) || !init || init.type !== 'ObjectExpression') continue;
+      const table: Record<string, number> = {};
+      let numeric = (init.properties as AstNode[]).length > 0;
+      for (const prop of init.properties as AstNode[]) {
+        const key = prop.key as AstNode & { name?: string };
+        let value = prop.value as AstNode & { value?: unknown; operator?: string; argument?: AstNode & { value?: unknown } };
+        let sign = 1;
+        if (value.type === 'UnaryExpression' && value.operator === '-') {
+          sign = -1;
+          value = value.argument as typeof value;
+        }
+        if (prop.type !== 'Property' || prop.computed || key.type !== 'Identifier' || !key.name || value.type !== 'Literal' || typeof value.value !== 'number') {
+          numeric = false;
+          break;
+        }
+        table[key.name] = sign * value.value;
+      }
+      if (numeric) out[name] = table;
+    }
+  }
+  return out;
+}
+
+/** Whether a module is one of the tsc output's (the firmware's and the hardware package's compiled modules). */
+function isCompiled(id: string): boolean {
+  return id.startsWith(tscOut + sep) && id.endsWith('.js') && existsSync(id);
+}
+
+/**
+ * Replaces `Enum.MEMBER` reads of the numeric enum objects of the firmware's
+ * and the hardware package's modules (core/messages.ts, hal/indicators.ts,
+ * the co-processor link's frame types, ...) with their numbers, like
+ * TypeScript's const enums, both in importing modules and in the module that
+ * defines them: the objects then drop out of the bundle (on Espruino each
+ * member is a variable held for the badge's whole life). A module that uses
+ * an enum object as a whole keeps it. An unknown member fails the build.
+ */
+function inlineNumericEnums(): Plugin {
   return {
-    name: 'parley-inline-message-enums',
-    transform(code, id) {
-      if (!/\bmessages\.js['"]/.test(code)) return null;
+    name: 'parley-inline-numeric-enums',
+    async transform(code, id) {
       const ast = this.parse(code) as unknown as AstNode;
-      const locals: Record<string, Record<string, number>> = {};
+      const locals: Record<string, Record<string, number>> = numericEnums(ast);
       for (const node of ast.body as AstNode[]) {
-        if (node.type !== 'ImportDeclaration' || !/\/messages\.js$/.test((node.source as { value: string }).value)) continue;
+        if (node.type !== 'ImportDeclaration') continue;
+        const resolved = await this.resolve((node.source as { value: string }).value, id);
+        if (!resolved || !isCompiled(resolved.id)) continue;
+        const theirs = numericEnums(this.parse(readFileSync(resolved.id, 'utf8')) as unknown as AstNode);
         for (const spec of node.specifiers as AstNode[]) {
           const imported = (spec.imported as { name?: string } | undefined)?.name;
-          const table = imported ? enums[imported] : undefined;
+          const table = imported ? theirs[imported] : undefined;
           if (spec.type === 'ImportSpecifier' && table) locals[(spec.local as { name: string }).name] = table;
         }
       }
+      // An object whose members are assigned anywhere in the module is state, not an enum.
+      const mutated = (node: unknown): void => {
+        if (Array.isArray(node)) {
+          for (const n of node) mutated(n);
+          return;
+        }
+        if (typeof node !== 'object' || node === null) return;
+        const n = node as AstNode;
+        const target = (n.type === 'AssignmentExpression' ? n.left : n.type === 'UpdateExpression' ? n.argument : null) as AstNode | null;
+        if (target && target.type === 'MemberExpression') {
+          const object = target.object as AstNode & { name?: string };
+          if (object.type === 'Identifier' && object.name) delete locals[object.name];
+        }
+        for (const key of Object.keys(n)) if (key !== 'type' && key !== 'start' && key !== 'end') mutated(n[key]);
+      };
+      mutated(ast);
       if (Object.keys(locals).length === 0) return null;
       const edits: { start: number; end: number; text: string }[] = [];
       const walk = (node: unknown): void => {
@@ -119,9 +169,10 @@ function inlineMessageEnums(): Plugin {
         for (const key of Object.keys(n)) if (key !== 'type' && key !== 'start' && key !== 'end') walk(n[key]);
       };
       walk(ast);
-      edits.sort((a, b) => b.start - a.start);
+      if (edits.length === 0) return null;
+      edits.sort((x, y) => y.start - x.start);
       let out = code;
-      for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      for (const e of edits) out = out.slice(0, e.start) + (e.text.startsWith('-') ? '(' + e.text + ')' : e.text) + out.slice(e.end);
       return { code: out, map: null };
     },
   };
@@ -135,7 +186,7 @@ async function main(): Promise<void> {
 
   const bundle = await rollup({
     input: join(tscOut, 'firmware', 'src', 'app', 'main.js'),
-    plugins: [workspaceResolver(), inlineMessageEnums()],
+    plugins: [workspaceResolver(), inlineNumericEnums()],
     onwarn(warning, warn) {
       // The loader evaluates a staged image on purpose.
       if (warning.code === 'EVAL') return;
@@ -178,6 +229,10 @@ async function main(): Promise<void> {
       `CPU ${r.cpuPerAudioSecond.toFixed(2)} s per s of audio`);
     for (const e of r.errors) console.error('interpreter: ' + e);
     if (r.errors.length > 0 || !accounted || r.gateway.complete !== 1) failed = true;
+    if (fw > ESPRUINO_VARIABLE_BUDGET) {
+      console.error(`badge.min.js: ${fw} Espruino variables at the peak, over the budget of ${ESPRUINO_VARIABLE_BUDGET}`);
+      failed = true;
+    }
   }
   if (failed) {
     console.error('firmware build FAILED: the bundle does not fit the device');
