@@ -39,7 +39,7 @@ export function createDeviceCodec(): ProtocolCodec {
   return {
     encode: (kind, message) => encode(upType(kind), message as never),
     decode: (kind, bytes) => decode(downType(kind), bytes) as never,
-    crc32: (data, crc) => crc32(data, crc),
+    crc32: crc32,
     encodeConfig: (config) => encode(Config as AnyType, config as never),
   };
 }

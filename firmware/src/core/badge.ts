@@ -131,7 +131,7 @@ export class Badge {
       },
       event: (detail, code) => this.event({ kind: EventKind.FIRMWARE, detail: detail, errorCode: code }),
     });
-    this.gestures = new ButtonGestures(p.clock, (action) => this.buttonAction(action));
+    this.gestures = new ButtonGestures(p.clock, this);
   }
 
   private commandHandler(): CommandHandler {
@@ -321,7 +321,8 @@ export class Badge {
 
   // ---------------------------------------------------------------- button
 
-  private buttonAction(action: number): void {
+  /** GestureHost: a gesture of the button. */
+  buttonAction(action: number): void {
     this.event({ kind: EventKind.BUTTON, button: action });
     const st = this.deviceState();
     if (st === DeviceState.LOCKED) {

@@ -9,18 +9,23 @@ export const DOUBLE_GAP_MS = 400;
  * LONG_PRESS_MS, reported as soon as the hold reaches it) and a double press
  * (a second press starting within DOUBLE_GAP_MS of the first release).
  */
+/** Who is told the gestures (the Badge itself: no closure to hold on Espruino). */
+export interface GestureHost {
+  buttonAction(action: number): void;
+}
+
 export class ButtonGestures {
   private readonly clock: Clock;
-  private readonly emit: (action: number) => void;
+  private readonly host: GestureHost;
   private downAt = -1;
   private longFired = false;
   private longTimer: TimerId | null = null;
   private shortTimer: TimerId | null = null;
   private pendingShort = false;
 
-  constructor(clock: Clock, emit: (action: number) => void) {
+  constructor(clock: Clock, host: GestureHost) {
     this.clock = clock;
-    this.emit = emit;
+    this.host = host;
   }
 
   edge(pressed: boolean, timeMs: number): void {
@@ -34,7 +39,7 @@ export class ButtonGestures {
         this.pendingShort = false;
         if (this.shortTimer !== null) this.clock.clearTimeout(this.shortTimer);
         this.shortTimer = null;
-        this.emit(ButtonAction.LONG);
+        this.host.buttonAction(ButtonAction.LONG);
       }, LONG_PRESS_MS);
       return;
     }
@@ -47,7 +52,7 @@ export class ButtonGestures {
       this.pendingShort = false;
       if (this.shortTimer !== null) this.clock.clearTimeout(this.shortTimer);
       this.shortTimer = null;
-      this.emit(ButtonAction.DOUBLE);
+      this.host.buttonAction(ButtonAction.DOUBLE);
       return;
     }
     this.pendingShort = true;
@@ -55,7 +60,7 @@ export class ButtonGestures {
       this.shortTimer = null;
       if (!this.pendingShort) return;
       this.pendingShort = false;
-      this.emit(ButtonAction.SHORT);
+      this.host.buttonAction(ButtonAction.SHORT);
     }, DOUBLE_GAP_MS);
   }
 }
