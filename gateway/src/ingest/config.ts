@@ -15,6 +15,11 @@ export const ingestConfigSchema = Type.Object(
     journalSegmentBytes: Type.Integer({ minimum: 64 * 1024, default: 64 * 1024 * 1024 }),
     /** Journal: rotate and checkpoint at least this often (ms). */
     checkpointIntervalMs: Type.Integer({ minimum: 100, default: 30_000 }),
+    /**
+     * Spool files: a session's committed chunks are written to its file once this many bytes wait (and at every
+     * checkpoint and finalisation); until then the journal holds them. Memory: up to this much per open session.
+     */
+    spoolWriteBytes: Type.Integer({ minimum: 0, maximum: 16 * 1024 * 1024, default: 16 * 1024 }),
     /** Back-pressure: chunks of one connection that may wait for their commit before aedes stops reading its socket. */
     maxPendingChunksPerClient: Type.Integer({ minimum: 1, maximum: 10_000, default: 32 }),
     /** Upper bound of frames in one AudioChunk (1 s of 20 ms frames is 50). */

@@ -125,6 +125,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     maxItems: config.fsyncMaxChunks,
     segmentBytes: config.journalSegmentBytes,
     checkpointIntervalMs: config.checkpointIntervalMs,
+    spoolWriteBytes: config.spoolWriteBytes,
     onDurable: onDurable,
     onFailed: onWriteFailed,
     onCheckpointError: (err) => log.error({ err }, 'journal checkpoint failed; the old segment is kept for recovery'),
