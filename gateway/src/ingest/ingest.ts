@@ -118,6 +118,8 @@ export function createIngest(deps: IngestDeps): Ingest {
   let closed = false;
 
   const lastSegment = recover();
+  // Device directories are then made one level deep, off the event loop (see GroupCommitter.handle).
+  mkdirSync(paths.spoolRoot, { recursive: true });
   const committer = new GroupCommitter<PendingChunk>({
     journalDir: paths.journalDir,
     lastSegment,
