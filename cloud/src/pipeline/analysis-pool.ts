@@ -6,7 +6,7 @@ import type { IndexedText } from '../search/segmenter.js';
 import { analysisFailed, type AnalysisExecutor } from './analysis-executor.js';
 import type { AnalysisTask } from './analysis-tasks.js';
 import type { PoolToWorker, WorkerToPool } from './analysis-worker-host.js';
-import { startTypeScriptWorker } from './typescript-worker.js';
+import { startTypeScriptWorker, stopTypeScriptWorker } from './typescript-worker.js';
 
 export interface AnalysisPoolOptions {
   /** Worker threads (≥ 1). */
@@ -127,7 +127,7 @@ export class AnalysisWorkerPool implements AnalysisExecutor {
         const w = slot.worker;
         slot.worker = null;
         if (slot.job) this.finish(slot)?.reject(new PipelineError('INTERNAL', 'analysis pool closed'));
-        if (w) await w.terminate();
+        if (w) await stopTypeScriptWorker(w);
       }),
     );
   }
@@ -209,7 +209,7 @@ export class AnalysisWorkerPool implements AnalysisExecutor {
     slot.worker = null;
     this.restarts++;
     this.opts.logger.error({ timeoutMs: this.opts.timeoutMs, task: job?.task.kind }, 'analysis task timed out; worker replaced');
-    void worker.terminate();
+    void stopTypeScriptWorker(worker);
     job?.reject(new PipelineError('INTERNAL', `analysis worker took longer than ${this.opts.timeoutMs} ms and was replaced`, { retryable: true }));
     this.dispatch();
   }

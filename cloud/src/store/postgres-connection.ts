@@ -1,6 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { PipelineError } from '../errors.js';
-import { startTypeScriptWorker } from '../pipeline/typescript-worker.js';
+import { startTypeScriptWorker, stopTypeScriptWorker } from '../pipeline/typescript-worker.js';
 import type { ConnectionReply, ConnectionRequest } from './postgres-connection-worker.js';
 
 export interface PostgresConnectionOptions {
@@ -119,7 +119,7 @@ export class SyncPostgresConnection {
     } catch {
       // ending anyway
     }
-    void link.worker.terminate();
+    void stopTypeScriptWorker(link.worker);
   }
 
   private exec(sql: string, params: readonly unknown[]): { rows: PgRow[]; rowCount: number } {
@@ -145,7 +145,7 @@ export class SyncPostgresConnection {
     const message = receiveMessageOnPort(link.port);
     if (waited === 'timed-out' || !message) {
       this.link = null;
-      void link.worker.terminate();
+      void stopTypeScriptWorker(link.worker);
       throw new PipelineError('INTERNAL', `PostgreSQL did not answer within ${timeoutMs} ms; connection restarted`);
     }
     return message.message as ConnectionReply;
