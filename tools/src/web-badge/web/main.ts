@@ -132,6 +132,8 @@ async function powerOn(): Promise<void> {
     onFrame,
   });
   log('info', `audio from the ${capture.source}`);
+  // Show the source now, not at the next periodic render: the page says it is ready only once it shows it.
+  render();
   document.body.dataset.ready = 'true';
 }
 
