@@ -46,6 +46,16 @@ async function choose(page: Page, testId: string, label: string): Promise<void> 
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).first().click();
 }
 
+/** Fills an input and checks it kept the value: a form that initialises its fields late would otherwise overwrite it (seen once under a loaded full suite). */
+async function fillKept(page: Page, selector: string, value: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.fill(selector, value);
+    await new Promise((r) => setTimeout(r, 200));
+    if ((await page.inputValue(selector)) === value) return;
+  }
+  throw new Error(`${selector} did not keep ${value}`);
+}
+
 async function signIn(page: Page, base: string, user: { id: string; password: string }): Promise<void> {
   await page.goto(`${base}/admin/`);
   await page.waitForSelector('[data-testid=login]');
@@ -177,7 +187,7 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     // Config: a device-level change gets a new version, which the badge applies.
     const wantedBefore = Number(await page.textContent('[data-testid=config-wanted]'));
     await page.click('[data-testid=config-edit]');
-    await page.fill('[data-testid=config-field-telemetryIntervalS]', '30');
+    await fillKept(page, '[data-testid=config-field-telemetryIntervalS]', '30');
     await page.click('[data-testid=config-save]');
     await page.waitForFunction((v) => document.querySelector('[data-testid=config-wanted]')?.textContent === String(v), wantedBefore + 1);
     await page.waitForFunction((v) => document.querySelector('[data-testid=config-applied]')?.textContent === String(v), wantedBefore + 1, { timeout: 15_000 });
@@ -190,7 +200,7 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     await choose(page, 'profile-scope', '网点');
     await choose(page, 'profile-scope-id', '巴黎歌剧院支行');
     await page.click('[data-testid=profile-edit-new]');
-    await page.fill('[data-testid=config-field-bitrate]', '24000');
+    await fillKept(page, '[data-testid=config-field-bitrate]', '24000');
     await page.click('[data-testid=config-save]');
     await page.waitForSelector('[data-testid=profiles-table] tbody tr.ant-table-row:has-text("24000")');
     await page.screenshot({ path: join(ARTIFACTS, 'config.png'), fullPage: true });
