@@ -10,6 +10,7 @@ import { OggOpusPacketReader, OggStreamError } from '../../src/web-badge/ogg-opu
 
 const SPEECH_WAV = fileURLToPath(new URL('../../../../shared/audio/real/0.wav', import.meta.url));
 const haveOpusenc = existsSync('/usr/bin/opusenc') && existsSync(SPEECH_WAV);
+if (!haveOpusenc) console.log(`Ogg Opus packet reader tests skipped: need /usr/bin/opusenc (apt-get install opus-tools) and ${SPEECH_WAV}`);
 
 describe.skipIf(!haveOpusenc)('Ogg Opus packet reader (the web badge unwraps opus-recorder pages)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parley-ogg-'));
