@@ -23,6 +23,12 @@ export const PIPELINE_ERRORS = {
   ASR_WORKER_CRASHED: { status: 500, message: 'Speech recognition worker died' },
   ASR_TIMEOUT: { status: 504, message: 'Speech recognition timed out' },
   ANALYSIS_FAILED: { status: 500, message: 'Analysis failed' },
+  ANALYSIS_WORKER_CRASHED: { status: 500, message: 'Analysis worker died' },
+  ANALYSIS_TIMEOUT: { status: 504, message: 'Analysis timed out' },
+  SPEECH_WORKER_FAILED: { status: 500, message: 'Speech worker failed' },
+  SHUTTING_DOWN: { status: 503, message: 'The pipeline is shutting down' },
+  STORE_UNAVAILABLE: { status: 503, message: 'The conversation store is unavailable' },
+  STORE_QUERY_FAILED: { status: 500, message: 'The conversation store rejected a query' },
   STORE_CORRUPT: { status: 500, message: 'Stored data is corrupt' },
   PATH_UNSAFE: { status: 400, message: 'Path component is not safe' },
   INTERNAL: { status: 500, message: 'Internal error' },
@@ -59,6 +65,22 @@ export function isPipelineError(err: unknown, code?: PipelineErrorCode): err is 
 /** Code + message of any thrown value, for stage error columns and logs. */
 export function describeError(err: unknown): { code: PipelineErrorCode; message: string; retryable: boolean } {
   if (err instanceof PipelineError) return { code: err.code, message: err.message, retryable: err.retryable };
+  const sqlite = sqliteErrorCode(err);
+  if (sqlite) return { code: sqlite, message: (err as Error).message, retryable: PIPELINE_ERRORS[sqlite].status >= 500 && sqlite !== 'STORE_CORRUPT' };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message, retryable: true };
+}
+
+/**
+ * better-sqlite3 throws `SqliteError` with SQLite's result code: a database
+ * that is busy, full or unreadable is the store being unavailable (retry
+ * later); a damaged file is corrupt (retrying cannot help); anything else is
+ * a query the store rejected.
+ */
+function sqliteErrorCode(err: unknown): PipelineErrorCode | null {
+  if (!(err instanceof Error) || err.name !== 'SqliteError') return null;
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return 'STORE_CORRUPT';
+  if (/^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|PROTOCOL)/.test(code)) return 'STORE_UNAVAILABLE';
+  return 'STORE_QUERY_FAILED';
 }

@@ -65,7 +65,7 @@ export class SpeechWorkerClient {
         this.pending.delete(m.id);
         clearTimeout(p.timer);
         if (m.type === 'result') p.resolve(m);
-        else p.reject(new PipelineError('INTERNAL', `speech worker: ${m.message ?? 'unknown error'}`));
+        else p.reject(new PipelineError('SPEECH_WORKER_FAILED', m.message ?? 'unknown error'));
       });
       child.on('exit', (code, signal) => {
         const detail = `exit ${code ?? signal}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
@@ -92,7 +92,7 @@ export class SpeechWorkerClient {
   }
 
   async request(message: Record<string, unknown>): Promise<Record<string, unknown>> {
-    if (this.closed) throw new PipelineError('INTERNAL', 'speech worker closed');
+    if (this.closed) throw new PipelineError('SHUTTING_DOWN', 'speech worker closed');
     if (this.broken) throw this.broken;
     await this.start();
     const child = this.child;

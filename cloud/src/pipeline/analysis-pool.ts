@@ -121,19 +121,19 @@ export class AnalysisWorkerPool implements AnalysisExecutor {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new PipelineError('INTERNAL', 'analysis pool closed'));
+    for (const job of this.queue.splice(0)) job.reject(new PipelineError('SHUTTING_DOWN', 'analysis pool closed'));
     await Promise.all(
       this.slots.map(async (slot) => {
         const w = slot.worker;
         slot.worker = null;
-        if (slot.job) this.finish(slot)?.reject(new PipelineError('INTERNAL', 'analysis pool closed'));
+        if (slot.job) this.finish(slot)?.reject(new PipelineError('SHUTTING_DOWN', 'analysis pool closed'));
         if (w) await stopTypeScriptWorker(w);
       }),
     );
   }
 
   private run(task: AnalysisTask): Promise<unknown> {
-    if (this.closed) return Promise.reject(new PipelineError('INTERNAL', 'analysis pool closed'));
+    if (this.closed) return Promise.reject(new PipelineError('SHUTTING_DOWN', 'analysis pool closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.dispatch();
@@ -210,7 +210,7 @@ export class AnalysisWorkerPool implements AnalysisExecutor {
     this.restarts++;
     this.opts.logger.error({ timeoutMs: this.opts.timeoutMs, task: job?.task.kind }, 'analysis task timed out; worker replaced');
     void stopTypeScriptWorker(worker);
-    job?.reject(new PipelineError('INTERNAL', `analysis worker took longer than ${this.opts.timeoutMs} ms and was replaced`, { retryable: true }));
+    job?.reject(new PipelineError('ANALYSIS_TIMEOUT', `analysis worker took longer than ${this.opts.timeoutMs} ms and was replaced`, { retryable: true }));
     this.dispatch();
   }
 
@@ -222,7 +222,7 @@ export class AnalysisWorkerPool implements AnalysisExecutor {
     if (this.closed) return;
     this.restarts++;
     this.opts.logger.error({ err: detail, task: job?.task.kind }, 'analysis worker died; it is replaced');
-    job?.reject(new PipelineError('INTERNAL', detail, { retryable: true }));
+    job?.reject(new PipelineError('ANALYSIS_WORKER_CRASHED', detail, { retryable: true }));
     this.dispatch();
   }
 }

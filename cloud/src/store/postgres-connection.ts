@@ -17,6 +17,14 @@ interface Link {
   signal: Int32Array;
 }
 
+/**
+ * Failures that mean the server is unreachable rather than the query wrong:
+ * SQLSTATE class 08 (connection exception), 53 (insufficient resources),
+ * 57P01–57P03 (shutdown, crash, cannot connect now), and the socket errors
+ * node-postgres reports with Node's own codes (ECONNREFUSED, ENOENT…).
+ */
+const CONNECTION_SQLSTATE = /^(?:08|53|57P0[123])|^E[A-Z]+$/;
+
 const WORKER = new URL('./postgres-connection-worker.ts', import.meta.url);
 
 /**
@@ -123,16 +131,16 @@ export class SyncPostgresConnection {
   }
 
   private exec(sql: string, params: readonly unknown[]): { rows: PgRow[]; rowCount: number } {
-    if (this.closed) throw new PipelineError('INTERNAL', 'PostgreSQL store is closed');
+    if (this.closed) throw new PipelineError('SHUTTING_DOWN', 'PostgreSQL store is closed');
     const link = this.link ?? this.start();
     const statements = [...this.deferred.splice(0), { sql, params: [...params] }];
     if (this.depth > 0) {
       if (this.txLink === null && statements[0]?.sql === 'BEGIN') this.txLink = link;
-      else if (link !== this.txLink && sql !== 'ROLLBACK') throw new PipelineError('INTERNAL', 'PostgreSQL connection was lost inside a transaction');
+      else if (link !== this.txLink && sql !== 'ROLLBACK') throw new PipelineError('STORE_UNAVAILABLE', 'PostgreSQL connection was lost inside a transaction');
     }
     const r = this.roundTrip(link, { type: 'batch', statements }, this.opts.statementTimeoutMs + this.opts.connectTimeoutMs + 5000);
     if (!r.ok) {
-      throw new PipelineError('INTERNAL', `PostgreSQL: ${r.message}`, { details: { sqlstate: r.sqlstate } });
+      throw new PipelineError(r.sqlstate && CONNECTION_SQLSTATE.test(r.sqlstate) ? 'STORE_UNAVAILABLE' : 'STORE_QUERY_FAILED', `PostgreSQL: ${r.message}`, { details: { sqlstate: r.sqlstate } });
     }
     return r;
   }
@@ -146,7 +154,7 @@ export class SyncPostgresConnection {
     if (waited === 'timed-out' || !message) {
       this.link = null;
       void stopTypeScriptWorker(link.worker);
-      throw new PipelineError('INTERNAL', `PostgreSQL did not answer within ${timeoutMs} ms; connection restarted`);
+      throw new PipelineError('STORE_UNAVAILABLE', `PostgreSQL did not answer within ${timeoutMs} ms; connection restarted`);
     }
     return message.message as ConnectionReply;
   }

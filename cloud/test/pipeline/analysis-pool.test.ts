@@ -64,7 +64,7 @@ describe('analysis worker pool', { timeout: 60_000 }, () => {
     try {
       const p = pool({ workerModule: FAULTY });
       const err = await p.analyze(input('dev-001', 'crash-1')).catch((e: unknown) => e);
-      expect(isPipelineError(err, 'INTERNAL')).toBe(true);
+      expect(isPipelineError(err, 'ANALYSIS_WORKER_CRASHED')).toBe(true);
       expect((err as { retryable: boolean }).retryable).toBe(true);
       expect((err as Error).message).toMatch(/exited with code 3/);
       const ok = await p.analyze(input('dev-001', 'crash-1'));
@@ -82,7 +82,8 @@ describe('analysis worker pool', { timeout: 60_000 }, () => {
     const stuck = p.analyze(input('dev-001', 'hang-1')).catch((e: unknown) => e);
     const queued = p.analyze(input('dev-003'));
     const err = await stuck;
-    expect(isPipelineError(err, 'INTERNAL')).toBe(true);
+    expect(isPipelineError(err, 'ANALYSIS_TIMEOUT')).toBe(true);
+    expect((err as { retryable: boolean }).retryable).toBe(true);
     expect((err as Error).message).toMatch(/longer than 1500 ms/);
     expect((await queued).rulesVersion).toBe(rules.version);
     expect(p.stats().restarts).toBe(1);
@@ -97,6 +98,6 @@ describe('analysis worker pool', { timeout: 60_000 }, () => {
     expect(isPipelineError(err, 'ANALYSIS_FAILED')).toBe(true);
     expect((err as { retryable: boolean }).retryable).toBe(false);
     await p.close();
-    expect(isPipelineError(await p.analyze(input('dev-001')).catch((e: unknown) => e), 'INTERNAL')).toBe(true);
+    expect(isPipelineError(await p.analyze(input('dev-001')).catch((e: unknown) => e), 'SHUTTING_DOWN')).toBe(true);
   });
 });

@@ -67,8 +67,8 @@ describe('pipeline metrics', { timeout: 90_000 }, () => {
     const text = await registry.metrics();
     expect(sample(text, 'parley_pipeline_stage_started_total', { stage: 'analyze' })).toBe(3);
     expect(sample(text, 'parley_pipeline_stage_succeeded_total', { stage: 'analyze', outcome: 'done' })).toBe(2);
-    expect(sample(text, 'parley_pipeline_stage_retried_total', { stage: 'analyze', code: 'INTERNAL' })).toBe(1);
-    expect(sample(text, 'parley_pipeline_stage_failed_total', { stage: 'analyze', code: 'INTERNAL' })).toBe(0);
+    expect(sample(text, 'parley_pipeline_stage_retried_total', { stage: 'analyze', code: 'ANALYSIS_WORKER_CRASHED' })).toBe(1);
+    expect(sample(text, 'parley_pipeline_stage_failed_total', { stage: 'analyze', code: 'ANALYSIS_WORKER_CRASHED' })).toBe(0);
     expect(sample(text, 'parley_pipeline_stage_succeeded_total', { stage: 'vad', outcome: 'skipped' })).toBe(0); // skipped at creation, never run
     expect(sample(text, 'parley_pipeline_stage_waiting_total', { stage: 'transcribe', code: 'ASR_NOT_CONFIGURED' })).toBe(1);
     expect(sample(text, 'parley_pipeline_stage_duration_seconds_count', { stage: 'analyze', result: 'succeeded' })).toBe(2);

@@ -79,7 +79,7 @@ if (!bin) {
             return err;
           }
         })();
-        expect(isPipelineError(bad, 'INTERNAL')).toBe(true);
+        expect(isPipelineError(bad, 'STORE_QUERY_FAILED')).toBe(true);
         expect((bad as { retryable: boolean }).retryable).toBe(true);
         expect((bad as { details: { sqlstate: string } }).details.sqlstate).toBe('42P01');
       } finally {
