@@ -136,6 +136,16 @@ export declare const CommandStatus: {
   readonly COMMAND_STATUS_IN_PROGRESS: 4;
   readonly COMMAND_STATUS_EXPIRED: 5;
 };
+/**
+ * Bits of HelloReply.capabilities: protocol features a gateway accepts
+ * beyond the first version. A gateway that does not know a feature leaves its
+ * bit clear (absent field = 0), so the badge keeps to the first version.
+ */
+export declare const Capability: {
+  readonly CAPABILITY_NONE: 0;
+  /** AudioChunk frame_data + frame_sizes */
+  readonly CAPABILITY_PACKED_FRAMES: 1;
+};
 export declare const RecordingMode: {
   readonly RECORDING_MODE_MANUAL: 0;
   readonly RECORDING_MODE_VOICE_ACTIVATED: 1;
@@ -289,24 +299,41 @@ export interface SessionEnd {
 }
 export declare const SessionEnd: MessageType<SessionEnd>;
 
-/** up/chunk */
+/**
+ * up/chunk
+ * 
+ * The frames travel in one of two forms, exactly one per chunk (a chunk with
+ * both is malformed):
+ * - legacy: `frames`, one field per Opus packet (2 bytes of tag + length
+ * per ~40-byte frame);
+ * - packed: `frame_data`, the packets concatenated, and `frame_sizes`, each
+ * packet's length as a varint, in order (the same bytes as a packed
+ * `repeated uint32`): 1 byte per frame below 128 bytes. Every size is
+ * 1..1275 and the sizes add up to the length of frame_data.
+ * A badge sends the packed form only to a gateway whose HelloReply has
+ * CAPABILITY_PACKED_FRAMES; every gateway that sets it decodes both forms.
+ */
 export interface AudioChunk {
   /** bytes = 1 */
   sessionId: Uint8Array;
   /** uint32 = 2 */
   seq: number;
-  /** frame index of frames[0] (uint32 = 3) */
+  /** frame index of the chunk's first frame (uint32 = 3) */
   firstFrame: number;
-  /** Opus packets, one per frame (repeated bytes = 4) */
+  /** legacy form: Opus packets, one per frame (repeated bytes = 4) */
   frames: Uint8Array[];
-  /** capture time of frames[0] (uint64 = 5) */
+  /** capture time of the chunk's first frame (uint64 = 5) */
   captureTimeMs: number;
   /** bool = 6 */
   clockSynced: boolean;
-  /** crc32 over the concatenated frames (fixed32 = 7) */
+  /** crc32 over the concatenated frames (either form) (fixed32 = 7) */
   crc32: number;
   /** false: live; true: drained from flash (bool = 8) */
   backlog: boolean;
+  /** packed form: the Opus packets concatenated (bytes = 9) */
+  frameData: Uint8Array;
+  /** packed form: one varint per packet, its length (bytes = 10) */
+  frameSizes: Uint8Array;
 }
 export declare const AudioChunk: MessageType<AudioChunk>;
 
@@ -428,6 +455,8 @@ export interface HelloReply {
   resume: ResumePoint[];
   /** the badge must enter the locked state (bool = 4) */
   locked: boolean;
+  /** OR of Capability values the gateway accepts (uint32 = 5) */
+  capabilities: number;
 }
 export declare const HelloReply: MessageType<HelloReply>;
 

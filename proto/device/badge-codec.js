@@ -788,6 +788,15 @@ export const CommandStatus = {
   COMMAND_STATUS_IN_PROGRESS: 4,
   COMMAND_STATUS_EXPIRED: 5,
 };
+/**
+ * Bits of HelloReply.capabilities: protocol features a gateway accepts
+ * beyond the first version. A gateway that does not know a feature leaves its
+ * bit clear (absent field = 0), so the badge keeps to the first version.
+ */
+export const Capability = {
+  CAPABILITY_NONE: 0,
+  CAPABILITY_PACKED_FRAMES: 1,
+};
 export const RecordingMode = {
   RECORDING_MODE_MANUAL: 0,
   RECORDING_MODE_VOICE_ACTIVATED: 1,
@@ -826,8 +835,21 @@ export const Hello = ['\x01\x0edeviceId \x02\x0efirmwareVersion \x03\x0ehardware
 export const SessionStart = ['\x01\x0fsessionId \x02\x0estaffId \x03\x03startTimeMs \x04\x06clockSynced \x05\x03monotonicMs \x06\x10codec \x07\x07trigger \x08\x02bootCount', CodecParams];
 /** up/session-end */
 export const SessionEnd = ['\x01\x0fsessionId \x02\x07reason \x03\x03endTimeMs \x04\x06clockSynced \x05\x02totalFrames \x06\x03totalBytes \x07\x02totalChunks \x08\x08digest \x09\x02droppedFrames \x0a0gaps \x0b\x06timeCorrected \x0c\x05clockOffsetMs', FrameGap];
-/** up/chunk */
-export const AudioChunk = '\x01\x0fsessionId \x02\x02seq \x03\x02firstFrame \x04/frames \x05\x03captureTimeMs \x06\x06clockSynced \x07\x08crc32 \x08\x06backlog';
+/**
+ * up/chunk
+ * 
+ * The frames travel in one of two forms, exactly one per chunk (a chunk with
+ * both is malformed):
+ * - legacy: `frames`, one field per Opus packet (2 bytes of tag + length
+ * per ~40-byte frame);
+ * - packed: `frame_data`, the packets concatenated, and `frame_sizes`, each
+ * packet's length as a varint, in order (the same bytes as a packed
+ * `repeated uint32`): 1 byte per frame below 128 bytes. Every size is
+ * 1..1275 and the sizes add up to the length of frame_data.
+ * A badge sends the packed form only to a gateway whose HelloReply has
+ * CAPABILITY_PACKED_FRAMES; every gateway that sets it decodes both forms.
+ */
+export const AudioChunk = '\x01\x0fsessionId \x02\x02seq \x03\x02firstFrame \x04/frames \x05\x03captureTimeMs \x06\x06clockSynced \x07\x08crc32 \x08\x06backlog \x09\x0fframeData \x0a\x0fframeSizes';
 /** up/telemetry */
 export const Telemetry = '\x01\x02batteryPercent \x02\x02batteryMv \x03\x06charging \x04\x02flashUsedBytes \x05\x02flashFreeBytes \x06\x02backlogSeconds \x07\x04rssiDbm \x08\x02uptimeS \x09\x07state \x0a\x02droppedFrames \x0b\x07clockState \x0c\x0efirmwareVersion \x0d\x02lastErrorCode \x0e\x03timeMs \x0f\x02configVersion \x10\x02bootCount';
 /** up/event */
@@ -842,7 +864,7 @@ export const FirmwareRequest = '\x01\x0ereleaseId \x02\x02offset \x03\x02length'
 /** What the gateway durably holds of one session the badge listed. */
 export const ResumePoint = ['\x01\x0fsessionId \x02\x05receivedThrough \x030missing \x04\x06complete', SeqRange];
 /** down/hello-reply */
-export const HelloReply = ['\x01\x03serverTimeMs \x02\x02wantedConfigVersion \x030resume \x04\x06locked', ResumePoint];
+export const HelloReply = ['\x01\x03serverTimeMs \x02\x02wantedConfigVersion \x030resume \x04\x06locked \x05\x02capabilities', ResumePoint];
 /** down/ack: sent only once the acknowledged chunks are durably stored. */
 export const ChunkAck = ['\x01\x0fsessionId \x02\x05contiguousThrough \x030missing \x04\x06complete', SeqRange];
 export const WifiNetwork = '\x01\x0essid \x02\x0epsk';
@@ -866,13 +888,13 @@ const $SessionInventory = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 
 const $Hello = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 14, 4, 2, 5, 2, 6, 7, 7, 2, 8, 48, 9, 2, 10, 2, 11, 3, 12, 14, 13, 6]), [0, 0, 0, 0, 0, 0, 0, $SessionInventory, 0, 0, 0, 0, 0], 'deviceId', 'firmwareVersion', 'hardwareRevision', 'bootCount', 'uptimeS', 'clockState', 'configVersion', 'backlog', 'flashUsedBytes', 'flashFreeBytes', 'deviceTimeMs', 'firmwareSlot', 'firmwarePendingConfirm'];
 const $SessionStart = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 14, 3, 3, 4, 6, 5, 3, 6, 16, 7, 7, 8, 2]), [0, 0, 0, 0, 0, $CodecParams, 0, 0], 'sessionId', 'staffId', 'startTimeMs', 'clockSynced', 'monotonicMs', 'codec', 'trigger', 'bootCount'];
 const $SessionEnd = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 7, 3, 3, 4, 6, 5, 2, 6, 3, 7, 2, 8, 8, 9, 2, 10, 48, 11, 6, 12, 5]), [0, 0, 0, 0, 0, 0, 0, 0, 0, $FrameGap, 0, 0], 'sessionId', 'reason', 'endTimeMs', 'clockSynced', 'totalFrames', 'totalBytes', 'totalChunks', 'digest', 'droppedFrames', 'gaps', 'timeCorrected', 'clockOffsetMs'];
-const $AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog'];
+const $AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6, 9, 15, 10, 15]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog', 'frameData', 'frameSizes'];
 const $Telemetry = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 6, 4, 2, 5, 2, 6, 2, 7, 4, 8, 2, 9, 7, 10, 2, 11, 7, 12, 14, 13, 2, 14, 3, 15, 2, 16, 2]), 0, 'batteryPercent', 'batteryMv', 'charging', 'flashUsedBytes', 'flashFreeBytes', 'backlogSeconds', 'rssiDbm', 'uptimeS', 'state', 'droppedFrames', 'clockState', 'firmwareVersion', 'lastErrorCode', 'timeMs', 'configVersion', 'bootCount'];
 const $Event = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 3, 3, 6, 4, 2, 5, 15, 6, 2, 7, 7, 8, 7, 9, 7, 10, 2, 11, 5, 12, 14]), 0, 'kind', 'timeMs', 'clockSynced', 'eventSeq', 'sessionId', 'frameIndex', 'button', 'fromState', 'toState', 'errorCode', 'value', 'detail'];
 const $CommandResult = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 7, 3, 14, 4, 3, 5, 2]), 0, 'commandId', 'status', 'detail', 'timeMs', 'progress'];
 const $FirmwareRequest = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 2, 3, 2]), 0, 'releaseId', 'offset', 'length'];
 const $ResumePoint = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 5, 3, 48, 4, 6]), [0, 0, $SeqRange, 0], 'sessionId', 'receivedThrough', 'missing', 'complete'];
-const $HelloReply = [/*#__PURE__*/ new Uint16Array([1, 3, 2, 2, 3, 48, 4, 6]), [0, 0, $ResumePoint, 0], 'serverTimeMs', 'wantedConfigVersion', 'resume', 'locked'];
+const $HelloReply = [/*#__PURE__*/ new Uint16Array([1, 3, 2, 2, 3, 48, 4, 6, 5, 2]), [0, 0, $ResumePoint, 0, 0], 'serverTimeMs', 'wantedConfigVersion', 'resume', 'locked', 'capabilities'];
 const $ChunkAck = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 5, 3, 48, 4, 6]), [0, 0, $SeqRange, 0], 'sessionId', 'contiguousThrough', 'missing', 'complete'];
 const $WifiNetwork = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14]), 0, 'ssid', 'psk'];
 const $ScheduleWindow = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 2]), 0, 'weekdays', 'startMinute', 'endMinute'];

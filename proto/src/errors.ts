@@ -11,6 +11,10 @@ export const PROTOCOL_ERROR_CODES = {
   PROTO_UNKNOWN_KIND: 'unknown message kind',
   /** A session id that is not 16 bytes / 32 hex characters. */
   PROTO_SESSION_ID: 'invalid session id',
+  /** An AudioChunk carrying its frames in both forms (legacy `frames` and packed `frame_data`/`frame_sizes`). */
+  PROTO_CHUNK_FORMS: 'audio chunk carries both frame forms',
+  /** An AudioChunk whose frame_sizes are not whole non-zero varints adding up to the length of frame_data. */
+  PROTO_FRAME_SIZES: 'audio chunk frame sizes do not match its frame data',
 } as const;
 
 export type ProtocolErrorCode = keyof typeof PROTOCOL_ERROR_CODES;

@@ -30,6 +30,8 @@ describe('Node codec', () => {
       clockSynced: true,
       crc32: 0xcbf43926,
       backlog: true,
+      frameData: new Uint8Array(0),
+      frameSizes: new Uint8Array(0),
     };
     const bytes = encodeUp('chunk', chunk);
     const decoded = decodeUp('chunk', bytes);

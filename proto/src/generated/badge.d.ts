@@ -324,6 +324,8 @@ export namespace parley {
                 clockSynced: boolean;
                 crc32: number;
                 backlog: boolean;
+                frameData: Uint8Array;
+                frameSizes: Uint8Array;
                 static create(properties: parley.badge.v1.AudioChunk.$Shape): parley.badge.v1.AudioChunk & parley.badge.v1.AudioChunk.$Shape;
                 static create(properties?: parley.badge.v1.AudioChunk.$Properties): parley.badge.v1.AudioChunk;
                 static encode(message: parley.badge.v1.AudioChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -345,6 +347,8 @@ export namespace parley {
                     clockSynced?: (boolean|null);
                     crc32?: (number|null);
                     backlog?: (boolean|null);
+                    frameData?: (Uint8Array|null);
+                    frameSizes?: (Uint8Array|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = parley.badge.v1.AudioChunk.$Properties;
@@ -547,6 +551,11 @@ export namespace parley {
                 type $Shape = parley.badge.v1.FirmwareRequest.$Properties;
             }
 
+            enum Capability {
+                CAPABILITY_NONE = 0,
+                CAPABILITY_PACKED_FRAMES = 1
+            }
+
             interface IHelloReply extends parley.badge.v1.HelloReply.$Properties {
             }
 
@@ -557,6 +566,7 @@ export namespace parley {
                 wantedConfigVersion: number;
                 resume: parley.badge.v1.ResumePoint.$Properties[];
                 locked: boolean;
+                capabilities: number;
                 static create(properties: parley.badge.v1.HelloReply.$Shape): parley.badge.v1.HelloReply & parley.badge.v1.HelloReply.$Shape;
                 static create(properties?: parley.badge.v1.HelloReply.$Properties): parley.badge.v1.HelloReply;
                 static encode(message: parley.badge.v1.HelloReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -574,6 +584,7 @@ export namespace parley {
                     wantedConfigVersion?: (number|null);
                     resume?: (parley.badge.v1.ResumePoint.$Properties[]|null);
                     locked?: (boolean|null);
+                    capabilities?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = parley.badge.v1.HelloReply.$Properties;

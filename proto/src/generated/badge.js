@@ -3291,6 +3291,8 @@ export const parley = $root.parley = (() => {
                  * @property {boolean|null} [clockSynced] AudioChunk clockSynced
                  * @property {number|null} [crc32] AudioChunk crc32
                  * @property {boolean|null} [backlog] AudioChunk backlog
+                 * @property {Uint8Array|null} [frameData] AudioChunk frameData
+                 * @property {Uint8Array|null} [frameSizes] AudioChunk frameSizes
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -3388,6 +3390,22 @@ export const parley = $root.parley = (() => {
                 AudioChunk.prototype.backlog = false;
 
                 /**
+                 * AudioChunk frameData.
+                 * @member {Uint8Array} frameData
+                 * @memberof parley.badge.v1.AudioChunk
+                 * @instance
+                 */
+                AudioChunk.prototype.frameData = $util.newBuffer([]);
+
+                /**
+                 * AudioChunk frameSizes.
+                 * @member {Uint8Array} frameSizes
+                 * @memberof parley.badge.v1.AudioChunk
+                 * @instance
+                 */
+                AudioChunk.prototype.frameSizes = $util.newBuffer([]);
+
+                /**
                  * Creates a new AudioChunk instance using the specified properties.
                  * @function create
                  * @memberof parley.badge.v1.AudioChunk
@@ -3436,6 +3454,10 @@ export const parley = $root.parley = (() => {
                         writer.uint32(/* id 7, wireType 5 =*/61).fixed32(message.crc32);
                     if (message.backlog != null && $Object.hasOwnProperty.call(message, "backlog") && message.backlog !== false)
                         writer.uint32(/* id 8, wireType 0 =*/64).bool(message.backlog);
+                    if (message.frameData != null && $Object.hasOwnProperty.call(message, "frameData") && message.frameData.length)
+                        writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.frameData);
+                    if (message.frameSizes != null && $Object.hasOwnProperty.call(message, "frameSizes") && message.frameSizes.length)
+                        writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.frameSizes);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -3551,6 +3573,24 @@ export const parley = $root.parley = (() => {
                                     delete message.backlog;
                                 continue;
                             }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.frameData = value;
+                                else
+                                    delete message.frameData;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.frameSizes = value;
+                                else
+                                    delete message.frameSizes;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -3611,6 +3651,12 @@ export const parley = $root.parley = (() => {
                     if (message.backlog != null && $Object.hasOwnProperty.call(message, "backlog"))
                         if (typeof message.backlog !== "boolean")
                             return "backlog: boolean expected";
+                    if (message.frameData != null && $Object.hasOwnProperty.call(message, "frameData"))
+                        if (!(message.frameData && typeof message.frameData.length === "number" || $util.isString(message.frameData)))
+                            return "frameData: buffer expected";
+                    if (message.frameSizes != null && $Object.hasOwnProperty.call(message, "frameSizes"))
+                        if (!(message.frameSizes && typeof message.frameSizes.length === "number" || $util.isString(message.frameSizes)))
+                            return "frameSizes: buffer expected";
                     return null;
                 };
 
@@ -3673,6 +3719,18 @@ export const parley = $root.parley = (() => {
                     if (object.backlog != null)
                         if (object.backlog)
                             message.backlog = $Boolean(object.backlog);
+                    if (object.frameData != null)
+                        if (object.frameData.length)
+                            if (typeof object.frameData === "string")
+                                $util.base64.decode(object.frameData, message.frameData = $util.newBuffer($util.base64.length(object.frameData)), 0);
+                            else if (object.frameData.length >= 0)
+                                message.frameData = object.frameData;
+                    if (object.frameSizes != null)
+                        if (object.frameSizes.length)
+                            if (typeof object.frameSizes === "string")
+                                $util.base64.decode(object.frameSizes, message.frameSizes = $util.newBuffer($util.base64.length(object.frameSizes)), 0);
+                            else if (object.frameSizes.length >= 0)
+                                message.frameSizes = object.frameSizes;
                     return message;
                 };
 
@@ -3713,6 +3771,20 @@ export const parley = $root.parley = (() => {
                         object.clockSynced = false;
                         object.crc32 = 0;
                         object.backlog = false;
+                        if (options.bytes === $String)
+                            object.frameData = "";
+                        else {
+                            object.frameData = [];
+                            if (options.bytes !== $Array)
+                                object.frameData = $util.newBuffer(object.frameData);
+                        }
+                        if (options.bytes === $String)
+                            object.frameSizes = "";
+                        else {
+                            object.frameSizes = [];
+                            if (options.bytes !== $Array)
+                                object.frameSizes = $util.newBuffer(object.frameSizes);
+                        }
                     }
                     if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
                         object.sessionId = options.bytes === $String ? $util.base64.encode(message.sessionId, 0, message.sessionId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sessionId) : message.sessionId;
@@ -3738,6 +3810,10 @@ export const parley = $root.parley = (() => {
                         object.crc32 = message.crc32;
                     if (message.backlog != null && $Object.hasOwnProperty.call(message, "backlog"))
                         object.backlog = message.backlog;
+                    if (message.frameData != null && $Object.hasOwnProperty.call(message, "frameData"))
+                        object.frameData = options.bytes === $String ? $util.base64.encode(message.frameData, 0, message.frameData.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.frameData) : message.frameData;
+                    if (message.frameSizes != null && $Object.hasOwnProperty.call(message, "frameSizes"))
+                        object.frameSizes = options.bytes === $String ? $util.base64.encode(message.frameSizes, 0, message.frameSizes.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.frameSizes) : message.frameSizes;
                     return object;
                 };
 
@@ -6013,6 +6089,20 @@ export const parley = $root.parley = (() => {
                 return FirmwareRequest;
             })();
 
+            /**
+             * Capability enum.
+             * @name parley.badge.v1.Capability
+             * @enum {number}
+             * @property {number} CAPABILITY_NONE=0 CAPABILITY_NONE value
+             * @property {number} CAPABILITY_PACKED_FRAMES=1 CAPABILITY_PACKED_FRAMES value
+             */
+            v1.Capability = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "CAPABILITY_NONE"] = 0;
+                values[valuesById[1] = "CAPABILITY_PACKED_FRAMES"] = 1;
+                return values;
+            })();
+
             v1.HelloReply = (function() {
 
                 /**
@@ -6022,6 +6112,7 @@ export const parley = $root.parley = (() => {
                  * @property {number|null} [wantedConfigVersion] HelloReply wantedConfigVersion
                  * @property {Array.<parley.badge.v1.ResumePoint.$Properties>|null} [resume] HelloReply resume
                  * @property {boolean|null} [locked] HelloReply locked
+                 * @property {number|null} [capabilities] HelloReply capabilities
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -6087,6 +6178,14 @@ export const parley = $root.parley = (() => {
                 HelloReply.prototype.locked = false;
 
                 /**
+                 * HelloReply capabilities.
+                 * @member {number} capabilities
+                 * @memberof parley.badge.v1.HelloReply
+                 * @instance
+                 */
+                HelloReply.prototype.capabilities = 0;
+
+                /**
                  * Creates a new HelloReply instance using the specified properties.
                  * @function create
                  * @memberof parley.badge.v1.HelloReply
@@ -6127,6 +6226,8 @@ export const parley = $root.parley = (() => {
                             $root.parley.badge.v1.ResumePoint.encode(message.resume[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
                     if (message.locked != null && $Object.hasOwnProperty.call(message, "locked") && message.locked !== false)
                         writer.uint32(/* id 4, wireType 0 =*/32).bool(message.locked);
+                    if (message.capabilities != null && $Object.hasOwnProperty.call(message, "capabilities") && message.capabilities !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.capabilities);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -6206,6 +6307,15 @@ export const parley = $root.parley = (() => {
                                     delete message.locked;
                                 continue;
                             }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.capabilities = value;
+                                else
+                                    delete message.capabilities;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -6256,6 +6366,9 @@ export const parley = $root.parley = (() => {
                     if (message.locked != null && $Object.hasOwnProperty.call(message, "locked"))
                         if (typeof message.locked !== "boolean")
                             return "locked: boolean expected";
+                    if (message.capabilities != null && $Object.hasOwnProperty.call(message, "capabilities"))
+                        if (!$util.isInteger(message.capabilities))
+                            return "capabilities: integer expected";
                     return null;
                 };
 
@@ -6303,6 +6416,9 @@ export const parley = $root.parley = (() => {
                     if (object.locked != null)
                         if (object.locked)
                             message.locked = $Boolean(object.locked);
+                    if (object.capabilities != null)
+                        if ($Number(object.capabilities) !== 0)
+                            message.capabilities = object.capabilities >>> 0;
                     return message;
                 };
 
@@ -6333,6 +6449,7 @@ export const parley = $root.parley = (() => {
                             object.serverTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.wantedConfigVersion = 0;
                         object.locked = false;
+                        object.capabilities = 0;
                     }
                     if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs"))
                         if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -6350,6 +6467,8 @@ export const parley = $root.parley = (() => {
                     }
                     if (message.locked != null && $Object.hasOwnProperty.call(message, "locked"))
                         object.locked = message.locked;
+                    if (message.capabilities != null && $Object.hasOwnProperty.call(message, "capabilities"))
+                        object.capabilities = message.capabilities;
                     return object;
                 };
 
