@@ -57,6 +57,11 @@ export const pipelineConfigSchema = Type.Object(
         backoffMaxMs: Type.Integer({ minimum: 1, default: 300_000, description: 'Longest retry delay.' }),
         pollMs: Type.Integer({ minimum: 10, default: 1000, description: 'How often the runner looks for due work when idle.' }),
         concurrency: Type.Integer({ minimum: 1, maximum: 8, default: 2, description: 'Stages run at once; 2 keeps a long badge session from holding up short calls behind it.' }),
+        runInProcess: Type.Boolean({
+          default: true,
+          description:
+            'Run the stages in this process. false (main job only, PostgreSQL store): it ingests and serves the API, and pipeline workers (`npm run pipeline-worker`) run every stage.',
+        }),
       },
       { additionalProperties: false, default: {}, description: 'Stage runner retries and concurrency.' },
     ),
@@ -88,6 +93,24 @@ export const pipelineConfigSchema = Type.Object(
         connectTimeoutMs: Type.Integer({ minimum: 100, default: 10_000, description: 'Longest the store waits for a connection.' }),
       },
       { additionalProperties: false, default: {}, description: 'PostgreSQL conversation store (docs/deployment.md).' },
+    ),
+    worker: Type.Object(
+      {
+        host: Type.String({ minLength: 1, default: '0.0.0.0', description: 'Address a pipeline worker (`npm run pipeline-worker`) serves /healthz and /metrics on.' }),
+        port: Type.Integer({ minimum: 0, maximum: 65_535, default: 9464, description: "A pipeline worker's HTTP port (/healthz, /metrics only). 0 picks a free port." }),
+        rulesPollMs: Type.Integer({
+          minimum: 100,
+          default: 2000,
+          description: 'How often a pipeline worker reads which rule-set version is active in the database (a change made through the API or the rule files applies to its next analysis).',
+        }),
+        recordingsCheckCount: Type.Integer({
+          minimum: 0,
+          default: 20,
+          description:
+            "At start a worker looks for the recordings of this many of the latest conversations under its dataDir/cloud and refuses to start when none is there (it does not see the main job's storage); 0 skips the check.",
+        }),
+      },
+      { additionalProperties: false, default: {}, description: 'Pipeline worker process (docs/deployment.md#scaling).' },
     ),
     upload: Type.Object(
       {
@@ -121,6 +144,12 @@ export function resolvePipelineConfig(input: unknown = {}): PipelineConfig {
   const config = withDefaults as PipelineConfig;
   if (config.store === 'postgres' && !config.postgres.url) {
     throw new PipelineError('CONFIG_INVALID', '/postgres/url is required when store is postgres');
+  }
+  if (!config.stages.runInProcess && config.store !== 'postgres') {
+    throw new PipelineError(
+      'CONFIG_INVALID',
+      '/stages/runInProcess false needs store postgres: the stages would run nowhere (pipeline workers share a PostgreSQL store; SQLite is single-process)',
+    );
   }
   return config;
 }

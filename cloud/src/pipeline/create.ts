@@ -48,6 +48,13 @@ export interface PipelineOptions {
   auditRules?: (event: RulesChangeEvent) => void;
   /** Entry module of the analysis workers (tests inject faults); default the real one. */
   analysisWorkerModule?: URL;
+  /** Watch config.dropFolder.dir (default true; a pipeline worker leaves ingest to the main job). */
+  dropFolder?: boolean;
+  /**
+   * Reload the rule files when they change on disk (default true). A pipeline worker does not: it follows the
+   * version the main job made active in the shared store.
+   */
+  watchRuleFiles?: boolean;
 }
 
 export interface AccessEvent {
@@ -208,7 +215,7 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
     },
     ingestPhone: (meta, file, o) => ingestPhoneCall(deps, meta, file, o),
   };
-  const dropFolder = config.dropFolder.dir
+  const dropFolder = config.dropFolder.dir && opts.dropFolder !== false
     ? new DropFolderWatcher(config.dropFolder.dir, config.dropFolder, (m, f) => services.ingestPhone(m, f), logger)
     : null;
   let started = false;
@@ -219,24 +226,30 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
     async start() {
       if (started) return;
       started = true;
-      if (asr.engine) {
+      const runStages = config.stages.runInProcess;
+      if (asr.engine && runStages) {
         const resumed = store.resumeWaiting('transcribe', Date.now());
         if (resumed > 0) logger.info({ resumed }, 'ASR available: waiting conversations resume');
       }
       // Load jieba's dictionaries (search queries segment on this thread) and the Silero model now rather than stall
       // the shared event loop on the first conversation; the analysis workers warm up on their own threads.
       indexText('预热');
-      new SpeechDetector(config.vad).finish();
+      if (runStages) new SpeechDetector(config.vad).finish();
       pool?.start();
-      runner.start();
+      // runInProcess false: pipeline workers sharing the PostgreSQL store claim every stage (docs/deployment.md#scaling).
+      if (runStages) runner.start();
+      else logger.info('stages run on pipeline workers, not in this process (pipeline.stages.runInProcess false)');
       // Rule files edited on disk take effect for new analyses once they validate.
-      rules.watch((r) => {
-        if (r.ok) logger.info({ version: r.version }, 'rules reloaded');
-        else logger.error({ err: r.error.message }, 'edited rules rejected; previous rules stay active');
-      });
+      if (opts.watchRuleFiles !== false) {
+        rules.watch((r) => {
+          if (r.ok) logger.info({ version: r.version }, 'rules reloaded');
+          else logger.error({ err: r.error.message }, 'edited rules rejected; previous rules stay active');
+        });
+      }
       await dropFolder?.start();
     },
-    whenIdle: () => runner.whenIdle(),
+    // Stages running in other processes (runInProcess false) are not waited for.
+    whenIdle: () => (config.stages.runInProcess ? runner.whenIdle() : Promise.resolve()),
     metrics,
     async close() {
       await dropFolder?.stop();
