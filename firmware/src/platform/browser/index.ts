@@ -3,19 +3,23 @@
  * core as the badge and the simulator, with the browser's timers and
  * WebCrypto, mqtt.js over WebSocket to the gateway, the page's button and
  * LEDs, and Opus frames pushed by the page's encoder (opus-recorder). Flash is
- * the Node platform's NOR flash model in memory: a reload loses what the
- * gateway has not acknowledged, as a badge's RAM would, but never the
- * protocol's guarantees while the page is open. Bundled by esbuild for the
- * browser (tools/src/web-badge), which stubs the Node modules the shared
- * parts import but never reach without a flash directory.
+ * kept in IndexedDB, one database per device id (indexeddb-flash.ts), and the
+ * MQTT client sends nothing before the flash writes it depends on are durable
+ * (durable-output-mqtt.ts): a page reload or a closed tab is a power cut, and
+ * the audio the gateway had not acknowledged is uploaded after the next
+ * "power on". Bundled by esbuild for the browser (tools/src/web-badge), which
+ * stubs the Node modules the shared parts import but never reach without a
+ * flash directory.
  */
 import type { Platform } from '../../hal/platform.js';
 import type { LogLevel } from '../../hal/log.js';
-import { NodeFlash } from '../node/flash.js';
 import { NodeLog, SimAudioSource, SimBattery, SimButton, SimWifi } from '../node/peripherals.js';
 import { BrowserClock } from './clock.js';
 import { BrowserIndicators } from './indicators.js';
 import type { IndicatorState } from './indicators.js';
+import { DurableOutputMqtt } from './durable-output-mqtt.js';
+import { IndexedDbFlash } from './indexeddb-flash.js';
+import type { IdbDurability, IdbFactory, IdbKeyRangeStatic } from './indexeddb-api.js';
 import { BrowserMqtt } from './mqtt.js';
 import { BrowserSystem } from './system.js';
 
@@ -25,6 +29,11 @@ export type { IndicatorState } from './indicators.js';
 export { BrowserMqtt } from './mqtt.js';
 export type { BrowserMqttOptions } from './mqtt.js';
 export { BrowserSystem } from './system.js';
+export { DurableOutputMqtt } from './durable-output-mqtt.js';
+export type { DurabilityBarrier } from './durable-output-mqtt.js';
+export { IndexedDbFlash, IDB_FLASH_PAGE_BYTES } from './indexeddb-flash.js';
+export type { IndexedDbFlashOptions } from './indexeddb-flash.js';
+export type { IdbDurability, IdbFactory, IdbKeyRangeStatic } from './indexeddb-api.js';
 export { sha256 } from './sha256.js';
 
 export interface BrowserPlatformOptions {
@@ -32,15 +41,23 @@ export interface BrowserPlatformOptions {
   mqttUrl: string;
   deviceId: string;
   secret: string;
-  /** Flash budget in bytes (memory). */
+  /** Flash budget in bytes (kept in IndexedDB). */
   flashBytes: number;
+  /** IndexedDB database holding this device's flash; default `parley-web-badge:<deviceId>`. */
+  flashDatabase?: string;
+  /** Another IndexedDB (tests); default the browser's. */
+  indexedDB?: { factory: IdbFactory; keyRange: IdbKeyRangeStatic };
+  /** IndexedDB transaction durability; default `strict` (flushed to disk). */
+  flashDurability?: IdbDurability;
   onIndicators: (state: IndicatorState) => void;
   onReboot: () => void;
   log: (level: LogLevel, message: string) => void;
 }
 
 export interface BrowserPlatform extends Platform {
-  flash: NodeFlash;
+  flash: IndexedDbFlash;
+  /** Holds each publish until the flash writes before it are durable. */
+  mqtt: DurableOutputMqtt;
   button: SimButton;
   indicators: BrowserIndicators;
   battery: SimBattery;
@@ -51,14 +68,32 @@ export interface BrowserPlatform extends Platform {
   system: BrowserSystem;
 }
 
-export function createBrowserPlatform(opts: BrowserPlatformOptions): BrowserPlatform {
+/** IndexedDB database name of a device's flash. */
+export function webBadgeFlashDatabase(deviceId: string): string {
+  return 'parley-web-badge:' + deviceId;
+}
+
+/**
+ * Opens the device's flash from IndexedDB (what an earlier page left
+ * unacknowledged is there) and assembles the platform; the firmware can boot
+ * on it at once.
+ */
+export async function createBrowserPlatform(opts: BrowserPlatformOptions): Promise<BrowserPlatform> {
   const clock = new BrowserClock();
   const wifi = new SimWifi(clock);
   wifi.associateMs = 0;
+  const flash = await IndexedDbFlash.open({
+    database: opts.flashDatabase ?? webBadgeFlashDatabase(opts.deviceId),
+    bytes: opts.flashBytes,
+    ...(opts.indexedDB ? { indexedDB: opts.indexedDB } : {}),
+    ...(opts.flashDurability ? { durability: opts.flashDurability } : {}),
+    onError: (err) => opts.log('error', 'flash: ' + String(err)),
+  });
+  const mqtt = new BrowserMqtt({ url: opts.mqttUrl, clientId: opts.deviceId, username: opts.deviceId, password: opts.secret });
   return {
     clock,
-    flash: new NodeFlash({ bytes: opts.flashBytes }),
-    mqtt: new BrowserMqtt({ url: opts.mqttUrl, clientId: opts.deviceId, username: opts.deviceId, password: opts.secret }),
+    flash,
+    mqtt: new DurableOutputMqtt(mqtt, flash, (reason) => opts.log('warn', 'publish dropped: ' + reason)),
     button: new SimButton(clock),
     indicators: new BrowserIndicators(opts.onIndicators),
     battery: new SimBattery(),

@@ -4,12 +4,15 @@
  * the device's own credentials, fed by the page's Opus encoder. The big round
  * button is the badge's button (press and release: a short press starts and
  * stops a session, a long press mutes, a double press bookmarks); the LEDs,
- * state and counters show what the badge shows and holds.
+ * state and counters show what the badge shows and holds. The badge's flash
+ * is kept in this browser's IndexedDB, one database per device id, so audio
+ * the gateway has not acknowledged survives a reload or a closed tab and is
+ * uploaded after the next "Power on" with the same device id.
  */
 import { createBadge } from '../../../../firmware/src/app/create-badge.js';
 import type { Badge } from '../../../../firmware/src/core/badge.js';
 import { DeviceState, UploadPolicy } from '../../../../firmware/src/core/messages.js';
-import { createBrowserPlatform } from '../../../../firmware/src/platform/browser/index.js';
+import { createBrowserPlatform, webBadgeFlashDatabase } from '../../../../firmware/src/platform/browser/index.js';
 import type { BrowserPlatform, IndicatorState } from '../../../../firmware/src/platform/browser/index.js';
 import { startCapture } from './capture.js';
 import type { Capture } from './capture.js';
@@ -74,6 +77,8 @@ function render(): void {
   set('backlog', b ? String(b.spool.unackedChunks()) : '–');
   set('in-flash', b ? String(b.spool.sessions().length) : '–');
   set('dropped', b ? String(b.recorder.droppedSinceBoot) : '–');
+  const p = platform;
+  set('flash-kept', p ? (p.flash.lastFailure() ? `failing: ${p.flash.lastFailure()?.message ?? ''}` : p.flash.hasPendingWrites() || p.mqtt.pendingPublishes() > 0 ? 'saving…' : 'saved') : '–');
   set('source-used', capture ? capture.source : '–');
   const last = counters.sessions[counters.sessions.length - 1];
   set('session', last ? `${last.id} (${last.frames} frames)` : '–');
@@ -95,16 +100,35 @@ function onFrame(packet: Uint8Array, voice: boolean): void {
   p.audio.push(packet, voice);
 }
 
+/**
+ * One page per device: two tabs writing the same IndexedDB flash would each
+ * hold their own copy of the spool and overwrite the other's. The lock is
+ * held until the page goes away.
+ */
+function holdDeviceLock(name: string): Promise<boolean> {
+  if (!('locks' in navigator)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    void navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+      resolve(lock !== null);
+      return lock ? new Promise<void>(() => undefined) : undefined;
+    });
+  });
+}
+
 async function powerOn(): Promise<void> {
   const deviceId = deviceInput.value.trim();
   const secret = secretInput.value;
   if (!deviceId || !secret) {
-    log('error', 'device id and secret are required (the gateway provisions them: badgectl provision)');
+    log('error', 'device id and secret are required: create the device in the admin UI (/admin/, Provisioning) or with `npx badgectl devices create`');
+    return;
+  }
+  if (!(await holdDeviceLock(webBadgeFlashDatabase(deviceId)))) {
+    log('error', `badge ${deviceId} is already on in another tab of this browser (its flash can only be used by one page)`);
     return;
   }
   localStorage.setItem('parley.webBadge.device', deviceId);
   const wsUrl = params.get('mqtt') ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/mqtt`;
-  const pf = createBrowserPlatform({
+  const pf = await createBrowserPlatform({
     mqttUrl: wsUrl,
     deviceId,
     secret,
@@ -122,7 +146,8 @@ async function powerOn(): Promise<void> {
   b.boot();
   form.hidden = true;
   el('badge').hidden = false;
-  log('info', `badge ${deviceId} on, connecting to ${wsUrl}`);
+  const kept = b.spool.sessions().length;
+  log('info', `badge ${deviceId} on, connecting to ${wsUrl}` + (kept ? `; ${kept} session(s) in this browser's flash, ${b.spool.unackedChunks()} chunk(s) to upload` : ''));
   capture = await startCapture({
     source: sourceInput.value === 'clip' ? 'clip' : 'microphone',
     clipUrl: 'clip.wav',
