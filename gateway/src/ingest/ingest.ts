@@ -1,12 +1,11 @@
 import { existsSync, openSync, closeSync, ftruncateSync, fsyncSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Aedes, AedesPublishPacket, Client } from 'aedes';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { decodeUp, downTopic, encodeDown, isDeviceId, isProtocolError, parseTopic, sessionIdToHex, type DecodedUp, type DownKind, type DownMessages, type FinalisedSession } from '@parley/proto';
+import { decodeUp, downTopic, encodeDown, isDeviceId, isProtocolError, parseTopic, pb, sessionIdToHex, type DecodedUp, type DownKind, type DownMessages, type FinalisedSession } from '@parley/proto';
 import { ParleyError, isParleyError, type ErrorCode } from '../errors.js';
 import { resolveIngestConfig, type IngestConfig } from './config.js';
 import { IngestStore, type SessionRow } from './store.js';
@@ -18,6 +17,7 @@ import { Receipt } from './receipt.js';
 import { IngestMetrics } from './metrics.js';
 import { OutboxDispatcher, type FinalisedConsumer } from './outbox.js';
 import { assembleSession } from './assemble.js';
+import { decodeChunk, type ReceivedChunk } from './chunk-decode.js';
 import { writeSessionAudio } from './audio-file.js';
 import { storedEnd, storedStart, type StoredEnd, type StoredStart } from './session-meta.js';
 
@@ -94,7 +94,6 @@ interface ClientWindow {
 
 type Done = (error?: Error | null) => void;
 
-const MAX_OPUS_FRAME = 1275;
 const LOST_RESUME_LIMIT = 256;
 
 /**
@@ -182,7 +181,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     log[level]({ deviceId, kind, code, err }, `rejected ${kind} from ${deviceId}: ${err instanceof Error ? err.message : String(err)}`);
   }
 
-  function decode<K extends 'chunk' | 'hello' | 'session-start' | 'session-end' | 'event'>(kind: K, payload: Uint8Array): DecodedUp<K> {
+  function decode<K extends 'hello' | 'session-start' | 'session-end' | 'event'>(kind: K, payload: Uint8Array): DecodedUp<K> {
     try {
       return decodeUp(kind, payload);
     } catch (e) {
@@ -257,19 +256,20 @@ export function createIngest(deps: IngestDeps): Ingest {
   // ------------------------------------------------------------------ chunk
   function onChunk(deviceId: string, payload: Uint8Array, client: Client, done: Done): void {
     const arrived = process.hrtime.bigint();
-    let chunk: DecodedUp<'chunk'>;
+    let received: ReceivedChunk;
     let s: SessionState;
     try {
-      chunk = decode('chunk', payload);
-      const hex = sessionHex(chunk.sessionId);
-      validateChunk(chunk);
-      s = sessionState(deviceId, hex);
-      if (s.end && chunk.seq >= s.end.totalChunks && !s.receipt.has(chunk.seq))
-        throw new ParleyError('CHUNK_INVALID', `seq ${chunk.seq} beyond SessionEnd.total_chunks ${s.end.totalChunks}`);
+      // Either frame form (legacy or packed) becomes one list of frames here.
+      received = decodeChunk(payload, config);
+      s = sessionState(deviceId, received.sessionHex);
+      const seq = received.chunk.seq;
+      if (s.end && seq >= s.end.totalChunks && !s.receipt.has(seq))
+        throw new ParleyError('CHUNK_INVALID', `seq ${seq} beyond SessionEnd.total_chunks ${s.end.totalChunks}`);
     } catch (e) {
       reject(deviceId, 'chunk', e);
       return done();
     }
+    const chunk = received.chunk;
     s.lastActivityMs = now();
     if (s.finalised || s.receipt.has(chunk.seq)) {
       metrics.duplicates.inc();
@@ -297,10 +297,8 @@ export function createIngest(deps: IngestDeps): Ingest {
       captureTimeMs: chunk.captureTimeMs,
       clockSynced: chunk.clockSynced,
       backlog: chunk.backlog,
-      frames: chunk.frames,
+      frames: received.frames,
     };
-    let bytes = 0;
-    for (const f of chunk.frames) bytes += f.length;
     s.inflight.add(chunk.seq);
     const w = windows.get(client) ?? { pending: 0, held: [], detached: null };
     windows.set(client, w);
@@ -309,8 +307,8 @@ export function createIngest(deps: IngestDeps): Ingest {
       session: s,
       seq: chunk.seq,
       firstFrame: chunk.firstFrame,
-      frameCount: chunk.frames.length,
-      bytes,
+      frameCount: received.frames.length,
+      bytes: received.bytes,
       arrived,
       client,
     });
@@ -341,21 +339,6 @@ export function createIngest(deps: IngestDeps): Ingest {
     // Re-adding a 'readable' listener makes the stream announce data already buffered.
     for (const l of w.detached) conn.on('readable', l);
     w.detached = null;
-  }
-
-  function validateChunk(chunk: DecodedUp<'chunk'>): void {
-    const n = chunk.frames.length;
-    if (n === 0) throw new ParleyError('CHUNK_INVALID', 'no frames');
-    if (n > config.maxChunkFrames) throw new ParleyError('CHUNK_INVALID', `${n} frames > ${config.maxChunkFrames}`);
-    if (chunk.seq > config.maxSeq) throw new ParleyError('CHUNK_INVALID', `seq ${chunk.seq} > ${config.maxSeq}`);
-    if (chunk.firstFrame + n > 0xffffffff) throw new ParleyError('CHUNK_INVALID', 'frame index overflow');
-    let crc = 0;
-    for (let i = 0; i < n; i++) {
-      const f = chunk.frames[i]!;
-      if (f.length < 1 || f.length > MAX_OPUS_FRAME) throw new ParleyError('CHUNK_INVALID', `frame ${i} has ${f.length} bytes (1..${MAX_OPUS_FRAME})`);
-      crc = crc32(f, crc);
-    }
-    if (crc >>> 0 !== chunk.crc32 >>> 0) throw new ParleyError('CHUNK_CRC_MISMATCH', `seq ${chunk.seq}`);
   }
 
   function releaseWindow(client: Client, count: number): void {
@@ -514,6 +497,8 @@ export function createIngest(deps: IngestDeps): Ingest {
         wantedConfigVersion: deps.wantedConfigVersion?.(deviceId) ?? 0,
         resume,
         locked: deps.isLocked?.(deviceId) ?? false,
+        // Badges send chunk frames packed only to a gateway that says it takes them (both forms are always accepted).
+        capabilities: config.packedFrames ? pb.Capability.CAPABILITY_PACKED_FRAMES : pb.Capability.CAPABILITY_NONE,
       });
       // Sessions whose missing chunks the badge no longer holds are finalised with their gaps.
       for (const row of store.openSessions(deviceId)) {

@@ -1,0 +1,76 @@
+/**
+ * An up/chunk payload decoded and validated, in either frame form (legacy
+ * `frames` or packed `frame_data` + `frame_sizes`, see badge.proto), into
+ * one representation: the chunk's fields and its Opus packets as views into
+ * the payload. Everything after this (de-duplication, spool records, Ogg
+ * assembly) sees only that representation.
+ */
+import { crc32 } from 'node:zlib';
+import { chunkFrames, decodeUp, isProtocolError, sessionIdToHex, type DecodedUp } from '@parley/proto';
+import { ParleyError } from '../errors.js';
+
+/** Largest Opus packet of one frame (RFC 6716: 1275 bytes). */
+export const MAX_OPUS_FRAME = 1275;
+
+export interface ChunkLimits {
+  /** Most frames one chunk may carry. */
+  maxChunkFrames: number;
+  /** Highest accepted seq. */
+  maxSeq: number;
+}
+
+export interface ReceivedChunk {
+  /** The decoded message; read frames from `frames`, not from its frame fields. */
+  chunk: DecodedUp<'chunk'>;
+  /** Session id as 32 hex characters. */
+  sessionHex: string;
+  /** The Opus packets, whichever form carried them. */
+  frames: Uint8Array[];
+  /** Opus bytes in `frames`. */
+  bytes: number;
+  /** Whether the packed form carried them. */
+  packed: boolean;
+}
+
+/**
+ * Decodes and validates one chunk. Throws a ParleyError: PROTO_DECODE (not an
+ * AudioChunk), SESSION_ID_INVALID, CHUNK_INVALID (both frame forms, frame
+ * sizes that do not match the frame data, no frames, too many, a frame of 0
+ * or more than 1275 bytes, seq or frame index out of range) or
+ * CHUNK_CRC_MISMATCH.
+ */
+export function decodeChunk(payload: Uint8Array, limits: ChunkLimits): ReceivedChunk {
+  let chunk: DecodedUp<'chunk'>;
+  try {
+    chunk = decodeUp('chunk', payload);
+  } catch (e) {
+    throw new ParleyError('PROTO_DECODE', `chunk: ${e instanceof Error ? e.message : String(e)}`, undefined, { cause: e });
+  }
+  if (chunk.sessionId.length !== 16) throw new ParleyError('SESSION_ID_INVALID', `${chunk.sessionId.length} bytes`);
+  const sessionHex = sessionIdToHex(chunk.sessionId);
+  if (chunk.seq > limits.maxSeq) throw new ParleyError('CHUNK_INVALID', `seq ${chunk.seq} > ${limits.maxSeq}`);
+  if (chunk.frames.length > limits.maxChunkFrames) throw new ParleyError('CHUNK_INVALID', `${chunk.frames.length} frames > ${limits.maxChunkFrames}`);
+  let frames: Uint8Array[];
+  try {
+    frames = chunkFrames(chunk, limits.maxChunkFrames);
+  } catch (e) {
+    if (!isProtocolError(e)) throw e;
+    throw new ParleyError('CHUNK_INVALID', e.message, undefined, { cause: e });
+  }
+  const n = frames.length;
+  if (n === 0) throw new ParleyError('CHUNK_INVALID', 'no frames');
+  if (chunk.firstFrame + n > 0xffffffff) throw new ParleyError('CHUNK_INVALID', 'frame index overflow');
+  const packed = chunk.frames.length === 0;
+  let crc = 0;
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const f = frames[i]!;
+    if (f.length < 1 || f.length > MAX_OPUS_FRAME) throw new ParleyError('CHUNK_INVALID', `frame ${i} has ${f.length} bytes (1..${MAX_OPUS_FRAME})`);
+    bytes += f.length;
+    if (!packed) crc = crc32(f, crc);
+  }
+  // Packed: the frames are exactly frame_data (chunkFrames checked the sizes add up), one CRC call.
+  if (packed) crc = crc32(chunk.frameData);
+  if (crc >>> 0 !== chunk.crc32 >>> 0) throw new ParleyError('CHUNK_CRC_MISMATCH', `seq ${chunk.seq}`);
+  return { chunk, sessionHex, frames, bytes, packed };
+}
