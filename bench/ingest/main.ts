@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     config: { type: 'string', default: '{}' },
     /** Run only one phase: realtime or saturate. */
     only: { type: 'string', default: '' },
+    /** Run only one target: bare or gateway (no ratio then). */
+    target: { type: 'string', default: '' },
   },
 });
 const BADGES = Number(args.badges);
@@ -36,6 +38,9 @@ const SAT_BADGES = Number(args['sat-badges']);
 const SAT_SECONDS = Number(args['sat-seconds']);
 const WINDOW = Number(args.window);
 const WORKERS = Number(args.workers);
+
+/** V8 flags of the server processes (bare and gateway alike); see docs/deployment.md. */
+const SERVER_V8_FLAGS: string[] = [];
 
 const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
 const frames = opusFrames();
@@ -100,10 +105,12 @@ interface Row {
 }
 
 async function runPhase(target: 'bare' | 'gateway', phase: 'realtime' | 'saturate', badges: number, seconds: number): Promise<Row> {
-  // Many sessions fsync per group commit; ext4 batches concurrent fsyncs, so give libuv threads to issue them in parallel.
-  const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '64' };
+  // As the gateway's start script (package.json): commits, spool I/O (at most ingest.spoolIoParallel at once) and Ogg writes share it.
+  const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const server = fork(here('./server.ts'), [target, args.config], { env, execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Extra V8/Node flags for the server process only, e.g. BENCH_SERVER_ARGS='--trace-gc'.
+  const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const server = fork(here('./server.ts'), [target, args.config], { env, execArgv: [...SERVER_V8_FLAGS, '--import', 'tsx', ...profile, ...extra], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<{ port: number }>((resolve, reject) => {
     server.once('message', (m) => resolve(m as { port: number }));
     server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
@@ -155,6 +162,7 @@ for (const [phase, badges, seconds] of [
 ] as const) {
   if (args.only && args.only !== phase) continue;
   for (const target of ['bare', 'gateway'] as const) {
+    if (args.target && args.target !== target) continue;
     const row = await runPhase(target, phase, badges, seconds);
     rows.push(row);
     console.log(

@@ -3,6 +3,7 @@ import { close as closeFd, fstat as fstatFd, open as openFdCb } from 'node:fs';
 import { promisify } from 'node:util';
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ConcurrencyLimit } from '../broker/concurrency-limit.js';
 import { encodeJournalRecord, SEGMENT_PATTERN, segmentName } from './journal.js';
 
 /** An open spool file: one per session. */
@@ -48,6 +49,12 @@ export interface GroupCommitOptions<T> {
   checkpointIntervalMs: number;
   /** Committed records of one session are written to its spool file once this many bytes wait (or at a checkpoint, drain or flush). */
   spoolWriteBytes: number;
+  /**
+   * Spool-file operations (mkdir, open, write, checkpoint fsync) on libuv's thread pool at once. The rest wait in
+   * FIFO order, so a burst of new sessions never fills the pool ahead of a journal commit, and never has dozens of
+   * threads contending for the same directory lock (5,000 mkdirs: 1.3 s with 64 threads at once, 0.13 s with 4).
+   */
+  spoolIoParallel: number;
   onDurable: (group: Array<Appended<T>>, fsyncSeconds: number) => void;
   onFailed: (items: T[], err: Error) => void;
   onCheckpointError: (err: Error) => void;
@@ -57,8 +64,6 @@ const close = promisify(closeFd);
 const openFd = promisify(openFdCb) as (path: string, flags: number, mode: number) => Promise<number>;
 const fstat = promisify(fstatFd);
 
-/** Spool fsyncs a checkpoint runs at once (leaves thread-pool room for commits). */
-const CHECKPOINT_PARALLEL = 8;
 
 /** Writes `buffers` contiguously at `position` (one writev), failing on a short write. */
 function writeAll(fd: number, buffers: Buffer[], position: number): Promise<void> {
@@ -104,6 +109,8 @@ export class GroupCommitter<T> {
   private readonly handles = new Map<string, SpoolHandle>();
   /** Spool directories known to exist (one mkdir per device, not per session). */
   private readonly dirs = new Map<string, Promise<unknown>>();
+  /** Bounds the spool files' share of libuv's thread pool (see GroupCommitOptions.spoolIoParallel). */
+  private readonly spoolIo: ConcurrencyLimit;
   private written: Array<Appended<T>> = [];
   private journalBuffers: Buffer[] = [];
   private spoolBuffers = new Map<SpoolHandle, Buffer[]>();
@@ -118,6 +125,7 @@ export class GroupCommitter<T> {
   private next: Promise<Segment>;
 
   constructor(private readonly opts: GroupCommitOptions<T>) {
+    this.spoolIo = new ConcurrencyLimit(opts.spoolIoParallel);
     mkdirSync(opts.journalDir, { recursive: true });
     let last = opts.lastSegment;
     for (const name of readdirSync(opts.journalDir)) {
@@ -141,7 +149,8 @@ export class GroupCommitter<T> {
     const existing = this.handles.get(key);
     if (existing && !existing.closed) return existing;
     const h: SpoolHandle = { key, path, fd: -1, opened: Promise.resolve(), size: 0, dirty: false, pending: [], pendingBytes: 0, closed: false, writes: Promise.resolve() };
-    h.opened = (async () => {
+    // Acks never wait for this (they need the journal only): the first spool write does.
+    h.opened = this.spoolIo.run(async () => {
       const dir = dirname(path);
       let made = this.dirs.get(dir);
       if (!made) {
@@ -158,7 +167,7 @@ export class GroupCommitter<T> {
       await made;
       h.fd = await openFd(path, constants.O_RDWR | constants.O_CREAT, 0o640);
       h.size = (await fstat(h.fd)).size;
-    })();
+    });
     // A failure surfaces in the commit that awaits it.
     h.opened.catch(() => undefined);
     this.handles.set(key, h);
@@ -253,7 +262,7 @@ export class GroupCommitter<T> {
       h.size += buffers.reduce((a, b) => a + b.length, 0);
       try {
         // A failed or short write leaves a partial record: later ones go after it and recovery skips it.
-        await writeAll(h.fd, buffers, offset);
+        await this.spoolIo.run(() => writeAll(h.fd, buffers, offset));
       } catch (err) {
         // The records are durable in the journal: keep its segments until a restart replays them.
         this.keepSegments = true;
@@ -291,18 +300,16 @@ export class GroupCommitter<T> {
   /** Makes the spool files written before the switch durable themselves, then drops `old`. */
   private async checkpoint(old: Segment, dirty: SpoolHandle[]): Promise<void> {
     const failures: Error[] = [];
-    for (let i = 0; i < dirty.length; i += CHECKPOINT_PARALLEL) {
-      await Promise.all(
-        dirty.slice(i, i + CHECKPOINT_PARALLEL).map(async (h) => {
-          // Everything committed before the switch must be in the file before the old segment goes.
-          this.writePending(h);
-          await h.writes;
-          if (h.closed || h.fd < 0) return;
-          const err = await fsyncFd(h.fd);
-          if (err && !h.closed) failures.push(err);
-        }),
-      );
-    }
+    await Promise.all(
+      dirty.map(async (h) => {
+        // Everything committed before the switch must be in the file before the old segment goes.
+        this.writePending(h);
+        await h.writes;
+        if (h.closed || h.fd < 0) return;
+        const err = await this.spoolIo.run(async () => (h.closed ? null : fsyncFd(h.fd)));
+        if (err && !h.closed) failures.push(err);
+      }),
+    );
     await close(old.fd);
     if (this.keepSegments) return;
     if (failures.length > 0) {

@@ -127,6 +127,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     segmentBytes: config.journalSegmentBytes,
     checkpointIntervalMs: config.checkpointIntervalMs,
     spoolWriteBytes: config.spoolWriteBytes,
+    spoolIoParallel: config.spoolIoParallel,
     onDurable: onDurable,
     onFailed: onWriteFailed,
     onCheckpointError: (err) => log.error({ err }, 'journal checkpoint failed; the old segment is kept for recovery'),
