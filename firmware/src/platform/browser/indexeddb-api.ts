@@ -38,6 +38,8 @@ export interface IdbDatabase {
 export interface IdbTransaction {
   readonly error: Error | null;
   objectStore(name: string): IdbObjectStore;
+  /** Commits once the queued requests are done (not in every browser). */
+  commit?(): void;
   oncomplete: ((ev: unknown) => void) | null;
   onabort: ((ev: unknown) => void) | null;
   onerror: ((ev: { preventDefault(): void }) => void) | null;

@@ -359,6 +359,8 @@ export class IndexedDbFlash implements FlashStorage {
     const abort = (): void => this.failed(batch, tx.error ?? new Error('IndexedDB transaction aborted'));
     tx.onabort = abort;
     tx.onerror = (ev) => ev.preventDefault(); // reported once, by onabort
+    // Commit now rather than when the browser notices nothing more is queued: a page being unloaded gets its last writes in.
+    tx.commit?.();
   }
 
   private putPage(pages: IdbObjectStore, name: string, page: number, skipErased: boolean): void {
