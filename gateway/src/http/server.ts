@@ -9,7 +9,15 @@ export interface HttpServerOptions {
   logger: Logger;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /**
+   * close(): idle keep-alive connections are closed at once; connections with a request in flight, or that never
+   * finished sending one (a browser's pre-opened connection, a stalled client), are destroyed after this long (ms).
+   * Default 2,000.
+   */
+  closeGraceMs?: number;
 }
+
+const DEFAULT_CLOSE_GRACE_MS = 2_000;
 
 /** Body of every error response. */
 export interface ErrorBody {
@@ -34,6 +42,16 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
+  });
+  // Node's server.close() (which fastify's close() waits for) only returns once every connection has ended, and
+  // fastify closes just the idle keep-alive ones: a connection that has not sent a complete request yet would keep
+  // close() pending until the client goes away. After a grace period for requests in flight, drop what is left.
+  const closeGraceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
+  app.addHook('preClose', async () => {
+    if (!app.server.listening) return;
+    const timer = setTimeout(() => app.server.closeAllConnections(), closeGraceMs);
+    timer.unref();
+    app.server.once('close', () => clearTimeout(timer));
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
