@@ -3,7 +3,7 @@
  * conversation and returns profile tags, compliance hits, key-point results,
  * voice of the customer and a structured summary, each finding with evidence.
  */
-import type { Condition, KeyPointRule, Rule, RuleSet } from '../rules/schema.js';
+import { profileKey, type Condition, type KeyPointRule, type Rule, type RuleSet } from '../rules/schema.js';
 import { evaluate, positiveNames, type Expr } from '../rules/expression.js';
 import { AnalysisError } from './errors.js';
 import { evidenceFor, prepare, type PreparedConversation, type PreparedTurn } from './prepared.js';
@@ -150,8 +150,22 @@ export function analyze(input: AnalysisInput, rules: RuleSet, taxonomy?: Taxonom
   const compliance: ComplianceHit[] = [];
   const voc: VocItem[] = [];
   const kpRules: { rule: KeyPointRule; ctx: RuleContext }[] = [];
+  const findingTurns: { h: ConditionHit; key: string }[] = [];
+  // the final value of a single-valued tag is the merged one: index only what the merge keeps
+  const indexFindings = (hits: ProfileHit[]): void => {
+    const kept = new Set(mergeProfile(hits, taxonomy).map((h) => profileKey(h.family, h.tag, h.value)));
+    for (const { h, key } of findingTurns) if (kept.has(key)) h.pt.findings.push({ key, s: h.span.s, e: h.span.e });
+  };
 
-  for (const rule of rules.rules) {
+  // profile rules first: every turn they cite is indexed for the `profile` matcher of the
+  // compliance, key-point and voc rules (a KYC question is one the customer answered)
+  const ordered = [...rules.rules.filter((r) => r.kind === 'profile'), ...rules.rules.filter((r) => r.kind !== 'profile')];
+  let indexed = false;
+  for (const rule of ordered) {
+    if (rule.kind !== 'profile' && !indexed) {
+      indexFindings(profile);
+      indexed = true;
+    }
     const ctx = new RuleContext(rule, conv);
     if (rule.kind === 'keyPoint') { kpRules.push({ rule, ctx }); continue; }
     if (rule.trigger && !ctx.holds(rule.trigger)) continue;
@@ -161,6 +175,7 @@ export function analyze(input: AnalysisInput, rules: RuleSet, taxonomy?: Taxonom
     if (!first) continue;
     switch (rule.kind) {
       case 'profile': {
+        for (const h of hits) findingTurns.push({ h, key: profileKey(rule.family, rule.tag, rule.value) });
         const hit: ProfileHit = { family: rule.family, tag: rule.tag, value: rule.value, evidence: toEvidence(first), ruleId: rule.id, confidence: rule.confidence };
         if (rule.detail === 'percent') {
           const d = percentDetail(first);
@@ -185,6 +200,7 @@ export function analyze(input: AnalysisInput, rules: RuleSet, taxonomy?: Taxonom
     }
   }
 
+  if (!indexed) indexFindings(profile);
   const mergedProfile = mergeProfile(profile, taxonomy);
   mergedProfile.sort((a, b) => a.evidence.turn - b.evidence.turn || a.evidence.start - b.evidence.start);
   compliance.sort((a, b) => a.evidence.turn - b.evidence.turn || a.rule.localeCompare(b.rule));

@@ -2,7 +2,7 @@
  * Matchers against one prepared turn. Spans are in normalised coordinates
  * ([s, e) of `pt.norm.text`); the condition layer turns them into evidence.
  */
-import type { CompiledWord, Matcher, NegationMode } from '../rules/schema.js';
+import { profileRefMatches, type CompiledWord, type Matcher, type NegationMode } from '../rules/schema.js';
 import type { PreparedTurn } from './prepared.js';
 import { isNegated } from './negation.js';
 
@@ -152,6 +152,11 @@ export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode)
         return sp;
       }
       return undefined;
+    }
+    case 'profile': {
+      // a profile finding in this turn (negation was already judged by the profile rule)
+      const f = pt.findings.find((x) => m.refs.some((r) => profileRefMatches(r, x.key)));
+      return f ? { s: f.s, e: f.e } : undefined;
     }
     case 'amount':
     case 'duration':

@@ -20,6 +20,11 @@ export interface PreparedTurn {
   endMs: number;
   /** keyword occurrences already looked up in this turn (rules share words) */
   wordCache: Map<unknown, { s: number; e: number }[]>;
+  /**
+   * Profile findings whose evidence lies in this turn (`family.tag=value` and the span),
+   * filled once the profile rules have run; the `profile` matcher of later rules reads them.
+   */
+  findings: { key: string; s: number; e: number }[];
 }
 
 export interface PreparedConversation {
@@ -91,7 +96,7 @@ export function prepare(input: AnalysisInput, vocab: HomophoneVocabulary = { ter
     const startMs = turn.startMs ?? clock;
     const endMs = turn.endMs ?? startMs + estDur;
     clock = endMs;
-    return { turn, pos, norm, py: rawPy, startMs, endMs, wordCache: new Map() };
+    return { turn, pos, norm, py: rawPy, startMs, endMs, wordCache: new Map(), findings: [] };
   });
   const startMs = turns[0]?.startMs ?? 0;
   const endMs = turns.reduce((m, t) => Math.max(m, t.endMs), startMs);

@@ -44,7 +44,29 @@ type MatcherKind =
   | { type: 'any' | 'all' | 'none'; words: CompiledWord[]; window: number | undefined; except: CompiledWord[] }
   | { type: 'atLeast'; n: number; words: CompiledWord[]; window: number | undefined; except: CompiledWord[] }
   | { type: 'regex'; re: RegExp; exclude: RegExp | undefined }
-  | { type: 'amount' | 'duration' | 'percent'; min: number | undefined; max: number | undefined; exclude: RegExp | undefined };
+  | { type: 'amount' | 'duration' | 'percent'; min: number | undefined; max: number | undefined; exclude: RegExp | undefined }
+  | { type: 'profile'; refs: ProfileRef[] };
+
+/**
+ * A profile finding a `profile` matcher looks for: `family.tag` (any value) or
+ * `family.tag=value`, written as one string in the rule files.
+ */
+export interface ProfileRef {
+  family: string;
+  tag: string;
+  value: string | undefined;
+}
+
+/** The key a profile finding is indexed under in a turn (`family.tag=value`). */
+export function profileKey(family: string, tag: string, value: string): string {
+  return `${family}.${tag}=${value}`;
+}
+
+/** Whether a finding's key is one a reference names. */
+export function profileRefMatches(ref: ProfileRef, key: string): boolean {
+  const prefix = `${ref.family}.${ref.tag}=`;
+  return ref.value === undefined ? key.startsWith(prefix) : key === prefix + ref.value;
+}
 /** A matcher may override its condition's negation mode (e.g. a context word list that should match even when negated). */
 export type Matcher = MatcherKind & { negation?: NegationMode };
 
@@ -146,7 +168,27 @@ class Validator {
   constructor(
     private readonly lexicons: Map<string, string[]>,
     private readonly patterns: Map<string, string> = new Map(),
+    private readonly taxonomy?: Taxonomy,
   ) {}
+
+  profileRefs(v: unknown, path: string): ProfileRef[] {
+    const list = Array.isArray(v) ? v : [v];
+    if (list.length === 0) { this.err(path, 'must name at least one profile tag'); return []; }
+    const out: ProfileRef[] = [];
+    list.forEach((x, i) => {
+      const at = Array.isArray(v) ? `${path}[${i}]` : path;
+      const m = typeof x === 'string' ? /^([A-Za-z_]+)\.([A-Za-z_]+)(?:=([A-Za-z0-9_]+))?$/.exec(x.trim()) : null;
+      if (!m) { this.err(at, 'must be "family.tag" or "family.tag=value"'); return; }
+      const ref: ProfileRef = { family: m[1] as string, tag: m[2] as string, value: m[3] };
+      if (this.taxonomy) {
+        const t = this.taxonomy.profile[ref.family]?.[ref.tag];
+        if (!t) { this.err(at, `${ref.family}.${ref.tag} is not in the taxonomy`); return; }
+        if (ref.value !== undefined && !(ref.value in t.values)) { this.err(at, `"${ref.value}" is not a value of ${ref.family}.${ref.tag}`); return; }
+      }
+      out.push(ref);
+    });
+    return out;
+  }
 
   err(path: string, message: string): void {
     this.issues.push({ path, message });
@@ -224,9 +266,9 @@ class Validator {
   private matcherKind(v: Record<string, unknown>, path: string, defaultPinyin: boolean): Matcher | undefined {
     const usePinyin = typeof v['pinyin'] === 'boolean' ? v['pinyin'] : defaultPinyin;
     const window = this.num(v['window'], `${path}.window`, { int: true, min: 1 });
-    const kinds = ['any', 'all', 'none', 'atLeast', 'regex', 'amount', 'duration', 'percent'].filter((k) => k in v);
+    const kinds = ['any', 'all', 'none', 'atLeast', 'regex', 'amount', 'duration', 'percent', 'profile'].filter((k) => k in v);
     if (kinds.length !== 1) {
-      this.err(path, `needs exactly one of any, all, none, atLeast, regex, amount, duration, percent (found ${kinds.length === 0 ? 'none' : kinds.join(', ')})`);
+      this.err(path, `needs exactly one of any, all, none, atLeast, regex, amount, duration, percent, profile (found ${kinds.length === 0 ? 'none' : kinds.join(', ')})`);
       return undefined;
     }
     const kind = kinds[0] as string;
@@ -243,6 +285,8 @@ class Validator {
         if (words.length > 0 && n > words.length) this.err(`${path}.atLeast`, `asks for ${n} of only ${words.length} words`);
         return { type: 'atLeast', n, words, window, except };
       }
+      case 'profile':
+        return { type: 'profile', refs: this.profileRefs(v['profile'], `${path}.profile`) };
       case 'regex': {
         const flags = typeof v['flags'] === 'string' ? v['flags'] : '';
         if (!/^[imsu]*$/.test(flags)) this.err(`${path}.flags`, 'only i, m, s, u are allowed');
@@ -382,7 +426,7 @@ export function validateRuleSet(raw: unknown, taxonomy?: Taxonomy): RuleSet {
       }
     }
   }
-  const v = new Validator(lexicons, patterns);
+  const v = new Validator(lexicons, patterns, taxonomy);
   v.issues.push(...pre);
   const version = v.str(raw['version'] === undefined ? undefined : String(raw['version']), 'version') ?? '';
   const defaultsRaw = isRecord(raw['defaults']) ? raw['defaults'] : {};
@@ -450,6 +494,10 @@ export function validateRuleSet(raw: unknown, taxonomy?: Taxonomy): RuleSet {
       const tag = v.str(r['tag'], `${pid}.tag`) ?? '';
       const value = v.str(r['value'], `${pid}.value`) ?? '';
       if (r['detail'] !== undefined && r['detail'] !== 'percent') v.err(`${pid}.detail`, 'only "percent" is supported');
+      // profile rules run first and feed the `profile` matcher: they cannot depend on it
+      for (const c of conditions.values()) {
+        if (c.matchers.some((m) => m.type === 'profile')) v.err(`${pid}.conditions.${c.name}.match`, 'a profile rule cannot use the profile matcher');
+      }
       if (taxonomy) {
         const t = taxonomy.profile[family]?.[tag];
         if (!t) v.err(`${pid}.tag`, `${family}.${tag} is not in the taxonomy`);
