@@ -44,19 +44,51 @@ export function firmwareErrorLine(name: string): string {
   return FIRMWARE_ERROR_TABLE.substring(at + 1, FIRMWARE_ERROR_TABLE.indexOf('\n', at + 1));
 }
 
-export class FirmwareError extends Error {
+/** An error of the registry: `errorName` and its stable `code`, the registry's message (and the detail). */
+export interface FirmwareError extends Error {
   readonly errorName: FirmwareErrorName;
   readonly code: number;
-  constructor(name: FirmwareErrorName, detail: string) {
-    const line = firmwareErrorLine(name);
-    const codeEnd = line.indexOf(' ', name.length + 1);
-    const message = line.substring(codeEnd + 1);
-    super(detail ? message + ': ' + detail : message);
-    this.name = 'FirmwareError';
-    this.errorName = name;
-    this.code = parseInt(line.substring(name.length + 1, codeEnd), 10);
-  }
 }
+
+interface FirmwareErrorConstructor {
+  new (name: FirmwareErrorName, detail: string): FirmwareError;
+  readonly prototype: FirmwareError;
+}
+
+interface MutableFirmwareError {
+  name: string;
+  message: string;
+  errorName: FirmwareErrorName;
+  code: number;
+}
+
+/**
+ * A constructor function over Error.prototype, not `class … extends Error`:
+ * on Espruino 2v29 a class cannot call Error as its super constructor
+ * (`super(message)` throws "Function not found!", or "Calling 'super' outside
+ * of class" after other statements; measured on its Linux build), so every
+ * FirmwareError the badge raised turned into that SyntaxError. This works on
+ * both: `instanceof FirmwareError` and `instanceof Error` hold, and Node
+ * keeps the stack.
+ */
+function FirmwareErrorFn(this: MutableFirmwareError, name: FirmwareErrorName, detail: string): void {
+  const line = firmwareErrorLine(name);
+  const codeEnd = line.indexOf(' ', name.length + 1);
+  const message = line.substring(codeEnd + 1);
+  this.message = detail ? message + ': ' + detail : message;
+  this.errorName = name;
+  this.code = parseInt(line.substring(name.length + 1, codeEnd), 10);
+  const capture = (Error as { captureStackTrace?: (target: object, ctor: unknown) => void }).captureStackTrace;
+  if (capture) capture(this, FirmwareErrorFn);
+}
+FirmwareErrorFn.prototype = Object.create(Error.prototype) as MutableFirmwareError;
+(FirmwareErrorFn.prototype as MutableFirmwareError).name = 'FirmwareError';
+// Espruino's String(err) does not reach Error.prototype.toString through this prototype ("[object Object]").
+(FirmwareErrorFn.prototype as { toString: () => string }).toString = function (this: MutableFirmwareError): string {
+  return this.name + ': ' + this.message;
+};
+
+export const FirmwareError = FirmwareErrorFn as unknown as FirmwareErrorConstructor;
 
 /** The registry code of an error, FLASH_WRITE's for anything unexpected. */
 export function errorCode(err: unknown): number {

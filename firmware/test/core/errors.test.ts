@@ -33,4 +33,17 @@ describe('the firmware error registry (packed for Espruino)', () => {
     expect(firmwareErrorLine('MQTT')).toBe('MQTT 401 MQTT connection failed');
     expect(errorCode(new Error('x'))).toBe(0);
   });
+
+  it('is an Error without class inheritance (Espruino 2v29 cannot call Error as a super constructor)', () => {
+    const e = new FirmwareError('FLASH_WRITE', 'sp3@40');
+    expect(e).toBeInstanceOf(FirmwareError);
+    expect(e).toBeInstanceOf(Error);
+    expect(String(e)).toBe('FirmwareError: Flash write failed: sp3@40');
+    expect(e.stack).toMatch(/errors\.test\.ts/);
+    expect(() => {
+      throw new FirmwareError('OTA_DIGEST', 'x');
+    }).toThrow(FirmwareError);
+    expect(Object.prototype.hasOwnProperty.call(e, 'name')).toBe(false);
+    expect(new FirmwareError('MQTT', '')).not.toBe(e);
+  });
 });
