@@ -44,9 +44,10 @@ export function fakeCrypto(U8: Uint8ArrayConstructor): EspruinoCrypto {
 
 /**
  * `require("Storage")` with Espruino's semantics: `write(name, data, 0, size)`
- * creates an erased file of `size`, later `write(name, data, offset)` may
- * only clear bits (NOR flash), `write(name, data)` replaces a file, reads
- * return binary strings.
+ * creates an erased file of `size` (replacing one of that name), later
+ * `write(name, data, offset)` with offset > 0 may only clear bits (NOR
+ * flash), `write(name, data)` or `write(name, data, 0)` replaces a file with
+ * `data`, reads return binary strings.
  */
 export function fakeStorage(totalBytes: number): EspruinoStorage & { files: { [name: string]: Uint8Array } } {
   const files: { [name: string]: Uint8Array } = {};
@@ -56,22 +57,25 @@ export function fakeStorage(totalBytes: number): EspruinoStorage & { files: { [n
     files,
     write(name: string, data: string, offset?: number, size?: number): boolean {
       const bytes = binaryStringToBytes(String(data), Uint8Array);
-      if (offset === undefined) {
+      // Offset 0 (or none) makes a new file, replacing one of the same name (as on 2v29:
+      // a write at offset 0 never programs within an existing file).
+      if (!offset) {
         if (files[name]) trash += (files[name] as Uint8Array).length + 32;
-        files[name] = bytes;
-        return true;
-      }
-      if (size !== undefined) {
-        if (files[name]) throw new Error('Storage.write: ' + name + ' exists');
+        delete files[name];
+        if (size === undefined || size <= bytes.length) {
+          files[name] = bytes;
+          return true;
+        }
         if (used() + trash + size + 32 > totalBytes) return false;
         files[name] = new Uint8Array(size).fill(0xff);
       }
       const f = files[name];
-      if (!f || offset + bytes.length > f.length) throw new Error('Storage.write outside ' + name);
+      const at = offset ?? 0;
+      if (!f || at + bytes.length > f.length) throw new Error('Storage.write outside ' + name);
       for (let i = 0; i < bytes.length; i++) {
         const want = bytes[i] as number;
-        if (((f[offset + i] as number) & want) !== want) throw new Error('Storage.write over programmed flash: ' + name + '@' + (offset + i));
-        f[offset + i] = want;
+        if (((f[at + i] as number) & want) !== want) throw new Error('Storage.write over programmed flash: ' + name + '@' + (at + i));
+        f[at + i] = want;
       }
       return true;
     },

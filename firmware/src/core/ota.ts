@@ -195,9 +195,10 @@ function defineTransfer(): TransferClass {
       if (this.dl) throw new FirmwareError('OTA_BUSY', this.dl.releaseId);
       if (!(u.size > 0) || u.sha256.length !== 32) throw new FirmwareError('OTA_SIZE', 'update has no size or sha256');
       const target: FirmwareSlot = this.o.system.runningSlot() === 'a' ? 'b' : 'a';
-      const file = imageFile(target);
-      this.o.flash.erase(file);
-      this.o.flash.create(file, u.size, new Uint8Array(0));
+      // The image file is created by its first chunk (offset 0): Espruino's Storage can write
+      // offset 0 of a file only when it creates it (a write there makes a new file).
+      // No room for the image fails the download at that chunk (FAILED, nothing staged).
+      this.o.flash.erase(imageFile(target));
       this.dl = {
         commandId: commandId, releaseId: u.releaseId, version: u.version, size: u.size, sha256: toHex(u.sha256),
         chunkSize: u.chunkSize > 0 ? Math.min(u.chunkSize, 16384) : DEFAULT_CHUNK, done: 0, target: target,
@@ -233,7 +234,18 @@ function defineTransfer(): TransferClass {
         this.fail(new FirmwareError('OTA_SIZE', 'chunk at ' + c.offset + ' of ' + c.data.length + ' bytes, image ' + dl.size + ' (announced ' + c.totalSize + ')'));
         return;
       }
-      this.o.flash.writeAt(imageFile(dl.target), c.offset, c.data);
+      const file = imageFile(dl.target);
+      try {
+        if (c.offset === 0) {
+          this.o.flash.erase(file);
+          this.o.flash.create(file, dl.size, c.data);
+        } else {
+          this.o.flash.writeAt(file, c.offset, c.data);
+        }
+      } catch (err) {
+        this.fail(err instanceof FirmwareError ? err : new FirmwareError('FLASH_WRITE', String(err)));
+        return;
+      }
       dl.done += c.data.length;
       this.save();
       if (dl.done < dl.size) {

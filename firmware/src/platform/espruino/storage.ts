@@ -42,6 +42,9 @@ export class EspruinoFlash implements FlashStorage {
     const size = this.size(name);
     if (size < 0) throw new FirmwareError('FLASH_MISSING', name);
     if (offset + data.length > size) throw new FirmwareError('FLASH_WRITE', 'outside the file');
+    // Storage.write at offset 0 makes a new file (of data.length bytes, or of a given size), losing
+    // whatever was programmed: the first bytes of a file are the ones create() is given.
+    if (offset === 0) throw new FirmwareError('FLASH_WRITE', 'offset 0 of ' + name + ' is written by create on Storage');
     if (!this.s.write(name, this.E.toString(data), offset)) throw new FirmwareError('FLASH_WRITE', name + '@' + offset);
   }
 
