@@ -1,7 +1,8 @@
 import { createContext, runInContext } from 'node:vm';
 import { badgeBoard } from '@parley/hardware/boards';
 import { binaryStringToBytes, bytesToBinaryString, fakeCrypto, fakeE, fakeSpiNor, fakeStorage, VirtualTimers } from './espruino-doubles.js';
-import { CoprocPeer, GatewayPeer } from './scenario-peers.js';
+import { CoprocPeer, GatewayPeer, SCENARIO_STEPS } from './scenario-peers.js';
+import type { GatewayTally } from './scenario-peers.js';
 import { STRIP_TO_ESPRUINO } from '@parley/hardware/espruino-subset';
 
 /**
@@ -12,7 +13,9 @@ import { STRIP_TO_ESPRUINO } from '@parley/hardware/espruino-subset';
  * allSettled / finally …) with the device globals faked: Storage with NOR
  * semantics, E, setWatch, pins, require('MQTT'/'Wifi'/'crypto'/'Storage'),
  * the co-processor on Serial2 speaking the hardware link, and virtual time.
- * A minimal gateway answers Hello, acks chunks and finalises sessions.
+ * A minimal gateway answers Hello, acks chunks, finalises sessions and, while
+ * the badge records, runs the scenario's steps (SCENARIO_STEPS: a command, a
+ * config update, a firmware download in progress, a broker disconnect).
  */
 
 
@@ -30,6 +33,8 @@ export interface SandboxReport {
   telemetry: number;
   events: number;
   hellos: number;
+  /** Everything the gateway peer saw (scenarioProblems checks it). */
+  gateway: GatewayTally;
   errors: string[];
   log: string[];
 }
@@ -62,11 +67,12 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
   Storage.write('id', JSON.stringify(identity));
 
   // ---- the gateway peer
-  let client: { deliver: (topic: string, payload: string) => void } | null = null;
+  let client: { deliver: (topic: string, payload: string) => void; drop: () => void } | null = null;
   const gateway = new GatewayPeer(identity.deviceId, (topic, bytes) => {
     addTimer(() => client?.deliver(topic, bytesToStr(bytes)), 5, 0);
   }, () => timers.now);
   const receive = (topic: string, payload: Uint8Array): void => gateway.receive(topic, payload);
+  const dropConnection = (): void => client?.drop();
   const gw = gateway.tally;
 
   // ---- require('MQTT'), require('Wifi'), require('crypto')
@@ -98,7 +104,15 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
         },
         subscribe(_topic: string, _o: object) {},
       };
-      client = { deliver: (topic, payload) => c.connected && emit('publish', { topic, message: payload }) };
+      client = {
+        deliver: (topic, payload) => c.connected && emit('publish', { topic, message: payload }),
+        // The broker drops the connection (the client learns it as Espruino's MQTT does: 'disconnected').
+        drop: () => {
+          if (!c.connected) return;
+          c.connected = false;
+          emit('disconnected');
+        },
+      };
       return c;
     },
   };
@@ -187,7 +201,15 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
     advance(600);
   };
   press();
-  advance(opts.recordSeconds * 1000);
+  let at = 0;
+  for (const step of SCENARIO_STEPS) {
+    if (step.atS > opts.recordSeconds) break;
+    advance(step.atS * 1000 - at);
+    at = step.atS * 1000;
+    if (step.action === 'reconnect') dropConnection();
+    else gateway.act(step.action);
+  }
+  advance(opts.recordSeconds * 1000 - at);
   press();
   advance(15000);
 
@@ -203,6 +225,7 @@ export function runBundleInSandbox(bundle: string, opts: SandboxOptions): Sandbo
     telemetry: gw.telemetry,
     events: gw.events,
     hellos: gw.hellos,
+    gateway: gw,
     errors,
     log,
   };

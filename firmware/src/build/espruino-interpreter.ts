@@ -3,7 +3,9 @@
  * 2v29, `PARLEY_ESPRUINO_BIN`), the way a badge runs it: the bundle stored as
  * `.bootcde` in the interpreter's Storage (executed from flash), a `.boot0`
  * prelude standing in for what a Linux host lacks, and the scenario of the
- * vm sandbox (boot, press, record, press, drain) in real time.
+ * vm sandbox (boot, press, record with the steps of SCENARIO_STEPS — a
+ * command, a config update, a firmware download in progress, a broker
+ * disconnect and reconnect —, press, drain) in real time.
  *
  * - The co-processor link is a real UART: the provisioning file's
  *   `uartPath` (Serial.setup's Linux-only `path`) is a pty (socat), so the bundle's own `Serial2.setup` / `on('data')` / `write` run
@@ -26,7 +28,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { badgeBoard } from '@parley/hardware/boards';
-import { CoprocPeer, GatewayPeer } from './scenario-peers.js';
+import { CoprocPeer, GatewayPeer, SCENARIO_STEPS } from './scenario-peers.js';
 import type { GatewayTally } from './scenario-peers.js';
 
 export interface InterpreterRunOptions {
@@ -54,7 +56,7 @@ export interface InterpreterRunReport {
   preludeVars: number;
   /** Total variables after boot (connected, Hello answered, before recording). */
   bootVars: number;
-  /** Highest total while recording, uploading and sending telemetry. */
+  /** Highest total while recording, uploading, sending telemetry, answering commands, downloading firmware and reconnecting. */
   peakVars: number;
   /** The interpreter's variable budget (`process.memory().total`). */
   totalVars: number;
@@ -97,6 +99,7 @@ global.__pW = { connect: function (s, o, cb) { setTimeout(function () { P.wifi =
   disconnect: function () { P.wifi = false; },
   getDetails: function () { return { status: P.wifi ? "connected" : "off", rssi: -60 }; } };
 Modules.addCached("Wifi", "exports.connect = global.__pW.connect; exports.disconnect = global.__pW.disconnect; exports.getDetails = global.__pW.getDetails;");
+global.__pX = function () { if (P.c && P.c.connected) { P.c.connected = false; if (P.h.disconnected) P.h.disconnected(); } };
 global.__pD = function (topic, b64) { if (P.c && P.c.connected && P.h.publish) P.h.publish({ topic: topic, message: atob(b64) }); };
 global.__pB = function (state) { if (P.btn) P.btn({ state: state === 1, time: getTime() }); };
 global.setWatch = function (fn) { P.btn = fn; return 1; };
@@ -156,6 +159,10 @@ function cpuSeconds(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Bytes of REPL input written at a time, and the pause between pieces. */
+const REPL_PIECE = 64;
+const REPL_PIECE_MS = 3;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
@@ -197,8 +204,18 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     const started = Date.now();
     const child = spawn(opts.bin, [], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     esp = child;
+    // The REPL is fed in small paced pieces: the Linux port's input thread pushes stdin into the
+    // same IO event ring as the UART, and a 1.4 KB line (a base64 firmware chunk) written at once
+    // while the co-processor streams overran it (ASSERT(len <= 64) in jsdevices.c).
+    let replQueue = '';
+    const replPump = setInterval(() => {
+      if (replQueue.length === 0) return;
+      child.stdin.write(replQueue.slice(0, REPL_PIECE));
+      replQueue = replQueue.slice(REPL_PIECE);
+    }, REPL_PIECE_MS);
+    timers.push(replPump);
     const repl = (code: string): void => {
-      child.stdin.write('\x10' + code + '\n');
+      replQueue += '\x10' + code + '\n';
     };
     const gateway = new GatewayPeer(identity.deviceId, (topic, payload) => {
       const b64 = Buffer.from(payload).toString('base64');
@@ -265,7 +282,13 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     await press();
     const cpuFrom = cpuSeconds(child.pid);
     const wallFrom = Date.now();
-    await sleep(opts.recordSeconds * 1000);
+    for (const step of SCENARIO_STEPS) {
+      if (step.atS > opts.recordSeconds) break;
+      await sleep(Math.max(0, wallFrom + step.atS * 1000 - Date.now()));
+      if (step.action === 'reconnect') repl('__pX()');
+      else gateway.act(step.action);
+    }
+    await sleep(Math.max(0, wallFrom + opts.recordSeconds * 1000 - Date.now()));
     const cpuPerAudioSecond = (cpuSeconds(child.pid) - cpuFrom) / ((Date.now() - wallFrom) / 1000);
     await press();
     await waitFor(() => gateway.tally.complete > 0, (opts.drainSeconds ?? 12) * 1000);

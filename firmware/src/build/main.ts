@@ -18,16 +18,20 @@ import { transform } from 'esbuild';
 import { checkEspruinoSubset } from '@parley/hardware/espruino-subset';
 import { runBundleInSandbox } from './device-sandbox.js';
 import { runBundleOnInterpreter } from './espruino-interpreter.js';
+import { scenarioProblems, scenarioSummary } from './scenario-peers.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { deviceBoard } from '../platform/espruino/device-board.js';
 
 /** Half of a 12,000-variable board (the issue's budget for the running firmware). */
 const ESPRUINO_VARIABLE_BUDGET = 6000;
+/** Kept free under the budget at the worst-case peak, for heap fragmentation and the unexpected (reported, not enforced). */
+const HEADROOM_TARGET = 400;
 const DEVICE_BOARD_MODULE = '\0parley-device-board';
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..', '..');
 const repo = resolve(pkg, '..');
-const dist = join(pkg, 'dist');
+/** The output folder: dist/, or PARLEY_FIRMWARE_DIST (a test or a measurement that must not share dist/ with a concurrent build). */
+const dist = process.env.PARLEY_FIRMWARE_DIST ? resolve(process.env.PARLEY_FIRMWARE_DIST) : join(pkg, 'dist');
 const tscOut = join(dist, 'tsc');
 
 /** Maps the workspace packages the device bundle imports to their compiled (or generated) JS. */
@@ -182,7 +186,7 @@ async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(pkg, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', join(pkg, 'tsconfig.build.json'), '--outDir', tscOut], { stdio: 'inherit' });
 
   const bundle = await rollup({
     input: join(tscOut, 'firmware', 'src', 'app', 'main.js'),
@@ -198,7 +202,10 @@ async function main(): Promise<void> {
   const plain = (output[0] as { code: string }).code;
   // Whitespace and identifiers only: esbuild's syntax minification produces code that trips an
   // assertion in Espruino 2v29 (jsvHasChildren, measured on its Linux build); this variant runs there.
-  const minified = (await transform(plain, { minifyWhitespace: true, minifyIdentifiers: true, target: 'es2015', format: 'iife', legalComments: 'none' })).code;
+  // No `format`: rollup's IIFE is kept as it is. With format 'iife' esbuild wraps it once more in an
+  // arrow function, and on the 2v29 interpreter that bundle holds 1,115 more variables after boot
+  // (5,826 against 4,711, same code otherwise; measured with PARLEY_ESPRUINO_BIN).
+  const minified = (await transform(plain, { minifyWhitespace: true, minifyIdentifiers: true, target: 'es2015', legalComments: 'none' })).code;
   writeFileSync(join(dist, 'badge.js'), plain);
   writeFileSync(join(dist, 'badge.min.js'), minified);
 
@@ -208,9 +215,13 @@ async function main(): Promise<void> {
     for (const v of violations) console.error(`${name}:${v.line}:${v.column} ${v.what}: ${v.excerpt}`);
     if (violations.length) failed = true;
     const report = runBundleInSandbox(code, { recordSeconds: 10 });
-    const ok = report.errors.length === 0 && report.sessionsStarted === 1 && report.sessionsComplete === 1 &&
-      report.framesReceived === report.sessionFrames && report.gapFrames === 0 && report.sessionFrames >= 490 && report.telemetry > 0 && report.hellos > 0;
-    console.log(`${name}: ${code.length} bytes; sandbox: ${report.sessionFrames} frames recorded, ${report.framesReceived} delivered in ${report.chunksReceived} chunks, ${report.gapFrames} lost, sessions ${report.sessionsStarted} started / ${report.sessionsComplete} complete, ${report.telemetry} telemetry, ${report.events} events${ok ? '' : ' — FAILED'}`);
+    // In virtual time nothing may be lost: every frame delivered.
+    const problems = scenarioProblems(report.gateway);
+    if (report.gapFrames !== 0) problems.push(`${report.gapFrames} frames lost`);
+    if (report.sessionFrames < 490) problems.push(`only ${report.sessionFrames} frames recorded in 10 s`);
+    const ok = report.errors.length === 0 && problems.length === 0;
+    console.log(`${name}: ${code.length} bytes; sandbox: ${scenarioSummary(report.gateway)}${ok ? '' : ' — FAILED'}`);
+    for (const p of problems) console.error(`${name}: sandbox: ${p}`);
     for (const e of report.errors) console.error(`${name}: ${e}`);
     if (!ok) {
       for (const l of report.log.slice(-20)) console.error('  log: ' + l);
@@ -222,13 +233,16 @@ async function main(): Promise<void> {
     // The minified bundle on Espruino's own interpreter (2v29 Linux build): memory and delivery.
     const r = await runBundleOnInterpreter({ bin, bundle: minified, recordSeconds: 10 });
     const fw = r.peakVars - r.preludeVars;
-    const accounted = r.gateway.frames + r.gateway.gapFrames === r.gateway.sessionFrames;
-    console.log(`badge.min.js on ${bin}: ${r.bootVars - r.preludeVars} variables after boot, peak ${fw} recording + uploading + telemetry ` +
+    const problems = scenarioProblems(r.gateway);
+    console.log(`badge.min.js on ${bin}: ${r.bootVars - r.preludeVars} variables after boot, peak ${fw} recording + uploading + telemetry + command + config + firmware download + reconnect ` +
       `(of ${r.totalVars}; budget ${ESPRUINO_VARIABLE_BUDGET}${fw > ESPRUINO_VARIABLE_BUDGET ? ', OVER BUDGET' : ''}; prelude ${r.preludeVars} excluded); ` +
-      `${r.gateway.sessionFrames} frames recorded, ${r.gateway.frames} delivered in ${r.gateway.chunks} chunks, ${r.gateway.gapFrames} lost (counted), ` +
-      `CPU ${r.cpuPerAudioSecond.toFixed(2)} s per s of audio`);
+      `${scenarioSummary(r.gateway)}; CPU ${r.cpuPerAudioSecond.toFixed(2)} s per s of audio`);
+    const headroom = ESPRUINO_VARIABLE_BUDGET - fw;
+    console.log(`badge.min.js on the interpreter: headroom ${headroom} variables under the budget at the peak (target ${HEADROOM_TARGET})` +
+      (headroom < HEADROOM_TARGET ? ' — BELOW TARGET' : ''));
+    for (const p of problems) console.error('interpreter: scenario: ' + p);
     for (const e of r.errors) console.error('interpreter: ' + e);
-    if (r.errors.length > 0 || !accounted || r.gateway.complete !== 1) failed = true;
+    if (r.errors.length > 0 || problems.length > 0) failed = true;
     if (fw > ESPRUINO_VARIABLE_BUDGET) {
       console.error(`badge.min.js: ${fw} Espruino variables at the peak, over the budget of ${ESPRUINO_VARIABLE_BUDGET}`);
       failed = true;
@@ -238,7 +252,7 @@ async function main(): Promise<void> {
     console.error('firmware build FAILED: the bundle does not fit the device');
     process.exit(1);
   }
-  console.log(`firmware build OK: dist/badge.js ${plain.length} bytes, dist/badge.min.js ${minified.length} bytes`);
+  console.log(`firmware build OK: ${dist}/badge.js ${plain.length} bytes, ${dist}/badge.min.js ${minified.length} bytes`);
 }
 
 main().catch((err: unknown) => {

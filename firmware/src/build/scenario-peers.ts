@@ -1,18 +1,43 @@
-import { decodeUp, encodeDown, parseTopic, downTopic } from '@parley/proto';
+import { createHash } from 'node:crypto';
+import { chunkFrames, decodeUp, encodeDown, parseTopic, downTopic, pb } from '@parley/proto';
 import type { DecodedUp, DownKind, DownMessages } from '@parley/proto';
 import { CoprocessorEmulator } from '@parley/hardware/coproc-emulator';
 
 /**
- * The two peers of the device-bundle scenario (boot, press, record, press,
- * drain), shared by the vm sandbox and the run on the real Espruino
- * interpreter: a minimal gateway that answers Hello, acks chunks and
- * finalises sessions, and the audio co-processor (the hardware package's
+ * The two peers of the device-bundle scenario, shared by the vm sandbox and
+ * the run on the real Espruino interpreter: a minimal gateway that answers
+ * Hello, acks chunks, finalises sessions, sends commands, a config update
+ * and firmware chunks, and the audio co-processor (the hardware package's
  * emulator) on the capture rail. Both speak bytes; the caller carries them.
+ *
+ * The scenario is the badge's realistic worst case for memory: boot, press,
+ * record while uploading and sending telemetry, and during the recording
+ * the steps of SCENARIO_STEPS (a LOCATE command, a config update, a firmware
+ * download left in progress, a broker disconnect and reconnect); then
+ * press again and drain. `scenarioProblems` says what the badge failed to do.
  */
+
+/** What happens while recording, in seconds after the first press. */
+export type ScenarioAction = 'locate' | 'config' | 'firmware' | 'reconnect';
+export const SCENARIO_STEPS: readonly { atS: number; action: ScenarioAction }[] = [
+  { atS: 1.5, action: 'locate' },
+  { atS: 2.5, action: 'config' },
+  { atS: 3.5, action: 'firmware' },
+  { atS: 6, action: 'reconnect' },
+];
+
+/** The firmware image the scenario offers: more chunks than the peer answers, so the download stays in progress. */
+const FIRMWARE_SIZE = 8192;
+const FIRMWARE_CHUNK = 1024;
+/** FirmwareRequests the peer answers (the rest stay unanswered: a download in progress). */
+const FIRMWARE_CHUNKS_SERVED = 4;
+const LOCATE_ID = 'cmd-locate';
+const FIRMWARE_ID = 'cmd-firmware';
 
 /** What the gateway peer saw. */
 export interface GatewayTally {
   hellos: number;
+  /** Sessions started (a SessionStart is repeated on every connection). */
   starts: number;
   complete: number;
   chunks: number;
@@ -23,9 +48,18 @@ export interface GatewayTally {
   gapFrames: number;
   /** Frames the SessionEnds counted (total_frames, dropped ones included). */
   sessionFrames: number;
+  /** CommandResult statuses per command id, in arrival order. */
+  results: { [commandId: string]: number[] };
+  /** Highest `progress` a firmware CommandResult reported. */
+  firmwareProgress: number;
+  firmwareRequests: number;
+  firmwareChunks: number;
+  /** Config versions the badge reported applied (CONFIG_APPLIED events). */
+  configsApplied: number[];
 }
 
 interface PeerSession {
+  started: boolean;
   seqs: { [seq: number]: number };
   end: DecodedUp<'session-end'> | null;
   complete: boolean;
@@ -35,8 +69,13 @@ interface PeerSession {
 const SERVER_EPOCH_MS = 1_767_225_600_000;
 
 export class GatewayPeer {
-  readonly tally: GatewayTally = { hellos: 0, starts: 0, complete: 0, chunks: 0, frames: 0, telemetry: 0, events: 0, gapFrames: 0, sessionFrames: 0 };
+  readonly tally: GatewayTally = {
+    hellos: 0, starts: 0, complete: 0, chunks: 0, frames: 0, telemetry: 0, events: 0, gapFrames: 0, sessionFrames: 0,
+    results: {}, firmwareProgress: 0, firmwareRequests: 0, firmwareChunks: 0, configsApplied: [],
+  };
   private readonly sessions: { [hex: string]: PeerSession } = {};
+  private readonly image: Uint8Array;
+  private configVersion = 1;
   private readonly deviceId: string;
   private readonly send: (topic: string, payload: Uint8Array) => void;
   private readonly nowMs: () => number;
@@ -46,6 +85,32 @@ export class GatewayPeer {
     this.deviceId = deviceId;
     this.send = send;
     this.nowMs = nowMs;
+    this.image = new Uint8Array(FIRMWARE_SIZE);
+    for (let i = 0; i < this.image.length; i++) this.image[i] = (i * 31 + 7) & 0xff;
+  }
+
+  /** One step of the scenario (SCENARIO_STEPS); 'reconnect' is the caller's (it owns the broker connection). */
+  act(action: Exclude<ScenarioAction, 'reconnect'>): void {
+    const now = SERVER_EPOCH_MS + this.nowMs();
+    if (action === 'locate') {
+      this.reply('command', { id: LOCATE_ID, kind: pb.CommandKind.COMMAND_KIND_LOCATE, issuedAtMs: now, expiresAtMs: now + 60_000 });
+    } else if (action === 'config') {
+      this.configVersion++;
+      this.sendConfig();
+    } else {
+      this.reply('command', {
+        id: FIRMWARE_ID, kind: pb.CommandKind.COMMAND_KIND_FIRMWARE_UPDATE, issuedAtMs: now, expiresAtMs: 0,
+        firmware: { releaseId: 'rel-2', version: '0.2.0', size: FIRMWARE_SIZE, sha256: createHash('sha256').update(this.image).digest(), chunkSize: FIRMWARE_CHUNK },
+      });
+    }
+  }
+
+  private sendConfig(): void {
+    // Live uploads, telemetry every 5 s (4 s from version 2 on).
+    this.reply('config', {
+      version: this.configVersion, uploadPolicy: 0, telemetryIntervalS: this.configVersion > 1 ? 4 : 5,
+      led: { statusLedEnabled: true, brightnessPercent: 50 + this.configVersion }, haptic: { enabled: true, strengthPercent: 50 },
+    });
   }
 
   /** An up message the badge published; throws on a topic or payload the gateway would refuse. */
@@ -58,23 +123,31 @@ export class GatewayPeer {
       g.hellos++;
       const h = msg as DecodedUp<'hello'>;
       this.reply('hello-reply', {
-        serverTimeMs: SERVER_EPOCH_MS + this.nowMs(), wantedConfigVersion: 1,
-        resume: h.backlog.map((b) => ({ sessionId: b.sessionId, receivedThrough: -1, missing: [], complete: false })),
+        serverTimeMs: SERVER_EPOCH_MS + this.nowMs(), wantedConfigVersion: this.configVersion,
+        resume: h.backlog.map((b) => {
+          const s = this.sessions[Buffer.from(b.sessionId).toString('hex')];
+          return { sessionId: b.sessionId, receivedThrough: s ? this.through(s) : -1, missing: [], complete: s ? s.complete : false };
+        }),
         locked: false,
+        // Like the gateway: the badge sends chunk frames packed.
+        capabilities: pb.Capability.CAPABILITY_PACKED_FRAMES,
       });
-      // Retained config: live uploads, telemetry every 5 s.
-      this.reply('config', { version: 1, uploadPolicy: 0, telemetryIntervalS: 5, led: { statusLedEnabled: true, brightnessPercent: 50 }, haptic: { enabled: true, strengthPercent: 50 } });
+      // The retained config, as the broker delivers it on every subscribe.
+      this.sendConfig();
     } else if (t.kind === 'session-start') {
-      g.starts++;
-      this.session((msg as DecodedUp<'session-start'>).sessionId);
+      // Sent again on every connection: counted once per session.
+      const s = this.session((msg as DecodedUp<'session-start'>).sessionId);
+      if (!s.started) g.starts++;
+      s.started = true;
     } else if (t.kind === 'chunk') {
       const m = msg as DecodedUp<'chunk'>;
       const s = this.session(m.sessionId);
+      const frames = chunkFrames(m).length;
       if (s.seqs[m.seq] === undefined) {
         g.chunks++;
-        g.frames += m.frames.length;
+        g.frames += frames;
       }
-      s.seqs[m.seq] = m.frames.length;
+      s.seqs[m.seq] = frames;
       this.ack(m.sessionId);
     } else if (t.kind === 'session-end') {
       const m = msg as DecodedUp<'session-end'>;
@@ -86,18 +159,39 @@ export class GatewayPeer {
       s.end = m;
       this.ack(m.sessionId);
     } else if (t.kind === 'telemetry') g.telemetry++;
-    else if (t.kind === 'event') g.events++;
+    else if (t.kind === 'event') {
+      g.events++;
+      const e = msg as DecodedUp<'event'>;
+      if (e.kind === pb.EventKind.EVENT_KIND_CONFIG_APPLIED) g.configsApplied.push(e.value);
+    } else if (t.kind === 'command-result') {
+      const r = msg as DecodedUp<'command-result'>;
+      (g.results[r.commandId] = g.results[r.commandId] ?? []).push(r.status);
+      if (r.commandId === FIRMWARE_ID && r.progress > g.firmwareProgress) g.firmwareProgress = r.progress;
+    } else if (t.kind === 'firmware-request') {
+      g.firmwareRequests++;
+      const r = msg as DecodedUp<'firmware-request'>;
+      if (g.firmwareChunks < FIRMWARE_CHUNKS_SERVED && r.offset < FIRMWARE_SIZE) {
+        g.firmwareChunks++;
+        const data = this.image.subarray(r.offset, Math.min(FIRMWARE_SIZE, r.offset + r.length));
+        this.reply('firmware', { releaseId: r.releaseId, offset: r.offset, data: data, totalSize: FIRMWARE_SIZE });
+      }
+    }
   }
 
   private session(id: Uint8Array): PeerSession {
     const hex = Buffer.from(id).toString('hex');
-    return (this.sessions[hex] = this.sessions[hex] ?? { seqs: {}, end: null, complete: false });
+    return (this.sessions[hex] = this.sessions[hex] ?? { started: false, seqs: {}, end: null, complete: false });
+  }
+
+  private through(s: PeerSession): number {
+    let through = -1;
+    while (s.seqs[through + 1] !== undefined) through++;
+    return through;
   }
 
   private ack(id: Uint8Array): void {
     const s = this.session(id);
-    let through = -1;
-    while (s.seqs[through + 1] !== undefined) through++;
+    const through = this.through(s);
     if (s.end && through === s.end.totalChunks - 1 && !s.complete) {
       s.complete = true;
       this.tally.complete++;
@@ -108,6 +202,37 @@ export class GatewayPeer {
   private reply<K extends DownKind>(kind: K, msg: DownMessages[K]): void {
     this.send(downTopic(this.deviceId, kind), encodeDown(kind, msg));
   }
+}
+
+/**
+ * What the badge failed to do in the scenario (empty: everything): every
+ * frame delivered or counted lost, the session complete, telemetry, the
+ * LOCATE answered OK, the config update applied, the firmware download
+ * answered IN_PROGRESS and advanced by every chunk served, and a second
+ * Hello after the reconnect.
+ */
+export function scenarioProblems(g: GatewayTally): string[] {
+  const out: string[] = [];
+  if (g.starts !== 1 || g.complete !== 1) out.push(`sessions ${g.starts} started / ${g.complete} complete (want 1 / 1)`);
+  if (g.frames + g.gapFrames !== g.sessionFrames) out.push(`${g.sessionFrames} frames recorded, ${g.frames} delivered + ${g.gapFrames} counted lost`);
+  if (g.telemetry === 0) out.push('no telemetry');
+  if (g.hellos < 2) out.push(`${g.hellos} Hello (want 2: boot and the reconnect)`);
+  const locate = g.results[LOCATE_ID] ?? [];
+  if (locate.length !== 1 || locate[0] !== pb.CommandStatus.COMMAND_STATUS_OK) out.push(`LOCATE answered ${JSON.stringify(locate)} (want one OK)`);
+  if (g.configsApplied.indexOf(2) < 0) out.push(`config 2 not applied (applied: ${JSON.stringify(g.configsApplied)})`);
+  const fw = g.results[FIRMWARE_ID] ?? [];
+  if (fw.length === 0 || fw.some((s) => s !== pb.CommandStatus.COMMAND_STATUS_IN_PROGRESS)) out.push(`firmware update answered ${JSON.stringify(fw)} (want IN_PROGRESS only)`);
+  if (g.firmwareChunks !== FIRMWARE_CHUNKS_SERVED || g.firmwareProgress !== FIRMWARE_CHUNKS_SERVED * FIRMWARE_CHUNK) {
+    out.push(`firmware: ${g.firmwareChunks} chunks served, progress ${g.firmwareProgress} (want ${FIRMWARE_CHUNKS_SERVED} and ${FIRMWARE_CHUNKS_SERVED * FIRMWARE_CHUNK})`);
+  }
+  return out;
+}
+
+/** One line: what the scenario exercised. */
+export function scenarioSummary(g: GatewayTally): string {
+  return `${g.sessionFrames} frames recorded, ${g.frames} delivered in ${g.chunks} chunks, ${g.gapFrames} lost (counted), ` +
+    `sessions ${g.starts} started / ${g.complete} complete, ${g.telemetry} telemetry, ${g.events} events, ${g.hellos} Hello, ` +
+    `${Object.keys(g.results).length} commands answered, config ${g.configsApplied.join('/')} applied, firmware ${g.firmwareProgress}/${FIRMWARE_SIZE} bytes`;
 }
 
 /**
