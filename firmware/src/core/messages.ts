@@ -19,6 +19,8 @@ export const ButtonAction = { NONE: 0, SHORT: 1, LONG: 2, DOUBLE: 3 } as const;
 export const CommandStatus = { OK: 0, FAILED: 1, REJECTED: 2, UNSUPPORTED: 3, IN_PROGRESS: 4, EXPIRED: 5 } as const;
 export const RecordingMode = { MANUAL: 0, VOICE_ACTIVATED: 1, SCHEDULED: 2 } as const;
 export const UploadPolicy = { LIVE: 0, BATCHED: 1, ON_CHARGER: 2 } as const;
+/** Bits of HelloReply.capabilities. */
+export const Capability = { NONE: 0, PACKED_FRAMES: 1 } as const;
 export const CommandKind = {
   UNSPECIFIED: 0, START: 1, STOP: 2, MUTE: 3, UNMUTE: 4, LOCATE: 5, REBOOT: 6, LOCK: 7,
   WIPE_ACKNOWLEDGED: 8, WIPE_ALL: 9, FIRMWARE_UPDATE: 10,
@@ -43,9 +45,14 @@ export interface SessionEnd {
   totalBytes: number; totalChunks: number; digest: number; droppedFrames: number; gaps: FrameGap[];
   timeCorrected: boolean; clockOffsetMs: number;
 }
+/**
+ * Frames in exactly one form: `frames` (legacy, one field per frame) or
+ * `frameData` (the frames concatenated) + `frameSizes` (one varint per frame),
+ * which the badge records and sends to a gateway with CAPABILITY_PACKED_FRAMES.
+ */
 export interface AudioChunk {
-  sessionId: Uint8Array; seq: number; firstFrame: number; frames: Uint8Array[]; captureTimeMs: number;
-  clockSynced: boolean; crc32: number; backlog: boolean;
+  sessionId: Uint8Array; seq: number; firstFrame: number; frames?: Uint8Array[]; captureTimeMs: number;
+  clockSynced: boolean; crc32: number; backlog: boolean; frameData?: Uint8Array; frameSizes?: Uint8Array;
 }
 export interface Telemetry {
   batteryPercent: number; batteryMv: number; charging: boolean; flashUsedBytes: number; flashFreeBytes: number;
@@ -62,7 +69,9 @@ export interface CommandResult { commandId: string; status: number; detail: stri
 export interface FirmwareRequest { releaseId: string; offset: number; length: number }
 
 export interface ResumePoint { sessionId: Uint8Array; receivedThrough: number; missing?: SeqRange[]; complete?: boolean }
-export interface HelloReply { serverTimeMs?: number; wantedConfigVersion?: number; resume?: ResumePoint[]; locked?: boolean }
+export interface HelloReply {
+  serverTimeMs?: number; wantedConfigVersion?: number; resume?: ResumePoint[]; locked?: boolean; capabilities?: number;
+}
 export interface ChunkAck { sessionId: Uint8Array; contiguousThrough: number; missing?: SeqRange[]; complete?: boolean }
 export interface WifiNetwork { ssid: string; psk: string }
 export interface ScheduleWindow { weekdays: number; startMinute: number; endMinute: number }

@@ -39,13 +39,18 @@ export interface RecorderSettings {
  * One conversation session at a time: numbers the co-processor's frames,
  * packs them into AudioChunks of `chunkDurationMs`, writes each to the spool
  * with the running totals, and writes SessionStart/SessionEnd. Frames are
- * copied into one preallocated buffer (no per-frame objects).
+ * copied into one preallocated buffer and their sizes, as varints, into
+ * another (no per-frame objects): the chunk is recorded in the packed form
+ * (frame_data + frame_sizes), the uploader rewrites it for a gateway that
+ * only takes the legacy one.
  */
 export class Recorder {
   private readonly o: RecorderOptions;
   private settings: RecorderSettings;
   private buf: Uint8Array;
-  private lens: Uint16Array;
+  /** frame_sizes of the chunk in progress: one varint per frame (at most 2 bytes: frames are <= 1275 bytes). */
+  private sizes: Uint8Array;
+  private nSizeBytes = 0;
   private session: SpoolSession | null = null;
   private nFrames = 0;
   private nBytes = 0;
@@ -73,7 +78,7 @@ export class Recorder {
     this.settings = settings;
     this.codecParams = settings.params;
     this.buf = new Uint8Array(this.bufferBytes());
-    this.lens = new Uint16Array(this.framesPerChunk());
+    this.sizes = new Uint8Array(2 * this.framesPerChunk());
   }
 
   /** New settings apply from the next session. */
@@ -98,7 +103,7 @@ export class Recorder {
   start(trigger: number): SpoolSession {
     if (this.session) return this.session;
     const frames = this.framesPerChunk();
-    if (this.lens.length < frames) this.lens = new Uint16Array(frames);
+    if (this.sizes.length < 2 * frames) this.sizes = new Uint8Array(2 * frames);
     if (this.buf.length < this.bufferBytes()) this.buf = new Uint8Array(this.bufferBytes());
     this.codecParams = this.settings.params;
     const id = new Uint8Array(16);
@@ -118,6 +123,7 @@ export class Recorder {
     });
     this.session = this.o.spool.beginSession(id, start);
     this.nFrames = 0;
+    this.nSizeBytes = 0;
     this.nBytes = 0;
     this.frameIndex = 0;
     this.seq = 0;
@@ -134,7 +140,9 @@ export class Recorder {
     const s = this.session;
     if (!s) return;
     if (frame.length === 0 || frame.length > MAX_FRAME_BYTES) {
-      // A frame the link should never deliver: its index is lost, visibly.
+      // A frame the link should never deliver: its index is lost, visibly. A chunk holds consecutive
+      // frames, so the one in progress ends here (else its later frames would take the wrong indices).
+      if (this.nFrames > 0) this.flush();
       this.drop(this.frameIndex, 1);
       this.frameIndex++;
       return;
@@ -148,7 +156,12 @@ export class Recorder {
       this.chunkDigest = this.digest;
     }
     this.buf.set(frame, this.nBytes);
-    this.lens[this.nFrames] = frame.length;
+    const len = frame.length;
+    if (len < 128) this.sizes[this.nSizeBytes++] = len;
+    else {
+      this.sizes[this.nSizeBytes++] = (len & 127) | 128;
+      this.sizes[this.nSizeBytes++] = len >> 7;
+    }
     this.nFrames++;
     this.nBytes += frame.length;
     this.chunkDigest = this.o.codec.crc32(frame, this.chunkDigest);
@@ -268,18 +281,12 @@ export class Recorder {
 
   private flush(): void {
     const s = this.session as SpoolSession;
-    const frames: Uint8Array[] = [];
-    let at = 0;
-    for (let i = 0; i < this.nFrames; i++) {
-      const len = this.lens[i] as number;
-      frames.push(this.buf.subarray(at, at + len));
-      at += len;
-    }
     const chunk = this.o.codec.encode('chunk', {
       sessionId: s.id,
       seq: this.seq,
       firstFrame: this.chunkFirst,
-      frames: frames,
+      frameData: this.buf.subarray(0, this.nBytes),
+      frameSizes: this.sizes.subarray(0, this.nSizeBytes),
       captureTimeMs: this.chunkTime,
       clockSynced: this.chunkSynced,
       crc32: this.o.codec.crc32(this.buf.subarray(0, this.nBytes), 0),
@@ -288,6 +295,7 @@ export class Recorder {
     const written = this.o.spool.appendChunk(s, this.seq, this.frameIndex, this.bytesTotal + this.nBytes, this.chunkDigest, chunk);
     const n = this.nFrames;
     this.nFrames = 0;
+    this.nSizeBytes = 0;
     if (written) {
       this.seq++;
       this.bytesTotal += this.nBytes;

@@ -4,9 +4,10 @@ import type { MqttClient } from '../hal/mqtt.js';
 import type { System } from '../hal/system.js';
 import type { Wifi, WifiNetworkCredentials } from '../hal/wifi.js';
 import { toHex } from './bytes.js';
+import { legacyChunk } from './chunk-form.js';
 import type { ProtocolCodec } from './codec.js';
 import type { ChunkAck, DownKind, DownMessages, Hello, HelloReply, SeqRange, UpKind, UpMessages } from './messages.js';
-import { UploadPolicy } from './messages.js';
+import { Capability, UploadPolicy } from './messages.js';
 import type { Spool, SpoolSession } from './spool.js';
 import { DOWN_KINDS, downKindOf, downTopicOf, upTopicOf } from './topics.js';
 
@@ -84,9 +85,6 @@ interface SendState {
 
 type Phase = 'offline' | 'wifi' | 'connecting' | 'hello' | 'ready';
 
-/** Bytes appended to a stored AudioChunk to mark it as backlog: field 8 (varint) = true. */
-const BACKLOG_FLAG = new Uint8Array([0x40, 0x01]);
-
 /**
  * The uploader: keeps the MQTT session up as the upload policy wants, says
  * Hello with the backlog inventory on every connect, adopts the gateway's
@@ -109,6 +107,8 @@ export class Uploader {
   private helloTimer: TimerId | null = null;
   private attempts = 0;
   private helloSentAt = 0;
+  /** The gateway of this connection takes chunks in the packed form (HelloReply capabilities). */
+  private packed = false;
   private flights: Flight[] = [];
   private send: { [hex: string]: SendState } = {};
   private networks: WifiNetworkCredentials[] = [];
@@ -239,6 +239,7 @@ export class Uploader {
     }
     this.stats.connects++;
     this.phase = 'hello';
+    this.packed = false;
     for (const k of DOWN_KINDS) this.o.mqtt.subscribe(downTopicOf(this.o.deviceId, k), 1);
     this.flights = [];
     this.send = {};
@@ -335,6 +336,7 @@ export class Uploader {
     this.helloTimer = null;
     this.attempts = 0;
     this.phase = 'ready';
+    this.packed = ((reply.capabilities ?? 0) & Capability.PACKED_FRAMES) !== 0;
     for (const r of reply.resume ?? []) {
       const s = this.o.spool.find(toHex(r.sessionId));
       if (!s) continue;
@@ -457,16 +459,20 @@ export class Uploader {
   }
 
   private sendChunk(s: SpoolSession, seq: number, backlog: boolean): void {
-    const stored = this.o.spool.readChunk(s, seq);
+    let stored = this.o.spool.readChunk(s, seq);
     if (!stored) {
       this.o.log.write('warn', 'chunk ' + s.hex + '/' + seq + ' not in flash');
       return;
     }
+    // Recorded packed; a gateway without the capability gets the legacy form (chunks an older firmware stored are legacy already).
+    if (!this.packed) stored = legacyChunk(stored);
     let bytes = stored;
     if (backlog) {
-      bytes = new Uint8Array(stored.length + BACKLOG_FLAG.length);
+      // Marked as backlog by appending field 8 (varint) = true (written out: a constant array would live in RAM).
+      bytes = new Uint8Array(stored.length + 2);
       bytes.set(stored, 0);
-      bytes.set(BACKLOG_FLAG, stored.length);
+      bytes[stored.length] = 0x40;
+      bytes[stored.length + 1] = 0x01;
     }
     if (!this.raw('chunk', bytes)) return;
     this.stats.chunksSent++;

@@ -1,4 +1,4 @@
-import { decodeUp, encodeDown, parseTopic, downTopic, crc32 } from '@parley/proto';
+import { chunkFrames, decodeUp, encodeDown, isPackedChunk, parseTopic, downTopic, crc32, pb } from '@parley/proto';
 import type { DecodedUp, DownKind, DownMessages } from '@parley/proto';
 import type { MqttClient, MqttHandlers } from '../../src/hal/mqtt.js';
 import type { Clock } from '../../src/hal/clock.js';
@@ -6,6 +6,7 @@ import type { Clock } from '../../src/hal/clock.js';
 export interface GatewaySession {
   start: DecodedUp<'session-start'> | null;
   end: DecodedUp<'session-end'> | null;
+  /** Chunks as received, with `frames` filled from whichever form carried them. */
   chunks: { [seq: number]: DecodedUp<'chunk'> };
   complete: boolean;
 }
@@ -32,6 +33,10 @@ export class FakeGateway {
   /** Do not answer Hello. */
   silentHello = false;
   lockDevice = false;
+  /** HelloReply.capabilities: packed chunk frames by default; 0 acts as a gateway of the first protocol version. */
+  capabilities: number = pb.Capability.CAPABILITY_PACKED_FRAMES;
+  /** Chunks received in each frame form. */
+  chunkForms = { legacy: 0, packed: 0 };
   connects = 0;
   private link: FakeLink | null = null;
 
@@ -77,7 +82,8 @@ export class FakeGateway {
   }
 
   receive(kind: string, bytes: Uint8Array): void {
-    const msg = decodeUp(kind as never, bytes) as unknown;
+    const decoded = decodeUp(kind as never, bytes) as unknown;
+    const msg = kind === 'chunk' ? this.frameForm(decoded as DecodedUp<'chunk'>) : decoded;
     this.received.push({ kind, msg });
     if (kind === 'hello') {
       if (this.silentHello) return;
@@ -89,7 +95,7 @@ export class FakeGateway {
         const r = this.ackState(s);
         return { sessionId: inv.sessionId, receivedThrough: r.through, missing: r.missing, complete: s.complete };
       });
-      this.send('hello-reply', { serverTimeMs: this.serverTimeMs + this.clock.monotonicMs(), wantedConfigVersion: 0, resume, locked: this.lockDevice });
+      this.send('hello-reply', { serverTimeMs: this.serverTimeMs + this.clock.monotonicMs(), wantedConfigVersion: 0, resume, locked: this.lockDevice, capabilities: this.capabilities });
     } else if (kind === 'session-start') {
       const m = msg as DecodedUp<'session-start'>;
       this.session(Buffer.from(m.sessionId).toString('hex')).start = m;
@@ -108,6 +114,14 @@ export class FakeGateway {
       this.session(hex).end = m;
       this.ack(hex, m.sessionId);
     }
+  }
+
+  /** Counts the chunk's frame form (a packed chunk to a gateway without the capability is a badge bug) and fills `frames` from it. */
+  private frameForm(chunk: DecodedUp<'chunk'>): DecodedUp<'chunk'> {
+    const packed = isPackedChunk(chunk);
+    if (packed && (this.capabilities & pb.Capability.CAPABILITY_PACKED_FRAMES) === 0) throw new Error('packed chunk sent to a gateway without the capability');
+    this.chunkForms[packed ? 'packed' : 'legacy']++;
+    return { ...chunk, frames: chunkFrames(chunk) };
   }
 
   private ackState(s: GatewaySession): { through: number; missing: { first: number; last: number }[] } {
