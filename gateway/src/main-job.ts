@@ -4,7 +4,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ANALYST_APP_PREFIX, analystApp, createPipeline, pipelineConfigSchema, type Pipeline } from '@parley/cloud';
 import type { Logger } from 'pino';
 import { build, type Gateway, type GatewayContext, type GatewayExtension } from './app.js';
+import { loadConfig } from './config/load.js';
 import { composeConfigSchema } from './config/schema.js';
+import { isParleyError } from './errors.js';
+import { createLogger } from './observability/logger.js';
 import { fleetConfigSchema } from './fleet/config.js';
 import type { Permission } from './fleet/access.js';
 
@@ -13,7 +16,25 @@ import type { Permission } from './fleet/access.js';
  * in one process. Badge sessions go from the ingest outbox straight into the
  * pipeline; the pipeline's API is served under /api/v1/cloud behind the same
  * users, roles and tokens as the fleet API, and the analyst app under /app.
+ * The web badge (/badge/) is mounted when the caller supplies it: it is built
+ * from the firmware by @parley/tools, which depends on the gateway, so the
+ * gateway cannot import it; `npm start` (tools/src/start/main.ts) passes it.
  */
+export const webBadgeConfigSchema = Type.Object(
+  {
+    enabled: Type.Boolean({
+      default: true,
+      description:
+        'Serve the web badge at /badge/ (a badge in the browser: microphone, the badge firmware, MQTT over WebSocket; docs/simulator.md). Needs `mqtt.websocket`.',
+    }),
+    clipFile: Type.String({
+      default: '',
+      description: 'A speech recording (WAV) the web badge can loop instead of the microphone (demos on machines without one); empty: microphone only.',
+    }),
+  },
+  { additionalProperties: false, default: {}, description: 'The web badge page.' },
+);
+
 export const mainJobConfigSchema = composeConfigSchema({
   fleet: Type.Object(fleetConfigSchema.properties, {
     additionalProperties: false,
@@ -25,6 +46,7 @@ export const mainJobConfigSchema = composeConfigSchema({
     default: {},
     description: 'Analysis pipeline: ASR model, speaker embedding, stage retries (docs/pipeline.md, docs/asr.md).',
   }),
+  webBadge: webBadgeConfigSchema,
 });
 export type MainJobConfig = Static<typeof mainJobConfigSchema>;
 
@@ -45,7 +67,17 @@ export interface MainJobOptions {
   buildAnalystApp?: boolean;
   /** Build the fleet admin UI (/admin) when it was never built or its sources are newer. Default: as buildAnalystApp. */
   buildAdminApp?: boolean;
+  /**
+   * Makes the web badge extension (`webBadgeExtension` of @parley/tools/web-badge).
+   * Called, and the page mounted at /badge/, unless `webBadge.enabled` is false.
+   */
+  webBadge?: WebBadgeFactory;
 }
+
+export type WebBadgeFactory = (options: { clipPath?: string }) => GatewayExtension;
+
+/** The path the web badge is served under (by the extension the caller supplies). */
+export const WEB_BADGE_PATH = '/badge/';
 
 /** Which permission a pipeline route needs: reads, reviews, or rule changes. */
 function pipelinePermission(method: string, url: string): Permission {
@@ -124,6 +156,8 @@ export async function buildMainJob(options: MainJobOptions): Promise<MainJob> {
     { name: 'pipeline-api', http: api, onFinalised: (session) => pipeline.consumeBadgeSession(session), close: () => pipeline.close() },
     { name: 'analyst-app', http: web },
   ];
+  const webBadge = mountedWebBadge(config, options.webBadge, logger);
+  if (webBadge) extensions.push(webBadge);
   const gateway = await build({
     config,
     logger,
@@ -142,8 +176,91 @@ export async function buildMainJob(options: MainJobOptions): Promise<MainJob> {
       const addresses = await gateway.listen();
       await pipeline.start();
       logger.info({ api: `http://${addresses.host}:${addresses.http}${PIPELINE_API_PREFIX}`, app: `http://${addresses.host}:${addresses.http}${ANALYST_APP_PREFIX}/` }, 'analysis pipeline running');
+      if (webBadge) logger.info({ url: `http://${addresses.host}:${addresses.http}${WEB_BADGE_PATH}` }, 'web badge served (device id and secret from /admin/ or badgectl devices create)');
       return addresses;
     },
     close: () => gateway.close(),
   };
+}
+
+/** The web badge extension, or null when it is turned off, cannot work, or this entry point has none. */
+function mountedWebBadge(config: MainJobConfig, factory: WebBadgeFactory | undefined, logger: Logger): GatewayExtension | null {
+  if (!config.webBadge.enabled) return null;
+  if (!factory) {
+    logger.debug('web badge not mounted: this entry point does not supply it (npm start does)');
+    return null;
+  }
+  if (!config.mqtt.websocket) {
+    logger.warn('web badge not mounted: it speaks MQTT over WebSocket and mqtt.websocket is false');
+    return null;
+  }
+  return factory(config.webBadge.clipFile ? { clipPath: config.webBadge.clipFile } : {});
+}
+
+export interface RunMainJobOptions {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  webBadge?: WebBadgeFactory;
+}
+
+/** How long a shutdown may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/**
+ * The main job as a process (`npm start`): loads the configuration (defaults,
+ * `--config`/PARLEY_CONFIG, PARLEY_* variables), starts, logs where it
+ * listens and shuts down cleanly on SIGINT/SIGTERM. Under `npm start` a
+ * Ctrl-C reaches the process twice (terminal and npm), so repeated signals
+ * are ignored; a shutdown that hangs is cut off after SHUTDOWN_TIMEOUT_MS.
+ * Failures set `process.exitCode` (78 for a bad configuration).
+ */
+export async function runMainJob(options: RunMainJobOptions): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({ argv: options.argv, env: options.env, schema: mainJobConfigSchema });
+  } catch (err) {
+    console.error(isParleyError(err) ? err.message : err);
+    process.exitCode = 78; // EX_CONFIG
+    return;
+  }
+  const logger = createLogger({ level: config.log.level });
+  let job: MainJob;
+  try {
+    job = await buildMainJob({ config, logger, ...(options.webBadge ? { webBadge: options.webBadge } : {}) });
+  } catch (err) {
+    logger.fatal({ err }, 'could not start the gateway');
+    process.exitCode = 1;
+    return;
+  }
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
+      logger.flush();
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    job.close().then(
+      () => {
+        logger.info('stopped');
+        logger.flush();
+        process.exitCode = 0;
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    await job.listen();
+  } catch (err) {
+    logger.fatal({ err }, 'could not start listening');
+    await job.close();
+    process.exitCode = 1;
+  }
 }
