@@ -222,19 +222,30 @@ describe.skipIf(!cli)('uploading with the real espruino CLI to the badge emulato
 
   it('fails with VERIFY_MISMATCH when a byte changes on the line', { timeout: 60_000 }, async () => {
     const bundle = testBundle(2_000, 5);
-    // Flips one base64 character of the second Storage write line (still valid base64, other bytes).
-    let seen = 0;
+    // Flips the first base64 character of the second Storage write line (still valid base64, other bytes),
+    // wherever the TCP stream happens to split.
+    let stream = '';
+    let target = -1;
+    let flipped = false;
     corrupt = (chunk) => {
-      const text = chunk.toString('latin1');
-      const at = text.indexOf('atob("');
-      if (at >= 0 && ++seen === 2) {
-        const i = at + 6;
-        return Buffer.from(text.slice(0, i) + (text[i] === 'A' ? 'B' : 'A') + text.slice(i + 1), 'latin1');
+      const from = stream.length;
+      stream += chunk.toString('latin1');
+      if (flipped) return chunk;
+      if (target < 0) {
+        const first = stream.indexOf('atob("');
+        const second = first < 0 ? -1 : stream.indexOf('atob("', first + 1);
+        if (second >= 0) target = second + 'atob("'.length;
       }
-      return chunk;
+      if (target < 0 || target >= stream.length) return chunk;
+      const out = Buffer.from(chunk);
+      out[target - from] = stream[target] === 'A' ? 0x42 : 0x41;
+      flipped = true;
+      return out;
     };
     try {
       const err = await uploadWithEspruinoCli({ port: `tcp://127.0.0.1:${port}`, bundle, cliPath: cli!, fast: true }).catch((e: unknown) => e);
+      expect(flipped).toBe(true);
+      expect(err).toMatchObject({ code: 'VERIFY_MISMATCH' });
       expect(isUploadError(err, 'VERIFY_MISMATCH')).toBe(true);
     } finally {
       corrupt = null;
