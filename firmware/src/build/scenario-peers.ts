@@ -26,9 +26,13 @@ export const SCENARIO_STEPS: readonly { atS: number; action: ScenarioAction }[] 
   { atS: 6, action: 'reconnect' },
 ];
 
-/** The firmware image the scenario offers: more chunks than the peer answers, so the download stays in progress. */
-const FIRMWARE_SIZE = 8192;
-const FIRMWARE_CHUNK = 1024;
+/**
+ * The firmware image the scenario offers, in the gateway's chunk size (4 KiB); the badge asks for
+ * at most 1 KiB at a time (core/ota.ts), so the peer answers that. More than it serves.
+ */
+const FIRMWARE_SIZE = 32768;
+const FIRMWARE_CHUNK = 4096;
+const BADGE_REQUEST = 1024;
 /** FirmwareRequests the peer answers (the rest stay unanswered: a download in progress). */
 const FIRMWARE_CHUNKS_SERVED = 4;
 const LOCATE_ID = 'cmd-locate';
@@ -53,6 +57,7 @@ export interface GatewayTally {
   /** Highest `progress` a firmware CommandResult reported. */
   firmwareProgress: number;
   firmwareRequests: number;
+  /** Distinct firmware ranges served. */
   firmwareChunks: number;
   /** Config versions the badge reported applied (CONFIG_APPLIED events). */
   configsApplied: number[];
@@ -76,6 +81,8 @@ export class GatewayPeer {
   private readonly sessions: { [hex: string]: PeerSession } = {};
   private readonly image: Uint8Array;
   private configVersion = 1;
+  /** Offsets of the firmware ranges served. */
+  private readonly served: number[] = [];
   private readonly deviceId: string;
   private readonly send: (topic: string, payload: Uint8Array) => void;
   private readonly nowMs: () => number;
@@ -170,9 +177,13 @@ export class GatewayPeer {
     } else if (t.kind === 'firmware-request') {
       g.firmwareRequests++;
       const r = msg as DecodedUp<'firmware-request'>;
-      if (g.firmwareChunks < FIRMWARE_CHUNKS_SERVED && r.offset < FIRMWARE_SIZE) {
-        g.firmwareChunks++;
-        const data = this.image.subarray(r.offset, Math.min(FIRMWARE_SIZE, r.offset + r.length));
+      // The first FIRMWARE_CHUNKS_SERVED distinct ranges are served (again when asked again,
+      // e.g. after the reconnect); later ones never are, so the download stays in progress.
+      const seen = this.served.indexOf(r.offset) >= 0;
+      if ((seen || this.served.length < FIRMWARE_CHUNKS_SERVED) && r.offset < FIRMWARE_SIZE) {
+        if (!seen) this.served.push(r.offset);
+        g.firmwareChunks = this.served.length;
+        const data = this.image.subarray(r.offset, Math.min(FIRMWARE_SIZE, r.offset + Math.min(r.length, FIRMWARE_CHUNK)));
         this.reply('firmware', { releaseId: r.releaseId, offset: r.offset, data: data, totalSize: FIRMWARE_SIZE });
       }
     }
@@ -222,8 +233,8 @@ export function scenarioProblems(g: GatewayTally): string[] {
   if (g.configsApplied.indexOf(2) < 0) out.push(`config 2 not applied (applied: ${JSON.stringify(g.configsApplied)})`);
   const fw = g.results[FIRMWARE_ID] ?? [];
   if (fw.length === 0 || fw.some((s) => s !== pb.CommandStatus.COMMAND_STATUS_IN_PROGRESS)) out.push(`firmware update answered ${JSON.stringify(fw)} (want IN_PROGRESS only)`);
-  if (g.firmwareChunks !== FIRMWARE_CHUNKS_SERVED || g.firmwareProgress !== FIRMWARE_CHUNKS_SERVED * FIRMWARE_CHUNK) {
-    out.push(`firmware: ${g.firmwareChunks} chunks served, progress ${g.firmwareProgress} (want ${FIRMWARE_CHUNKS_SERVED} and ${FIRMWARE_CHUNKS_SERVED * FIRMWARE_CHUNK})`);
+  if (g.firmwareChunks !== FIRMWARE_CHUNKS_SERVED || g.firmwareProgress !== FIRMWARE_CHUNKS_SERVED * BADGE_REQUEST) {
+    out.push(`firmware: ${g.firmwareChunks} chunks served, progress ${g.firmwareProgress} (want ${FIRMWARE_CHUNKS_SERVED} and ${FIRMWARE_CHUNKS_SERVED * BADGE_REQUEST})`);
   }
   return out;
 }

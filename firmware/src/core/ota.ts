@@ -22,7 +22,15 @@ interface Download {
 
 const STATE_FILE = 'ota';
 const REQUEST_TIMEOUT_MS = 15000;
-const DEFAULT_CHUNK = 4096;
+/**
+ * The most the badge asks for in one FirmwareRequest, whatever chunk size the
+ * update announces (the gateway answers min(request, its chunk size)): on
+ * Espruino a chunk is held three times while it is handled (the MQTT
+ * message string, its bytes, the decoded message), and at the gateway's 4 KiB
+ * the worst-case peak on the 2v29 interpreter was ~260 variables higher than
+ * at 1 KiB.
+ */
+const MAX_REQUEST_BYTES = 1024;
 
 export interface OtaOptions {
   flash: FlashStorage;
@@ -201,7 +209,7 @@ function defineTransfer(): TransferClass {
       this.o.flash.erase(imageFile(target));
       this.dl = {
         commandId: commandId, releaseId: u.releaseId, version: u.version, size: u.size, sha256: toHex(u.sha256),
-        chunkSize: u.chunkSize > 0 ? Math.min(u.chunkSize, 16384) : DEFAULT_CHUNK, done: 0, target: target,
+        chunkSize: u.chunkSize > 0 ? Math.min(u.chunkSize, MAX_REQUEST_BYTES) : MAX_REQUEST_BYTES, done: 0, target: target,
       };
       this.save();
       this.requestNext();

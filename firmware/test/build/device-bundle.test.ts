@@ -25,7 +25,7 @@ describe('device bundle build', () => {
     expect(log).toMatch(/firmware build OK/);
     expect(log).toMatch(/badge\.min\.js: \d+ bytes; sandbox: (\d+) frames recorded, \1 delivered in \d+ chunks, 0 lost/);
     // The worst case for memory: a command, a config update, a firmware download in progress and a reconnect while recording.
-    expect(log).toMatch(/badge\.min\.js: .* sessions 1 started \/ 1 complete, .* 2 Hello, 2 commands answered, config 1\/2 applied, firmware 4096\/8192 bytes/);
+    expect(log).toMatch(/badge\.min\.js: .* sessions 1 started \/ 1 complete, .* 2 Hello, 2 commands answered, config 1\/2 applied, firmware 4096\/32768 bytes/);
     expect(existsSync(join(out, 'badge.min.js'))).toBe(true);
     expect(statSync(join(out, 'badge.min.js')).size).toBeLessThan(statSync(join(out, 'badge.js')).size);
   }, 120_000);

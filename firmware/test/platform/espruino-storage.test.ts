@@ -68,4 +68,18 @@ describe('Espruino Storage: offset 0 belongs to create', () => {
     expect(readBootRecord(flash).slot).toBe('b');
     expect(readBootRecord(flash).pending).toBe(true);
   });
+
+  it('asks for at most 1 KiB at a time whatever chunk size the update announces (memory on Espruino)', () => {
+    const flash = new EspruinoFlash(storage(), fakeE(Uint8Array, () => undefined));
+    const requests: FirmwareRequest[] = [];
+    const ota = new Ota({
+      flash, clock: new VirtualClock(), system: new NodeSystem({ slot: 'b', seed: 1 }),
+      request: (r) => requests.push(r) > 0, result: () => undefined, event: () => undefined,
+    });
+    ota.begin('c2', { releaseId: 'r3', version: '3.0.0', size: 40000, sha256: new Uint8Array(32), chunkSize: 4096 });
+    expect(requests).toEqual([{ releaseId: 'r3', offset: 0, length: 1024 }]);
+    ota.chunk({ releaseId: 'r3', offset: 0, data: new Uint8Array(1024), totalSize: 40000 });
+    expect(requests[1]).toEqual({ releaseId: 'r3', offset: 1024, length: 1024 });
+    expect(flash.size('fw.a')).toBe(40000);
+  });
 });
