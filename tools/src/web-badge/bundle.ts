@@ -20,7 +20,8 @@ const NODE_STUBS: Record<string, string[]> = {
   'node:path': ['join'],
 };
 
-const nodeStubs: Plugin = {
+/** The esbuild plugin that stubs those modules (also used to bundle test harnesses of the browser platform). */
+export const nodeStubs: Plugin = {
   name: 'parley-node-stubs',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => {
