@@ -4,7 +4,7 @@
  * The doc test compares them with the doc; print them with
  * `npx tsx proto/test/support/protocol-doc.ts` after a protocol change.
  */
-import { DOWN, QOS, UP, encodeMessage } from '../../src/index.js';
+import { DOWN, QOS, UP, encodeMessage, packFrames } from '../../src/index.js';
 
 /** Kinds published retained (the badge gets them on subscribe despite its clean session). */
 export const RETAINED_KINDS: ReadonlySet<string> = new Set(['config']);
@@ -45,9 +45,12 @@ const NOW = 1_795_000_000_000;
 
 /** Representative messages: [label, message name, object]. */
 export const SIZE_EXAMPLES: [string, string, object][] = [
-  ['AudioChunk, 1 s live: 50 frames × 40 B (16 kbps, 20 ms)', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, frames: frames(50, 40), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef }],
-  ['AudioChunk, 2 s: 100 frames × 40 B', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, frames: frames(100, 40), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef }],
-  ['AudioChunk, 10 s: 500 frames × 40 B', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, frames: frames(500, 40), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef, backlog: true }],
+  ['AudioChunk, 1 s live, packed: 50 frames × 40 B (16 kbps, 20 ms)', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, ...packFrames(frames(50, 40)), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef }],
+  ['AudioChunk, 1 s live, legacy `frames`: 50 frames × 40 B', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, frames: frames(50, 40), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef }],
+  ['AudioChunk, 2 s, packed: 100 frames × 40 B', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, ...packFrames(frames(100, 40)), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef }],
+  ['AudioChunk, 2 s, legacy `frames`: 100 frames × 40 B', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, frames: frames(100, 40), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef }],
+  ['AudioChunk, 10 s backlog, packed: 500 frames × 40 B', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, ...packFrames(frames(500, 40)), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef, backlog: true }],
+  ['AudioChunk, 10 s backlog, legacy `frames`: 500 frames × 40 B', 'AudioChunk', { sessionId: sid(1), seq: 3600, firstFrame: 180000, frames: frames(500, 40), captureTimeMs: NOW, clockSynced: true, crc32: 0xdeadbeef, backlog: true }],
   ['Hello with 3 sessions in the backlog', 'Hello', {
     deviceId: 'badge-0042', firmwareVersion: '1.4.2', hardwareRevision: 'rev-c', bootCount: 311, uptimeS: 12, clockState: 1, configVersion: 7,
     backlog: [1, 2, 3].map((n) => ({ sessionId: sid(n), firstSeq: 10, lastSeq: 1800, closed: true, hasChunks: true })),
