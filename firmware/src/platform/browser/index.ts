@@ -33,7 +33,7 @@ export { DurableOutputMqtt } from './durable-output-mqtt.js';
 export type { DurabilityBarrier } from './durable-output-mqtt.js';
 export { IndexedDbFlash, IDB_FLASH_PAGE_BYTES } from './indexeddb-flash.js';
 export type { IndexedDbFlashOptions } from './indexeddb-flash.js';
-export type { IdbDurability, IdbFactory, IdbKeyRangeStatic } from './indexeddb-api.js';
+export type { IdbDatabase, IdbDurability, IdbFactory, IdbKeyRangeStatic } from './indexeddb-api.js';
 export { sha256 } from './sha256.js';
 
 export interface BrowserPlatformOptions {
