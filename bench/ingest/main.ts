@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     config: { type: 'string', default: '{}' },
     /** Run only one phase: realtime or saturate. */
     only: { type: 'string', default: '' },
+    /** Chunk frame form: packed (frame_data + frame_sizes, what badges send to this gateway: HelloReply advertises it) or legacy. */
+    frames: { type: 'string', default: 'packed' },
     /** Run only one target: bare or gateway (no ratio then). */
     target: { type: 'string', default: '' },
   },
@@ -118,7 +120,7 @@ async function runPhase(target: 'bare' | 'gateway', phase: 'realtime' | 'saturat
   const workers: ChildProcess[] = [];
   const per = Math.ceil(badges / WORKERS);
   for (let w = 0; w < WORKERS && w * per < badges; w++) {
-    const job = { port: ready.port, first: w * per, count: Math.min(per, badges - w * per), mode: phase, target, seconds, window: WINDOW };
+    const job = { port: ready.port, first: w * per, count: Math.min(per, badges - w * per), mode: phase, target, seconds, window: WINDOW, packed: args.frames !== 'legacy' };
     workers.push(fork(here('./load-worker.ts'), [JSON.stringify(job)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   }
   await Promise.all(workers.map((w) => once<number>(w, 'connected')));
@@ -154,7 +156,7 @@ async function runPhase(target: 'bare' | 'gateway', phase: 'realtime' | 'saturat
 
 console.log(`machine load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share these cores)`);
 console.log(`ingest benchmark: ${cpus().length} cores, Opus ${opusBytesPerChunk} B per 1 s chunk (16 kbps), QoS 1`);
-console.log(`realtime: ${BADGES} badges × ${SECONDS} s; saturate: ${SAT_BADGES} badges, window ${WINDOW}, ${SAT_SECONDS} s; ${WORKERS} load process(es)\n`);
+console.log(`realtime: ${BADGES} badges × ${SECONDS} s; saturate: ${SAT_BADGES} badges, window ${WINDOW}, ${SAT_SECONDS} s; ${WORKERS} load process(es); frames ${args.frames === 'legacy' ? 'legacy' : 'packed'}\n`);
 const rows: Row[] = [];
 for (const [phase, badges, seconds] of [
   ['saturate', SAT_BADGES, SAT_SECONDS],

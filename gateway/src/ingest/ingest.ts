@@ -16,6 +16,7 @@ import { scanJournal, SEGMENT_PATTERN } from './journal.js';
 import { Receipt } from './receipt.js';
 import { IngestMetrics } from './metrics.js';
 import { OutboxDispatcher, type FinalisedConsumer } from './outbox.js';
+import { WriteBatch } from './write-batch.js';
 import { assembleSession } from './assemble.js';
 import { decodeChunk, type ReceivedChunk } from './chunk-decode.js';
 import { writeSessionAudio } from './audio-file.js';
@@ -114,6 +115,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   const windows = new Map<Client, ClientWindow>();
   const unpersisted = new Set<SessionState>();
   const finalisations = new Set<Promise<void>>();
+  const writes = new WriteBatch(deps.db, (err) => log.error({ err }, 'ingest: error after a batched SQLite write'));
   let closed = false;
 
   const lastSegment = recover();
@@ -409,45 +411,68 @@ export function createIngest(deps: IngestDeps): Ingest {
   }
 
   // ------------------------------------------------------- start/end/event
+  // SessionStart, SessionEnd and bookmarks: their rows are written in one transaction per event-loop turn
+  // (WriteBatch); each message is released only once its row is written.
   function onSessionStart(deviceId: string, payload: Uint8Array, done: Done): void {
+    let s: SessionState;
+    let json: string;
     try {
       const m = decode('session-start', payload);
-      const hex = sessionHex(m.sessionId);
-      const s = sessionState(deviceId, hex);
+      s = sessionState(deviceId, sessionHex(m.sessionId));
       s.lastActivityMs = now();
-      if (!s.finalised) {
-        store.setStart(deviceId, hex, JSON.stringify(storedStart(m) satisfies StoredStart), now());
-        s.persisted = true;
-      }
+      if (s.finalised) return done();
+      json = JSON.stringify(storedStart(m) satisfies StoredStart);
     } catch (e) {
       reject(deviceId, 'session-start', e);
+      return done();
     }
-    done();
+    const t = now();
+    writes.add(
+      () => store.setStart(deviceId, s.sessionId, json, t),
+      (err) => {
+        if (err) reject(deviceId, 'session-start', err);
+        else s.persisted = true;
+        done();
+      },
+    );
   }
 
   function onSessionEnd(deviceId: string, payload: Uint8Array, done: Done): void {
+    let s: SessionState;
+    let end: StoredEnd;
     try {
       const m = decode('session-end', payload);
       const hex = sessionHex(m.sessionId);
       if (m.totalChunks > config.maxSeq + 1) throw new ParleyError('CHUNK_INVALID', `total_chunks ${m.totalChunks}`);
-      const s = sessionState(deviceId, hex);
+      s = sessionState(deviceId, hex);
       s.lastActivityMs = now();
       if (s.finalised) {
         sendAck(s);
-      } else {
-        const end = storedEnd(m);
+        return done();
+      }
+      end = storedEnd(m);
+    } catch (e) {
+      reject(deviceId, 'session-end', e);
+      return done();
+    }
+    const t = now();
+    writes.add(
+      () => store.setEnd(deviceId, s.sessionId, JSON.stringify(end), t),
+      (err, stored) => {
+        if (err) {
+          reject(deviceId, 'session-end', err);
+          return done();
+        }
         s.persisted = true;
-        if (store.setEnd(deviceId, hex, JSON.stringify(end), now())) s.end = end;
+        if (stored) s.end = end;
         else s.end ??= end;
-        if (!maybeFinalise(s)) {
+        if (!s.finalised && !maybeFinalise(s)) {
           s.lastMissingRequestMs = now();
           sendAck(s);
         }
-      }
-    } catch (e) {
-      reject(deviceId, 'session-end', e);
-    }
-    done();
+        done();
+      },
+    );
   }
 
   function onEvent(deviceId: string, payload: Uint8Array, done: Done): void {
@@ -458,8 +483,18 @@ export function createIngest(deps: IngestDeps): Ingest {
         const row = store.getSession(deviceId, hex);
         if (row?.state === 'finalised') log.warn({ deviceId, sessionId: hex }, 'bookmark for an already finalised session ignored');
         else {
-          store.ensureSession(deviceId, hex, now());
-          store.addBookmark(deviceId, hex, m.frameIndex);
+          const t = now();
+          writes.add(
+            () => {
+              store.ensureSession(deviceId, hex, t);
+              store.addBookmark(deviceId, hex, m.frameIndex);
+            },
+            (err) => {
+              if (err) reject(deviceId, 'event', err);
+              done();
+            },
+          );
+          return;
         }
       }
     } catch (e) {
@@ -787,6 +822,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     async close() {
       if (closed) return;
       await committer.flush();
+      writes.flush();
       closed = true;
       clearInterval(sweepTimer);
       if (broker.published === published) broker.published = previousPublished;
