@@ -57,6 +57,12 @@ export const pipelineConfigSchema = Type.Object(
         backoffMaxMs: Type.Integer({ minimum: 1, default: 300_000, description: 'Longest retry delay.' }),
         pollMs: Type.Integer({ minimum: 10, default: 1000, description: 'How often the runner looks for due work when idle.' }),
         concurrency: Type.Integer({ minimum: 1, maximum: 8, default: 2, description: 'Stages run at once; 2 keeps a long badge session from holding up short calls behind it.' }),
+        leaseMs: Type.Integer({
+          minimum: 1000,
+          default: 60_000,
+          description:
+            'PostgreSQL store: a process renews the stages it runs; a stage not renewed this long (its process crashed or was killed) is made due again for any process. A process starting leaves the stages other processes are running to them.',
+        }),
         runInProcess: Type.Boolean({
           default: true,
           description:

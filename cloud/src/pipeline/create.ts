@@ -25,6 +25,7 @@ import { stageBacklogOf } from '../store/stage-backlog.js';
 import { InlineAnalysisExecutor, type AnalysisExecutor } from './analysis-executor.js';
 import { AnalysisWorkerPool } from './analysis-pool.js';
 import { PipelineMetrics } from './metrics.js';
+import { StageLeases } from '../worker/stage-leases.js';
 import { StageRunner } from './stage-runner.js';
 import { apiRoutes } from '../api/routes.js';
 
@@ -160,7 +161,10 @@ function makeStore(opts: PipelineOptions, config: PipelineConfig): ConversationS
 export function createPipeline(opts: PipelineOptions): Pipeline {
   const config = resolvePipelineConfig(opts.config ?? {});
   const logger = opts.logger.child({ module: 'pipeline' });
-  const store = makeStore(opts, config);
+  const ownStore = makeStore(opts, config);
+  // Processes sharing a PostgreSQL store hold their stages as leases, so one starting does not retake another's.
+  const leases = ownStore instanceof PostgresConversationStore && config.stages.runInProcess ? new StageLeases(ownStore, { leaseMs: config.stages.leaseMs, logger }) : null;
+  const store = leases ? leases.wrap() : ownStore;
   const audio = new AudioStore(opts.dataDir);
   const rules = new RuleSetStore(opts.rulesDir);
   const taxonomy = opts.taxonomy ?? loadTaxonomy();
@@ -237,7 +241,10 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
       if (runStages) new SpeechDetector(config.vad).finish();
       pool?.start();
       // runInProcess false: pipeline workers sharing the PostgreSQL store claim every stage (docs/deployment.md#scaling).
-      if (runStages) runner.start();
+      if (runStages) {
+        leases?.start();
+        runner.start();
+      }
       else logger.info('stages run on pipeline workers, not in this process (pipeline.stages.runInProcess false)');
       // Rule files edited on disk take effect for new analyses once they validate.
       if (opts.watchRuleFiles !== false) {
@@ -254,6 +261,7 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
     async close() {
       await dropFolder?.stop();
       await runner.stop();
+      leases?.stop();
       await analysis.close();
       rules.close();
       await asr.engine?.close();

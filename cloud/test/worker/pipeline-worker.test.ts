@@ -74,7 +74,7 @@ if (!bin) {
       return main;
     }
 
-    async function worker(dataDir: string, url: string, extra: { recordingsCheckCount?: number } = {}): Promise<PipelineWorker> {
+    async function worker(dataDir: string, url: string, extra: { leaseMs?: number } = {}): Promise<PipelineWorker> {
       const w = await buildPipelineWorker({
         dataDir,
         logger: silentLogger(),
@@ -82,8 +82,8 @@ if (!bin) {
         pipeline: resolvePipelineConfig({
           store: 'postgres',
           postgres: { url },
-          stages: { pollMs: 20, backoffBaseMs: 20 },
-          worker: { port: 0, host: '127.0.0.1', rulesPollMs: 100, ...extra },
+          stages: { pollMs: 20, backoffBaseMs: 20, ...(extra.leaseMs ? { leaseMs: extra.leaseMs } : {}) },
+          worker: { port: 0, host: '127.0.0.1', rulesPollMs: 100 },
         }),
       });
       cleanups.push(() => w.close());
@@ -187,6 +187,42 @@ if (!bin) {
       for (const id of ids) {
         for (const s of store.getStages(id)) expect(s.attempts, `${id}/${s.stage}`).toBeLessThanOrEqual(1);
       }
+    });
+
+    it('a worker starting while another runs a stage does not take that stage away from it', async () => {
+      const tmp = tempDir();
+      cleanups.push(tmp.cleanup);
+      const url = server.createDatabase();
+      const { pipeline } = await mainJob(tmp.dir, url);
+      const store = pipeline.services.store;
+      await pipeline.services.ingestPhone({ callId: 'r-1', agentId: 'agent-4', direction: 'inbound', startTime: 1_790_000_000_000, transcript: transcript() }, makeStereoPhoneWav(tmp.dir));
+      const a = await worker(tmp.dir, url);
+      await a.start();
+      expect(a.pipeline.services.runner.running).toBe(1); // claimed decode at once
+      const b = await worker(tmp.dir, url);
+      await b.start();
+      expect(b.pipeline.services.runner.running).toBe(0);
+      await until('phone-r-1 analysed', () => stateOf(store, 'phone-r-1') === 'analyzed');
+      expect(store.getStages('phone-r-1').find((s) => s.stage === 'decode')?.attempts).toBe(1);
+    });
+
+    it('a stage claimed by a process that died is retaken once its lease expires, not before', async () => {
+      const tmp = tempDir();
+      cleanups.push(tmp.cleanup);
+      const url = server.createDatabase();
+      const { pipeline } = await mainJob(tmp.dir, url);
+      const store = pipeline.services.store;
+      await pipeline.services.ingestPhone({ callId: 'd-1', agentId: 'agent-5', direction: 'inbound', startTime: 1_790_000_000_000, transcript: transcript() }, null);
+      const w = await worker(tmp.dir, url, { leaseMs: 5000 });
+      // a process claims the first due stage and dies without finishing it
+      const claimedAt = Date.now();
+      expect(store.claimDueStage(claimedAt)).toMatchObject({ conversationId: 'phone-d-1', stage: 'decode' });
+      await w.start();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(store.getStages('phone-d-1').find((s) => s.stage === 'decode')).toMatchObject({ state: 'running', attempts: 1 });
+      await until('phone-d-1 analysed after the lease expired', () => stateOf(store, 'phone-d-1') === 'analyzed', 30_000);
+      expect(Date.now() - claimedAt).toBeGreaterThanOrEqual(5000);
+      expect(store.getStages('phone-d-1').find((s) => s.stage === 'decode')).toMatchObject({ state: 'skipped', attempts: 2 });
     });
 
     it('npm run pipeline-worker: the real entry reads the PARLEY_* environment, analyses, serves /healthz and stops cleanly on SIGTERM', async () => {
