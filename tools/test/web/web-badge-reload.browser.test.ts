@@ -214,4 +214,20 @@ describe.skipIf(!runnable)('web badge in chromium: the flash survives a page rel
     expect(Math.abs(samples - s.totalFrames * 320)).toBeLessThanOrEqual(320);
     expect(consoleErrors).toEqual([]);
   }, 120_000);
+
+  it('refuses to power the same device on in a second tab, which would write the same flash', async () => {
+    // The page of the previous test is on with DEVICES[1].
+    expect(await text('state')).not.toBe('off');
+    const device = DEVICES[1] as string;
+    const second = await context.newPage();
+    try {
+      await second.goto(`${gw.httpUrl}/badge/?device=${device}&secret=${encodeURIComponent(secrets[device] ?? '')}&source=clip`);
+      await second.click('#power');
+      await second.waitForFunction(() => /already on in another tab/.test(document.getElementById('log')?.textContent ?? ''), undefined, { timeout: 10_000 });
+      expect(await second.isVisible('#connect')).toBe(true);
+      expect(await second.getAttribute('body', 'data-ready')).toBeNull();
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
 });

@@ -105,10 +105,13 @@ function onFrame(packet: Uint8Array, voice: boolean): void {
  * hold their own copy of the spool and overwrite the other's. The lock is
  * held until the page goes away.
  */
+const heldLocks = new Set<string>();
 function holdDeviceLock(name: string): Promise<boolean> {
-  if (!('locks' in navigator)) return Promise.resolve(true);
+  // Already ours (a power on that failed after taking it is being retried).
+  if (heldLocks.has(name) || !('locks' in navigator)) return Promise.resolve(true);
   return new Promise((resolve) => {
     void navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+      if (lock) heldLocks.add(name);
       resolve(lock !== null);
       return lock ? new Promise<void>(() => undefined) : undefined;
     });
