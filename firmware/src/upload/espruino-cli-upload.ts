@@ -274,7 +274,7 @@ export async function uploadWithEspruinoCli(o: EspruinoCliUploadOptions): Promis
     });
     const tail = (): string => log.join('').split('\n').filter((l) => !l.startsWith('serial: ') && !l.startsWith('Found ')).slice(-12).join('\n');
     if (reader.answer === undefined) {
-      if (reader.notConnected) throw new UploadError('NOT_CONNECTED', `${o.port}: ${reader.notConnected}`);
+      if (reader.notConnected) throw new UploadError('NOT_CONNECTED', `${o.port}: ${reader.notConnected}${notConnectedHint(o.port)}`);
       if (outcome === 'timeout') throw new UploadError('TIMED_OUT', `no check answer within ${timeoutMs} ms (${reader.written}/${o.bundle.length} bytes sent)\n${tail()}`);
       if (reader.deviceErrors.length > 0) throw new UploadError('DEVICE_ERROR', reader.deviceErrors.slice(0, 5).join('; '));
       throw new UploadError('NO_ANSWER', `the CLI ended without the badge's check answer\n${tail()}`);
@@ -289,6 +289,14 @@ export async function uploadWithEspruinoCli(o: EspruinoCliUploadOptions): Promis
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Why the CLI may not have opened a port it was given, when the port says so. */
+export function notConnectedHint(port: string): string {
+  if (/^\/dev\/pts\//.test(port)) {
+    return ` (the espruino CLI opens only the serial ports serialport lists, and a pseudo-terminal is not one: bridge it to loopback TCP, socat TCP-LISTEN:4000,bind=127.0.0.1,reuseaddr FILE:${port},raw,echo=0, and use --port tcp://127.0.0.1:4000)`;
+  }
+  return '';
 }
 
 /** Reads a bundle file, with the build command in the error when it is missing. */

@@ -2,7 +2,8 @@
  * The firmware upload through the `espruino` npm package's CLI: its output
  * reader, the check the badge runs, the board file; then real uploads with
  * the real CLI to the badge emulator (over loopback TCP: the CLI opens only
- * ports serialport lists, which a pty is not) and, with PARLEY_ESPRUINO_BIN
+ * ports serialport lists, which a pty is not; once in process, once as a
+ * developer runs it, `badge-emulator` on its pty bridged by socat) and, with PARLEY_ESPRUINO_BIN
  * set, to Espruino's own Linux interpreter through its telnet console inside
  * a loopback-only network namespace (the telnet server binds every
  * interface). The CLI tests are skipped, with the reason printed, when the
@@ -259,6 +260,73 @@ describe.skipIf(!cli)('uploading with the real espruino CLI to the badge emulato
     await new Promise<void>((r) => closed.close(() => r()));
     const err = await uploadWithEspruinoCli({ port: `tcp://127.0.0.1:${free}`, bundle: testBundle(100, 6), cliPath: cli!, fast: true }).catch((e: unknown) => e);
     expect(isUploadError(err, 'NOT_CONNECTED')).toBe(true);
+  });
+});
+
+const socatWorks = spawnSync('socat', ['-V']).status === 0;
+if (cli && !socatWorks) process.stdout.write('espruino CLI upload to the pty badge emulator skipped: socat is not installed\n');
+
+/** A loopback port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((r) => probe.close(() => r()));
+  return port;
+}
+
+describe.skipIf(!cli || !socatWorks)('uploading with the real espruino CLI to the badge emulator on its pty, as a developer would', () => {
+  it('npx badge-emulator, a socat bridge from loopback TCP to its pty, npm run upload: the emulator\'s Storage holds exactly the bundle', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-upload-pty-'));
+    const children: ChildProcess[] = [];
+    try {
+      const bundleFile = join(dir, 'bundle.js');
+      const bundle = testBundle(20_000, 8);
+      writeFileSync(bundleFile, bundle);
+      const storage = join(dir, 'storage');
+      const emulator = spawn(process.execPath, ['--import', 'tsx', join(repo, 'tools', 'src', 'badge-emulator', 'main.ts'), '--storage', storage], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(emulator);
+      let said = '';
+      emulator.stdout.on('data', (d: Buffer) => (said += d.toString()));
+      emulator.stderr.on('data', (d: Buffer) => (said += d.toString()));
+      await expect.poll(() => /serving \S+/.test(said) && /--port (\/dev\/\S+)/.test(said), { timeout: 30_000 }).toBe(true);
+      const pty = /--port (\/dev\/\S+)/.exec(said)![1]!;
+      const tcpPort = await freePort();
+      const bridge = spawn('socat', [`TCP-LISTEN:${tcpPort},bind=127.0.0.1,reuseaddr`, `FILE:${pty},raw,echo=0`], { stdio: 'ignore' });
+      children.push(bridge);
+      // Wait until socat listens.
+      await expect
+        .poll(async () => {
+          const free = await new Promise<boolean>((r) => {
+            const probe = createServer().once('error', () => r(false));
+            probe.listen(tcpPort, '127.0.0.1', () => probe.close(() => r(true)));
+          });
+          return free;
+        }, { timeout: 10_000 })
+        .toBe(false);
+      const upload = spawn(process.execPath, ['--import', 'tsx', join(repo, 'firmware', 'src', 'upload', 'main.ts'), '--port', `tcp://127.0.0.1:${tcpPort}`, '--bundle', bundleFile, '--fast'], {
+        cwd: repo,
+        env: { ...process.env, PARLEY_ESPRUINO_CLI: cli! },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(upload);
+      let out = '';
+      upload.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      upload.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await new Promise<number | null>((r) => upload.on('close', r));
+      expect(out, out).toContain('100%  20000/20000 bytes');
+      expect(out, out).toContain(`verified: the badge holds 20000 bytes, crc32 ${crc32(bundle).toString(16).padStart(8, '0')}`);
+      expect(code).toBe(0);
+      expect(Buffer.compare(readFileSync(join(storage, BOOT_CODE_FILE)), Buffer.from(bundle))).toBe(0);
+    } finally {
+      for (const child of children.reverse()) {
+        if (child.exitCode !== null || child.signalCode !== null) continue;
+        const gone = new Promise<void>((r) => child.once('close', () => r()));
+        child.kill('SIGTERM');
+        await gone;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
