@@ -62,5 +62,36 @@ export function parseTopic(topic: string): ParsedTopic | null {
   return null;
 }
 
-/** QoS per kind: everything at QoS 1 (Espruino does not retransmit; application acks make delivery reliable). */
+/**
+ * QoS of every kind but `down/ack`: 1. Espruino's MQTT client does not retransmit and badges use clean sessions, so
+ * QoS 1 does not make delivery reliable (the application acks and the Hello/HelloReply resume points do); it is kept
+ * where a PUBACK tells the sender the broker took the message.
+ */
 export const QOS = 1 as const;
+
+export type Qos = 0 | 1;
+
+/**
+ * Publish QoS per message kind (a subscriber receives min(its subscription QoS, this)). `ChunkAck` is QoS 0: with
+ * clean sessions a QoS 1 downlink message is never retransmitted (a lost connection drops it either way), and the
+ * badge already resends a chunk whose ack does not arrive within its ack timeout. QoS 1 would only add a PUBACK per
+ * ack and the broker's per-message in-flight bookkeeping, on the gateway's hottest path.
+ */
+export const UP_QOS: Readonly<Record<UpKind, Qos>> = {
+  hello: QOS,
+  'session-start': QOS,
+  'session-end': QOS,
+  chunk: QOS,
+  telemetry: QOS,
+  event: QOS,
+  'command-result': QOS,
+  'firmware-request': QOS,
+};
+
+export const DOWN_QOS: Readonly<Record<DownKind, Qos>> = {
+  'hello-reply': QOS,
+  ack: 0,
+  config: QOS,
+  command: QOS,
+  firmware: QOS,
+};

@@ -5,7 +5,7 @@ import type { Aedes, AedesPublishPacket, Client } from 'aedes';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { decodeUp, downTopic, encodeDown, isDeviceId, isProtocolError, parseTopic, pb, sessionIdToHex, type DecodedUp, type DownKind, type DownMessages, type FinalisedSession } from '@parley/proto';
+import { DOWN_QOS, decodeUp, downTopic, encodeDown, isDeviceId, isProtocolError, parseTopic, pb, sessionIdToHex, type DecodedUp, type DownKind, type DownMessages, type FinalisedSession } from '@parley/proto';
 import { ParleyError, isParleyError, type ErrorCode } from '../errors.js';
 import { resolveIngestConfig, type IngestConfig } from './config.js';
 import { IngestStore, type SessionRow } from './store.js';
@@ -251,7 +251,7 @@ export function createIngest(deps: IngestDeps): Ingest {
 
   function publishDown<K extends DownKind>(deviceId: string, kind: K, message: DownMessages[K]): void {
     const payload = Buffer.from(encodeDown(kind, message));
-    broker.publish({ cmd: 'publish', topic: downTopic(deviceId, kind), payload, qos: 1, retain: false, dup: false }, (err) => {
+    broker.publish({ cmd: 'publish', topic: downTopic(deviceId, kind), payload, qos: DOWN_QOS[kind], retain: false, dup: false }, (err) => {
       if (err) log.error({ err, deviceId, kind }, 'could not publish to the badge');
     });
   }

@@ -4,7 +4,7 @@
  * The doc test compares them with the doc; print them with
  * `npx tsx proto/test/support/protocol-doc.ts` after a protocol change.
  */
-import { DOWN, QOS, UP, encodeMessage, packFrames } from '../../src/index.js';
+import { DOWN, DOWN_QOS, UP, UP_QOS, encodeMessage, packFrames, type DownKind, type UpKind } from '../../src/index.js';
 
 /** Kinds published retained (the badge gets them on subscribe despite its clean session). */
 export const RETAINED_KINDS: ReadonlySet<string> = new Set(['config']);
@@ -31,10 +31,10 @@ export function renderTopicsTable(): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const [kind, message] of Object.entries(UP)) {
-    rows.push(`| \`badges/{deviceId}/up/${kind}\` | badge → gateway | \`${message}\` | ${QOS} | no | ${DESCRIPTIONS[kind] ?? ''} |`);
+    rows.push(`| \`badges/{deviceId}/up/${kind}\` | badge → gateway | \`${message}\` | ${UP_QOS[kind as UpKind]} | no | ${DESCRIPTIONS[kind] ?? ''} |`);
   }
   for (const [kind, message] of Object.entries(DOWN)) {
-    rows.push(`| \`badges/{deviceId}/down/${kind}\` | gateway → badge | \`${message}\` | ${QOS} | ${RETAINED_KINDS.has(kind) ? 'yes' : 'no'} | ${DESCRIPTIONS[kind] ?? ''} |`);
+    rows.push(`| \`badges/{deviceId}/down/${kind}\` | gateway → badge | \`${message}\` | ${DOWN_QOS[kind as DownKind]} | ${RETAINED_KINDS.has(kind) ? 'yes' : 'no'} | ${DESCRIPTIONS[kind] ?? ''} |`);
   }
   return rows.join('\n');
 }
