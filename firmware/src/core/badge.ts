@@ -5,14 +5,14 @@ import type { Identity, Platform } from '../hal/platform.js';
 import { ButtonGestures } from './button-gestures.js';
 import { ClockSync } from './clock-sync.js';
 import type { ProtocolCodec } from './codec.js';
-import { createCommandHandler } from './commands.js';
-import type { CommandHandler } from './commands.js';
+import { CommandLog, finishCommand, handleCommand } from './commands.js';
+import type { CommandHost } from './commands.js';
 import type { EffectiveConfig } from './config.js';
 import { ConfigStore, DEFAULTS, effectiveConfig } from './config.js';
 import { DeviceStore } from './device-store.js';
 import { FirmwareError, errorCode } from './errors.js';
 import { EventQueue } from './event-queue.js';
-import type { Command, Config, DeviceStateValue, DownKind, DownMessages, Event, FirmwareChunk, FirmwareUpdate, Hello, HelloReply } from './messages.js';
+import type { Command, Config, DeviceStateValue, DownKind, DownMessages, Event, FirmwareChunk, Hello, HelloReply } from './messages.js';
 import { ButtonAction, CommandStatus, DeviceState, EndReason, EventKind, RecordingMode, StartTrigger, UploadPolicy } from './messages.js';
 import { Ota } from './ota.js';
 import { Recorder } from './recorder.js';
@@ -50,7 +50,7 @@ const HOUSEKEEPING_MS = 5000;
  * The badge: the state machine that ties button, audio, spool, uploader,
  * telemetry, commands, config, clock and firmware update together.
  */
-export class Badge {
+export class Badge implements CommandHost {
   readonly platform: Platform;
   readonly identity: Identity;
   readonly codec: ProtocolCodec;
@@ -62,8 +62,8 @@ export class Badge {
   readonly store: DeviceStore;
   readonly ota: Ota;
   readonly events: EventQueue;
-  /** Created when the first command arrives (commands are rare; see createCommandHandler). */
-  private commands: CommandHandler | null = null;
+  /** Answers of the last commands, for redeliveries (CommandHost). */
+  readonly commandLog = new CommandLog();
   private readonly gestures: ButtonGestures;
   private readonly alarms = new StorageAlarms();
   private readonly opts: BadgeOptions;
@@ -127,29 +127,11 @@ export class Badge {
       request: (req) => this.uploader.publish('firmware-request', req),
       result: (id, status, detail, progress) => {
         if (status === 'progress') this.commandResult(id, CommandStatus.IN_PROGRESS, detail, progress);
-        else this.commandHandler().finish(id, status === 'staged' ? CommandStatus.OK : CommandStatus.FAILED, detail, progress);
+        else finishCommand(this, id, status === 'staged' ? CommandStatus.OK : CommandStatus.FAILED, detail, progress);
       },
       event: (detail, code) => this.event({ kind: EventKind.FIRMWARE, detail: detail, errorCode: code }),
     });
     this.gestures = new ButtonGestures(p.clock, this);
-  }
-
-  private commandHandler(): CommandHandler {
-    if (this.commands !== null) return this.commands;
-    this.commands = createCommandHandler({
-      unixNow: () => (this.clock.isSynced() ? this.clock.now() : -1),
-      start: () => this.startSession(StartTrigger.COMMAND),
-      stop: () => this.stopSession(EndReason.COMMAND),
-      mute: (on) => this.setMuted(on),
-      locate: () => this.locate(),
-      reboot: () => this.reboot(),
-      lock: () => this.setLocked(true),
-      wipeAcknowledged: () => 'erased ' + this.spool.collect() + ' segments',
-      wipeAll: () => this.wipeAll(),
-      firmwareUpdate: (id: string, u: FirmwareUpdate) => this.ota.begin(id, u),
-      result: (id, status, detail, progress) => this.commandResult(id, status, detail, progress),
-    });
-    return this.commands;
   }
 
   /** Starts the badge: stores, spool recovery, timers, uploader. */
@@ -361,7 +343,8 @@ export class Badge {
     this.refreshState();
   }
 
-  private locate(): void {
+  /** CommandHost: LOCATE (fast blink and a triple buzz for LOCATE_MS). */
+  locate(): void {
     const ind = this.platform.indicators;
     ind.setStatus(LedPattern.FAST_BLINK, 100);
     ind.buzz(HapticCue.TRIPLE, 100);
@@ -373,14 +356,16 @@ export class Badge {
     }, LOCATE_MS);
   }
 
-  private reboot(): void {
+  /** CommandHost: REBOOT, once its result is out. */
+  rebootSoon(): void {
     this.platform.clock.setTimeout(() => {
       this.shutdown();
       this.platform.system.reboot();
     }, 500);
   }
 
-  private wipeAll(): string {
+  /** CommandHost: WIPE_ALL. */
+  wipeAll(): string {
     this.stopSession(EndReason.COMMAND);
     const sessions = this.spool.sessions().length;
     this.spool.wipeAll();
@@ -440,7 +425,7 @@ export class Badge {
   /** UploaderHost: a message from the gateway. */
   downMessage(kind: DownKind, msg: DownMessages[DownKind]): void {
     if (kind === 'config') this.configReceived(msg as Config);
-    else if (kind === 'command') this.commandHandler().handle(msg as Command);
+    else if (kind === 'command') handleCommand(this, msg as Command);
     else if (kind === 'firmware') this.ota.chunk(msg as FirmwareChunk);
   }
 
@@ -472,7 +457,8 @@ export class Badge {
     return { sampleRate: 16000, channels: 1, frameMs: 20, bitrate: this.cfg ? this.cfg.bitrate : 16000 };
   }
 
-  private commandResult(id: string, status: number, detail: string, progress: number): void {
+  /** CommandHost: sends a CommandResult. */
+  commandResult(id: string, status: number, detail: string, progress: number): void {
     // Results queue with the events so none is lost while offline.
     if (!this.uploader.publish('command-result', { commandId: id, status: status, detail: detail, timeMs: this.clock.now(), progress: progress })) {
       this.log('warn', 'command result for ' + id + ' not sent: offline');

@@ -1,145 +1,150 @@
 import type { Command, FirmwareUpdate } from './messages.js';
-import { CommandKind, CommandStatus } from './messages.js';
+import { CommandKind, CommandStatus, EndReason, StartTrigger } from './messages.js';
 
-/** What commands may do to the badge. */
-export interface BadgeControl {
-  /** Unix ms when the clock is synced, else -1. */
-  unixNow(): number;
-  start(): string | null;
-  stop(): string | null;
-  mute(on: boolean): string | null;
+/**
+ * What commands act on: the Badge. Commands are plain functions over this
+ * host, not an object with callbacks: on Espruino every function, method or
+ * closure costs ~6 variables for as long as it exists, and a handler object
+ * with its eleven control callbacks (~165 variables) was held for the rest of
+ * the badge's life once the first command had arrived. Now nothing is created
+ * per command except its entry in the bounded log.
+ */
+export interface CommandHost {
+  readonly clock: { isSynced(): boolean; now(): number };
+  readonly spool: { collect(): number };
+  readonly ota: { begin(commandId: string, u: FirmwareUpdate): number };
+  /** Redelivered command ids and their answers. */
+  readonly commandLog: CommandLog;
+  startSession(trigger: number): string | null;
+  stopSession(reason: number): string | null;
+  setMuted(on: boolean): string | null;
+  setLocked(on: boolean): void;
   locate(): void;
-  reboot(): void;
-  lock(): void;
-  wipeAcknowledged(): string;
+  /** Shuts down and reboots shortly (after the result is out). */
+  rebootSoon(): void;
+  /** Erases the whole spool; returns what was erased. */
   wipeAll(): string;
-  /** Starts or resumes a firmware download; returns bytes already staged, or throws. */
-  firmwareUpdate(commandId: string, u: FirmwareUpdate): number;
-  result(commandId: string, status: number, detail: string, progress: number): void;
+  commandResult(commandId: string, status: number, detail: string, progress: number): void;
 }
 
 /** Ids remembered to ignore redelivered commands. */
 const REMEMBER = 16;
 
 /**
- * Runs the gateway's commands and answers each with one CommandResult
- * (firmware updates answer IN_PROGRESS first and their outcome later).
- * A command id seen before is answered again without running twice.
+ * The answers of the last REMEMBER commands, so a redelivered command id is
+ * answered again without running twice. Two parallel arrays of strings and
+ * numbers, oldest first (no object per entry).
  */
-export interface CommandHandler {
-  handle(cmd: Command): void;
-  /** The outcome of a long command (firmware) arrived. */
-  finish(id: string, status: number, detail: string, progress: number): void;
+export class CommandLog {
+  private ids: string[] = [];
+  private statuses: number[] = [];
+  private details: string[] = [];
+
+  /** The index of `id`'s answer, or -1. */
+  find(id: string): number {
+    return this.ids.indexOf(id);
+  }
+
+  status(i: number): number {
+    return this.statuses[i] as number;
+  }
+
+  detail(i: number): string {
+    return this.details[i] as string;
+  }
+
+  /** Records (or replaces) the answer of `id`; the oldest is forgotten beyond REMEMBER. */
+  remember(id: string, status: number, detail: string): void {
+    const i = this.ids.indexOf(id);
+    if (i >= 0) {
+      this.statuses[i] = status;
+      this.details[i] = detail;
+      return;
+    }
+    this.ids.push(id);
+    this.statuses.push(status);
+    this.details.push(detail);
+    if (this.ids.length > REMEMBER) {
+      this.ids.shift();
+      this.statuses.shift();
+      this.details.shift();
+    }
+  }
 }
 
 /**
- * The handler class is defined on first use, not when the bundle loads: on
- * Espruino every method costs ~6 variables from the moment its class is
- * evaluated, and commands are rare (Badge creates its handler when the first
- * one arrives).
+ * Runs one of the gateway's commands and answers it with one CommandResult
+ * (a firmware update answers IN_PROGRESS first and its outcome later, through
+ * finishCommand). A command id seen before is answered again, not re-run.
  */
-let handlerClass: (new (control: BadgeControl) => CommandHandler) | null = null;
-
-export function createCommandHandler(control: BadgeControl): CommandHandler {
-  if (handlerClass === null) handlerClass = defineCommandHandler();
-  return new handlerClass(control);
-}
-
-function defineCommandHandler(): new (control: BadgeControl) => CommandHandler {
-  class Handler implements CommandHandler {
-    private readonly control: BadgeControl;
-    private seen: string[] = [];
-    private outcomes: { [id: string]: { status: number; detail: string } } = {};
-
-    constructor(control: BadgeControl) {
-      this.control = control;
-    }
-
-    handle(cmd: Command): void {
-      const c = this.control;
-      if (!cmd.id) return;
-      const prior = this.outcomes[cmd.id];
-      if (prior) {
-        c.result(cmd.id, prior.status, prior.detail, 0);
-        return;
-      }
-      const now = c.unixNow();
-      if (cmd.expiresAtMs && now >= 0 && now > cmd.expiresAtMs) {
-        this.done(cmd.id, CommandStatus.EXPIRED, 'expired at ' + cmd.expiresAtMs);
-        return;
-      }
-      let refusal: string | null = null;
-      switch (cmd.kind) {
-        case CommandKind.START:
-          refusal = c.start();
-          break;
-        case CommandKind.STOP:
-          refusal = c.stop();
-          break;
-        case CommandKind.MUTE:
-          refusal = c.mute(true);
-          break;
-        case CommandKind.UNMUTE:
-          refusal = c.mute(false);
-          break;
-        case CommandKind.LOCATE:
-          c.locate();
-          break;
-        case CommandKind.LOCK:
-          c.lock();
-          break;
-        case CommandKind.WIPE_ACKNOWLEDGED:
-          this.done(cmd.id, CommandStatus.OK, c.wipeAcknowledged());
-          return;
-        case CommandKind.WIPE_ALL:
-          this.done(cmd.id, CommandStatus.OK, c.wipeAll());
-          return;
-        case CommandKind.REBOOT:
-          this.done(cmd.id, CommandStatus.OK, 'rebooting');
-          c.reboot();
-          return;
-        case CommandKind.FIRMWARE_UPDATE:
-          this.firmware(cmd);
-          return;
-        default:
-          this.done(cmd.id, CommandStatus.UNSUPPORTED, 'kind ' + cmd.kind);
-          return;
-      }
-      if (refusal) this.done(cmd.id, CommandStatus.REJECTED, refusal);
-      else this.done(cmd.id, CommandStatus.OK, '');
-    }
-
-    /** The outcome of a long command (firmware) arrived. */
-    finish(id: string, status: number, detail: string, progress: number): void {
-      this.remember(id, status, detail);
-      this.control.result(id, status, detail, progress);
-    }
-
-    private firmware(cmd: Command): void {
+export function handleCommand(host: CommandHost, cmd: Command): void {
+  const id = cmd.id;
+  if (!id) return;
+  const log = host.commandLog;
+  const prior = log.find(id);
+  if (prior >= 0) {
+    host.commandResult(id, log.status(prior), log.detail(prior), 0);
+    return;
+  }
+  const now = host.clock.isSynced() ? host.clock.now() : -1;
+  if (cmd.expiresAtMs && now >= 0 && now > cmd.expiresAtMs) {
+    finishCommand(host, id, CommandStatus.EXPIRED, 'expired at ' + cmd.expiresAtMs, 0);
+    return;
+  }
+  /** Why START/STOP/MUTE/UNMUTE were refused (REJECTED), or null. */
+  let refusal: string | null = null;
+  let detail = '';
+  switch (cmd.kind) {
+    case CommandKind.START:
+      refusal = host.startSession(StartTrigger.COMMAND);
+      break;
+    case CommandKind.STOP:
+      refusal = host.stopSession(EndReason.COMMAND);
+      break;
+    case CommandKind.MUTE:
+      refusal = host.setMuted(true);
+      break;
+    case CommandKind.UNMUTE:
+      refusal = host.setMuted(false);
+      break;
+    case CommandKind.LOCATE:
+      host.locate();
+      break;
+    case CommandKind.LOCK:
+      host.setLocked(true);
+      break;
+    case CommandKind.WIPE_ACKNOWLEDGED:
+      detail = 'erased ' + host.spool.collect() + ' segments';
+      break;
+    case CommandKind.WIPE_ALL:
+      detail = host.wipeAll();
+      break;
+    case CommandKind.REBOOT:
+      finishCommand(host, id, CommandStatus.OK, 'rebooting', 0);
+      host.rebootSoon();
+      return;
+    case CommandKind.FIRMWARE_UPDATE:
       if (!cmd.firmware) {
-        this.done(cmd.id, CommandStatus.FAILED, 'no firmware in the command');
+        finishCommand(host, id, CommandStatus.FAILED, 'no firmware in the command', 0);
         return;
       }
       try {
-        const done = this.control.firmwareUpdate(cmd.id, cmd.firmware);
-        this.control.result(cmd.id, CommandStatus.IN_PROGRESS, 'downloading', done);
+        // Not remembered: the outcome (finishCommand, from the download) is.
+        host.commandResult(id, CommandStatus.IN_PROGRESS, 'downloading', host.ota.begin(id, cmd.firmware));
       } catch (err) {
-        this.done(cmd.id, CommandStatus.REJECTED, String(err instanceof Error ? err.message : err));
+        finishCommand(host, id, CommandStatus.REJECTED, String(err instanceof Error ? err.message : err), 0);
       }
-    }
-
-    private done(id: string, status: number, detail: string): void {
-      this.remember(id, status, detail);
-      this.control.result(id, status, detail, 0);
-    }
-
-    private remember(id: string, status: number, detail: string): void {
-      if (!this.outcomes[id]) {
-        this.seen.push(id);
-        if (this.seen.length > REMEMBER) delete this.outcomes[this.seen.shift() as string];
-      }
-      this.outcomes[id] = { status: status, detail: detail };
-    }
+      return;
+    default:
+      finishCommand(host, id, CommandStatus.UNSUPPORTED, 'kind ' + cmd.kind, 0);
+      return;
   }
-  return Handler;
+  if (refusal) finishCommand(host, id, CommandStatus.REJECTED, refusal, 0);
+  else finishCommand(host, id, CommandStatus.OK, detail, 0);
+}
+
+/** Remembers and sends the answer of a command (also the outcome of a firmware update). */
+export function finishCommand(host: CommandHost, id: string, status: number, detail: string, progress: number): void {
+  host.commandLog.remember(id, status, detail);
+  host.commandResult(id, status, detail, progress);
 }

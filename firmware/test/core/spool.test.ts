@@ -90,7 +90,7 @@ describe('spool', () => {
       const s3 = third.find(s.hex) as SpoolSession;
       expect(third.readChunk(s3, s3.lastSeq)).toEqual(chunkBytes(9));
     }
-  });
+  }, 60_000); // ~380 reopen cycles: about 1 s alone, over 5 s on the loaded 2-core CI machine
 
   it('survives a power cut at every byte of a segment header', () => {
     for (let cut = 0; cut < 12; cut++) {
