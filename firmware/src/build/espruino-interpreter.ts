@@ -12,7 +12,8 @@
  *   and the bytes arrive in whatever pieces the interpreter reads them.
  * - `require("MQTT")` and `require("Wifi")` are modules the prelude adds:
  *   publishes go out on the console as base64 lines, down messages come in
- *   through the REPL (echo off), both carried to the shared scenario peers.
+ *   as files (base64) named through the REPL (echo off), both carried to the
+ *   shared scenario peers.
  * - The button is the prelude's `setWatch`, pressed from the REPL; pins are
  *   no-ops (a Linux host has no GPIO) except the capture rail's enable,
  *   which powers the co-processor emulator.
@@ -58,6 +59,11 @@ export interface InterpreterRunReport {
   bootVars: number;
   /** Highest total while recording, uploading, sending telemetry, answering commands, downloading firmware and reconnecting. */
   peakVars: number;
+  /**
+   * Total variables at the end, the session drained (what stays held after
+   * the commands, the config and the download: what is not released).
+   */
+  settledVars: number;
   /** The interpreter's variable budget (`process.memory().total`). */
   totalVars: number;
   /**
@@ -100,7 +106,10 @@ global.__pW = { connect: function (s, o, cb) { setTimeout(function () { P.wifi =
   getDetails: function () { return { status: P.wifi ? "connected" : "off", rssi: -60 }; } };
 Modules.addCached("Wifi", "exports.connect = global.__pW.connect; exports.disconnect = global.__pW.disconnect; exports.getDetails = global.__pW.getDetails;");
 global.__pX = function () { if (P.c && P.c.connected) { P.c.connected = false; if (P.h.disconnected) P.h.disconnected(); } };
-global.__pD = function (topic, b64) { if (P.c && P.c.connected && P.h.publish) P.h.publish({ topic: topic, message: atob(b64) }); };
+global.__pD = function (topic, file) {
+  var b64 = require("fs").readFileSync(file);
+  if (P.c && P.c.connected && P.h.publish) P.h.publish({ topic: topic, message: atob(b64) });
+};
 global.__pB = function (state) { if (P.btn) P.btn({ state: state === 1, time: getTime() }); };
 global.setWatch = function (fn) { P.btn = fn; return 1; };
 global.clearWatch = function () { P.btn = null; };
@@ -204,9 +213,9 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     const started = Date.now();
     const child = spawn(opts.bin, [], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     esp = child;
-    // The REPL is fed in small paced pieces: the Linux port's input thread pushes stdin into the
-    // same IO event ring as the UART, and a 1.4 KB line (a base64 firmware chunk) written at once
-    // while the co-processor streams overran it (ASSERT(len <= 64) in jsdevices.c).
+    // The REPL is fed short lines in small paced pieces: the Linux port's input thread pushes stdin
+    // into the IO event ring the main loop pops, without a lock, and long lines (a base64 firmware
+    // chunk) while the co-processor streams corrupted it (ASSERT(len <= 64) in jsdevices.c).
     let replQueue = '';
     const replPump = setInterval(() => {
       if (replQueue.length === 0) return;
@@ -217,9 +226,12 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     const repl = (code: string): void => {
       replQueue += '\x10' + code + '\n';
     };
+    let downCount = 0;
     const gateway = new GatewayPeer(identity.deviceId, (topic, payload) => {
-      const b64 = Buffer.from(payload).toString('base64');
-      timers.push(setTimeout(() => repl(`__pD(${JSON.stringify(topic)},"${b64}")`), 5));
+      // The payload goes through a file (base64), the REPL line stays short.
+      const file = 'down' + ++downCount + '.b64';
+      writeFileSync(join(dir, file), Buffer.from(payload).toString('base64'));
+      timers.push(setTimeout(() => repl(`__pD(${JSON.stringify(topic)},"${file}")`), 5));
     }, () => Date.now() - started);
 
     let preludeVars = -1;
@@ -294,7 +306,8 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     await waitFor(() => gateway.tally.complete > 0, (opts.drainSeconds ?? 12) * 1000);
     repl('var l = __parleyBadge.platform.audio.linkStats(); print("@@L " + JSON.stringify({ frames: l.frames, crcErrors: l.crcErrors, headerErrors: l.headerErrors, overruns: l.overruns, resyncs: l.resyncs, discardedBytes: l.discardedBytes }));');
     await sleep(500);
-    return { preludeVars, bootVars, peakVars: peak, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: gateway.tally, errors, console: consoleText };
+    const settledVars = current;
+    return { preludeVars, bootVars, peakVars: peak, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: gateway.tally, errors, console: consoleText };
   } finally {
     for (const t of timers) clearTimeout(t);
     stop(esp);

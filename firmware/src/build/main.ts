@@ -234,7 +234,7 @@ async function main(): Promise<void> {
     const r = await runBundleOnInterpreter({ bin, bundle: minified, recordSeconds: 10 });
     const fw = r.peakVars - r.preludeVars;
     const problems = scenarioProblems(r.gateway);
-    console.log(`badge.min.js on ${bin}: ${r.bootVars - r.preludeVars} variables after boot, peak ${fw} recording + uploading + telemetry + command + config + firmware download + reconnect ` +
+    console.log(`badge.min.js on ${bin}: ${r.bootVars - r.preludeVars} variables after boot, ${r.settledVars - r.preludeVars} at the end, peak ${fw} recording + uploading + telemetry + command + config + firmware download + reconnect ` +
       `(of ${r.totalVars}; budget ${ESPRUINO_VARIABLE_BUDGET}${fw > ESPRUINO_VARIABLE_BUDGET ? ', OVER BUDGET' : ''}; prelude ${r.preludeVars} excluded); ` +
       `${scenarioSummary(r.gateway)}; CPU ${r.cpuPerAudioSecond.toFixed(2)} s per s of audio`);
     const headroom = ESPRUINO_VARIABLE_BUDGET - fw;
