@@ -8,14 +8,17 @@
  * recorded before the reload, no gaps, and an Ogg Opus file an independent
  * decoder (opusdec) decodes to that duration within one frame. A second test
  * reloads in the middle of a recording (a power cut): what the page had saved
- * reaches the gateway. Screenshots go to test-artifacts/web-badge/.
+ * reaches the gateway. A third closes the whole browser (a profile on disk)
+ * with a session recorded offline and uploads it after the restart; a fourth
+ * checks a second tab cannot power on the same device. Screenshots go to
+ * test-artifacts/web-badge/.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FinalisedSession } from '@parley/proto';
 import { startInProcessGateway } from '../../src/simulator/in-process-gateway.js';
@@ -61,40 +64,43 @@ class MqttLink {
   }
 }
 
-describe.skipIf(!runnable)('web badge in chromium: the flash survives a page reload', () => {
+describe.skipIf(!runnable)('web badge in chromium: the flash survives a page reload and a browser restart', () => {
   let dir: string;
   let gw: InProcessGateway;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const secrets: Record<string, string> = {};
   const link = new MqttLink();
   const consoleErrors: string[] = [];
   /** One device per test: each has its own IndexedDB flash in the page. */
-  const DEVICES = ['web-0002', 'web-0003'];
+  const DEVICES = ['web-0002', 'web-0003', 'web-0004'];
+
+  /** Chromium with a profile on disk (IndexedDB in files, as for a user), the MQTT link routed through `link`. */
+  async function openBrowser(): Promise<void> {
+    context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+      viewport: { width: 700, height: 1000 },
+    });
+    await context.routeWebSocket(/\/mqtt$/, link.route);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => {
+      // The refused connections while the link is down are expected; anything else is a failure.
+      if (m.type() === 'error' && !/WebSocket|MQTT connection failed/.test(m.text())) consoleErrors.push(`${m.text()} ${m.location().url}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  }
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'parley-web-badge-reload-'));
     mkdirSync(ARTIFACTS, { recursive: true });
     gw = await startInProcessGateway({ dataDir: dir, extensions: [webBadgeExtension({ clipPath: SPEECH_WAV })] });
     for (const d of DEVICES) secrets[d] = await gw.provisioner().provision(d, 'st-chen');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-    });
-    context = await browser.newContext({ viewport: { width: 700, height: 1000 } });
-    await context.routeWebSocket(/\/mqtt$/, link.route);
-    page = await context.newPage();
-    page.on('console', (m) => {
-      // The refused connections while the link is down are expected; anything else is a failure.
-      if (m.type() === 'error' && !/WebSocket|MQTT connection failed/.test(m.text())) consoleErrors.push(`${m.text()} ${m.location().url}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await openBrowser();
   }, 60_000);
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
     await gw?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -215,10 +221,42 @@ describe.skipIf(!runnable)('web badge in chromium: the flash survives a page rel
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 
+  it('keeps the flash when the browser is closed: a session recorded offline is uploaded after a restart', async () => {
+    const device = DEVICES[2] as string;
+    await powerOn(device);
+    await waitOnline();
+    await link.cut();
+    await page.waitForFunction(() => document.getElementById('online')?.textContent === 'offline', undefined, { timeout: 10_000 });
+    await page.click('#badge-button');
+    await page.waitForSelector('#recording-led[data-on=true]', { timeout: 5000 });
+    await framesAtLeast(150);
+    await page.click('#badge-button');
+    await page.waitForSelector('#recording-led[data-on=false]', { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('flash-kept')?.textContent === 'saved', undefined, { timeout: 10_000 });
+    const sessionId = (await page.getAttribute('#session', 'data-session-id')) ?? '';
+    const frames = Number(await page.getAttribute('#session', 'data-frames'));
+    notFinalised(sessionId);
+
+    await context.close(); // the whole browser
+    await openBrowser();
+    await powerOn(device);
+    expect(await num('in-flash')).toBe(1);
+    link.restore();
+    await waitOnline();
+    await page.waitForFunction(() => document.getElementById('in-flash')?.textContent === '0', undefined, { timeout: 30_000 });
+    const s = await finalised(sessionId);
+    expect(s.deviceId).toBe(device);
+    expect(s.totalFrames).toBe(frames);
+    expect(s.gaps).toEqual([]);
+    const samples = await decodedSamples(s.audioPath);
+    expect(Math.abs(samples - frames * 320)).toBeLessThanOrEqual(320);
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
+
   it('refuses to power the same device on in a second tab, which would write the same flash', async () => {
-    // The page of the previous test is on with DEVICES[1].
+    // The page of the previous test is on with DEVICES[2].
     expect(await text('state')).not.toBe('off');
-    const device = DEVICES[1] as string;
+    const device = DEVICES[2] as string;
     const second = await context.newPage();
     try {
       await second.goto(`${gw.httpUrl}/badge/?device=${device}&secret=${encodeURIComponent(secrets[device] ?? '')}&source=clip`);
