@@ -10,11 +10,13 @@
  * The Node run of the same flash (fake-indexeddb, contract suite and property
  * test) is firmware/test/platform/indexeddb-flash.test.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeStubs } from '../../src/web-badge/bundle.js';
 
@@ -30,7 +32,8 @@ interface Harness {
 }
 
 describe.skipIf(!runnable)('IndexedDB flash in chromium', () => {
-  let browser: Browser;
+  let profile: string;
+  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
@@ -44,8 +47,9 @@ describe.skipIf(!runnable)('IndexedDB flash in chromium', () => {
       plugins: [nodeStubs],
     });
     const js = bundled.outputFiles[0]?.text ?? '';
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    const context = await browser.newContext();
+    // A profile on disk: IndexedDB in files, as for a user (an incognito context keeps it in memory).
+    profile = mkdtempSync(join(tmpdir(), 'parley-idb-flash-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
     await context.route(`${ORIGIN}/**`, (route) => {
       const url = new URL(route.request().url());
       if (url.pathname === '/harness.js') return route.fulfill({ contentType: 'text/javascript', body: js });
@@ -55,7 +59,8 @@ describe.skipIf(!runnable)('IndexedDB flash in chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function load(): Promise<string> {
