@@ -1,20 +1,25 @@
 /**
  * `npm run bench -- drain [--hours 8] [--rate 262144] [--chunk-ms 1000]`: a badge that was
  * offline for a whole shift reconnects over a throttled link and drains its
- * backlog. The badge is the real firmware core on the Node platform; the
- * backlog is real speech (a corpus dialogue spoken by espeak-ng, encoded at
- * 16 kbps, looped) recorded as one-hour sessions while the Wi-Fi is off; the
- * link is the fault proxy with an aggregate throttle upstream; the gateway is
- * real (in process). Reported:
+ * backlog, twice in the same run: against a gateway that announces packed
+ * chunk frames (HelloReply CAPABILITY_PACKED_FRAMES: the badge sends
+ * frame_data + frame_sizes) and against one that does not (the badge
+ * rewrites its chunks into the legacy `repeated bytes frames`). The badge is
+ * the real firmware core on the Node platform; the backlog is real speech (a
+ * corpus dialogue spoken by espeak-ng, encoded at 16 kbps, looped) recorded
+ * as one-hour sessions while the Wi-Fi is off; the link is the fault proxy
+ * with an aggregate throttle upstream; the gateway is real (in process).
+ * Reported per form:
  *  - drain goodput (Opus bytes ÷ drain time) against the link's capacity,
  *    the capacity measured in the same run by pushing raw bytes through the
  *    same throttled proxy into a TCP sink (goal ≥ 90 %);
  *  - bytes on the wire (counted by the proxy, upstream, Hello/acks/MQTT/
  *    protobuf framing included) per byte of Opus (goal ≤ 1.05), and where
- *    they go (wire-accounting.ts: every publish the badge makes, decoded).
+ *    they go (wire-accounting.ts: every publish the badge makes, decoded),
+ *    side by side, with what the chunk topic costs.
  * `--chunk-ms` sets the badge's chunk length through a device config profile
- * in the gateway's fleet (no protocol change; the firmware takes 20..4000 ms),
- * applied while the badge is online before it goes offline for the shift.
+ * in the gateway's fleet (the firmware takes 20..4000 ms), applied while the
+ * badge is online before it goes offline for the shift.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -25,9 +30,9 @@ import { createFaultProxy } from '../../tools/src/faults/fault-proxy.js';
 import { encodeConversation } from '../../tools/src/opus/conversation-opus.js';
 import { loadCorpusScript } from '../../tools/src/speech/script.js';
 import { defaultCorpusDir } from '../../tools/src/simulator/scenario-run.js';
-import { startInProcessGateway } from '../../tools/src/simulator/in-process-gateway.js';
 import { SimulatedBadge } from '../../tools/src/simulator/simulated-badge.js';
-import { createWireAccount, formatWireAccount } from './wire-accounting.js';
+import { startDrainGateway } from './drain-gateway.js';
+import { createWireAccount, formatWireAccounts, type WireAccount } from './wire-accounting.js';
 
 const { values } = parseArgs({ options: { hours: { type: 'string' }, rate: { type: 'string' }, 'chunk-ms': { type: 'string' } } });
 const hours = Number(values.hours ?? 8);
@@ -71,92 +76,123 @@ async function measureCapacity(bytesPerSecond: number, seconds: number): Promise
   return got / secs;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'parley-drain-'));
-const gw = await startInProcessGateway({ dataDir });
-const proxy = createFaultProxy({ target: { host: '127.0.0.1', port: gw.addresses.mqtt } });
-let badge: SimulatedBadge | null = null;
-try {
-  console.log(`drain benchmark: ${hours} h offline backlog at 16 kbps, link throttled to ${rate} B/s upstream`);
-  const capacity = await measureCapacity(rate, 5);
-  console.log(`link capacity measured through the proxy: ${Math.round(capacity)} B/s (configured ${rate})`);
+interface DrainResult {
+  form: 'legacy' | 'packed';
+  opusBytes: number;
+  drainS: number;
+  wireUp: number;
+  account: WireAccount;
+}
 
-  const script = await loadCorpusScript(join(defaultCorpusDir, 'dev-001.json'));
-  const conv = await encodeConversation(script, { opus: { bitrate: 16000, frameMs } });
-  const packets = conv.audio.packets;
-  const { port } = await proxy.listen();
-  const deviceId = 'badge-drain-01';
-  const secret = await gw.provisioner().provision(deviceId, 'st-drain');
-  const totalFrames = Math.round((hours * 3600 * 1000) / frameMs);
-  let account = createWireAccount();
-  badge = new SimulatedBadge({
-    deviceId, secret, staffId: 'st-drain', mqttUrl: `mqtt://127.0.0.1:${port}`,
-    flashBytes: Math.ceil(totalFrames * 60 * 1.2) + 8 * 1024 * 1024, segmentBytes: 64 * 1024, uploadPolicy: 'live', seed: 1,
-    onPublish: (topic, payload, qos, handedOver) => {
-      if (handedOver) account.publish(topic, payload, qos);
-    },
-  });
-  if (chunkMs !== null) {
-    // The operator's setting reaches the badge as config while it is online.
-    await gw.provisioner().configure(deviceId, { chunkDurationMs: chunkMs, uploadPolicy: 0 });
-    badge.boot();
-    const until = Date.now() + 30_000;
-    while (badge.firmware().effectiveConfig().chunkDurationMs !== chunkMs) {
-      if (Date.now() > until) throw new Error('the badge did not receive its config');
-      await new Promise((r) => setTimeout(r, 50));
+/** Records the offline backlog on a fresh badge and drains it through a fresh gateway of the given kind. */
+async function drain(form: 'legacy' | 'packed', packets: Uint8Array[], capacity: number): Promise<DrainResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), `parley-drain-${form}-`));
+  const gw = await startDrainGateway({ dataDir, packedFrames: form === 'packed' });
+  const proxy = createFaultProxy({ target: { host: '127.0.0.1', port: gw.addresses.mqtt } });
+  let badge: SimulatedBadge | null = null;
+  try {
+    console.log(`\n--- ${form} form: a gateway ${form === 'packed' ? 'that announces CAPABILITY_PACKED_FRAMES' : 'of the first protocol version (no capabilities)'}`);
+    const { port } = await proxy.listen();
+    const deviceId = 'badge-drain-01';
+    const secret = await gw.provision(deviceId);
+    const totalFrames = Math.round((hours * 3600 * 1000) / frameMs);
+    let account = createWireAccount();
+    badge = new SimulatedBadge({
+      deviceId, secret, staffId: 'st-drain', mqttUrl: `mqtt://127.0.0.1:${port}`,
+      flashBytes: Math.ceil(totalFrames * 60 * 1.2) + 8 * 1024 * 1024, segmentBytes: 64 * 1024, uploadPolicy: 'live', seed: 1,
+      onPublish: (topic, payload, qos, handedOver) => {
+        if (handedOver) account.publish(topic, payload, qos);
+      },
+    });
+    if (chunkMs !== null) {
+      // The operator's setting reaches the badge as config while it is online.
+      await gw.configure(deviceId, { chunkDurationMs: chunkMs, uploadPolicy: 0 });
+      badge.boot();
+      const until = Date.now() + 30_000;
+      while (badge.firmware().effectiveConfig().chunkDurationMs !== chunkMs) {
+        if (Date.now() > until) throw new Error('the badge did not receive its config');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      console.log(`chunk length ${chunkMs} ms (device config profile, version ${badge.firmware().effectiveConfig().version})`);
+      badge.setNetwork(false);
+    } else {
+      badge.setNetwork(false);
+      badge.boot();
     }
-    console.log(`chunk length ${chunkMs} ms (device config profile, version ${badge.firmware().effectiveConfig().version})`);
-    badge.setNetwork(false);
-  } else {
-    badge.setNetwork(false);
-    badge.boot();
-  }
-  const framesPerSession = (3600 * 1000) / frameMs;
-  let opusBytes = 0;
-  const tRec = performance.now();
-  for (let i = 0; i < totalFrames; i++) {
-    if (i % framesPerSession === 0) {
-      badge.stopConversation();
-      badge.startConversation();
+    const framesPerSession = (3600 * 1000) / frameMs;
+    let opusBytes = 0;
+    const tRec = performance.now();
+    for (let i = 0; i < totalFrames; i++) {
+      if (i % framesPerSession === 0) {
+        badge.stopConversation();
+        badge.startConversation();
+      }
+      const p = packets[i % packets.length] as Uint8Array;
+      opusBytes += p.length;
+      badge.pushFrame(p, true);
+      if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
     }
-    const p = packets[i % packets.length] as Uint8Array;
-    opusBytes += p.length;
-    badge.pushFrame(p, true);
-    if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
+    badge.stopConversation();
+    const st = badge.status();
+    console.log(
+      `backlog recorded offline in ${((performance.now() - tRec) / 1000).toFixed(1)} s: ${st.sessionsInFlash} sessions, ${st.unackedChunks} chunks, ` +
+        `${(opusBytes / 1e6).toFixed(1)} MB of Opus (${((opusBytes * 8) / (hours * 3600) / 1000).toFixed(1)} kbps), flash ${(st.flashUsedBytes / 1e6).toFixed(1)} MB`,
+    );
+
+    proxy.throttleAggregate(rate, { direction: 'up' });
+    const wireBefore = proxy.stats().bytesUp;
+    account = createWireAccount();
+    const t0 = performance.now();
+    badge.setNetwork(true);
+    badge.drainNow();
+    let lastPrint = t0;
+    while (badge.status().sessionsInFlash > 0) {
+      await new Promise((r) => setTimeout(r, 200));
+      if (performance.now() - lastPrint > 10_000) {
+        lastPrint = performance.now();
+        const s = badge.status();
+        console.log(`  ${((lastPrint - t0) / 1000).toFixed(0)} s: ${s.unackedChunks} chunks left, ${(proxy.stats().bytesUp / 1e6).toFixed(1)} MB up`);
+      }
+    }
+    const drainS = (performance.now() - t0) / 1000;
+    const wireUp = proxy.stats().bytesUp - wireBefore;
+    const goodput = opusBytes / drainS;
+    console.log(`drained in ${drainS.toFixed(1)} s (the link at full capacity would take ${(opusBytes / capacity).toFixed(1)} s)`);
+    console.log(`goodput ${Math.round(goodput)} B/s = ${((goodput / capacity) * 100).toFixed(1)} % of the measured link capacity (goal >= 90 %)`);
+    console.log(`bytes on the wire per byte of Opus: ${(wireUp / opusBytes).toFixed(4)} (goal <= 1.05; ${wireUp} upstream bytes incl. connect/hello/telemetry)`);
+    console.log(`chunks: ${account.legacyChunks} legacy, ${account.packedChunks} packed`);
+    if (account.opus !== opusBytes) console.log(`note: ${account.opus} Opus bytes published vs ${opusBytes} recorded (retransmissions)`);
+    return { form, opusBytes, drainS, wireUp, account };
+  } finally {
+    badge?.shutdown();
+    await proxy.close();
+    await gw.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
-  badge.stopConversation();
-  const st = badge.status();
+}
+
+console.log(`drain benchmark: ${hours} h offline backlog at 16 kbps, link throttled to ${rate} B/s upstream, chunks ${chunkMs ?? 'firmware default (1000)'} ms`);
+const capacity = await measureCapacity(rate, 5);
+console.log(`link capacity measured through the proxy: ${Math.round(capacity)} B/s (configured ${rate})`);
+const script = await loadCorpusScript(join(defaultCorpusDir, 'dev-001.json'));
+const conv = await encodeConversation(script, { opus: { bitrate: 16000, frameMs } });
+const results: DrainResult[] = [];
+for (const form of ['legacy', 'packed'] as const) results.push(await drain(form, conv.audio.packets, capacity));
+
+console.log('\nwhere the upstream bytes of the drain go (every publish decoded), per byte of Opus:\n');
+console.log(formatWireAccounts(results.map((r) => ({ label: r.form, account: r.account, wireUp: r.wireUp }))));
+const row = (label: string, f: (r: DrainResult) => string): string => `| ${label} | ${results.map(f).join(' | ')} |`;
+console.log(row('drain goodput / measured link capacity (goal >= 90 %)', (r) => `${((r.opusBytes / r.drainS / capacity) * 100).toFixed(1)} %`));
+console.log(row('drain time, s', (r) => r.drainS.toFixed(1)));
+const packed = results.find((r) => r.form === 'packed');
+const legacy = results.find((r) => r.form === 'legacy');
+if (packed && legacy) {
+  console.log(`\npacked / legacy bytes on the wire: ${(packed.wireUp / packed.opusBytes / (legacy.wireUp / legacy.opusBytes)).toFixed(4)}`);
+  const a = packed.account;
+  const perTopicByte = a.chunks / a.opus;
+  const shortTopic = '{deviceId}/c'.replace('{deviceId}', 'badge-drain-01').length;
   console.log(
-    `backlog recorded offline in ${((performance.now() - tRec) / 1000).toFixed(1)} s: ${st.sessionsInFlash} sessions, ${st.unackedChunks} chunks, ` +
-      `${(opusBytes / 1e6).toFixed(1)} MB of Opus (${((opusBytes * 8) / (hours * 3600) / 1000).toFixed(1)} kbps), flash ${(st.flashUsedBytes / 1e6).toFixed(1)} MB`,
+    `chunk topic: ${a.topicBytes} bytes per publish = ${(a.chunkTopic / a.opus).toFixed(4)} per Opus byte (each topic byte ${perTopicByte.toFixed(5)}); ` +
+      `a topic of ${shortTopic} bytes ("{deviceId}/c") would save ${((a.topicBytes - shortTopic) * perTopicByte).toFixed(4)}`,
   );
-
-  proxy.throttleAggregate(rate, { direction: 'up' });
-  const wireBefore = proxy.stats().bytesUp;
-  account = createWireAccount();
-  const t0 = performance.now();
-  badge.setNetwork(true);
-  badge.drainNow();
-  let lastPrint = t0;
-  while (badge.status().sessionsInFlash > 0) {
-    await new Promise((r) => setTimeout(r, 200));
-    if (performance.now() - lastPrint > 10_000) {
-      lastPrint = performance.now();
-      const s = badge.status();
-      console.log(`  ${((lastPrint - t0) / 1000).toFixed(0)} s: ${s.unackedChunks} chunks left, ${(proxy.stats().bytesUp / 1e6).toFixed(1)} MB up`);
-    }
-  }
-  const drainS = (performance.now() - t0) / 1000;
-  const wireUp = proxy.stats().bytesUp - wireBefore;
-  const goodput = opusBytes / drainS;
-  console.log(`\ndrained in ${drainS.toFixed(1)} s (the link at full capacity would take ${(opusBytes / capacity).toFixed(1)} s)`);
-  console.log(`goodput ${Math.round(goodput)} B/s = ${((goodput / capacity) * 100).toFixed(1)} % of the measured link capacity (goal >= 90 %)`);
-  console.log(`wire ${Math.round(wireUp / drainS)} B/s = ${((wireUp / drainS / capacity) * 100).toFixed(1)} % of capacity`);
-  console.log(`bytes on the wire per byte of Opus: ${(wireUp / opusBytes).toFixed(4)} (goal <= 1.05; ${wireUp} upstream bytes incl. connect/hello/telemetry)`);
-  console.log('\nwhere the upstream bytes of the drain go (every publish decoded):\n' + formatWireAccount(account, wireUp));
-  if (account.opus !== opusBytes) console.log(`note: ${account.opus} Opus bytes published vs ${opusBytes} recorded (retransmissions)`);
-} finally {
-  badge?.shutdown();
-  await proxy.close();
-  await gw.close();
-  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -2,11 +2,13 @@
  * Where the drain's upstream bytes go: every publish the badge makes, sized
  * as MQTT 3.1.1 puts it on the wire (fixed header, topic, packet id) and, for
  * audio chunks, split into the Opus frames themselves, the protobuf framing
- * of each frame (field tag + length) and the chunk's other fields. What the
- * proxy counted beyond the publishes is the rest of the MQTT traffic
- * (CONNECT, SUBSCRIBE, PUBACKs for the gateway's QoS 1 messages, PINGREQ).
+ * of the frames (legacy form: tag + length of each `frames` field; packed
+ * form: tag + length of frame_data and frame_sizes, and frame_sizes' one
+ * varint per frame) and the chunk's other fields. What the proxy counted
+ * beyond the publishes is the rest of the MQTT traffic (CONNECT, SUBSCRIBE,
+ * PUBACKs for the gateway's QoS 1 messages, PINGREQ).
  */
-import { decodeUp } from '@parley/proto';
+import { chunkFrames, decodeUp, isPackedChunk } from '@parley/proto';
 
 function varintBytes(n: number): number {
   let bytes = 1;
@@ -20,13 +22,20 @@ function varintBytes(n: number): number {
 export interface WireAccount {
   /** Opus bytes in chunk publishes (retransmissions included). */
   opus: number;
-  /** Protobuf tag + length of each frame of `repeated bytes frames`. */
+  /** Protobuf framing of the frames (see the module comment). */
   frameFraming: number;
   /** AudioChunk's other fields (session id, seq, first frame, time, crc, flags). */
   chunkFields: number;
-  /** MQTT fixed header + topic + packet id of the chunk publishes. */
-  chunkMqtt: number;
+  /** MQTT fixed header + packet id of the chunk publishes. */
+  chunkMqttHeader: number;
+  /** Topic of the chunk publishes (its 2-byte length included). */
+  chunkTopic: number;
+  /** Bytes of one chunk topic (without its length prefix). */
+  topicBytes: number;
   chunks: number;
+  /** Chunks in each frame form. */
+  legacyChunks: number;
+  packedChunks: number;
   frames: number;
   /** Chunk publishes of a (session, seq) already sent. */
   retransmittedChunks: number;
@@ -37,17 +46,20 @@ export interface WireAccount {
 
 export function createWireAccount(): WireAccount & { publish(topic: string, payload: Uint8Array, qos: 0 | 1): void } {
   const seen = new Set<string>();
-  const account: WireAccount = { opus: 0, frameFraming: 0, chunkFields: 0, chunkMqtt: 0, chunks: 0, frames: 0, retransmittedChunks: 0, retransmittedBytes: 0, other: new Map() };
+  const account: WireAccount = {
+    opus: 0, frameFraming: 0, chunkFields: 0, chunkMqttHeader: 0, chunkTopic: 0, topicBytes: 0, chunks: 0, legacyChunks: 0, packedChunks: 0,
+    frames: 0, retransmittedChunks: 0, retransmittedBytes: 0, other: new Map(),
+  };
   return Object.assign(account, {
     publish(topic: string, payload: Uint8Array, qos: 0 | 1): void {
       const topicBytes = Buffer.byteLength(topic);
       const remaining = 2 + topicBytes + (qos > 0 ? 2 : 0) + payload.length;
-      const mqtt = 1 + varintBytes(remaining) + 2 + topicBytes + (qos > 0 ? 2 : 0);
+      const header = 1 + varintBytes(remaining) + (qos > 0 ? 2 : 0);
       const kind = topic.slice(topic.lastIndexOf('/') + 1);
       if (kind !== 'chunk') {
         const o = account.other.get(kind) ?? { count: 0, bytes: 0 };
         o.count++;
-        o.bytes += mqtt + payload.length;
+        o.bytes += header + 2 + topicBytes + payload.length;
         account.other.set(kind, o);
         return;
       }
@@ -55,43 +67,71 @@ export function createWireAccount(): WireAccount & { publish(topic: string, payl
       const key = `${Buffer.from(chunk.sessionId).toString('hex')}/${chunk.seq}`;
       if (seen.has(key)) {
         account.retransmittedChunks++;
-        account.retransmittedBytes += mqtt + payload.length;
+        account.retransmittedBytes += header + 2 + topicBytes + payload.length;
       }
       seen.add(key);
+      const frames = chunkFrames(chunk);
       let opus = 0;
       let framing = 0;
-      for (const f of chunk.frames) {
-        opus += f.length;
-        framing += 1 + varintBytes(f.length);
+      for (const f of frames) opus += f.length;
+      if (isPackedChunk(chunk)) {
+        account.packedChunks++;
+        framing = 1 + varintBytes(chunk.frameData.length) + 1 + varintBytes(chunk.frameSizes.length) + chunk.frameSizes.length;
+      } else {
+        account.legacyChunks++;
+        for (const f of frames) framing += 1 + varintBytes(f.length);
       }
       account.chunks++;
-      account.frames += chunk.frames.length;
+      account.frames += frames.length;
       account.opus += opus;
       account.frameFraming += framing;
       account.chunkFields += payload.length - opus - framing;
-      account.chunkMqtt += mqtt;
+      account.chunkMqttHeader += header;
+      account.chunkTopic += 2 + topicBytes;
+      account.topicBytes = topicBytes;
     },
   });
 }
 
-/** The breakdown as table rows: part, bytes, per byte of Opus. */
-export function formatWireAccount(a: WireAccount, wireUp: number): string {
+/** The rows of the breakdown: label and bytes. */
+export function wireRows(a: WireAccount, wireUp: number): [string, number][] {
+  const form = a.packedChunks > 0 && a.legacyChunks === 0 ? 'packed: frame_data + frame_sizes' : a.legacyChunks > 0 && a.packedChunks === 0 ? 'legacy: tag + length per frame' : 'mixed forms';
   const rows: [string, number][] = [
     ['Opus frames', a.opus],
-    [`protobuf framing per frame (tag + length, ${a.frames} frames)`, a.frameFraming],
-    [`AudioChunk other fields (${a.chunks} chunks)`, a.chunkFields],
-    ['MQTT header + topic + packet id of chunks', a.chunkMqtt],
+    [`protobuf framing of the frames (${form})`, a.frameFraming],
+    ['AudioChunk other fields (session id, seq, first frame, time, crc, flags)', a.chunkFields],
+    ['MQTT fixed header + packet id of chunks', a.chunkMqttHeader],
+    [`MQTT topic of chunks (${a.topicBytes} + 2 bytes each)`, a.chunkTopic],
   ];
   let other = 0;
-  for (const [kind, o] of [...a.other.entries()].sort()) {
-    rows.push([`${kind} publishes (${o.count}, MQTT included)`, o.bytes]);
+  let otherCount = 0;
+  for (const o of a.other.values()) {
     other += o.bytes;
+    otherCount += o.count;
   }
-  const publishes = a.opus + a.frameFraming + a.chunkFields + a.chunkMqtt + other;
-  rows.push(['other MQTT upstream (CONNECT, SUBSCRIBE, PUBACK, PINGREQ)', wireUp - publishes]);
-  const lines = ['| upstream bytes | bytes | per Opus byte |', '|---|---|---|'];
-  for (const [label, bytes] of rows) lines.push(`| ${label} | ${bytes} | ${(bytes / a.opus).toFixed(4)} |`);
-  lines.push(`| total on the wire (proxy count) | ${wireUp} | ${(wireUp / a.opus).toFixed(4)} |`);
-  if (a.retransmittedChunks > 0) lines.push(`(of which ${a.retransmittedChunks} chunk publishes were retransmissions: ${a.retransmittedBytes} bytes)`);
+  rows.push([`Hello, session start/end, telemetry, events (${otherCount} publishes, MQTT included)`, other]);
+  const publishes = a.opus + a.frameFraming + a.chunkFields + a.chunkMqttHeader + a.chunkTopic + other;
+  rows.push(['rest of MQTT upstream (CONNECT, SUBSCRIBE, PUBACKs, PINGREQ)', wireUp - publishes]);
+  rows.push(['**total on the wire (proxy count)**', wireUp]);
+  return rows;
+}
+
+/** The breakdowns of several runs side by side: part, then bytes per Opus byte for each run. */
+export function formatWireAccounts(runs: { label: string; account: WireAccount; wireUp: number }[]): string {
+  const tables = runs.map((r) => wireRows(r.account, r.wireUp));
+  const lines = [`| upstream bytes, per byte of Opus | ${runs.map((r) => r.label).join(' | ')} |`, `|---|${runs.map(() => '---').join('|')}|`];
+  const first = tables[0] ?? [];
+  for (let i = 0; i < first.length; i++) {
+    const label = runs.length === 1 ? (first[i]?.[0] ?? '') : (first[i]?.[0] ?? '').replace(/ \((legacy|packed)[^)]*\)/, '');
+    const cells = tables.map((t, k) => {
+      const bytes = t[i]?.[1] ?? 0;
+      const ratio = (bytes / (runs[k]?.account.opus ?? 1)).toFixed(4);
+      return i === first.length - 1 ? `**${ratio}**` : ratio;
+    });
+    lines.push(`| ${label} | ${cells.join(' | ')} |`);
+  }
+  for (const r of runs) {
+    if (r.account.retransmittedChunks > 0) lines.push(`(${r.label}: ${r.account.retransmittedChunks} chunk publishes were retransmissions, ${r.account.retransmittedBytes} bytes)`);
+  }
   return lines.join('\n');
 }
