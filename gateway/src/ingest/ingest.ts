@@ -112,6 +112,11 @@ export function createIngest(deps: IngestDeps): Ingest {
   const metrics = new IngestMetrics(deps.metrics);
   const outbox = new OutboxDispatcher(store, log, metrics, config.outboxRetryMs);
   const sessions = new Map<string, SessionState>();
+  /**
+   * The same states by device. Every open session that has a SessionEnd is in memory (recovery loads them at
+   * startup, SessionEnd adds them), so Hello finds a badge's sessions here instead of querying SQLite per Hello.
+   */
+  const sessionsByDevice = new Map<string, Set<SessionState>>();
   const windows = new Map<Client, ClientWindow>();
   const unpersisted = new Set<SessionState>();
   const finalisations = new Set<Promise<void>>();
@@ -214,8 +219,22 @@ export function createIngest(deps: IngestDeps): Ingest {
       if (existsSync(file)) receipt = Receipt.of(scanSpool(readFileSync(file)).records.map((r) => r.chunk.seq));
     }
     s = newState(deviceId, sessionId, row, receipt, row?.last_activity_ms ?? now());
-    if (!s.finalised) sessions.set(key, s);
+    if (!s.finalised) remember(s);
     return s;
+  }
+
+  function remember(s: SessionState): void {
+    sessions.set(s.key, s);
+    let set = sessionsByDevice.get(s.deviceId);
+    if (!set) sessionsByDevice.set(s.deviceId, (set = new Set()));
+    set.add(s);
+  }
+
+  function forget(s: SessionState): void {
+    sessions.delete(s.key);
+    const set = sessionsByDevice.get(s.deviceId);
+    set?.delete(s);
+    if (set?.size === 0) sessionsByDevice.delete(s.deviceId);
   }
 
   function newState(deviceId: string, sessionId: string, row: SessionRow | undefined, receipt: Receipt, lastActivityMs: number): SessionState {
@@ -537,12 +556,11 @@ export function createIngest(deps: IngestDeps): Ingest {
         capabilities: config.packedFrames ? pb.Capability.CAPABILITY_PACKED_FRAMES : pb.Capability.CAPABILITY_NONE,
       });
       // Sessions whose missing chunks the badge no longer holds are finalised with their gaps.
-      for (const row of store.openSessions(deviceId)) {
-        const s = sessionState(deviceId, row.session_id);
+      for (const s of [...(sessionsByDevice.get(deviceId) ?? [])]) {
         if (!s.end || s.finalised || s.finalising) continue;
         const total = expectedTotal(s);
         if (s.receipt.completeUpTo(total)) continue;
-        const inv = listed.get(row.session_id);
+        const inv = listed.get(s.sessionId);
         const missing = s.receipt.missing(total - 1, Number.MAX_SAFE_INTEGER);
         const stillOnBadge = (seq: number): boolean => !!inv && inv.hasChunks && seq >= inv.firstSeq && seq <= inv.lastSeq;
         const recoverable = missing.some((r) => {
@@ -550,7 +568,7 @@ export function createIngest(deps: IngestDeps): Ingest {
           return false;
         });
         if (!recoverable) {
-          log.warn({ deviceId, sessionId: row.session_id, missing }, 'badge no longer holds the missing chunks: finalising with lost gaps');
+          log.warn({ deviceId, sessionId: s.sessionId, missing }, 'badge no longer holds the missing chunks: finalising with lost gaps');
           startFinalise(s, true);
         }
       }
@@ -589,7 +607,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     const row = store.getSession(s.deviceId, s.sessionId);
     if (!row || row.state === 'finalised') {
       s.finalised = true;
-      sessions.delete(s.key);
+      forget(s);
       return;
     }
     const spoolPath = paths.spoolFile(s.deviceId, s.sessionId);
@@ -639,7 +657,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     await writeSessionAudio(audioPath, assembled.record, assembled.packets);
     if (!store.markFinalised(s.deviceId, s.sessionId, assembled.record)) return;
     s.finalised = true;
-    sessions.delete(s.key);
+    forget(s);
     committer.release(s.key);
     await unlink(spoolPath).catch(() => undefined);
     const gaps = assembled.record.gaps;
@@ -725,7 +743,7 @@ export function createIngest(deps: IngestDeps): Ingest {
         const mtime = statSync(file).mtimeMs;
         if (!row) store.createSession(deviceId, hex, Math.min(t, mtime));
         const state = newState(deviceId, hex, store.getSession(deviceId, hex), Receipt.of(scan.records.map((r) => r.chunk.seq)), Math.min(t, mtime));
-        sessions.set(state.key, state);
+        remember(state);
       }
     }
     for (const deviceId of listDir(paths.sessionsRoot)) {
