@@ -9,6 +9,8 @@ import { TARGETS } from '../../src/eval/report.js';
 
 // Held-out dialogues written without reading the rules (cloud/test/fixtures/heldout-*/README.md).
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+// tuning sets 8 and 9 live next to this test (cloud/test/eval/heldout-*/README.md)
+const TUNING = path.dirname(fileURLToPath(import.meta.url));
 const taxonomy = loadTaxonomy();
 const rules = loadRuleSet(undefined, taxonomy);
 const scoresOf = (folder: string): ReturnType<typeof evaluateDialogues>['scores'] =>
@@ -40,23 +42,44 @@ describe.each([
   });
 });
 
-// Set 3 is never tuned on: its figures are the honest estimate on unseen conversations. It
-// meets the compliance targets but NOT the profile and key-point targets (docs/rules.md): for
-// those the floors are the figures the current rules reach, so a change that makes the engine
-// worse on unseen text fails CI even though nobody may look at this set's errors.
-describe('shipped rules on heldout-3 (frozen: never tuned on)', () => {
-  const scores = scoresOf('heldout-3');
-  const FLOOR = { profileF1: 0.79, keyPoints: 0.82 };
+// Sets 8 and 9 (in this folder) were each scored blind, then tuned on by concept. Set 9 still
+// misses the key-point target (calls turned down at once, an activity-only call), so its
+// floors are the figures the current rules reach; set 8 meets every target.
+describe.each([
+  { folder: 'heldout-8', dialogues: 10, floor: { profileF1: 0.94, precision: 1, recall: 1, keyPoints: 0.92 } },
+  { folder: 'heldout-9', dialogues: 10, floor: { profileF1: 0.92, precision: 0.85, recall: 1, keyPoints: 0.82 } },
+])('shipped rules on $folder (tuning set, analysed after its blind score)', ({ folder, dialogues, floor }) => {
+  const scores = evaluateDialogues(loadDialogues(path.join(TUNING, folder)), rules, taxonomy).scores;
 
   it('scores every dialogue', () => {
-    expect(scores.dialogues).toBe(14);
+    expect(scores.dialogues).toBe(dialogues);
   });
-  it(`compliance recall ≥ ${TARGETS.complianceRecall} with precision ≥ ${TARGETS.compliancePrecision}`, () => {
-    expect(scores.compliance.recall).toBeGreaterThanOrEqual(TARGETS.complianceRecall);
-    expect(scores.compliance.precision).toBeGreaterThanOrEqual(TARGETS.compliancePrecision);
+  it('does not fall below the figures the rules reach', () => {
+    expect(scores.profile.microF1).toBeGreaterThanOrEqual(floor.profileF1);
+    expect(scores.compliance.precision).toBeGreaterThanOrEqual(floor.precision);
+    expect(scores.compliance.recall).toBeGreaterThanOrEqual(floor.recall);
+    expect(scores.keyPoints.accuracy).toBeGreaterThanOrEqual(floor.keyPoints);
   });
-  it('profile and key points do not fall below the figures the rules reach (short of the targets)', () => {
-    expect(scores.profile.microF1).toBeGreaterThanOrEqual(FLOOR.profileF1);
-    expect(scores.keyPoints.accuracy).toBeGreaterThanOrEqual(FLOOR.keyPoints);
+});
+
+// Sets 3 and 7 are never tuned on: their figures are the honest estimate on unseen
+// conversations. Neither meets the profile and key-point targets (docs/rules.md), and set 7
+// misses the compliance targets too: the floors are the figures the current rules reach, so a
+// change that makes the engine worse on unseen text fails CI even though nobody may look at
+// these sets' errors.
+describe.each([
+  { folder: 'heldout-3', dialogues: 14, floor: { profileF1: 0.81, precision: 0.9, recall: 0.9, keyPoints: 0.84 } },
+  { folder: 'heldout-7', dialogues: 34, floor: { profileF1: 0.79, precision: 0.81, recall: 0.86, keyPoints: 0.87 } },
+])('shipped rules on $folder (frozen: never tuned on)', ({ folder, dialogues, floor }) => {
+  const scores = scoresOf(folder);
+
+  it('scores every dialogue', () => {
+    expect(scores.dialogues).toBe(dialogues);
+  });
+  it('profile, compliance and key points do not fall below the figures the rules reach', () => {
+    expect(scores.profile.microF1).toBeGreaterThanOrEqual(floor.profileF1);
+    expect(scores.compliance.precision).toBeGreaterThanOrEqual(floor.precision);
+    expect(scores.compliance.recall).toBeGreaterThanOrEqual(floor.recall);
+    expect(scores.keyPoints.accuracy).toBeGreaterThanOrEqual(floor.keyPoints);
   });
 });
