@@ -40,7 +40,16 @@ interface ProvisionedIdentity {
    * count (the spool keeps every segment's index in RAM, so the count is
    * bounded by the variable budget). Unset: the spool stays in Storage.
    */
-  spoolChip?: { segmentBytes: number; segments: number };
+  spoolChip?: {
+    segmentBytes: number;
+    segments: number;
+    /**
+     * The global of the SPI the chip is on (default `SPI2`, VSPI). Only a
+     * Linux Espruino names another: its SPI2 is a device file, so the
+     * interpreter run puts a model of the chip on a global of its own.
+     */
+    spi?: string;
+  };
 }
 
 const FIRMWARE_VERSION = '0.1.0';
@@ -74,7 +83,7 @@ function start(): void {
     Wifi: require('Wifi') as EspruinoGlobals['Wifi'],
     crypto: require('crypto') as EspruinoGlobals['crypto'],
     serial: global[board.coprocUart.serial] as EspruinoSerial,
-    spoolSpi: id.spoolChip ? (global.SPI2 as EspruinoGlobals['spoolSpi']) : undefined,
+    spoolSpi: id.spoolChip ? (global[id.spoolChip.spi ?? 'SPI2'] as EspruinoGlobals['spoolSpi']) : undefined,
     getTime: getTime,
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),

@@ -29,6 +29,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { badgeBoard } from '@parley/hardware/boards';
+import { NOR_PAGE_BYTES, NOR_SECTOR_BYTES } from '../platform/espruino/spi-nor-flash.js';
 import { CoprocPeer, GatewayPeer, SCENARIO_STEPS } from './scenario-peers.js';
 import type { GatewayTally } from './scenario-peers.js';
 
@@ -41,6 +42,15 @@ export interface InterpreterRunOptions {
   recordSeconds: number;
   /** Seconds after the second press to let the upload drain (default 12). */
   drainSeconds?: number;
+  /**
+   * The spool on the board's SPI NOR chip (the provisioning file's
+   * `spoolChip`) instead of Storage: the prelude puts a W25Q model on a global the provisioning file names (`__pSpi`)
+   * (4-byte-address READ, PAGE PROGRAM, SECTOR ERASE, WREN, RDSR; programs
+   * only clear bits and wrap in their page) backed by RAM for the slots these
+   * segments use, allocated before the bundle starts (so excluded with the
+   * prelude); addresses beyond read erased.
+   */
+  spoolChip?: { segmentBytes: number; segments: number };
 }
 
 export interface LinkCounters {
@@ -84,8 +94,29 @@ export interface InterpreterRunReport {
 }
 
 /** The `.boot0` prelude (runs before `.bootcde`); written in the Espruino subset. */
-function prelude(railPin: string): string {
+/** The prelude's W25Q model on SPI2, backing `bytes` of the chip in RAM (Espruino subset). */
+function spiNorModel(bytes: number): string {
   return `
+var NOR = { m: new Uint8Array(${bytes}), wel: false };
+NOR.m.fill(255);
+global.__pSpi = { setup: function () {}, send: function (d, cs) {
+  var out = new Uint8Array(d.length), m = NOR.m, c = d[0], i;
+  var a = ((d[1] << 24) | (d[2] << 16) | (d[3] << 8) | d[4]) >>> 0;
+  if (c === 5) { for (i = 1; i < d.length; i++) out[i] = NOR.wel ? 2 : 0; }
+  else if (c === 6) NOR.wel = true;
+  else if (c === 0x13) { for (i = 5; i < d.length; i++) out[i] = a + i - 5 < m.length ? m[a + i - 5] : 255; }
+  else if (c === 0x12 && NOR.wel) {
+    var pg = a - (a % 256);
+    for (i = 5; i < d.length; i++) { var at = pg + (((a % 256) + i - 5) % 256); if (at < m.length) m[at] = m[at] & d[i]; }
+    NOR.wel = false;
+  } else if (c === 0x21 && NOR.wel) { var sec = a - (a % 4096); if (sec < m.length) m.fill(255, sec, sec + 4096); NOR.wel = false; }
+  return out;
+} };
+`;
+}
+
+function prelude(railPin: string, norBytes: number): string {
+  return (norBytes > 0 ? spiNorModel(norBytes) : '') + `
 var P = { h: {}, btn: null, wifi: false };
 global.__pC = function () {
   var c = { connected: false,
@@ -189,7 +220,11 @@ function stop(child: ChildProcess | null): void {
 
 export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promise<InterpreterRunReport> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-espruino-'));
-  const identity = { deviceId: 'badge-esp-01', secret: 's', mqttHost: '127.0.0.1', mqttPort: 1883, staffId: 'staff-1', wifi: [{ ssid: 'branch', psk: 'secret' }], uartPath: '' };
+  const identity = {
+    deviceId: 'badge-esp-01', secret: 's', mqttHost: '127.0.0.1', mqttPort: 1883, staffId: 'staff-1', wifi: [{ ssid: 'branch', psk: 'secret' }], uartPath: '',
+    // Linux Espruino's SPI2 is a device file and cannot be replaced: the chip model is __pSpi.
+    ...(opts.spoolChip ? { spoolChip: { segmentBytes: opts.spoolChip.segmentBytes, segments: opts.spoolChip.segments, spi: '__pSpi' } } : {}),
+  };
   const uart = join(dir, 'uart');
   identity.uartPath = uart;
   let socat: ChildProcess | null = null;
@@ -197,7 +232,10 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
   const timers: NodeJS.Timeout[] = [];
   try {
     writeFileSync(join(dir, 'bundle.js'), opts.bundle, 'latin1');
-    writeFileSync(join(dir, 'prelude.js'), prelude(badgeBoard.pins.captureRailEnable));
+    // The slots the spool's segments use on the chip: whole sectors holding a header page and the segment.
+    const chip = opts.spoolChip;
+    const norBytes = chip ? chip.segments * Math.ceil((chip.segmentBytes + NOR_PAGE_BYTES) / NOR_SECTOR_BYTES) * NOR_SECTOR_BYTES : 0;
+    writeFileSync(join(dir, 'prelude.js'), prelude(badgeBoard.pins.captureRailEnable, norBytes));
     writeFileSync(join(dir, 'id.json'), JSON.stringify(identity));
     writeFileSync(join(dir, 'store.js'), storeScript());
     const stored = await runToEnd(opts.bin, ['store.js'], dir, 60_000);

@@ -58,4 +58,14 @@ describe.skipIf(!bin)('device bundle on the real Espruino interpreter (PARLEY_ES
     expect(r.link?.crcErrors ?? 0).toBe(0);
     expect(r.peakVars - r.preludeVars).toBeLessThanOrEqual(6000);
   }, 120_000);
+
+  it('the same with the spool on the SPI NOR chip (a model of it on the interpreter): its driver and index within the budget too', async () => {
+    const r = await runBundleOnInterpreter({ bin: bin as string, bundle: readFileSync(join(out, 'badge.min.js'), 'latin1'), recordSeconds: 10, spoolChip: { segmentBytes: 4096, segments: 8 } });
+    console.log(`interpreter, spool on the chip: boot ${r.bootVars - r.preludeVars}, peak ${r.peakVars - r.preludeVars} variables; ` +
+      `${r.gateway.sessionFrames} frames, ${r.gateway.frames} delivered, ${r.gateway.gapFrames} lost`);
+    expect(r.errors).toEqual([]);
+    // The chip model runs in the interpreter too: frames may be lost to its CPU, never uncounted.
+    expect(scenarioProblems(r.gateway)).toEqual([]);
+    expect(r.peakVars - r.preludeVars).toBeLessThanOrEqual(6000);
+  }, 120_000);
 });
