@@ -172,17 +172,6 @@ export class IndexedDbFlash implements FlashStorage {
     return new IndexedDbFlash(db, idb.keyRange, mirror, opts);
   }
 
-  /** Deletes a device's stored flash (the page's "forget this badge"). */
-  static async destroy(database: string, factory: IdbFactory | undefined = browserIndexedDb()?.factory): Promise<void> {
-    if (!factory) return;
-    await new Promise<void>((resolve, reject) => {
-      const req = factory.deleteDatabase(database);
-      req.onsuccess = () => resolve();
-      req.onerror = () => reject(storageError('cannot delete IndexedDB database ' + database, req.error));
-      req.onblocked = () => reject(new FirmwareError('FLASH_WRITE', 'IndexedDB database ' + database + ' is still open'));
-    });
-  }
-
   private constructor(db: IdbDatabase, keyRange: IdbKeyRangeStatic, mirror: NodeFlash, opts: IndexedDbFlashOptions) {
     this.db = db;
     this.keyRange = keyRange;
