@@ -11,15 +11,7 @@ import { createLogger } from './observability/logger.js';
 import { fleetConfigSchema } from './fleet/config.js';
 import type { Permission } from './fleet/access.js';
 
-/**
- * The main job that `npm start` runs: the gateway and the analysis pipeline
- * in one process. Badge sessions go from the ingest outbox straight into the
- * pipeline; the pipeline's API is served under /api/v1/cloud behind the same
- * users, roles and tokens as the fleet API, and the analyst app under /app.
- * The web badge (/badge/) is mounted when the caller supplies it: it is built
- * from the firmware by @parley/tools, which depends on the gateway, so the
- * gateway cannot import it; `npm start` (tools/src/start/main.ts) passes it.
- */
+/** `webBadge.*`: the web badge page, served when the caller supplies it (see buildMainJob's `webBadge`). */
 export const webBadgeConfigSchema = Type.Object(
   {
     enabled: Type.Boolean({
@@ -35,6 +27,15 @@ export const webBadgeConfigSchema = Type.Object(
   { additionalProperties: false, default: {}, description: 'The web badge page.' },
 );
 
+/**
+ * The main job that `npm start` runs: the gateway and the analysis pipeline
+ * in one process. Badge sessions go from the ingest outbox straight into the
+ * pipeline; the pipeline's API is served under /api/v1/cloud behind the same
+ * users, roles and tokens as the fleet API, and the analyst app under /app.
+ * The web badge (/badge/) is mounted when the caller supplies it: it is built
+ * from the firmware by @parley/tools, which depends on the gateway, so the
+ * gateway cannot import it; `npm start` (tools/src/start/main.ts) passes it.
+ */
 export const mainJobConfigSchema = composeConfigSchema({
   fleet: Type.Object(fleetConfigSchema.properties, {
     additionalProperties: false,
