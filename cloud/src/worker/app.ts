@@ -104,7 +104,8 @@ export async function buildPipelineWorker(opts: PipelineWorkerOptions): Promise<
     pipeline,
     rules: follower,
     async start() {
-      if (started) return;
+      // a signal during startup closes the worker: it must not start claiming afterwards
+      if (started || closed) return;
       started = true;
       const recordings = checkSharedRecordings(store, pipelineDir, config.worker.recordingsCheckCount);
       const version = follower.check();
