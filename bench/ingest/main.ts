@@ -41,8 +41,12 @@ const SAT_SECONDS = Number(args['sat-seconds']);
 const WINDOW = Number(args.window);
 const WORKERS = Number(args.workers);
 
-/** V8 flags of the server processes (bare and gateway alike); see docs/deployment.md. */
-const SERVER_V8_FLAGS: string[] = [];
+/**
+ * V8 flags of the server processes (bare and gateway alike), as recommended for the gateway in docs/deployment.md:
+ * a 64 MB young generation. With 5,000 live badges the default (16 MB) scavenged 194-234 times in a 20 s run
+ * (2.9-3.5 s of pauses in total); with 64 MB 80-84 times (1.2-1.9 s), for 50-130 MB more RSS.
+ */
+const SERVER_V8_FLAGS: string[] = ['--max-semi-space-size=64'];
 
 const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
 const frames = opusFrames();
