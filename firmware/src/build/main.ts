@@ -19,6 +19,7 @@ import { checkEspruinoSubset } from '@parley/hardware/espruino-subset';
 import { runBundleInSandbox } from './device-sandbox.js';
 import { runBundleOnInterpreter } from './espruino-interpreter.js';
 import { scenarioProblems, scenarioSummary } from './scenario-peers.js';
+import { manglablePrivateNames, privateMemberNames, protoFieldNames } from './private-names.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { deviceBoard } from '../platform/espruino/device-board.js';
 
@@ -210,7 +211,13 @@ async function main(): Promise<void> {
   // No `format`: rollup's IIFE is kept as it is. With format 'iife' esbuild wraps it once more in an
   // arrow function, and on the 2v29 interpreter that bundle holds 1,115 more variables after boot
   // (5,826 against 4,711, same code otherwise; measured with PARLEY_ESPRUINO_BIN).
-  const minified = (await transform(plain, { minifyWhitespace: true, minifyIdentifiers: true, target: 'es2015', legalComments: 'none' })).code;
+  // Private member names of 9+ characters are shortened (one variable each on Espruino; see private-names.ts).
+  const privateNames = privateMemberNames([join(pkg, 'src', 'core'), join(pkg, 'src', 'platform', 'espruino'), join(pkg, 'src', 'app'), join(repo, 'hardware', 'src', 'coproc-link')]);
+  const mangled = manglablePrivateNames(plain, privateNames, protoFieldNames(readFileSync(join(repo, 'proto', 'badge.proto'), 'utf8')));
+  const minified = (await transform(plain, {
+    minifyWhitespace: true, minifyIdentifiers: true, target: 'es2015', legalComments: 'none',
+    mangleProps: mangled.length > 0 ? new RegExp('^(' + mangled.join('|') + ')$') : undefined,
+  })).code;
   writeFileSync(join(dist, 'badge.js'), plain);
   writeFileSync(join(dist, 'badge.min.js'), minified);
 
@@ -260,6 +267,7 @@ async function main(): Promise<void> {
     console.error('firmware build FAILED: the bundle does not fit the device');
     process.exit(1);
   }
+  console.log(`badge.min.js: ${mangled.length} private member names shortened`);
   console.log(`firmware build OK: ${dist}/badge.js ${plain.length} bytes, ${dist}/badge.min.js ${minified.length} bytes`);
 }
 
