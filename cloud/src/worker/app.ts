@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { Taxonomy } from '../analysis/taxonomy.js';
 import { loadTaxonomy } from '../analysis/index.js';
 import type { AsrEngine } from '../asr/engine.js';
@@ -86,13 +86,24 @@ export async function buildPipelineWorker(opts: PipelineWorkerOptions): Promise<
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'parley_' });
   pipeline.metrics.register(registry);
+  const rules = pipeline.services.rules;
+  new Gauge({
+    name: 'parley_pipeline_worker_rules_info',
+    help: 'The rule-set version this worker analyses with (value 1): after a rule change every worker should show the new one',
+    labelNames: ['version'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.set({ version: rules.current().version }, 1);
+    },
+  });
 
   let state: 'starting' | 'running' | 'stopping' = 'starting';
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
   // Probes and scrapes every few seconds: their requests are not logged.
   const quiet = { logLevel: 'warn' as const };
   app.get('/healthz', quiet, async (_req, reply) => {
-    const body = { status: state, rulesVersion: pipeline.services.rules.current().version, stagesRunning: pipeline.services.runner.running };
+    const body = { status: state, rulesVersion: rules.current().version, stagesRunning: pipeline.services.runner.running };
     return reply.status(state === 'stopping' ? 503 : 200).send(body);
   });
   app.get('/metrics', quiet, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));

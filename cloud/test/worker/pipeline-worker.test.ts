@@ -159,6 +159,8 @@ if (!bin) {
       expect(metrics.statusCode).toBe(200);
       expect(metrics.body).toMatch(/parley_pipeline_stage_started_total\{stage="analyze"\} 2/);
       expect(metrics.body).toMatch(/parley_process_cpu_seconds_total/);
+      expect(metrics.body).toContain(`parley_pipeline_worker_rules_info{version="${filesVersion}"} 1`);
+      expect(metrics.body).not.toContain(`version="${edited}"`);
       expect((await w.app.inject({ url: `${API}/conversations` })).statusCode).toBe(404); // no API on a worker
     });
 
