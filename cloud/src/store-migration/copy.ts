@@ -31,6 +31,8 @@ export interface StoreMigrationReport {
 }
 
 const SEARCH_PROGRESS = 'search index';
+/** Rough upper bound of one INSERT's parameters (strings counted at 3 bytes a character). */
+const MAX_INSERT_BYTES = 8 * 1024 * 1024;
 
 /** Rows a single INSERT may carry: PostgreSQL takes at most 65,535 parameters per statement. */
 function rowsPerInsert(plan: TablePlan, batchRows: number): number {
@@ -98,6 +100,7 @@ function copyTable(source: Database, target: PostgresConversationStore, plan: Ta
   const names = plan.columns.map((c) => c.name);
   const overriding = plan.identity ? ' OVERRIDING SYSTEM VALUE' : '';
   let batch: unknown[][] = [];
+  let batchBytes = 0;
   let copied = 0;
   const flush = () => {
     if (batch.length === 0) return;
@@ -106,12 +109,15 @@ function copyTable(source: Database, target: PostgresConversationStore, plan: Ta
     target.db.run(`INSERT INTO ${plan.table} (${names.join(', ')})${overriding} VALUES ${tuples.join(', ')}`, params);
     copied += batch.length;
     batch = [];
+    batchBytes = 0;
     opts.progress?.({ table: plan.table, copied, total });
   };
   const rows = source.prepare(`SELECT ${names.join(', ')} FROM ${plan.table} ORDER BY ${plan.orderBy}`).raw(true).iterate() as IterableIterator<unknown[]>;
   for (const row of rows) {
     batch.push(row.map((v, i) => convertValue(v, plan.columns[i]!.conversion)));
-    if (batch.length >= perInsert) flush();
+    batchBytes += row.reduce<number>((n, v) => n + (typeof v === 'string' ? v.length * 3 : Buffer.isBuffer(v) ? v.length : 8), 0);
+    // rows of big documents or waveform peaks: a statement stays within a few MB however many rows that is
+    if (batch.length >= perInsert || batchBytes >= MAX_INSERT_BYTES) flush();
   }
   flush();
   if (total === 0) opts.progress?.({ table: plan.table, copied: 0, total: 0 });
