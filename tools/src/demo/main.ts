@@ -1,6 +1,6 @@
 /**
- * `npm run demo`: the main job (gateway/src/main.ts, exactly what `npm start`
- * runs, as a child process) plus five simulated badges in two branches,
+ * `npm run demo`: the main job (tools/src/start/main.ts, exactly what
+ * `npm start` runs, web badge included, as a child process) plus five simulated badges in two branches,
  * provisioned through the admin API, producing conversations from the
  * corpus. Prints where to look, then a live summary; Ctrl-C stops it all.
  *
@@ -18,6 +18,7 @@ import { adminApiGateway } from '../simulator/admin-api-gateway.js';
 import { createProgressPrinter } from '../simulator/progress.js';
 import { Simulator } from '../simulator/simulator.js';
 import { demoScenario } from './demo-scenario.js';
+import { createDemoUsers, uploadDemoCalls } from './demo-content.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 
   const gateway = new ProcessSupervisor({
     command: process.execPath,
-    args: ['--import', 'tsx', join(root, 'gateway/src/main.ts')],
+    args: ['--import', 'tsx', join(root, 'tools/src/start/main.ts')],
     cwd: root,
     env: {
       ...process.env,
@@ -74,32 +75,37 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  console.log(`starting the gateway (gateway/src/main.ts) with data in ${dataDir} …`);
+  console.log(`starting the main job (tools/src/start/main.ts, as npm start) with data in ${dataDir} …`);
   await gateway.start();
   let sim: Simulator | null = null;
   try {
     const token = await waitForFile(join(dataDir, 'admin-token'), 30_000);
     const httpUrl = `http://127.0.0.1:${httpPort}`;
+    const corpusDir = resolve(root, '../shared/corpus/dev');
     sim = new Simulator({
       scenario,
-      corpusDir: resolve(root, '../shared/corpus/dev'),
+      corpusDir,
       gateway: adminApiGateway({ httpUrl, token, mqttUrl: `mqtt://127.0.0.1:${mqttPort}`, scenario }),
       drainTimeoutMs: 10 * 60_000,
     });
     console.log('speaking the conversations with espeak-ng and encoding them to Opus (cached in data/cache after the first run) …');
     await sim.prepare();
+    const users = await createDemoUsers(httpUrl, token);
+    const staff = scenario.branches.flatMap((b) => b.staff.map((m) => ({ staffId: m.id, name: m.name, branchId: b.id })));
+    const calls = await uploadDemoCalls({ httpUrl, token, corpusDir, staff, now: Date.now() });
+    const login = (role: string) => users.filter((u) => u.role === role).map((u) => `${u.id} / ${u.password}`).join(', ');
     const auth = `-H 'authorization: Bearer ${token}'`;
     console.log(`
 Parley demo: 5 badges in 2 branches (br-north: 3, br-east: 2), ${scenario.durationMs / 60_000} simulated minutes at ${scenario.speed}x.
-  health       curl ${httpUrl}/healthz
-  badges       curl ${auth} ${httpUrl}/api/v1/devices        (online, last seen)
-  branches     curl ${auth} ${httpUrl}/api/v1/branches
-  fleet health curl ${auth} ${httpUrl}/api/v1/health
-  API docs     ${httpUrl}/docs
-  metrics      curl ${httpUrl}/metrics
+  fleet UI     ${httpUrl}/admin/   sign in as ${login('admin')}   (badges online, battery, backlog, sessions)
+  analyst UI   ${httpUrl}/app/     sign in as ${login('analyst')}   (conversations, dashboards, customers)
+  web badge    ${httpUrl}/badge/   (record from this browser; create a device in the fleet UI first)
+  API docs     ${httpUrl}/docs      health curl ${httpUrl}/healthz   metrics curl ${httpUrl}/metrics
+  badges       curl ${auth} ${httpUrl}/api/v1/devices
   audio        ${dataDir}/  (finalised sessions as Ogg Opus)
-  admin token  ${join(dataDir, 'admin-token')}
-The fleet and analyst UIs are not built yet; the API above shows the badges and their sessions.
+${calls} phone calls from the corpus were uploaded with their call-system transcripts and are analysed now.
+Badge sessions go through the same pipeline; they are transcribed once a speech model is configured
+(docs/asr.md) and wait in "awaiting transcription" until then. The web apps build on first start (a few seconds).
 Ctrl-C stops the badges and the gateway.
 `);
     const progress = createProgressPrinter(process.stderr);
