@@ -1,5 +1,5 @@
 import { describeError } from '../errors.js';
-import { parseStoreMigrateArguments } from './arguments.js';
+import { parseStoreMigrateArguments, USAGE } from './arguments.js';
 import { migrateSqliteToPostgres } from './copy.js';
 import { isStoreMigrationError } from './errors.js';
 
@@ -13,6 +13,10 @@ import { isStoreMigrationError } from './errors.js';
  */
 function main(): void {
   let lastLine = 0;
+  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(`${USAGE}\nCopies the SQLite conversation store into an empty PostgreSQL database, in one transaction, row counts verified per table (docs/deployment.md).\n`);
+    return;
+  }
   try {
     const args = parseStoreMigrateArguments(process.argv.slice(2));
     process.stderr.write(`store-migrate: ${args.sqliteFile} -> PostgreSQL\n`);
