@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ANALYST_APP_PREFIX, analystApp, createPipeline, pipelineConfigSchema, type Pipeline } from '@parley/cloud';
+import { ANALYST_APP_PREFIX, analystApp, createPipeline, isPipelineError, pipelineConfigSchema, type Pipeline } from '@parley/cloud';
 import type { Logger } from 'pino';
 import { build, type Gateway, type GatewayContext, type GatewayExtension } from './app.js';
 import { loadConfig } from './config/load.js';
@@ -230,7 +230,8 @@ export async function runMainJob(options: RunMainJobOptions): Promise<void> {
     job = await buildMainJob({ config, logger, ...(options.webBadge ? { webBadge: options.webBadge } : {}) });
   } catch (err) {
     logger.fatal({ err }, 'could not start the gateway');
-    process.exitCode = 1;
+    // A combination the schema cannot express (e.g. stages off-process with SQLite) is still a configuration error.
+    process.exitCode = isPipelineError(err, 'CONFIG_INVALID') || isParleyError(err, 'CONFIG_INVALID') ? 78 : 1;
     return;
   }
   let stopping = false;

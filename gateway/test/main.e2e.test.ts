@@ -133,6 +133,16 @@ describe('npm start (end to end)', () => {
     }
   }, 60_000);
 
+  it('exits 78 (EX_CONFIG) on settings that are valid alone but not together: stages off-process with the SQLite store', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+    dirs.push(dataDir);
+    const started = npmStart({ PARLEY_DATA_DIR: dataDir, PARLEY_HTTP_PORT: '0', PARLEY_MQTT_PORT: '0', PARLEY_HOST: '127.0.0.1', PARLEY_PIPELINE_STAGES_RUN_IN_PROCESS: 'false' });
+    running.push(started);
+    expect(await started.exited).toBe(78);
+    const fatal = started.lines.find((l) => l.msg === 'could not start the gateway');
+    expect(JSON.stringify(fatal?.err)).toMatch(/runInProcess false needs store postgres/);
+  }, 60_000);
+
   it('refuses to start on an invalid configuration, naming the problem', async () => {
     const started = npmStart({ PARLEY_HTTP_PORT: 'eighty', PARLEY_NO_SUCH_KEY: '1' });
     running.push(started);
