@@ -19,7 +19,7 @@ import { checkEspruinoSubset } from '@parley/hardware/espruino-subset';
 import { runBundleInSandbox } from './device-sandbox.js';
 import { runBundleOnInterpreter } from './espruino-interpreter.js';
 import { scenarioProblems, scenarioSummary } from './scenario-peers.js';
-import { manglablePrivateNames, privateMemberNames, protoFieldNames } from './private-names.js';
+import { manglablePrivateNames, persistedKeys, privateMemberNames, protoFieldNames } from './private-names.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { deviceBoard } from '../platform/espruino/device-board.js';
 
@@ -213,7 +213,9 @@ async function main(): Promise<void> {
   // (5,826 against 4,711, same code otherwise; measured with PARLEY_ESPRUINO_BIN).
   // Private member names of 9+ characters are shortened (one variable each on Espruino; see private-names.ts).
   const privateNames = privateMemberNames([join(pkg, 'src', 'core'), join(pkg, 'src', 'platform', 'espruino'), join(pkg, 'src', 'app'), join(repo, 'hardware', 'src', 'coproc-link')]);
-  const mangled = manglablePrivateNames(plain, privateNames, protoFieldNames(readFileSync(join(repo, 'proto', 'badge.proto'), 'utf8')));
+  const reserved = protoFieldNames(readFileSync(join(repo, 'proto', 'badge.proto'), 'utf8'));
+  for (const key of persistedKeys(join(pkg, 'src'))) reserved.add(key);
+  const mangled = manglablePrivateNames(plain, privateNames, reserved);
   const minified = (await transform(plain, {
     minifyWhitespace: true, minifyIdentifiers: true, target: 'es2015', legalComments: 'none',
     mangleProps: mangled.length > 0 ? new RegExp('^(' + mangled.join('|') + ')$') : undefined,

@@ -10,11 +10,11 @@
  * codec descriptors, `obj['name']`) or a protobuf field (the device codec
  * reads message fields by the names in its descriptors). Those are kept.
  *
- * Rule for new code: a key of JSON the badge persists (boot record, device
- * state, OTA progress) must not be a private member name of 9+ characters.
- * It would be renamed consistently within one build, so every test passes,
- * but another build may rename it differently, and a firmware update would
- * then not read the state the previous firmware wrote. None is today.
+ * The keys of JSON the badge persists or is provisioned with are kept too
+ * (`persistedKeys` over PERSISTED_TYPES): renamed, they would still work
+ * within one build, so every test would pass, but another build may rename
+ * them differently and a firmware update would then not read the state the
+ * previous firmware wrote. A new persisted type belongs in that list.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +22,37 @@ import ts from 'typescript';
 
 /** Names shorter than this cost one variable already: renaming them saves nothing. */
 export const MIN_SAVING_LENGTH = 9;
+
+/** The interfaces whose objects the badge stores as JSON or reads from JSON: file (under firmware/src) and name. */
+export const PERSISTED_TYPES: readonly (readonly [string, string])[] = [
+  ['core/boot-slot.ts', 'BootRecord'],
+  ['core/device-store.ts', 'PersistedDeviceState'],
+  ['core/ota.ts', 'Download'],
+  ['app/main.ts', 'ProvisionedIdentity'],
+];
+
+/** Every property name (nested type literals included) of the PERSISTED_TYPES interfaces; throws if one is missing. */
+export function persistedKeys(srcDir: string): Set<string> {
+  const out = new Set<string>();
+  for (const [file, name] of PERSISTED_TYPES) {
+    const sf = ts.createSourceFile(file, readFileSync(join(srcDir, file), 'utf8'), ts.ScriptTarget.ES2020, false);
+    let found = false;
+    const collect = (node: ts.Node): void => {
+      if (ts.isPropertySignature(node) && ts.isIdentifier(node.name)) out.add(node.name.text);
+      ts.forEachChild(node, collect);
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isInterfaceDeclaration(node) && node.name.text === name) {
+        found = true;
+        collect(node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    if (!found) throw new Error(`persisted type ${name} not found in ${file}`);
+  }
+  return out;
+}
 
 /** The names of `private` members (fields, methods, accessors, parameter properties) of every class in the .ts files under `dirs`. */
 export function privateMemberNames(dirs: string[]): Set<string> {

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { manglablePrivateNames, privateMemberNames, protoFieldNames } from '../../src/build/private-names.js';
+import { manglablePrivateNames, persistedKeys, privateMemberNames, protoFieldNames } from '../../src/build/private-names.js';
 
+const src = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
 const dir = mkdtempSync(join(tmpdir(), 'parley-private-names-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,5 +33,10 @@ describe('private member names the device build shortens', () => {
     expect(proto.has('frameIndex')).toBe(true);
     expect(proto.has('gaps')).toBe(true);
     expect(manglablePrivateNames(bundle, names, proto)).toEqual(['telemetryTimer']);
+  });
+
+  it('reserves the keys of the JSON the badge persists or is provisioned with, nested ones included', () => {
+    const keys = persistedKeys(src);
+    for (const k of ['rolledBack', 'bootCount', 'releaseId', 'commandId', 'chunkSize', 'deviceId', 'spoolChip', 'segmentBytes', 'uartPath']) expect(keys.has(k), k).toBe(true);
   });
 });
