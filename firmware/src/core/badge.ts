@@ -5,8 +5,8 @@ import type { Identity, Platform } from '../hal/platform.js';
 import { ButtonGestures } from './button-gestures.js';
 import { ClockSync } from './clock-sync.js';
 import type { ProtocolCodec } from './codec.js';
-import { CommandLog, finishCommand, handleCommand } from './commands.js';
-import type { CommandHost } from './commands.js';
+import { finishCommand, handleCommand } from './commands.js';
+import type { CommandHost, CommandLog } from './commands.js';
 import type { EffectiveConfig } from './config.js';
 import { ConfigStore, DEFAULTS, effectiveConfig } from './config.js';
 import { DeviceStore } from './device-store.js';
@@ -63,7 +63,7 @@ export class Badge implements CommandHost {
   readonly ota: Ota;
   readonly events: EventQueue;
   /** Answers of the last commands, for redeliveries (CommandHost). */
-  readonly commandLog = new CommandLog();
+  readonly commandLog: CommandLog = [];
   private readonly gestures: ButtonGestures;
   private readonly alarms = new StorageAlarms();
   private readonly opts: BadgeOptions;

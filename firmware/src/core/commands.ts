@@ -32,44 +32,16 @@ const REMEMBER = 16;
 
 /**
  * The answers of the last REMEMBER commands, so a redelivered command id is
- * answered again without running twice. Two parallel arrays of strings and
- * numbers, oldest first (no object per entry).
+ * answered again without running twice: one flat array of strings, three
+ * per command (id, status, detail), oldest first. No object per entry and no
+ * class: on Espruino each method would cost ~6 variables for good.
  */
-export class CommandLog {
-  private ids: string[] = [];
-  private statuses: number[] = [];
-  private details: string[] = [];
+export type CommandLog = string[];
 
-  /** The index of `id`'s answer, or -1. */
-  find(id: string): number {
-    return this.ids.indexOf(id);
-  }
-
-  status(i: number): number {
-    return this.statuses[i] as number;
-  }
-
-  detail(i: number): string {
-    return this.details[i] as string;
-  }
-
-  /** Records (or replaces) the answer of `id`; the oldest is forgotten beyond REMEMBER. */
-  remember(id: string, status: number, detail: string): void {
-    const i = this.ids.indexOf(id);
-    if (i >= 0) {
-      this.statuses[i] = status;
-      this.details[i] = detail;
-      return;
-    }
-    this.ids.push(id);
-    this.statuses.push(status);
-    this.details.push(detail);
-    if (this.ids.length > REMEMBER) {
-      this.ids.shift();
-      this.statuses.shift();
-      this.details.shift();
-    }
-  }
+/** Where `id`'s answer starts in the log, or -1. */
+export function findCommandAnswer(log: CommandLog, id: string): number {
+  for (let i = 0; i < log.length; i += 3) if (log[i] === id) return i;
+  return -1;
 }
 
 /**
@@ -81,9 +53,9 @@ export function handleCommand(host: CommandHost, cmd: Command): void {
   const id = cmd.id;
   if (!id) return;
   const log = host.commandLog;
-  const prior = log.find(id);
+  const prior = findCommandAnswer(log, id);
   if (prior >= 0) {
-    host.commandResult(id, log.status(prior), log.detail(prior), 0);
+    host.commandResult(id, Number(log[prior + 1]), log[prior + 2] as string, 0);
     return;
   }
   const now = host.clock.isSynced() ? host.clock.now() : -1;
@@ -145,6 +117,16 @@ export function handleCommand(host: CommandHost, cmd: Command): void {
 
 /** Remembers and sends the answer of a command (also the outcome of a firmware update). */
 export function finishCommand(host: CommandHost, id: string, status: number, detail: string, progress: number): void {
-  host.commandLog.remember(id, status, detail);
+  const log = host.commandLog;
+  const at = findCommandAnswer(log, id);
+  if (at >= 0) {
+    log[at + 1] = String(status);
+    log[at + 2] = detail;
+  } else {
+    log.push(id);
+    log.push(String(status));
+    log.push(detail);
+    if (log.length > 3 * REMEMBER) log.splice(0, 3);
+  }
   host.commandResult(id, status, detail, progress);
 }

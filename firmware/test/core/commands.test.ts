@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CommandLog, finishCommand, handleCommand } from '../../src/core/commands.js';
-import type { CommandHost } from '../../src/core/commands.js';
+import { findCommandAnswer, finishCommand, handleCommand } from '../../src/core/commands.js';
+import type { CommandHost, CommandLog } from '../../src/core/commands.js';
 import type { Command } from '../../src/core/messages.js';
 import { CommandKind, CommandStatus } from '../../src/core/messages.js';
 
@@ -11,7 +11,7 @@ function host(): CommandHost & { did: string[]; results: [string, number, string
     results: [] as [string, number, string, number][],
     synced: true,
     nowMs: 1000,
-    commandLog: new CommandLog(),
+    commandLog: [] as CommandLog,
     clock: { isSynced: () => h.synced, now: () => h.nowMs },
     spool: { collect: () => 3 },
     ota: {
@@ -84,13 +84,19 @@ describe('commands over the badge (CommandHost)', () => {
   });
 
   it('remembers the last 16 answers only', () => {
-    const log = new CommandLog();
-    for (let i = 0; i < 17; i++) log.remember('c' + i, i, 'd' + i);
-    expect(log.find('c0')).toBe(-1);
-    expect(log.status(log.find('c16'))).toBe(16);
-    expect(log.detail(log.find('c1'))).toBe('d1');
-    log.remember('c1', 40, 'again');
-    expect(log.status(log.find('c1'))).toBe(40);
-    expect(log.find('c2')).toBeGreaterThanOrEqual(0);
+    const h = host();
+    for (let i = 0; i < 17; i++) finishCommand(h, 'c' + i, i, 'd' + i, 0);
+    const log = h.commandLog;
+    expect(log).toHaveLength(48);
+    expect(findCommandAnswer(log, 'c0')).toBe(-1);
+    expect(log[findCommandAnswer(log, 'c16') + 1]).toBe('16');
+    expect(log[findCommandAnswer(log, 'c1') + 2]).toBe('d1');
+    finishCommand(h, 'c1', 40, 'again', 0);
+    expect(log[findCommandAnswer(log, 'c1') + 1]).toBe('40');
+    expect(log).toHaveLength(48);
+    // A redelivery of an answered command gets its answer back, with its status as a number.
+    handleCommand(h, cmd('c1', CommandKind.LOCATE));
+    expect(h.results[h.results.length - 1]).toEqual(['c1', 40, 'again', 0]);
+    expect(h.did).toEqual([]);
   });
 });
