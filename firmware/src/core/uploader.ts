@@ -113,8 +113,11 @@ export class Uploader {
   private send: { [hex: string]: SendState } = {};
   private networks: WifiNetworkCredentials[] = [];
   private stopped = false;
-  /** Counters for tests, telemetry and benchmarks. */
-  stats = { connects: 0, chunksSent: 0, retransmits: 0, acks: 0, bytesSent: 0, disconnects: 0 };
+  /**
+   * Chunks sent again (ack timeout or a missing range). The only counter kept: on Espruino each property is
+   * a variable for the badge's whole life, and connects, acks, bytes and chunks sent had no reader.
+   */
+  stats = { retransmits: 0 };
 
   constructor(o: UploaderOptions) {
     this.o = o;
@@ -237,7 +240,6 @@ export class Uploader {
       if (this.phase === 'offline') this.o.mqtt.disconnect();
       return;
     }
-    this.stats.connects++;
     this.phase = 'hello';
     this.packed = false;
     for (const k of DOWN_KINDS) this.o.mqtt.subscribe(downTopicOf(this.o.deviceId, k), 1);
@@ -278,7 +280,6 @@ export class Uploader {
     this.flights = [];
     this.send = {};
     if (was === 'offline') return;
-    this.stats.disconnects++;
     this.phase = 'offline';
     if (was === 'connecting' || was === 'hello') this.o.host.uploaderError('MQTT', reason);
     if (this.wantsOnline()) this.scheduleRetry();
@@ -361,7 +362,6 @@ export class Uploader {
   }
 
   private ack(ack: ChunkAck): void {
-    this.stats.acks++;
     const s = this.o.spool.find(toHex(ack.sessionId));
     // Unknown: a late duplicate for a session already complete (or wiped).
     if (!s) return;
@@ -387,9 +387,7 @@ export class Uploader {
   // --------------------------------------------------------------- outbound
 
   private raw(kind: UpKind, bytes: Uint8Array): boolean {
-    const ok = this.o.mqtt.publish(upTopicOf(this.o.deviceId, kind), bytes, 1);
-    if (ok) this.stats.bytesSent += bytes.length;
-    return ok;
+    return this.o.mqtt.publish(upTopicOf(this.o.deviceId, kind), bytes, 1);
   }
 
   private state(s: SpoolSession): SendState {
@@ -475,7 +473,6 @@ export class Uploader {
       bytes[stored.length + 1] = 0x01;
     }
     if (!this.raw('chunk', bytes)) return;
-    this.stats.chunksSent++;
     this.flights.push({ s: s, seq: seq, at: this.o.clock.monotonicMs() });
   }
 
