@@ -9,7 +9,7 @@ import { TARGETS } from '../../src/eval/report.js';
 
 // Held-out dialogues written without reading the rules (cloud/test/fixtures/heldout-*/README.md).
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
-// tuning sets 8 to 11 live next to this test (cloud/test/eval/heldout-*/README.md)
+// tuning sets 8 to 12 live next to this test (cloud/test/eval/heldout-*/README.md)
 const TUNING = path.dirname(fileURLToPath(import.meta.url));
 const taxonomy = loadTaxonomy();
 const rules = loadRuleSet(undefined, taxonomy);
@@ -42,7 +42,7 @@ describe.each([
   });
 });
 
-// Sets 8 to 11 (in this folder) were each scored blind, then tuned on by concept. Sets 9
+// Sets 8 to 12 (in this folder) were each scored blind, then tuned on by concept. Sets 9
 // and 10 still miss the key-point target (calls turned down at once, an activity-only call, a
 // customer-initiated complaint about a product already held), so the floors are the figures
 // the current rules reach; set 8 meets every target.
@@ -51,6 +51,7 @@ describe.each([
   { folder: 'heldout-9', dialogues: 10, floor: { profileF1: 0.92, precision: 0.85, recall: 1, keyPoints: 0.82 } },
   { folder: 'heldout-10', dialogues: 10, floor: { profileF1: 0.92, precision: 0.83, recall: 1, keyPoints: 0.87 } },
   { folder: 'heldout-11', dialogues: 10, floor: { profileF1: 0.86, precision: 1, recall: 1, keyPoints: 0.9 } },
+  { folder: 'heldout-12', dialogues: 6, floor: { profileF1: 0.89, precision: 1, recall: 1, keyPoints: 0.86 } },
 ])('shipped rules on $folder (tuning set, analysed after its blind score)', ({ folder, dialogues, floor }) => {
   const scores = evaluateDialogues(loadDialogues(path.join(TUNING, folder)), rules, taxonomy).scores;
 
@@ -71,7 +72,7 @@ describe.each([
 // change that makes the engine worse on unseen text fails CI even though nobody may look at
 // these sets' errors.
 describe.each([
-  { folder: 'heldout-3', dialogues: 14, floor: { profileF1: 0.82, precision: 0.9, recall: 0.9, keyPoints: 0.84 } },
+  { folder: 'heldout-3', dialogues: 14, floor: { profileF1: 0.82, precision: 0.91, recall: 1, keyPoints: 0.84 } },
   { folder: 'heldout-7', dialogues: 34, floor: { profileF1: 0.79, precision: 0.81, recall: 0.86, keyPoints: 0.87 } },
 ])('shipped rules on $folder (frozen: never tuned on)', ({ folder, dialogues, floor }) => {
   const scores = scoresOf(folder);
