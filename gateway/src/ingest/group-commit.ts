@@ -144,6 +144,11 @@ export class GroupCommitter<T> {
     return { no, path, fd, size: 0, openedAt: 0 };
   }
 
+  /** Records spool directories known to exist (found by recovery at startup), so their first session needs no mkdir. */
+  knownDirectory(dir: string): void {
+    if (!this.dirs.has(dir)) this.dirs.set(dir, Promise.resolve());
+  }
+
   /** The spool file for `key`, opened (with its directory created) off the event loop. */
   handle(key: string, path: string): SpoolHandle {
     const existing = this.handles.get(key);
@@ -165,8 +170,16 @@ export class GroupCommitter<T> {
         made.catch(() => this.dirs.delete(dir));
       }
       await made;
-      h.fd = await openFd(path, constants.O_RDWR | constants.O_CREAT, 0o640);
-      h.size = (await fstat(h.fd)).size;
+      // A new session's file does not exist yet: creating it exclusively tells its size (0) without an fstat,
+      // one thread-pool round trip fewer per session in a burst of new sessions.
+      try {
+        h.fd = await openFd(path, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL, 0o640);
+        h.size = 0;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        h.fd = await openFd(path, constants.O_RDWR, 0o640);
+        h.size = (await fstat(h.fd)).size;
+      }
     });
     // A failure surfaces in the commit that awaits it.
     h.opened.catch(() => undefined);

@@ -123,6 +123,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   const writes = new WriteBatch(deps.db, (err) => log.error({ err }, 'ingest: error after a batched SQLite write'));
   let closed = false;
 
+  const knownSpoolDirs: string[] = [];
   const lastSegment = recover();
   // Device directories are then made one level deep, off the event loop (see GroupCommitter.handle).
   mkdirSync(paths.spoolRoot, { recursive: true });
@@ -139,6 +140,9 @@ export function createIngest(deps: IngestDeps): Ingest {
     onFailed: onWriteFailed,
     onCheckpointError: (err) => log.error({ err }, 'journal checkpoint failed; the old segment is kept for recovery'),
   });
+
+  // After a restart most badges' spool directories exist: their first new session then needs no mkdir.
+  for (const dir of knownSpoolDirs) committer.knownDirectory(dir);
 
   // ------------------------------------------------------------ broker hook
   const broker = deps.broker;
@@ -710,6 +714,7 @@ export function createIngest(deps: IngestDeps): Ingest {
         continue;
       }
       const dir = paths.spoolDir(deviceId);
+      if (statSync(dir).isDirectory()) knownSpoolDirs.push(dir);
       for (const name of listDir(dir)) {
         const m = /^([0-9a-f]{32})\.spool$/.exec(name);
         if (!m) {
