@@ -24,6 +24,7 @@ export function createBadge(platform: Platform, identity: Identity, options?: Cr
   return new Badge(platform, identity, codec, {
     spoolBytes: spoolBytes,
     segmentBytes: segmentBytes,
+    spoolMaxSessions: o.spoolMaxSessions,
     defaultUploadPolicy: o.defaultUploadPolicy ?? DEFAULT_BADGE_OPTIONS.defaultUploadPolicy,
     tuning: o.tuning ?? DEFAULT_BADGE_OPTIONS.tuning,
     lowBatteryPercent: o.lowBatteryPercent ?? DEFAULT_BADGE_OPTIONS.lowBatteryPercent,

@@ -29,6 +29,8 @@ export interface BadgeOptions {
   spoolBytes: number;
   /** Flash segment size of the spool. */
   segmentBytes: number;
+  /** Sessions the spool holds at most (its RAM index is sized by it); a new one beyond is refused as storage full. Default 32 (DEFAULT_MAX_SESSIONS). */
+  spoolMaxSessions?: number;
   /** Policy used until the gateway sends a config (the power model's recommendation). */
   defaultUploadPolicy: number;
   tuning: UploaderTuning;
@@ -96,6 +98,7 @@ export class Badge implements CommandHost {
       segmentBytes: opts.segmentBytes,
       prefix: 'sp',
       crc32: (d, c) => codec.crc32(d, c),
+      maxSessions: opts.spoolMaxSessions,
     });
     this.recorder = new Recorder(
       {

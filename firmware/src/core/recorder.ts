@@ -218,12 +218,14 @@ export class Recorder {
   closeInterrupted(): number {
     let closed = 0;
     for (const s of this.o.spool.sessions()) {
-      if (s.end || s === this.session) continue;
+      if (s.closed || s === this.session) continue;
       let dropped = 0;
       const gaps: FrameGap[] = [];
-      for (let g = 0; g < s.gaps.length; g += 2) {
-        gaps.push({ firstFrame: s.gaps[g] as number, frameCount: s.gaps[g + 1] as number });
-        dropped += s.gaps[g + 1] as number;
+      // Read from flash once: the spool keeps no gaps in RAM.
+      const held = s.gaps;
+      for (let g = 0; g < held.length; g += 2) {
+        gaps.push({ firstFrame: held[g] as number, frameCount: held[g + 1] as number });
+        dropped += held[g + 1] as number;
       }
       const end: SessionEnd = {
         sessionId: s.id,

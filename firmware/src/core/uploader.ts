@@ -257,7 +257,7 @@ export class Uploader {
         sessionId: s.id,
         firstSeq: hasChunks ? Math.max(s.ackedThrough + 1, s.lowestSeq) : 0,
         lastSeq: Math.max(0, s.lastSeq),
-        closed: s.end !== null,
+        closed: s.closed,
         hasChunks: hasChunks,
       });
     }
@@ -429,9 +429,13 @@ export class Uploader {
   private pumpSession(s: SpoolSession, backlog: boolean): void {
     if (this.phase !== 'ready') return;
     const st = this.state(s);
-    if (!st.started && s.start) {
-      st.started = true;
-      this.raw('session-start', s.start);
+    if (!st.started) {
+      // Read from flash: the spool holds no protobuf bytes in RAM.
+      const start = s.start;
+      if (start) {
+        st.started = true;
+        this.raw('session-start', start);
+      }
     }
     while (this.flights.length < this.o.tuning.window && st.resend.length > 0) {
       const seq = st.resend[0] as number;
@@ -447,11 +451,14 @@ export class Uploader {
       this.sendChunk(s, seq, backlog);
     }
     // Everything sent: end the session (again, if its completion is overdue).
-    if (s.end && st.next > s.lastSeq && st.resend.length === 0) {
+    if (s.closed && st.next > s.lastSeq && st.resend.length === 0) {
       const now = this.o.clock.monotonicMs();
       if (st.endAt < 0 || (s.ackedThrough >= s.lastSeq && now - st.endAt >= this.o.tuning.endRetryMs)) {
-        st.endAt = now;
-        this.raw('session-end', s.end);
+        const end = s.end;
+        if (end) {
+          st.endAt = now;
+          this.raw('session-end', end);
+        }
       }
     }
   }
@@ -510,7 +517,7 @@ export class Uploader {
     for (const s of this.o.spool.sessions()) {
       if (s.lastSeq > s.ackedThrough) return false;
       const st = this.send[s.hex];
-      if (s.end && s !== live && (!st || st.endAt < 0)) return false;
+      if (s.closed && s !== live && (!st || st.endAt < 0)) return false;
     }
     return true;
   }

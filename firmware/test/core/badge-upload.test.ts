@@ -132,6 +132,40 @@ describe('badge: uploader under faults', () => {
     expect(tel.some((t) => t.droppedFrames === 50)).toBe(true);
   });
 
+  it('sessions bound of the spool: a session beyond it is refused as storage full, none lost, and recording resumes once the backlog is delivered', () => {
+    const rig = makeRig({ offline: true, spoolMaxSessions: 3 });
+    rig.clock.advance(500);
+    for (let n = 0; n < 3; n++) {
+      tap(rig);
+      rig.speak(2000);
+      tap(rig);
+    }
+    expect(rig.badge.spool.sessions()).toHaveLength(3);
+    expect(rig.badge.deviceState()).toBe(DeviceState.IDLE);
+    // The fourth: refused, storage full, the microphone stays off.
+    tap(rig);
+    expect(rig.badge.deviceState()).toBe(DeviceState.STORAGE_FULL);
+    expect(rig.platform.indicators.recording).toBe(false);
+    rig.speak(1000);
+    expect(rig.platform.audio.discarded).toBeGreaterThan(0);
+    expect(rig.badge.spool.sessions()).toHaveLength(3);
+    // Still full at the next housekeeping: the table has no row yet.
+    rig.clock.advance(10_000);
+    expect(rig.badge.deviceState()).toBe(DeviceState.STORAGE_FULL);
+    rig.gw.online = true;
+    rig.clock.advance(60_000);
+    const ends = rig.gw.of('session-end') as End[];
+    expect(ends.map((e) => e.totalFrames)).toEqual([100, 100, 100]);
+    for (const e of ends) {
+      expectWhole(rig, hexOf(e.sessionId), 100, ends.indexOf(e) * 100);
+      expect(rig.gw.sessions[hexOf(e.sessionId)]?.complete).toBe(true);
+    }
+    expect(rig.badge.spool.sessions()).toHaveLength(0);
+    expect(rig.badge.deviceState()).toBe(DeviceState.IDLE);
+    tap(rig);
+    expect(rig.badge.deviceState()).toBe(DeviceState.RECORDING);
+  });
+
   it('batched policy: radio off between batches, backlog delivered each batch', () => {
     const rig = makeRig({ defaultUploadPolicy: UploadPolicy.BATCHED });
     rig.clock.advance(5_000);

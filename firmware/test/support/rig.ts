@@ -51,6 +51,7 @@ export function makeRig(options?: CreateBadgeOptions & { flashBytes?: number; sl
     const badge = createBadge(platform, { deviceId: DEVICE, hardwareRevision: 'r1', firmwareVersion: '1.0.0', staffId: 'staff-7' }, {
       spoolBytes: o.spoolBytes ?? 512 * 1024,
       segmentBytes: o.segmentBytes ?? 16 * 1024,
+      spoolMaxSessions: o.spoolMaxSessions,
       defaultUploadPolicy: o.defaultUploadPolicy ?? UploadPolicy.LIVE,
       tuning: o.tuning,
       lowBatteryPercent: o.lowBatteryPercent,

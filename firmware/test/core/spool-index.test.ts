@@ -1,0 +1,322 @@
+import { describe, expect, it } from 'vitest';
+import { Spool, RECORD_OVERHEAD } from '../../src/core/spool.js';
+import type { SpoolOptions, SpoolSession } from '../../src/core/spool.js';
+import { FirmwareError } from '../../src/core/errors.js';
+import { NodeFlash } from '../../src/platform/node/flash.js';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+
+/**
+ * The spool's RAM index has a fixed size whatever the backlog: a badge offline
+ * for a shift holds hundreds of segments and dozens of sessions.
+ */
+
+const crc32 = (d: Uint8Array, c: number): number => zlibCrc32(d, c);
+
+const SEG = 4096;
+
+function spoolOn(flash: NodeFlash, segments: number, more?: Partial<SpoolOptions>): Spool {
+  return new Spool(flash, { capacityBytes: segments * SEG, segmentBytes: SEG, prefix: 'sp', crc32, ...more });
+}
+
+function sid(n: number): Uint8Array {
+  const id = new Uint8Array(16);
+  id[0] = n & 0xff;
+  id[1] = n >> 8;
+  id[15] = 0x5a;
+  return id;
+}
+
+function chunkBytes(session: number, seq: number, len = 300): Uint8Array {
+  const b = new Uint8Array(len);
+  for (let i = 0; i < len; i++) b[i] = (session * 7 + seq * 31 + i) & 0xff;
+  return b;
+}
+
+function startOf(n: number): Uint8Array {
+  return new Uint8Array([0x0a, n & 0xff, n >> 8, 1, 2, 3]);
+}
+
+function endOf(n: number): Uint8Array {
+  return new Uint8Array([0x12, n & 0xff, n >> 8]);
+}
+
+function append(spool: Spool, s: SpoolSession, n: number, seq: number): boolean {
+  return spool.appendChunk(s, seq, (seq + 1) * 50, (seq + 1) * 300, seq + n * 1000, chunkBytes(n, seq));
+}
+
+interface HeldCount {
+  /** Objects, arrays and typed arrays reachable from the spool (the flash and the options excluded: they are the caller's). */
+  objects: number;
+  /** Bytes of the typed arrays among them. */
+  typedBytes: number;
+}
+
+/** A Node proxy for the Espruino variables the spool holds: what is reachable from it. */
+function heldBy(spool: Spool): HeldCount {
+  const seen = new Set<object>();
+  let typedBytes = 0;
+  const visit = (v: unknown, top: boolean): void => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) {
+      typedBytes += v.byteLength;
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      if (top && (key === 'flash' || key === 'opts')) continue;
+      visit((v as Record<string, unknown>)[key], false);
+    }
+  };
+  visit(spool, true);
+  return { objects: seen.size, typedBytes: typedBytes };
+}
+
+/** Sessions of `chunks` chunks each, two recorded at a time (interleaved), each with a gap and an end. */
+function recordBacklog(spool: Spool, sessions: number, chunks: number): SpoolSession[] {
+  const out: SpoolSession[] = [];
+  for (let n = 0; n < sessions; n += 2) {
+    const a = spool.beginSession(sid(n), startOf(n));
+    const b = n + 1 < sessions ? spool.beginSession(sid(n + 1), startOf(n + 1)) : null;
+    for (let q = 0; q < chunks; q++) {
+      expect(append(spool, a, n, q)).toBe(true);
+      if (b) expect(append(spool, b, n + 1, q)).toBe(true);
+    }
+    spool.appendGap(a, chunks * 50, 10);
+    spool.endSession(a, endOf(n));
+    out.push(a);
+    if (b) {
+      spool.endSession(b, endOf(n + 1));
+      out.push(b);
+    }
+  }
+  return out;
+}
+
+function expectSession(spool: Spool, n: number, chunks: number, gap: boolean): SpoolSession {
+  const s = spool.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
+  expect(s).not.toBeNull();
+  expect(s.start).toEqual(startOf(n));
+  expect(s.end).toEqual(endOf(n));
+  expect(s.closed).toBe(true);
+  expect(s.gaps).toEqual(gap ? [chunks * 50, 10] : []);
+  expect([s.lowestSeq, s.lastSeq, s.framesEnd, s.bytesTotal, s.digest]).toEqual([0, chunks - 1, chunks * 50, chunks * 300, chunks - 1 + n * 1000]);
+  return s;
+}
+
+describe('spool RAM index', () => {
+  it('does not grow with the backlog: hundreds of segments and 40 sessions held cost only the 40 session handles', () => {
+    const segments = 600;
+    const flash = new NodeFlash({ bytes: 8 << 20 });
+    const spool = spoolOn(flash, segments, { maxSessions: 48 });
+    spool.open();
+    const empty = heldBy(spool);
+
+    // 40 sessions of 120 chunks: ~450 segments held (a shift offline, scaled to 4 KiB segments).
+    const sessions = recordBacklog(spool, 40, 120);
+    const held = flash.list('sp').length;
+    expect(held).toBeGreaterThan(400);
+    const full = heldBy(spool);
+    expect(full.typedBytes).toBe(empty.typedBytes);
+    expect(full.objects).toBe(empty.objects + sessions.length);
+
+    // A smaller backlog of as many sessions costs the same: the index is set by the bound, not by the backlog.
+    const flash2 = new NodeFlash({ bytes: 8 << 20 });
+    const small = spoolOn(flash2, segments, { maxSessions: 48 });
+    small.open();
+    recordBacklog(small, 40, 10);
+    expect(flash2.list('sp').length).toBeLessThan(held / 5);
+    expect(heldBy(small)).toEqual(full);
+
+    // After a reboot: the same index, every session whole.
+    const again = spoolOn(flash, segments, { maxSessions: 48 });
+    const report = again.open();
+    expect(report).toEqual({ segments: held, tornSegments: 0, sessions: 40, pinnedSegments: 0 });
+    expect(heldBy(again)).toEqual(full);
+    for (let n = 0; n < 40; n++) {
+      const s = expectSession(again, n, 120, n % 2 === 0);
+      for (const q of [0, 1, 59, 119]) expect(again.readChunk(s, q)).toEqual(chunkBytes(n, q));
+    }
+    expect(again.unackedChunks()).toBe(40 * 120);
+
+    // Acknowledged and completed session by session: everything goes, the metadata of the rest survives.
+    for (let n = 0; n < 40; n++) {
+      const s = again.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
+      again.acknowledge(s, 119);
+      if (n === 19) {
+        const mid = spoolOn(flash, segments, { maxSessions: 48 });
+        mid.open();
+        for (let m = 20; m < 40; m++) expectSession(mid, m, 120, m % 2 === 0);
+      }
+      again.complete(s);
+      expect(s.complete).toBe(true);
+    }
+    expect(again.sessions()).toHaveLength(0);
+    expect(flash.list('sp').length).toBeLessThanOrEqual(1);
+    expect(heldBy(again)).toEqual(empty);
+  }, 60_000);
+
+  it('seals a segment rather than index a (K+1)-th session in it; all of it reopens and is freed by acks', () => {
+    const flash = new NodeFlash({ bytes: 1 << 20 });
+    const spool = spoolOn(flash, 40, { sessionsPerSegment: 2 });
+    spool.open();
+    const ss: SpoolSession[] = [];
+    for (let n = 0; n < 3; n++) ss.push(spool.beginSession(sid(n), startOf(n)));
+    // Three sessions round robin, two slots a segment: every third chunk starts a segment.
+    for (let q = 0; q < 12; q++) for (let n = 0; n < 3; n++) expect(append(spool, ss[n] as SpoolSession, n, q)).toBe(true);
+    const segments = flash.list('sp').length;
+    expect(segments).toBeGreaterThanOrEqual(18);
+    for (let n = 0; n < 3; n++) spool.endSession(ss[n] as SpoolSession, endOf(n));
+
+    const after = spoolOn(flash, 40, { sessionsPerSegment: 2 });
+    after.open();
+    const again: SpoolSession[] = [];
+    for (let n = 0; n < 3; n++) {
+      const s = expectSession(after, n, 12, false);
+      for (let q = 0; q < 12; q++) expect(after.readChunk(s, q)).toEqual(chunkBytes(n, q));
+      again.push(s);
+    }
+    // Session 1 acknowledged alone frees no segment (each holds another session's chunk too).
+    after.acknowledge(again[1] as SpoolSession, 11);
+    expect(flash.list('sp').length).toBeGreaterThanOrEqual(segments);
+    after.acknowledge(again[0] as SpoolSession, 11);
+    after.acknowledge(again[2] as SpoolSession, 5);
+    for (let q = 6; q < 12; q++) expect(after.readChunk(again[2] as SpoolSession, q)).toEqual(chunkBytes(2, q));
+    after.acknowledge(again[2] as SpoolSession, 11);
+    expect(flash.list('sp').length).toBeLessThanOrEqual(2);
+    // The ends survived the erasing (copied forward).
+    const third = spoolOn(flash, 40, { sessionsPerSegment: 2 });
+    third.open();
+    for (let n = 0; n < 3; n++) {
+      const s = third.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
+      expect([s.start, s.end]).toEqual([startOf(n), endOf(n)]);
+    }
+  });
+
+  it('reads segments an index with more slots wrote (an older firmware): found dead by reading them', () => {
+    const flash = new NodeFlash({ bytes: 1 << 20 });
+    const wide = spoolOn(flash, 20, { sessionsPerSegment: 8 });
+    wide.open();
+    const ss: SpoolSession[] = [];
+    for (let n = 0; n < 6; n++) ss.push(wide.beginSession(sid(n), startOf(n)));
+    for (let q = 0; q < 6; q++) for (let n = 0; n < 6; n++) expect(append(wide, ss[n] as SpoolSession, n, q)).toBe(true);
+    for (let n = 0; n < 6; n++) wide.endSession(ss[n] as SpoolSession, endOf(n));
+
+    const narrow = spoolOn(flash, 20, { sessionsPerSegment: 2 });
+    narrow.open();
+    const held = flash.list('sp').length;
+    const again: SpoolSession[] = [];
+    for (let n = 0; n < 6; n++) {
+      const s = expectSession(narrow, n, 6, false);
+      for (let q = 0; q < 6; q++) expect(narrow.readChunk(s, q)).toEqual(chunkBytes(n, q));
+      again.push(s);
+    }
+    for (let n = 0; n < 5; n++) narrow.acknowledge(again[n] as SpoolSession, 5);
+    // Session 5 still has unacknowledged chunks in every segment: nothing erased.
+    expect(flash.list('sp').length).toBeGreaterThanOrEqual(held);
+    for (let q = 0; q < 6; q++) expect(narrow.readChunk(again[5] as SpoolSession, q)).toEqual(chunkBytes(5, q));
+    narrow.acknowledge(again[5] as SpoolSession, 5);
+    expect(flash.list('sp').length).toBeLessThanOrEqual(2);
+  });
+
+  it('at the sessions bound refuses a new session as storage full, then takes one again once a session completes', () => {
+    const flash = new NodeFlash({ bytes: 1 << 20 });
+    const spool = spoolOn(flash, 40, { maxSessions: 3 });
+    spool.open();
+    expect(spool.maxSessions()).toBe(3);
+    const ss: SpoolSession[] = [];
+    for (let n = 0; n < 3; n++) {
+      const s = spool.beginSession(sid(n), startOf(n));
+      for (let q = 0; q < 4; q++) expect(append(spool, s, n, q)).toBe(true);
+      spool.endSession(s, endOf(n));
+      ss.push(s);
+    }
+    expect(spool.isFullFor(300)).toBe(true);
+    let refused: unknown = null;
+    try {
+      spool.beginSession(sid(9), startOf(9));
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(FirmwareError);
+    expect((refused as FirmwareError).errorName).toBe('FLASH_FULL');
+    // Nothing was written for it, nothing held was touched.
+    expect(spool.find(Buffer.from(sid(9)).toString('hex'))).toBeNull();
+    for (let n = 0; n < 3; n++) expect(spool.readChunk(ss[n] as SpoolSession, 3)).toEqual(chunkBytes(n, 3));
+
+    spool.acknowledge(ss[1] as SpoolSession, 3);
+    spool.complete(ss[1] as SpoolSession);
+    expect(spool.isFullFor(300)).toBe(false);
+    const s9 = spool.beginSession(sid(9), startOf(9));
+    expect(append(spool, s9, 9, 0)).toBe(true);
+    // The detached handle of the completed session no longer reaches the row session 9 took.
+    expect((ss[1] as SpoolSession).complete).toBe(true);
+    expect(append(spool, ss[1] as SpoolSession, 1, 4)).toBe(false);
+    expect(spool.readChunk(ss[1] as SpoolSession, 0)).toBeNull();
+    expect(spool.sessions().map((s) => s.hex)).toEqual([0, 2, 9].map((n) => Buffer.from(sid(n)).toString('hex')));
+  });
+
+  it('keeps sessions the table has no row for at open: their segments stay until an open with room', () => {
+    const flash = new NodeFlash({ bytes: 1 << 20 });
+    const spool = spoolOn(flash, 40, { maxSessions: 8 });
+    spool.open();
+    for (let n = 0; n < 4; n++) {
+      const s = spool.beginSession(sid(n), startOf(n));
+      for (let q = 0; q < 20; q++) expect(append(spool, s, n, q)).toBe(true);
+      spool.endSession(s, endOf(n));
+    }
+    const held = flash.list('sp').length;
+    const small = spoolOn(flash, 40, { maxSessions: 2 });
+    const report = small.open();
+    expect(report.sessions).toBe(2);
+    expect(report.pinnedSegments).toBeGreaterThan(0);
+    for (const s of small.sessions().slice()) {
+      small.acknowledge(s, 19);
+      small.complete(s);
+    }
+    // Segments with records of the two sessions not indexed are kept.
+    expect(flash.list('sp').length).toBeGreaterThan(0);
+    const roomy = spoolOn(flash, 40, { maxSessions: 8 });
+    roomy.open();
+    expect(flash.list('sp').length).toBeLessThanOrEqual(held);
+    for (let n = 2; n < 4; n++) {
+      const s = expectSession(roomy, n, 20, false);
+      for (let q = 0; q < 20; q++) expect(roomy.readChunk(s, q)).toEqual(chunkBytes(n, q));
+    }
+  });
+
+  it('survives a power cut at every byte of the metadata copied forward before a segment is erased', () => {
+    const build = (flash: NodeFlash): Spool => spoolOn(flash, 8);
+    const metaBytes = 2 * (16 + RECORD_OVERHEAD) + startOf(0).length + endOf(0).length + (16 + 8 + RECORD_OVERHEAD);
+    let cuts = 0;
+    for (let cut = 0; cut <= metaBytes + 12; cut++) {
+      const flash = new NodeFlash({ bytes: 1 << 20 });
+      const spool = build(flash);
+      spool.open();
+      const a = spool.beginSession(sid(1), startOf(1));
+      spool.appendGap(a, 0, 10);
+      spool.endSession(a, endOf(1));
+      // Chunks of a fill a few segments; b's chunks follow in the last one.
+      let q = 0;
+      while (flash.list('sp').length < 4) expect(append(spool, a, 1, q++)).toBe(true);
+      const b = spool.beginSession(sid(2), startOf(2));
+      expect(append(spool, b, 2, 0)).toBe(true);
+      flash.cutPowerAfter(cut);
+      try {
+        // Erases a's first segment: its START, GAP and END are copied forward first.
+        spool.acknowledge(a, q - 1);
+      } catch (err) {
+        expect((err as FirmwareError).errorName).toBe('POWER_CUT');
+        cuts++;
+      }
+      flash.restorePower();
+      const after = build(flash);
+      after.open();
+      const a2 = after.find(Buffer.from(sid(1)).toString('hex')) as SpoolSession;
+      expect([a2.start, a2.end, a2.gaps]).toEqual([startOf(1), endOf(1), [0, 10]]);
+      const b2 = after.find(Buffer.from(sid(2)).toString('hex')) as SpoolSession;
+      expect(after.readChunk(b2, 0)).toEqual(chunkBytes(2, 0));
+      expect(b2.start).toEqual(startOf(2));
+    }
+    expect(cuts).toBeGreaterThan(metaBytes - 1);
+  });
+});
