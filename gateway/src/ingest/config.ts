@@ -21,8 +21,8 @@ export const ingestConfigSchema = Type.Object(
      */
     spoolWriteBytes: Type.Integer({ minimum: 0, maximum: 16 * 1024 * 1024, default: 16 * 1024 }),
     /**
-     * Spool-file operations (directory creation, open, write, checkpoint fsync) running on libuv's thread pool at
-     * once; the rest queue. Keeps a burst of new sessions from filling the pool ahead of the journal commits.
+     * Spool-file writes and checkpoint fsyncs running on libuv's thread pool at once (opens run on the spool-opener
+     * thread); the rest queue. Keeps a burst of spool I/O from filling the pool ahead of the journal commits.
      */
     spoolIoParallel: Type.Integer({ minimum: 1, maximum: 256, default: 4 }),
     /** Back-pressure: chunks of one connection that may wait for their commit before aedes stops reading its socket. */
