@@ -9,6 +9,7 @@ export { buildAnalystApp, DEFAULT_DIST_DIR as ANALYST_APP_DIST_DIR } from './web
 export { WebAppError, WEB_APP_ERRORS, type WebAppErrorCode } from './web/errors.js';
 export { pipelineConfigSchema, resolvePipelineConfig, type PipelineConfig, type PipelineConfigInput } from './config.js';
 export { PipelineError, PIPELINE_ERRORS, isPipelineError, type PipelineErrorCode } from './errors.js';
+export { exitGracefullyOnSignals, type GracefulShutdownOptions } from './process/graceful-shutdown.js';
 export type { AsrEngine, AsrResult } from './asr/engine.js';
 export type { ConversationStore } from './store/conversation-store.js';
 export { SqliteConversationStore } from './store/sqlite-store.js';

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { describeError } from './errors.js';
+import { exitGracefullyOnSignals } from './process/graceful-shutdown.js';
 import { buildPipelineWorker } from './worker/app.js';
 import { loadWorkerConfig } from './worker/config.js';
 
@@ -32,30 +33,13 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal, stagesRunning: worker.pipeline.services.runner.running }, 'shutting down: finishing the stages in progress');
-    setTimeout(() => {
-      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
-      logger.flush();
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
-    worker.close().then(
-      () => {
-        logger.info('stopped');
-        logger.flush();
-        process.exitCode = 0;
-      },
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  exitGracefullyOnSignals({
+    logger,
+    close: () => worker.close(),
+    timeoutMs: SHUTDOWN_TIMEOUT_MS,
+    message: 'shutting down: finishing the stages in progress',
+    context: () => ({ stagesRunning: worker.pipeline.services.runner.running }),
+  });
   try {
     await worker.start();
     const address = await worker.listen();

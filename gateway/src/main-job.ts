@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ANALYST_APP_PREFIX, analystApp, createPipeline, isPipelineError, pipelineConfigSchema, type Pipeline } from '@parley/cloud';
+import { ANALYST_APP_PREFIX, analystApp, createPipeline, exitGracefullyOnSignals, isPipelineError, pipelineConfigSchema, type Pipeline } from '@parley/cloud';
 import type { Logger } from 'pino';
 import { build, type Gateway, type GatewayContext, type GatewayExtension } from './app.js';
 import { loadConfig } from './config/load.js';
@@ -234,30 +234,7 @@ export async function runMainJob(options: RunMainJobOptions): Promise<void> {
     process.exitCode = isPipelineError(err, 'CONFIG_INVALID') || isParleyError(err, 'CONFIG_INVALID') ? 78 : 1;
     return;
   }
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
-      logger.flush();
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
-    job.close().then(
-      () => {
-        logger.info('stopped');
-        logger.flush();
-        process.exitCode = 0;
-      },
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  exitGracefullyOnSignals({ logger, close: () => job.close(), timeoutMs: SHUTDOWN_TIMEOUT_MS });
   try {
     await job.listen();
   } catch (err) {
