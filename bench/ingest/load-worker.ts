@@ -3,7 +3,7 @@
  * `first`, each sending Hello (and waiting for the HelloReply) and SessionStart,
  * then streaming one session of 1 s chunks (50 real Opus frames, packed unless
  * the job says legacy).
- *   realtime: one chunk per second per badge, start times spread over 1 s
+ *   realtime: one chunk per second per badge, start times spread over the ramp (1 s by default)
  *   saturate: each badge keeps `window` chunks awaiting PUBACK, back to back
  * Latency per chunk: publish -> ChunkAck covering it (gateway) or -> PUBACK
  * (bare, which sends no ChunkAck). Reports over IPC.
@@ -24,6 +24,8 @@ interface Job {
   window: number;
   /** Chunk frames packed (frame_data + frame_sizes, what badges send to a gateway that advertises it) or one field each. */
   packed: boolean;
+  /** Realtime: the badges' openings (and so their chunk phases) are spread evenly over this many ms. */
+  rampMs: number;
 }
 
 const job = JSON.parse(process.argv[2]!) as Job;
@@ -151,7 +153,7 @@ await new Promise<void>((resolve) => process.once('message', () => resolve()));
 t0 = performance.now();
 const runs = badges.map(async (b, i) => {
   if (job.mode === 'realtime') {
-    await new Promise((r) => setTimeout(r, (i / badges.length) * 1000));
+    await new Promise((r) => setTimeout(r, (i / badges.length) * job.rampMs));
     await opening(b);
     let next = performance.now();
     while (!stop) {

@@ -30,6 +30,11 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: '' },
     /** Chunk frame form: packed (frame_data + frame_sizes, what badges send to this gateway: HelloReply advertises it) or legacy. */
     frames: { type: 'string', default: 'packed' },
+    /**
+     * Realtime: seconds over which the badges' openings are spread. 1 (default) is harsher than the firmware: after a
+     * gateway restart its reconnect backoff (uniform in [d/2, d], d doubling from 1 s) spreads badges over several s.
+     */
+    ramp: { type: 'string', default: '1' },
     /** Run only one target: bare or gateway (no ratio then). */
     target: { type: 'string', default: '' },
   },
@@ -124,7 +129,7 @@ async function runPhase(target: 'bare' | 'gateway', phase: 'realtime' | 'saturat
   const workers: ChildProcess[] = [];
   const per = Math.ceil(badges / WORKERS);
   for (let w = 0; w < WORKERS && w * per < badges; w++) {
-    const job = { port: ready.port, first: w * per, count: Math.min(per, badges - w * per), mode: phase, target, seconds, window: WINDOW, packed: args.frames !== 'legacy' };
+    const job = { port: ready.port, first: w * per, count: Math.min(per, badges - w * per), mode: phase, target, seconds, window: WINDOW, packed: args.frames !== 'legacy', rampMs: Number(args.ramp) * 1000 };
     workers.push(fork(here('./load-worker.ts'), [JSON.stringify(job)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   }
   await Promise.all(workers.map((w) => once<number>(w, 'connected')));
@@ -160,7 +165,7 @@ async function runPhase(target: 'bare' | 'gateway', phase: 'realtime' | 'saturat
 
 console.log(`machine load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share these cores)`);
 console.log(`ingest benchmark: ${cpus().length} cores, Opus ${opusBytesPerChunk} B per 1 s chunk (16 kbps), QoS 1`);
-console.log(`realtime: ${BADGES} badges × ${SECONDS} s; saturate: ${SAT_BADGES} badges, window ${WINDOW}, ${SAT_SECONDS} s; ${WORKERS} load process(es); frames ${args.frames === 'legacy' ? 'legacy' : 'packed'}\n`);
+console.log(`realtime: ${BADGES} badges × ${SECONDS} s; saturate: ${SAT_BADGES} badges, window ${WINDOW}, ${SAT_SECONDS} s; ${WORKERS} load process(es); frames ${args.frames === 'legacy' ? 'legacy' : 'packed'}; openings spread over ${args.ramp} s\n`);
 const rows: Row[] = [];
 for (const [phase, badges, seconds] of [
   ['saturate', SAT_BADGES, SAT_SECONDS],
