@@ -91,7 +91,10 @@ export class SpoolOpener {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    // trackUnmanagedFds off: by default Node closes, when a worker exits, every descriptor it opened with fs.open.
+    // These belong to the main thread (and after a close there, their numbers are reused by other files): the
+    // opener's exit at shutdown or in a crash must not close spool files still being written, or someone else's.
+    const worker = new Worker(WORKER_SOURCE, { eval: true, trackUnmanagedFds: false });
     this.online = new Promise<void>((resolve) => {
       worker.once('online', () => resolve());
       worker.once('exit', () => resolve());

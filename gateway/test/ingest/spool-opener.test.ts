@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,5 +35,23 @@ describe('SpoolOpener', () => {
     expect(readFileSync(join(dir, 'dev-a', 's1.spool'), 'latin1')).toBe('hello');
     await opener.close();
     await expect(opener.open(dir, join(dir, 'late.spool'), false)).rejects.toThrow('closed');
+  });
+
+  it('descriptors outlive the opener thread: its exit closes neither a spool file still in use nor a file that reused a closed number', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-opener-'));
+    const opener = new SpoolOpener();
+    const kept = await opener.open(dir, join(dir, 'kept.spool'), false);
+    const reused = await opener.open(dir, join(dir, 'reused.spool'), false);
+    closeSync(reused.fd);
+    // The main thread opens another file: it usually gets the number the opener's file had.
+    const other = openSync(join(dir, 'other.bin'), 'w');
+    await opener.close(); // the thread exits
+    writeSync(kept.fd, 'still open', 0);
+    expect(fstatSync(kept.fd).size).toBe(10);
+    writeSync(other, 'mine', 0);
+    expect(fstatSync(other).size).toBe(4);
+    closeSync(kept.fd);
+    closeSync(other);
+    expect(readFileSync(join(dir, 'kept.spool'), 'latin1')).toBe('still open');
   });
 });
