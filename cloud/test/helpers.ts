@@ -9,6 +9,19 @@ export const REAL_AUDIO = join(SHARED, 'audio', 'real');
 
 export const silentLogger = () => pino({ level: 'silent' });
 
+/** A compliance rule that flags a made-up product name (so its effect is unmistakable). */
+export const MARS_RULE = `id: compliance.test.mars_plan
+kind: compliance
+rule: promise_guarantee
+description: 火星计划是虚构的产品名
+conditions:
+  mars:
+    role: staff
+    match:
+      any: [火星计划]
+when: mars
+`;
+
 export function tempDir(prefix = 'parley-cloud-'): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, type AccessEvent, type Pipeline, type RulesChangeEvent } from '../../src/index.js';
 import type { SqliteConversationStore } from '../../src/store/sqlite-store.js';
-import { corpusDialogue, makeStereoPhoneWav, silentLogger, tempDir } from '../helpers.js';
+import { corpusDialogue, makeStereoPhoneWav, MARS_RULE, silentLogger, tempDir } from '../helpers.js';
 
 const API = '/api/v1/cloud';
 
@@ -22,18 +22,6 @@ function multipart(fields: Record<string, string>, file?: { name: string; data: 
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** A compliance rule that flags a made-up product name (so its effect is unmistakable). */
-const MARS_RULE = `id: compliance.test.mars_plan
-kind: compliance
-rule: promise_guarantee
-description: 火星计划是虚构的产品名
-conditions:
-  mars:
-    role: staff
-    match:
-      any: [火星计划]
-when: mars
-`;
 
 describe('rules, reviews and waveform peaks API', { timeout: 60_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;

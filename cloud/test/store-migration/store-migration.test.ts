@@ -10,21 +10,10 @@ import { parseStoreMigrateArguments } from '../../src/store-migration/arguments.
 import { migrateSqliteToPostgres } from '../../src/store-migration/copy.js';
 import { isStoreMigrationError } from '../../src/store-migration/errors.js';
 import { COPIED_TABLES, MIGRATION_BOOKKEEPING, SQLITE_SEARCH_INDEX, sqliteTables } from '../../src/store-migration/table-plan.js';
-import { corpusDialogue, makeStereoPhoneWav, silentLogger, tempDir } from '../helpers.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../store/postgres-server.js';
+import { corpusDialogue, makeStereoPhoneWav, MARS_RULE, silentLogger, tempDir } from '../helpers.js';
+import { findPostgresBin, skipWithoutPostgres, startPostgres, type PostgresServer } from '../store/postgres-server.js';
 
 const API = '/api/v1/cloud';
-const MARS_RULE = `id: compliance.test.mars_plan
-kind: compliance
-rule: promise_guarantee
-description: 火星计划是虚构的产品名
-conditions:
-  mars:
-    role: staff
-    match:
-      any: [火星计划]
-when: mars
-`;
 
 function thrown(fn: () => unknown): Error {
   try {
@@ -64,9 +53,7 @@ describe('store migration plan', () => {
 
 const bin = findPostgresBin();
 if (!bin) {
-  describe('SQLite -> PostgreSQL store migration', () => {
-    it.skip('needs PostgreSQL server binaries (Debian: apt-get install postgresql; or set PARLEY_PG_BIN): none found', () => {});
-  });
+  skipWithoutPostgres('SQLite -> PostgreSQL store migration');
 } else {
   describe('SQLite -> PostgreSQL store migration', { timeout: 180_000 }, () => {
     let server: PostgresServer;

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, it } from 'vitest';
 import { SyncPostgresConnection } from '../../src/store/postgres-connection.js';
 
 /**
@@ -33,6 +34,16 @@ export function findPostgresBin(): string | null {
   const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
   const found = which.stdout.trim();
   return which.status === 0 && found ? join(found, '..') : null;
+}
+
+const POSTGRES_MISSING = 'needs PostgreSQL server binaries (Debian: apt-get install postgresql; or set PARLEY_PG_BIN): none found';
+
+/** Registers `title` as a skipped suite and prints why at run time, for a machine without PostgreSQL. */
+export function skipWithoutPostgres(title: string): void {
+  console.log(`${title}: skipped, ${POSTGRES_MISSING}`);
+  describe(title, () => {
+    it.skip(POSTGRES_MISSING, () => {});
+  });
 }
 
 function runAs(user: string | null, cmd: string, args: string[]): void {

@@ -10,14 +10,12 @@ import { corpusDialogue, silentLogger, tempDir } from '../helpers.js';
 import { conversationStoreContract } from './contract.js';
 import { dashboardQueriesContract } from './dashboard-contract.js';
 import { stageBacklogContract } from './stage-backlog-contract.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from './postgres-server.js';
+import { findPostgresBin, skipWithoutPostgres, startPostgres, type PostgresServer } from './postgres-server.js';
 
 /** The same contract suites as SQLite, and what only PostgreSQL has, against a real server started for this file. */
 const bin = findPostgresBin();
 if (!bin) {
-  describe('PostgreSQL conversation store', () => {
-    it.skip('needs PostgreSQL server binaries (Debian: apt-get install postgresql; or set PARLEY_PG_BIN): none found', () => {});
-  });
+  skipWithoutPostgres('PostgreSQL conversation store');
 } else {
   let server: PostgresServer;
   beforeAll(() => {

@@ -10,25 +10,14 @@ import { isPipelineError } from '../../src/errors.js';
 import type { Pipeline } from '../../src/pipeline/create.js';
 import type { ConversationStore } from '../../src/store/conversation-store.js';
 import { buildPipelineWorker, type PipelineWorker } from '../../src/worker/app.js';
-import { corpusDialogue, makeStereoPhoneWav, silentLogger, tempDir } from '../helpers.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../store/postgres-server.js';
+import { corpusDialogue, makeStereoPhoneWav, MARS_RULE, silentLogger, tempDir } from '../helpers.js';
+import { findPostgresBin, skipWithoutPostgres, startPostgres, type PostgresServer } from '../store/postgres-server.js';
 
 /**
  * The main job's pipeline with stages.runInProcess false (ingest + API only)
  * and pipeline workers sharing its PostgreSQL database and data directory.
  */
 const API = '/api/v1/cloud';
-const MARS_RULE = `id: compliance.test.mars_plan
-kind: compliance
-rule: promise_guarantee
-description: 火星计划是虚构的产品名
-conditions:
-  mars:
-    role: staff
-    match:
-      any: [火星计划]
-when: mars
-`;
 
 function transcript(extraStaffLine?: string) {
   const d = corpusDialogue('dev-002');
@@ -47,9 +36,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 60_000): Pr
 
 const bin = findPostgresBin();
 if (!bin) {
-  describe('pipeline worker', () => {
-    it.skip('needs PostgreSQL server binaries (Debian: apt-get install postgresql; or set PARLEY_PG_BIN): none found', () => {});
-  });
+  skipWithoutPostgres('pipeline worker');
 } else {
   describe('pipeline worker beside a main job that does not run stages', { timeout: 120_000 }, () => {
     let server: PostgresServer;

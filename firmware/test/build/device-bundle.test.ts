@@ -40,6 +40,7 @@ describe('device bundle build', () => {
  * never arrived). Now every frame index the session used is either delivered
  * or reported lost in the SessionEnd's gaps.
  */
+if (!bin) console.log('device bundle on the real Espruino interpreter skipped: set PARLEY_ESPRUINO_BIN to a 2v29 Linux build of Espruino (see docs/firmware.md, "Measured")');
 describe.skipIf(!bin)('device bundle on the real Espruino interpreter (PARLEY_ESPRUINO_BIN)', () => {
   it('boots, records 10 s while uploading, answering commands, downloading firmware and reconnecting; every frame is delivered or counted lost; within the variable budget', async () => {
     const file = join(out, 'badge.min.js');
