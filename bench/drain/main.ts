@@ -29,9 +29,9 @@ import { parseArgs } from 'node:util';
 import { createFaultProxy } from '../../tools/src/faults/fault-proxy.js';
 import { encodeConversation } from '../../tools/src/opus/conversation-opus.js';
 import { loadCorpusScript } from '../../tools/src/speech/script.js';
+import { startInProcessGateway } from '../../tools/src/simulator/in-process-gateway.js';
 import { defaultCorpusDir } from '../../tools/src/simulator/scenario-run.js';
 import { SimulatedBadge } from '../../tools/src/simulator/simulated-badge.js';
-import { startDrainGateway } from './drain-gateway.js';
 import { createWireAccount, formatWireAccounts, type WireAccount } from './wire-accounting.js';
 
 const { values } = parseArgs({ options: { hours: { type: 'string' }, rate: { type: 'string' }, 'chunk-ms': { type: 'string' } } });
@@ -87,14 +87,15 @@ interface DrainResult {
 /** Records the offline backlog on a fresh badge and drains it through a fresh gateway of the given kind. */
 async function drain(form: 'legacy' | 'packed', packets: Uint8Array[], capacity: number): Promise<DrainResult> {
   const dataDir = mkdtempSync(join(tmpdir(), `parley-drain-${form}-`));
-  const gw = await startDrainGateway({ dataDir, packedFrames: form === 'packed' });
+  const gw = await startInProcessGateway({ dataDir, ingest: { packedFrames: form === 'packed' } });
+  const fleet = gw.provisioner();
   const proxy = createFaultProxy({ target: { host: '127.0.0.1', port: gw.addresses.mqtt } });
   let badge: SimulatedBadge | null = null;
   try {
     console.log(`\n--- ${form} form: a gateway ${form === 'packed' ? 'that announces CAPABILITY_PACKED_FRAMES' : 'of the first protocol version (no capabilities)'}`);
     const { port } = await proxy.listen();
     const deviceId = 'badge-drain-01';
-    const secret = await gw.provision(deviceId);
+    const secret = await fleet.provision(deviceId, 'bench-staff');
     const totalFrames = Math.round((hours * 3600 * 1000) / frameMs);
     let account = createWireAccount();
     badge = new SimulatedBadge({
@@ -106,7 +107,7 @@ async function drain(form: 'legacy' | 'packed', packets: Uint8Array[], capacity:
     });
     if (chunkMs !== null) {
       // The operator's setting reaches the badge as config while it is online.
-      await gw.configure(deviceId, { chunkDurationMs: chunkMs, uploadPolicy: 0 });
+      await fleet.configure(deviceId, { chunkDurationMs: chunkMs, uploadPolicy: 0 });
       badge.boot();
       const until = Date.now() + 30_000;
       while (badge.firmware().effectiveConfig().chunkDurationMs !== chunkMs) {

@@ -57,7 +57,7 @@ if (!bin) {
       }
     });
 
-    it('reconnects after the server drops the connection; a failed statement is an INTERNAL (retryable) error', async () => {
+    it('reconnects after the server drops the connection; a failed statement is a STORE_QUERY_FAILED (retryable) error', async () => {
       const url = server.createDatabase();
       const store = open(url);
       const admin = new SyncPostgresConnection({ url: server.url(), statementTimeoutMs: 30_000, connectTimeoutMs: 10_000 });

@@ -17,6 +17,8 @@ export interface InProcessGatewayOptions {
   scryptCost?: number;
   /** Mounted into the gateway (e.g. the web badge page). */
   extensions?: readonly GatewayExtension[];
+  /** Ingest settings other than the defaults (e.g. `packedFrames: false` for a gateway of the first protocol version). */
+  ingest?: Record<string, unknown>;
 }
 
 export interface InProcessGateway {
@@ -38,6 +40,7 @@ export async function startInProcessGateway(opts: InProcessGatewayOptions): Prom
       mqtt: { port: 0, tlsPort: 0 },
       auth: { scryptCost: opts.scryptCost ?? 1024 },
       log: { level },
+      ...(opts.ingest ? { ingest: opts.ingest } : {}),
     },
     env: {},
   });
