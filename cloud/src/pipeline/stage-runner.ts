@@ -71,17 +71,38 @@ export class StageRunner {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    try {
+      this.claimAndSchedule();
+    } catch (err) {
+      // The store is unreachable (PostgreSQL down, SQLite busy): it is called from timers and stage ends, where a
+      // throw would take the process down. Try again after the poll interval; the stages stay where they were.
+      const e = describeError(err);
+      this.logger.error({ code: e.code, err: e.message }, 'could not look for due stages; trying again');
+      this.timer = setTimeout(() => this.kick(), this.opts.pollMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Claims due stages up to the concurrency, then schedules the next look. */
+  private claimAndSchedule(): void {
     while (this.active < this.opts.concurrency) {
       const claim = this.ctx.store.claimDueStage(this.now());
       if (!claim) break;
       this.active++;
-      const p = this.runOne(claim.conversationId, claim.stage, claim.attempts).finally(() => {
-        this.active--;
-        this.inFlight.delete(p);
-        // On the next turn of the event loop: a stage that finishes without real I/O resolves in a microtask, and
-        // claiming the next one straight away would chain a whole backlog into one long stall of the shared loop.
-        setImmediate(() => this.kick());
-      });
+      const p = this.runOne(claim.conversationId, claim.stage, claim.attempts)
+        .catch((err: unknown) => {
+          // runOne records a stage's own failure; this is the store failing around it. The claim stays running
+          // until recovery (restart, or an expired lease) makes it due again.
+          const e = describeError(err);
+          this.logger.error({ code: e.code, err: e.message, conversationId: claim.conversationId, stage: claim.stage }, 'stage could not be run or recorded');
+        })
+        .finally(() => {
+          this.active--;
+          this.inFlight.delete(p);
+          // On the next turn of the event loop: a stage that finishes without real I/O resolves in a microtask, and
+          // claiming the next one straight away would chain a whole backlog into one long stall of the shared loop.
+          setImmediate(() => this.kick());
+        });
       this.inFlight.add(p);
     }
     if (this.active === 0) {

@@ -74,4 +74,62 @@ describe('stage runner', () => {
     expect(store.countConversations({ state: 'analyzed' })).toBe(40);
     store.close();
   });
+
+  it('survives a store that fails while it looks for work or records a stage: it logs, tries again, and the work gets done', async () => {
+    const store = new SqliteConversationStore(':memory:');
+    const base = {
+      channel: 'phone' as const, source: {}, staffId: null, branchId: null, customerId: null, startedAt: 0, endedAt: 0,
+      durationMs: null, audioPath: null, audioFormat: null, transcriptSource: null, gaps: [], segments: [],
+    };
+    store.createConversation({ ...base, id: 'c1', skipStages: ['vad', 'roles', 'transcribe', 'normalize', 'analyze', 'index'] }, 0);
+    // The store is unreachable for its first two looks for work and the first read of a claimed conversation.
+    let lookFailures = 2;
+    let readFailures = 1;
+    const unavailable = () => new PipelineError('STORE_UNAVAILABLE', 'PostgreSQL did not answer');
+    const flaky = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if ((prop === 'nextDueAt' || prop === 'claimDueStage') && lookFailures > 0) {
+            lookFailures--;
+            throw unavailable();
+          }
+          if (prop === 'getConversation' && readFailures > 0) {
+            readFailures--;
+            throw unavailable();
+          }
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const ok = async () => ({ kind: 'done' as const });
+    const handlers: StageHandlers = { decode: ok, vad: ok, roles: ok, transcribe: ok, normalize: ok, analyze: ok, index: ok };
+    const config = resolvePipelineConfig({ stages: { pollMs: 10 } });
+    const errors: string[] = [];
+    const logger = silentLogger();
+    logger.error = ((obj: { code?: string }, msg?: string) => errors.push(`${obj.code}: ${msg}`)) as typeof logger.error;
+    const runner = new StageRunner({ store: flaky, config } as unknown as StageContext, handlers, config.stages, logger);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (err: unknown) => unhandled.push(err);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      runner.start(); // would throw out of start() (and later out of a timer) before
+      // the failed read leaves decode claimed (running), as after a crash; recovery makes it due again
+      const deadline = Date.now() + 5000;
+      while (!errors.some((e) => e.includes('could not be run or recorded')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await runner.stop();
+      expect(store.recoverRunning(Date.now())).toBe(1);
+      runner.start();
+      while (store.getConversation('c1')!.state !== 'analyzed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await runner.stop();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(store.getConversation('c1')!.state).toBe('analyzed');
+    expect(errors.filter((e) => e === 'STORE_UNAVAILABLE: could not look for due stages; trying again')).toHaveLength(2);
+    expect(errors).toContain('STORE_UNAVAILABLE: stage could not be run or recorded');
+    expect(unhandled).toEqual([]);
+    store.close();
+  });
 });
