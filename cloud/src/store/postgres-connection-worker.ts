@@ -27,6 +27,10 @@ const types = {
     oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text'),
 } as pg.CustomTypesConfig;
 
+/** Slots of the shared signal (SyncPostgresConnection): reply posted; module loaded and listening. */
+const REPLY = 0;
+const LOADED = 1;
+
 const init = workerData as Init | undefined;
 if (init) {
   const signal = new Int32Array(init.signal);
@@ -55,8 +59,8 @@ if (init) {
 
   const reply = (r: ConnectionReply) => {
     init.port.postMessage(r);
-    Atomics.store(signal, 0, 1);
-    Atomics.notify(signal, 0);
+    Atomics.store(signal, REPLY, 1);
+    Atomics.notify(signal, REPLY);
   };
 
   init.port.on('message', (m: ConnectionRequest) => {
@@ -65,8 +69,8 @@ if (init) {
         const c = client;
         client = null;
         await c?.end().catch(() => undefined);
-        init.port.close();
         reply({ ok: true, rows: [], rowCount: 0 });
+        init.port.close();
         return;
       }
       try {
@@ -83,4 +87,7 @@ if (init) {
       }
     })();
   });
+  // Listening: the blocked main thread may start counting the statement's time.
+  Atomics.store(signal, LOADED, 1);
+  Atomics.notify(signal, LOADED);
 }

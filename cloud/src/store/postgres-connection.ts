@@ -14,8 +14,20 @@ export type PgRow = Record<string, unknown>;
 interface Link {
   worker: Worker;
   port: MessagePort;
+  /** [REPLY]: 1 once the worker posted its reply; [LOADED]: 1 once its module graph is loaded and listening. */
   signal: Int32Array;
+  loaded: boolean;
 }
+
+const REPLY = 0;
+const LOADED = 1;
+/**
+ * Longest a fresh connection worker may take to load its modules (tsx, pg)
+ * before its first statement: counted apart from the statement's own budget,
+ * since on a loaded machine the load alone has taken tens of seconds, which
+ * was then reported as the database not answering.
+ */
+const WORKER_START_MS = 120_000;
 
 /**
  * Failures that mean the server is unreachable rather than the query wrong:
@@ -123,7 +135,8 @@ export class SyncPostgresConnection {
     this.link = null;
     if (!link) return;
     try {
-      this.roundTrip(link, { type: 'close' }, 5000);
+      // A worker still loading has no client to end.
+      if (link.loaded) this.roundTrip(link, { type: 'close' }, 5000);
     } catch {
       // ending anyway
     }
@@ -147,21 +160,32 @@ export class SyncPostgresConnection {
 
   private roundTrip(link: Link, request: ConnectionRequest, timeoutMs: number): ConnectionReply {
     this.roundTrips++;
-    Atomics.store(link.signal, 0, 0);
+    if (!link.loaded) {
+      if (Atomics.wait(link.signal, LOADED, 0, WORKER_START_MS) === 'timed-out') {
+        this.drop(link);
+        throw new PipelineError('STORE_UNAVAILABLE', `PostgreSQL connection worker did not start within ${WORKER_START_MS} ms`);
+      }
+      link.loaded = true;
+    }
+    Atomics.store(link.signal, REPLY, 0);
     link.port.postMessage(request);
-    const waited = Atomics.wait(link.signal, 0, 0, timeoutMs);
+    const waited = Atomics.wait(link.signal, REPLY, 0, timeoutMs);
     const message = receiveMessageOnPort(link.port);
     if (waited === 'timed-out' || !message) {
-      this.link = null;
-      void stopTypeScriptWorker(link.worker);
+      this.drop(link);
       throw new PipelineError('STORE_UNAVAILABLE', `PostgreSQL did not answer within ${timeoutMs} ms; connection restarted`);
     }
     return message.message as ConnectionReply;
   }
 
+  private drop(link: Link): void {
+    if (this.link === link) this.link = null;
+    void stopTypeScriptWorker(link.worker);
+  }
+
   private start(): Link {
     const { port1, port2 } = new MessageChannel();
-    const signal = new SharedArrayBuffer(4);
+    const signal = new SharedArrayBuffer(8);
     const worker = startTypeScriptWorker(WORKER, {
       workerData: { ...this.opts, signal, port: port2 },
       transferList: [port2],
@@ -169,7 +193,7 @@ export class SyncPostgresConnection {
     });
     // The worker never holds the process open; a crashed worker is replaced on the next statement.
     worker.unref();
-    const link: Link = { worker, port: port1, signal: new Int32Array(signal) };
+    const link: Link = { worker, port: port1, signal: new Int32Array(signal), loaded: false };
     worker.on('exit', () => {
       if (this.link === link) this.link = null;
     });
