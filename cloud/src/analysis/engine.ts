@@ -45,6 +45,7 @@ class RuleContext {
     const out: ConditionHit[] = [];
     if (c && (c.channel === undefined || c.channel === this.conv.input.channel)) {
       const anchors = c.after ? this.hits(c.after.condition).map((h) => h.pt.pos) : undefined;
+      const vetoes = c.notAfter ? this.hits(c.notAfter.condition).map((h) => h.pt.pos) : undefined;
       for (const pt of this.conv.turns) {
         if (c.role !== 'any' && pt.turn.role !== c.role) continue;
         if (!inScope(c, pt, this.conv)) continue;
@@ -52,6 +53,10 @@ class RuleContext {
           const { withinTurns, sameTurn } = c.after;
           const ok = anchors.some((a) => (sameTurn ? pt.pos >= a : pt.pos > a) && pt.pos - a <= withinTurns);
           if (!ok) continue;
+        }
+        if (vetoes && c.notAfter) {
+          const { withinTurns, sameTurn } = c.notAfter;
+          if (vetoes.some((a) => (sameTurn ? pt.pos >= a : pt.pos > a) && pt.pos - a <= withinTurns)) continue;
         }
         // every matcher must hold in this turn; the evidence spans what the positive ones found
         let span: Span | undefined;
@@ -219,10 +224,16 @@ export function analyze(input: AnalysisInput, rules: RuleSet, taxonomy?: Taxonom
   return { rulesVersion: rules.version, profile: mergedProfile, compliance: dedupCompliance, keyPoints, voc: allVoc, summary };
 }
 
+/** Whether evidence `a` was stated after `b` (a later turn, or later in the same turn). */
+function laterThan(a: Evidence, b: Evidence): boolean {
+  return a.turn > b.turn || (a.turn === b.turn && a.start > b.start);
+}
+
 /**
  * One finding per (family, tag, value), keeping the most confident (then the
  * earliest) evidence. Single-valued tags keep one value: the most confident,
- * then the latest stated, since a customer's final word wins.
+ * then the latest stated (in a later turn, or later in the same turn: 三个月可以，
+ * 我这钱也就放三四个月), since a customer's final word wins.
  */
 function mergeProfile(hits: ProfileHit[], taxonomy?: Taxonomy): ProfileHit[] {
   const byValue = new Map<string, ProfileHit>();
@@ -238,7 +249,7 @@ function mergeProfile(hits: ProfileHit[], taxonomy?: Taxonomy): ProfileHit[] {
     if (multi) { out.push(h); continue; }
     const k = `${h.family}.${h.tag}`;
     const prev = single.get(k);
-    if (!prev || h.confidence > prev.confidence || (h.confidence === prev.confidence && h.evidence.turn > prev.evidence.turn)) single.set(k, h);
+    if (!prev || h.confidence > prev.confidence || (h.confidence === prev.confidence && laterThan(h.evidence, prev.evidence))) single.set(k, h);
   }
   return [...out, ...single.values()];
 }
