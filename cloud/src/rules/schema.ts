@@ -95,6 +95,11 @@ export interface Condition {
   negation: NegationMode;
   scope: Scope | undefined;
   after: Anchor | undefined;
+  /**
+   * the opposite anchor: no hit in a turn that comes 1..N turns after a hit of this condition
+   * (a customer's 不想亏 answering a staff question is a preference, not an objection)
+   */
+  notAfter: Anchor | undefined;
   /** the positive matchers' hits must lie within this many characters of each other */
   within: number | undefined;
 }
@@ -312,7 +317,7 @@ class Validator {
 
   condition(name: string, v: unknown, path: string, defaults: { pinyin: boolean; negation: NegationMode }): Condition | undefined {
     if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
-    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'within', 'description']);
+    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'notAfter', 'within', 'description']);
     const within = this.num(v['within'], `${path}.within`, { int: true, min: 1 });
     const channel = v['channel'];
     if (channel !== undefined && channel !== 'phone' && channel !== 'badge') this.err(`${path}.channel`, 'must be phone or badge');
@@ -345,17 +350,8 @@ class Validator {
         }
       }
     }
-    let after: Anchor | undefined;
-    if (v['after'] !== undefined) {
-      const a = v['after'];
-      if (!isRecord(a)) this.err(`${path}.after`, 'must be an object with condition and withinTurns');
-      else {
-        const cond = this.str(a['condition'], `${path}.after.condition`);
-        const within = this.num(a['withinTurns'], `${path}.after.withinTurns`, { int: true, min: 0 }) ?? 1;
-        if (cond === name) this.err(`${path}.after.condition`, 'a condition cannot anchor on itself');
-        if (cond) after = { condition: cond, withinTurns: within, sameTurn: a['sameTurn'] === true };
-      }
-    }
+    const after = this.anchor(v, 'after', name, path);
+    const notAfter = this.anchor(v, 'notAfter', name, path);
     return {
       name,
       role: (ROLES.includes(String(role)) ? role : 'any') as Role | 'any',
@@ -364,8 +360,20 @@ class Validator {
       negation: (NEGATIONS.includes(String(negation)) ? negation : 'exclude') as NegationMode,
       scope,
       after,
+      notAfter,
       within,
     };
+  }
+
+  /** An `after` or `notAfter` anchor: `{ condition, withinTurns, sameTurn }`. */
+  private anchor(v: Record<string, unknown>, field: 'after' | 'notAfter', name: string, path: string): Anchor | undefined {
+    const a = v[field];
+    if (a === undefined) return undefined;
+    if (!isRecord(a)) { this.err(`${path}.${field}`, 'must be an object with condition and withinTurns'); return undefined; }
+    const cond = this.str(a['condition'], `${path}.${field}.condition`);
+    const within = this.num(a['withinTurns'], `${path}.${field}.withinTurns`, { int: true, min: 0 }) ?? 1;
+    if (cond === name) this.err(`${path}.${field}.condition`, 'a condition cannot anchor on itself');
+    return cond ? { condition: cond, withinTurns: within, sameTurn: a['sameTurn'] === true } : undefined;
   }
 
   expr(v: unknown, path: string, conditions: Map<string, Condition>): Expr | undefined {
@@ -383,15 +391,22 @@ class Validator {
 }
 
 function checkAnchorCycles(conditions: Map<string, Condition>, path: string, v: Validator): void {
+  const anchorsOf = (c: Condition): string[] => [c.after?.condition, c.notAfter?.condition].filter((x): x is string => x !== undefined);
   for (const c of conditions.values()) {
-    const seen = new Set<string>([c.name]);
-    let cur = c.after?.condition;
-    while (cur !== undefined) {
-      const next = conditions.get(cur);
-      if (!next) { v.err(`${path}.${c.name}.after.condition`, `unknown condition "${cur}"`); break; }
-      if (seen.has(cur)) { v.err(`${path}.${c.name}.after`, 'anchors form a cycle'); break; }
+    for (const field of ['after', 'notAfter'] as const) {
+      const first = c[field]?.condition;
+      if (first !== undefined && !conditions.has(first)) v.err(`${path}.${c.name}.${field}.condition`, `unknown condition "${first}"`);
+    }
+    // depth-first over every anchor reachable from c: reaching c again is a cycle
+    const seen = new Set<string>();
+    const stack = anchorsOf(c);
+    while (stack.length > 0) {
+      const cur = stack.pop() as string;
+      if (cur === c.name) { v.err(`${path}.${c.name}.after`, 'anchors form a cycle'); break; }
+      if (seen.has(cur)) continue;
       seen.add(cur);
-      cur = next.after?.condition;
+      const next = conditions.get(cur);
+      if (next) stack.push(...anchorsOf(next));
     }
   }
 }

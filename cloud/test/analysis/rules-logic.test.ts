@@ -68,6 +68,31 @@ describe('expressions and anchors', () => {
   });
 });
 
+describe('notAfter anchors', () => {
+  // a worry that answers a staff question is a stated preference; one raised unprompted is an objection
+  const rules = validateRuleSet({
+    version: 't',
+    rules: [{
+      id: 'worry', kind: 'compliance', rule: 'suitability_mismatch',
+      conditions: {
+        asked: { role: 'staff', match: { regex: '吗|？' } },
+        worry: { role: 'customer', notAfter: { condition: 'asked', withinTurns: 1 }, match: { any: ['怕亏'] } },
+      },
+      when: 'worry',
+    }],
+  });
+
+  it('drops a hit that comes within N turns after the vetoing condition', () => {
+    expect(analyze(convo([['staff', '您能接受波动吗？'], ['customer', '我怕亏']]), rules).compliance).toHaveLength(0);
+  });
+
+  it('keeps a hit with no vetoing condition before it, or one further back', () => {
+    expect(analyze(convo([['staff', '这款收益不错'], ['customer', '我怕亏']]), rules).compliance).toHaveLength(1);
+    const later = convo([['staff', '您能接受波动吗？'], ['customer', '可以'], ['staff', '那看这款'], ['customer', '我怕亏']]);
+    expect(analyze(later, rules).compliance.map((c) => c.evidence.turn)).toEqual([3]);
+  });
+});
+
 describe('triggered rules', () => {
   const rules = validateRuleSet({
     version: 't',

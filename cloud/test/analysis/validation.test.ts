@@ -37,6 +37,15 @@ describe('rule validation', () => {
         { ...ok, id: 'i', conditions: { c: { match: { atLeast: 3, of: ['x', 'y'] } } } },
         { ...ok, id: 'j', conditions: { c: { match: { none: ['x'] } } } },
         { ...ok, id: 'k', conditions: { c: { match: { any: ['@nolex'] } } } },
+        { ...ok, id: 'l', conditions: { c: { match: { any: ['x'] }, notAfter: { condition: 'gone', withinTurns: 1 } } } },
+        {
+          ...ok,
+          id: 'm',
+          conditions: {
+            c: { match: { any: ['x'] }, after: { condition: 'd', withinTurns: 1 } },
+            d: { match: { any: ['y'] }, notAfter: { condition: 'c', withinTurns: 1 } },
+          },
+        },
       ],
     });
     const joined = list.join('\n');
@@ -52,6 +61,8 @@ describe('rule validation', () => {
     expect(joined).toContain('rules[9](i).conditions.c.match.atLeast: asks for 3 of only 2 words');
     expect(joined).toContain('rules[10](j).conditions.c.match: a condition needs at least one positive matcher');
     expect(joined).toContain('rules[11](k).conditions.c.match.any[0]: unknown lexicon "@nolex"');
+    expect(joined).toContain('rules[12](l).conditions.c.notAfter.condition: unknown condition "gone"');
+    expect(joined).toContain('rules[13](m).conditions.c.after: anchors form a cycle');
   });
 
   it('checks ids against the taxonomy when given one', () => {
