@@ -596,6 +596,38 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
     });
   }
 
+  /**
+   * Stage leases (worker/stage-leases.ts): the running stages listed are
+   * alive, their claim renewed at `now`.
+   */
+  renewStageLeases(held: ReadonlyArray<{ id: string; stage: StageName }>, now: number): void {
+    if (held.length === 0) return;
+    this.db.run(
+      `UPDATE stages s SET updated_at = $1 FROM unnest($2::text[], $3::text[]) AS h (id, stage)
+       WHERE s.conversation_id = h.id AND s.stage = h.stage AND s.state = 'running'`,
+      [now, held.map((e) => e.id), held.map((e) => e.stage)],
+    );
+  }
+
+  /**
+   * Recovery beside other processes: only running stages whose claim was not
+   * renewed since `now - leaseMs` (their process is gone) are due again;
+   * `keep` (the caller's own) never are. Returns the stages made due.
+   */
+  recoverExpiredStageLeases(now: number, leaseMs: number, keep: ReadonlyArray<{ id: string; stage: StageName }>): Array<{ id: string; stage: StageName }> {
+    return this.db.transaction(() => {
+      const rows = this.db.query<{ id: string; stage: StageName }>(
+        `UPDATE stages SET state = 'pending', error_code = NULL, error = NULL, next_attempt_at = $1, updated_at = $1
+         WHERE state = 'running' AND updated_at < $2
+           AND NOT (conversation_id || '/' || stage = ANY ($3::text[]))
+         RETURNING conversation_id AS id, stage`,
+        [now, now - leaseMs, keep.map((e) => `${e.id}/${e.stage}`)],
+      );
+      for (const r of rows) this.setConvNext(r.id, r.stage, now, 'processing', now);
+      return rows;
+    });
+  }
+
   rerunFrom(id: string, stage: StageName, now: number): void {
     this.db.transaction(() => {
       if (!this.db.one('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [id])) throw new PipelineError('NOT_FOUND', `conversation ${id}`);

@@ -94,32 +94,14 @@ export class StageLeases {
 
   /** Marks the stages this process runs as alive. */
   renew(now = this.now()): void {
-    if (this.held.size === 0) return;
-    const entries = [...this.held.values()];
-    this.store.db.run(
-      `UPDATE stages s SET updated_at = $1 FROM unnest($2::text[], $3::text[]) AS h (id, stage)
-       WHERE s.conversation_id = h.id AND s.stage = h.stage AND s.state = 'running'`,
-      [now, entries.map((e) => e.id), entries.map((e) => e.stage)],
-    );
+    this.store.renewStageLeases([...this.held.values()], now);
   }
 
   /** Makes stages whose lease expired due again (their process is gone); returns how many. */
   recoverExpired(now = this.now()): number {
-    const mine = [...this.held.values()];
-    return this.store.db.transaction(() => {
-      const rows = this.store.db.query<{ id: string; stage: StageName }>(
-        `UPDATE stages SET state = 'pending', error_code = NULL, error = NULL, next_attempt_at = $1, updated_at = $1
-         WHERE state = 'running' AND updated_at < $2
-           AND NOT (conversation_id || '/' || stage = ANY ($3::text[]))
-         RETURNING conversation_id AS id, stage`,
-        [now, now - this.opts.leaseMs, mine.map((e) => `${e.id}/${e.stage}`)],
-      );
-      for (const r of rows) {
-        this.store.db.defer(`UPDATE conversations SET next_stage = $2, next_due_at = $3, state = 'processing', updated_at = $3 WHERE id = $1`, [r.id, r.stage, now]);
-      }
-      if (rows.length > 0) this.opts.logger.warn({ recovered: rows.map((r) => `${r.id}/${r.stage}`), leaseMs: this.opts.leaseMs }, 'stages whose process stopped renewing them are due again');
-      return rows.length;
-    });
+    const recovered = this.store.recoverExpiredStageLeases(now, this.opts.leaseMs, [...this.held.values()]);
+    if (recovered.length > 0) this.opts.logger.warn({ recovered: recovered.map((r) => `${r.id}/${r.stage}`), leaseMs: this.opts.leaseMs }, 'stages whose process stopped renewing them are due again');
+    return recovered.length;
   }
 
   start(): void {
