@@ -145,6 +145,8 @@ export declare const Capability: {
   readonly CAPABILITY_NONE: 0;
   /** AudioChunk frame_data + frame_sizes */
   readonly CAPABILITY_PACKED_FRAMES: 1;
+  /** session_alias (Hello, SessionStart, AudioChunk) + frame_sizes_rice */
+  readonly CAPABILITY_COMPACT_CHUNKS: 2;
 };
 export declare const RecordingMode: {
   readonly RECORDING_MODE_MANUAL: 0;
@@ -215,6 +217,8 @@ export interface SessionInventory {
   closed: boolean;
   /** false when the session has no chunk in flash (bool = 5) */
   hasChunks: boolean;
+  /** this connection's alias of the session (CAPABILITY_COMPACT_CHUNKS); 0: none (uint32 = 6) */
+  sessionAlias: number;
 }
 export declare const SessionInventory: MessageType<SessionInventory>;
 
@@ -267,6 +271,8 @@ export interface SessionStart {
   trigger: number;
   /** with monotonic_ms, identifies the time base (uint32 = 8) */
   bootCount: number;
+  /** this connection's alias of the session (CAPABILITY_COMPACT_CHUNKS); 0: none (uint32 = 9) */
+  sessionAlias: number;
 }
 export declare const SessionStart: MessageType<SessionStart>;
 
@@ -310,8 +316,17 @@ export declare const SessionEnd: MessageType<SessionEnd>;
  * packet's length as a varint, in order (the same bytes as a packed
  * `repeated uint32`): 1 byte per frame below 128 bytes. Every size is
  * 1..1275 and the sizes add up to the length of frame_data.
+ * - compact sizes: `frame_data` with `frame_sizes_rice` instead of
+ * `frame_sizes`: the sizes Rice-coded (docs/protocol.md has the bit-level
+ * description): ~5.6 bits per frame instead of 8.
  * A badge sends the packed form only to a gateway whose HelloReply has
  * CAPABILITY_PACKED_FRAMES; every gateway that sets it decodes both forms.
+ * 
+ * The session is named by exactly one of `session_id` and `session_alias`
+ * (a small number the badge announced for it on this MQTT connection, in
+ * Hello's inventory or in SessionStart). A badge uses `session_alias` and
+ * `frame_sizes_rice` only with a gateway whose HelloReply has
+ * CAPABILITY_COMPACT_CHUNKS.
  */
 export interface AudioChunk {
   /** bytes = 1 */
@@ -334,6 +349,10 @@ export interface AudioChunk {
   frameData: Uint8Array;
   /** packed form: one varint per packet, its length (bytes = 10) */
   frameSizes: Uint8Array;
+  /** instead of session_id: this connection's alias of the session (uint32 = 11) */
+  sessionAlias: number;
+  /** compact sizes: instead of frame_sizes, the sizes Rice-coded (bytes = 12) */
+  frameSizesRice: Uint8Array;
 }
 export declare const AudioChunk: MessageType<AudioChunk>;
 

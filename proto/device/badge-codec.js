@@ -796,6 +796,7 @@ export const CommandStatus = {
 export const Capability = {
   CAPABILITY_NONE: 0,
   CAPABILITY_PACKED_FRAMES: 1,
+  CAPABILITY_COMPACT_CHUNKS: 2,
 };
 export const RecordingMode = {
   RECORDING_MODE_MANUAL: 0,
@@ -828,11 +829,11 @@ export const SeqRange = '\x01\x02first \x02\x02last';
 /** Inclusive range of frame indices lost on the badge. */
 export const FrameGap = '\x01\x02firstFrame \x02\x02frameCount';
 /** One session the badge still holds chunks of. */
-export const SessionInventory = '\x01\x0fsessionId \x02\x02firstSeq \x03\x02lastSeq \x04\x06closed \x05\x06hasChunks';
+export const SessionInventory = '\x01\x0fsessionId \x02\x02firstSeq \x03\x02lastSeq \x04\x06closed \x05\x06hasChunks \x06\x02sessionAlias';
 /** up/hello: first message after every MQTT connect. */
 export const Hello = ['\x01\x0edeviceId \x02\x0efirmwareVersion \x03\x0ehardwareRevision \x04\x02bootCount \x05\x02uptimeS \x06\x07clockState \x07\x02configVersion \x080backlog \x09\x02flashUsedBytes \x0a\x02flashFreeBytes \x0b\x03deviceTimeMs \x0c\x0efirmwareSlot \x0d\x06firmwarePendingConfirm', SessionInventory];
 /** up/session-start */
-export const SessionStart = ['\x01\x0fsessionId \x02\x0estaffId \x03\x03startTimeMs \x04\x06clockSynced \x05\x03monotonicMs \x06\x10codec \x07\x07trigger \x08\x02bootCount', CodecParams];
+export const SessionStart = ['\x01\x0fsessionId \x02\x0estaffId \x03\x03startTimeMs \x04\x06clockSynced \x05\x03monotonicMs \x06\x10codec \x07\x07trigger \x08\x02bootCount \x09\x02sessionAlias', CodecParams];
 /** up/session-end */
 export const SessionEnd = ['\x01\x0fsessionId \x02\x07reason \x03\x03endTimeMs \x04\x06clockSynced \x05\x02totalFrames \x06\x03totalBytes \x07\x02totalChunks \x08\x08digest \x09\x02droppedFrames \x0a0gaps \x0b\x06timeCorrected \x0c\x05clockOffsetMs', FrameGap];
 /**
@@ -846,10 +847,19 @@ export const SessionEnd = ['\x01\x0fsessionId \x02\x07reason \x03\x03endTimeMs \
  * packet's length as a varint, in order (the same bytes as a packed
  * `repeated uint32`): 1 byte per frame below 128 bytes. Every size is
  * 1..1275 and the sizes add up to the length of frame_data.
+ * - compact sizes: `frame_data` with `frame_sizes_rice` instead of
+ * `frame_sizes`: the sizes Rice-coded (docs/protocol.md has the bit-level
+ * description): ~5.6 bits per frame instead of 8.
  * A badge sends the packed form only to a gateway whose HelloReply has
  * CAPABILITY_PACKED_FRAMES; every gateway that sets it decodes both forms.
+ * 
+ * The session is named by exactly one of `session_id` and `session_alias`
+ * (a small number the badge announced for it on this MQTT connection, in
+ * Hello's inventory or in SessionStart). A badge uses `session_alias` and
+ * `frame_sizes_rice` only with a gateway whose HelloReply has
+ * CAPABILITY_COMPACT_CHUNKS.
  */
-export const AudioChunk = '\x01\x0fsessionId \x02\x02seq \x03\x02firstFrame \x04/frames \x05\x03captureTimeMs \x06\x06clockSynced \x07\x08crc32 \x08\x06backlog \x09\x0fframeData \x0a\x0fframeSizes';
+export const AudioChunk = '\x01\x0fsessionId \x02\x02seq \x03\x02firstFrame \x04/frames \x05\x03captureTimeMs \x06\x06clockSynced \x07\x08crc32 \x08\x06backlog \x09\x0fframeData \x0a\x0fframeSizes \x0b\x02sessionAlias \x0c\x0fframeSizesRice';
 /** up/telemetry */
 export const Telemetry = '\x01\x02batteryPercent \x02\x02batteryMv \x03\x06charging \x04\x02flashUsedBytes \x05\x02flashFreeBytes \x06\x02backlogSeconds \x07\x04rssiDbm \x08\x02uptimeS \x09\x07state \x0a\x02droppedFrames \x0b\x07clockState \x0c\x0efirmwareVersion \x0d\x02lastErrorCode \x0e\x03timeMs \x0f\x02configVersion \x10\x02bootCount';
 /** up/event */
@@ -884,11 +894,11 @@ export const FirmwareChunk = '\x01\x0ereleaseId \x02\x02offset \x03\x0fdata \x04
 const $CodecParams = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 2, 3, 2, 4, 2, 5, 2]), 0, 'codec', 'sampleRate', 'channels', 'frameMs', 'bitrate'];
 const $SeqRange = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2]), 0, 'first', 'last'];
 const $FrameGap = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2]), 0, 'firstFrame', 'frameCount'];
-const $SessionInventory = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 6, 5, 6]), 0, 'sessionId', 'firstSeq', 'lastSeq', 'closed', 'hasChunks'];
+const $SessionInventory = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 6, 5, 6, 6, 2]), 0, 'sessionId', 'firstSeq', 'lastSeq', 'closed', 'hasChunks', 'sessionAlias'];
 const $Hello = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 14, 4, 2, 5, 2, 6, 7, 7, 2, 8, 48, 9, 2, 10, 2, 11, 3, 12, 14, 13, 6]), [0, 0, 0, 0, 0, 0, 0, $SessionInventory, 0, 0, 0, 0, 0], 'deviceId', 'firmwareVersion', 'hardwareRevision', 'bootCount', 'uptimeS', 'clockState', 'configVersion', 'backlog', 'flashUsedBytes', 'flashFreeBytes', 'deviceTimeMs', 'firmwareSlot', 'firmwarePendingConfirm'];
-const $SessionStart = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 14, 3, 3, 4, 6, 5, 3, 6, 16, 7, 7, 8, 2]), [0, 0, 0, 0, 0, $CodecParams, 0, 0], 'sessionId', 'staffId', 'startTimeMs', 'clockSynced', 'monotonicMs', 'codec', 'trigger', 'bootCount'];
+const $SessionStart = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 14, 3, 3, 4, 6, 5, 3, 6, 16, 7, 7, 8, 2, 9, 2]), [0, 0, 0, 0, 0, $CodecParams, 0, 0, 0], 'sessionId', 'staffId', 'startTimeMs', 'clockSynced', 'monotonicMs', 'codec', 'trigger', 'bootCount', 'sessionAlias'];
 const $SessionEnd = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 7, 3, 3, 4, 6, 5, 2, 6, 3, 7, 2, 8, 8, 9, 2, 10, 48, 11, 6, 12, 5]), [0, 0, 0, 0, 0, 0, 0, 0, 0, $FrameGap, 0, 0], 'sessionId', 'reason', 'endTimeMs', 'clockSynced', 'totalFrames', 'totalBytes', 'totalChunks', 'digest', 'droppedFrames', 'gaps', 'timeCorrected', 'clockOffsetMs'];
-const $AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6, 9, 15, 10, 15]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog', 'frameData', 'frameSizes'];
+const $AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6, 9, 15, 10, 15, 11, 2, 12, 15]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog', 'frameData', 'frameSizes', 'sessionAlias', 'frameSizesRice'];
 const $Telemetry = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 6, 4, 2, 5, 2, 6, 2, 7, 4, 8, 2, 9, 7, 10, 2, 11, 7, 12, 14, 13, 2, 14, 3, 15, 2, 16, 2]), 0, 'batteryPercent', 'batteryMv', 'charging', 'flashUsedBytes', 'flashFreeBytes', 'backlogSeconds', 'rssiDbm', 'uptimeS', 'state', 'droppedFrames', 'clockState', 'firmwareVersion', 'lastErrorCode', 'timeMs', 'configVersion', 'bootCount'];
 const $Event = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 3, 3, 6, 4, 2, 5, 15, 6, 2, 7, 7, 8, 7, 9, 7, 10, 2, 11, 5, 12, 14]), 0, 'kind', 'timeMs', 'clockSynced', 'eventSeq', 'sessionId', 'frameIndex', 'button', 'fromState', 'toState', 'errorCode', 'value', 'detail'];
 const $CommandResult = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 7, 3, 14, 4, 3, 5, 2]), 0, 'commandId', 'status', 'detail', 'timeMs', 'progress'];

@@ -32,6 +32,8 @@ describe('Node codec', () => {
       backlog: true,
       frameData: new Uint8Array(0),
       frameSizes: new Uint8Array(0),
+      sessionAlias: 0,
+      frameSizesRice: new Uint8Array(0),
     };
     const bytes = encodeUp('chunk', chunk);
     const decoded = decodeUp('chunk', bytes);
@@ -51,6 +53,7 @@ describe('Node codec', () => {
       codec: null,
       trigger: 0,
       bootCount: 0,
+      sessionAlias: 0,
     });
     expect(start.sessionId.constructor).toBe(Uint8Array);
     expect(decodeDown('hello-reply', new Uint8Array(0)).resume).toEqual([]);

@@ -177,6 +177,7 @@ export namespace parley {
                 lastSeq: number;
                 closed: boolean;
                 hasChunks: boolean;
+                sessionAlias: number;
                 static create(properties: parley.badge.v1.SessionInventory.$Shape): parley.badge.v1.SessionInventory & parley.badge.v1.SessionInventory.$Shape;
                 static create(properties?: parley.badge.v1.SessionInventory.$Properties): parley.badge.v1.SessionInventory;
                 static encode(message: parley.badge.v1.SessionInventory.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -195,6 +196,7 @@ export namespace parley {
                     lastSeq?: (number|null);
                     closed?: (boolean|null);
                     hasChunks?: (boolean|null);
+                    sessionAlias?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = parley.badge.v1.SessionInventory.$Properties;
@@ -222,6 +224,7 @@ export namespace parley {
                 codec?: (parley.badge.v1.CodecParams.$Properties|null);
                 trigger: parley.badge.v1.StartTrigger;
                 bootCount: number;
+                sessionAlias: number;
                 static create(properties: parley.badge.v1.SessionStart.$Shape): parley.badge.v1.SessionStart & parley.badge.v1.SessionStart.$Shape;
                 static create(properties?: parley.badge.v1.SessionStart.$Properties): parley.badge.v1.SessionStart;
                 static encode(message: parley.badge.v1.SessionStart.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -243,6 +246,7 @@ export namespace parley {
                     codec?: (parley.badge.v1.CodecParams.$Properties|null);
                     trigger?: (parley.badge.v1.StartTrigger|null);
                     bootCount?: (number|null);
+                    sessionAlias?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = parley.badge.v1.SessionStart.$Properties;
@@ -326,6 +330,8 @@ export namespace parley {
                 backlog: boolean;
                 frameData: Uint8Array;
                 frameSizes: Uint8Array;
+                sessionAlias: number;
+                frameSizesRice: Uint8Array;
                 static create(properties: parley.badge.v1.AudioChunk.$Shape): parley.badge.v1.AudioChunk & parley.badge.v1.AudioChunk.$Shape;
                 static create(properties?: parley.badge.v1.AudioChunk.$Properties): parley.badge.v1.AudioChunk;
                 static encode(message: parley.badge.v1.AudioChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -349,6 +355,8 @@ export namespace parley {
                     backlog?: (boolean|null);
                     frameData?: (Uint8Array|null);
                     frameSizes?: (Uint8Array|null);
+                    sessionAlias?: (number|null);
+                    frameSizesRice?: (Uint8Array|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = parley.badge.v1.AudioChunk.$Properties;
@@ -553,7 +561,8 @@ export namespace parley {
 
             enum Capability {
                 CAPABILITY_NONE = 0,
-                CAPABILITY_PACKED_FRAMES = 1
+                CAPABILITY_PACKED_FRAMES = 1,
+                CAPABILITY_COMPACT_CHUNKS = 2
             }
 
             interface IHelloReply extends parley.badge.v1.HelloReply.$Properties {

@@ -1661,6 +1661,7 @@ export const parley = $root.parley = (() => {
                  * @property {number|null} [lastSeq] SessionInventory lastSeq
                  * @property {boolean|null} [closed] SessionInventory closed
                  * @property {boolean|null} [hasChunks] SessionInventory hasChunks
+                 * @property {number|null} [sessionAlias] SessionInventory sessionAlias
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1733,6 +1734,14 @@ export const parley = $root.parley = (() => {
                 SessionInventory.prototype.hasChunks = false;
 
                 /**
+                 * SessionInventory sessionAlias.
+                 * @member {number} sessionAlias
+                 * @memberof parley.badge.v1.SessionInventory
+                 * @instance
+                 */
+                SessionInventory.prototype.sessionAlias = 0;
+
+                /**
                  * Creates a new SessionInventory instance using the specified properties.
                  * @function create
                  * @memberof parley.badge.v1.SessionInventory
@@ -1774,6 +1783,8 @@ export const parley = $root.parley = (() => {
                         writer.uint32(/* id 4, wireType 0 =*/32).bool(message.closed);
                     if (message.hasChunks != null && $Object.hasOwnProperty.call(message, "hasChunks") && message.hasChunks !== false)
                         writer.uint32(/* id 5, wireType 0 =*/40).bool(message.hasChunks);
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias") && message.sessionAlias !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.sessionAlias);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1863,6 +1874,15 @@ export const parley = $root.parley = (() => {
                                     delete message.hasChunks;
                                 continue;
                             }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.sessionAlias = value;
+                                else
+                                    delete message.sessionAlias;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -1910,6 +1930,9 @@ export const parley = $root.parley = (() => {
                     if (message.hasChunks != null && $Object.hasOwnProperty.call(message, "hasChunks"))
                         if (typeof message.hasChunks !== "boolean")
                             return "hasChunks: boolean expected";
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias"))
+                        if (!$util.isInteger(message.sessionAlias))
+                            return "sessionAlias: integer expected";
                     return null;
                 };
 
@@ -1949,6 +1972,9 @@ export const parley = $root.parley = (() => {
                     if (object.hasChunks != null)
                         if (object.hasChunks)
                             message.hasChunks = $Boolean(object.hasChunks);
+                    if (object.sessionAlias != null)
+                        if ($Number(object.sessionAlias) !== 0)
+                            message.sessionAlias = object.sessionAlias >>> 0;
                     return message;
                 };
 
@@ -1981,6 +2007,7 @@ export const parley = $root.parley = (() => {
                         object.lastSeq = 0;
                         object.closed = false;
                         object.hasChunks = false;
+                        object.sessionAlias = 0;
                     }
                     if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
                         object.sessionId = options.bytes === $String ? $util.base64.encode(message.sessionId, 0, message.sessionId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sessionId) : message.sessionId;
@@ -1992,6 +2019,8 @@ export const parley = $root.parley = (() => {
                         object.closed = message.closed;
                     if (message.hasChunks != null && $Object.hasOwnProperty.call(message, "hasChunks"))
                         object.hasChunks = message.hasChunks;
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias"))
+                        object.sessionAlias = message.sessionAlias;
                     return object;
                 };
 
@@ -2056,6 +2085,7 @@ export const parley = $root.parley = (() => {
                  * @property {parley.badge.v1.CodecParams.$Properties|null} [codec] SessionStart codec
                  * @property {parley.badge.v1.StartTrigger|null} [trigger] SessionStart trigger
                  * @property {number|null} [bootCount] SessionStart bootCount
+                 * @property {number|null} [sessionAlias] SessionStart sessionAlias
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -2152,6 +2182,14 @@ export const parley = $root.parley = (() => {
                 SessionStart.prototype.bootCount = 0;
 
                 /**
+                 * SessionStart sessionAlias.
+                 * @member {number} sessionAlias
+                 * @memberof parley.badge.v1.SessionStart
+                 * @instance
+                 */
+                SessionStart.prototype.sessionAlias = 0;
+
+                /**
                  * Creates a new SessionStart instance using the specified properties.
                  * @function create
                  * @memberof parley.badge.v1.SessionStart
@@ -2199,6 +2237,8 @@ export const parley = $root.parley = (() => {
                         writer.uint32(/* id 7, wireType 0 =*/56).int32(message.trigger);
                     if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount") && message.bootCount !== 0)
                         writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.bootCount);
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias") && message.sessionAlias !== 0)
+                        writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.sessionAlias);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2312,6 +2352,15 @@ export const parley = $root.parley = (() => {
                                     delete message.bootCount;
                                 continue;
                             }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.sessionAlias = value;
+                                else
+                                    delete message.sessionAlias;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -2370,6 +2419,9 @@ export const parley = $root.parley = (() => {
                     if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount"))
                         if (!$util.isInteger(message.bootCount))
                             return "bootCount: integer expected";
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias"))
+                        if (!$util.isInteger(message.sessionAlias))
+                            return "sessionAlias: integer expected";
                     return null;
                 };
 
@@ -2457,6 +2509,9 @@ export const parley = $root.parley = (() => {
                     if (object.bootCount != null)
                         if ($Number(object.bootCount) !== 0)
                             message.bootCount = object.bootCount >>> 0;
+                    if (object.sessionAlias != null)
+                        if ($Number(object.sessionAlias) !== 0)
+                            message.sessionAlias = object.sessionAlias >>> 0;
                     return message;
                 };
 
@@ -2500,6 +2555,7 @@ export const parley = $root.parley = (() => {
                         object.codec = null;
                         object.trigger = options.enums === $String ? "START_TRIGGER_BUTTON" : 0;
                         object.bootCount = 0;
+                        object.sessionAlias = 0;
                     }
                     if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
                         object.sessionId = options.bytes === $String ? $util.base64.encode(message.sessionId, 0, message.sessionId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sessionId) : message.sessionId;
@@ -2527,6 +2583,8 @@ export const parley = $root.parley = (() => {
                         object.trigger = options.enums === $String ? $root.parley.badge.v1.StartTrigger[message.trigger] === $undefined ? message.trigger : $root.parley.badge.v1.StartTrigger[message.trigger] : message.trigger;
                     if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount"))
                         object.bootCount = message.bootCount;
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias"))
+                        object.sessionAlias = message.sessionAlias;
                     return object;
                 };
 
@@ -3293,6 +3351,8 @@ export const parley = $root.parley = (() => {
                  * @property {boolean|null} [backlog] AudioChunk backlog
                  * @property {Uint8Array|null} [frameData] AudioChunk frameData
                  * @property {Uint8Array|null} [frameSizes] AudioChunk frameSizes
+                 * @property {number|null} [sessionAlias] AudioChunk sessionAlias
+                 * @property {Uint8Array|null} [frameSizesRice] AudioChunk frameSizesRice
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -3406,6 +3466,22 @@ export const parley = $root.parley = (() => {
                 AudioChunk.prototype.frameSizes = $util.newBuffer([]);
 
                 /**
+                 * AudioChunk sessionAlias.
+                 * @member {number} sessionAlias
+                 * @memberof parley.badge.v1.AudioChunk
+                 * @instance
+                 */
+                AudioChunk.prototype.sessionAlias = 0;
+
+                /**
+                 * AudioChunk frameSizesRice.
+                 * @member {Uint8Array} frameSizesRice
+                 * @memberof parley.badge.v1.AudioChunk
+                 * @instance
+                 */
+                AudioChunk.prototype.frameSizesRice = $util.newBuffer([]);
+
+                /**
                  * Creates a new AudioChunk instance using the specified properties.
                  * @function create
                  * @memberof parley.badge.v1.AudioChunk
@@ -3458,6 +3534,10 @@ export const parley = $root.parley = (() => {
                         writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.frameData);
                     if (message.frameSizes != null && $Object.hasOwnProperty.call(message, "frameSizes") && message.frameSizes.length)
                         writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.frameSizes);
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias") && message.sessionAlias !== 0)
+                        writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.sessionAlias);
+                    if (message.frameSizesRice != null && $Object.hasOwnProperty.call(message, "frameSizesRice") && message.frameSizesRice.length)
+                        writer.uint32(/* id 12, wireType 2 =*/98).bytes(message.frameSizesRice);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -3591,6 +3671,24 @@ export const parley = $root.parley = (() => {
                                     delete message.frameSizes;
                                 continue;
                             }
+                        case 11: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.sessionAlias = value;
+                                else
+                                    delete message.sessionAlias;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.frameSizesRice = value;
+                                else
+                                    delete message.frameSizesRice;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -3657,6 +3755,12 @@ export const parley = $root.parley = (() => {
                     if (message.frameSizes != null && $Object.hasOwnProperty.call(message, "frameSizes"))
                         if (!(message.frameSizes && typeof message.frameSizes.length === "number" || $util.isString(message.frameSizes)))
                             return "frameSizes: buffer expected";
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias"))
+                        if (!$util.isInteger(message.sessionAlias))
+                            return "sessionAlias: integer expected";
+                    if (message.frameSizesRice != null && $Object.hasOwnProperty.call(message, "frameSizesRice"))
+                        if (!(message.frameSizesRice && typeof message.frameSizesRice.length === "number" || $util.isString(message.frameSizesRice)))
+                            return "frameSizesRice: buffer expected";
                     return null;
                 };
 
@@ -3731,6 +3835,15 @@ export const parley = $root.parley = (() => {
                                 $util.base64.decode(object.frameSizes, message.frameSizes = $util.newBuffer($util.base64.length(object.frameSizes)), 0);
                             else if (object.frameSizes.length >= 0)
                                 message.frameSizes = object.frameSizes;
+                    if (object.sessionAlias != null)
+                        if ($Number(object.sessionAlias) !== 0)
+                            message.sessionAlias = object.sessionAlias >>> 0;
+                    if (object.frameSizesRice != null)
+                        if (object.frameSizesRice.length)
+                            if (typeof object.frameSizesRice === "string")
+                                $util.base64.decode(object.frameSizesRice, message.frameSizesRice = $util.newBuffer($util.base64.length(object.frameSizesRice)), 0);
+                            else if (object.frameSizesRice.length >= 0)
+                                message.frameSizesRice = object.frameSizesRice;
                     return message;
                 };
 
@@ -3785,6 +3898,14 @@ export const parley = $root.parley = (() => {
                             if (options.bytes !== $Array)
                                 object.frameSizes = $util.newBuffer(object.frameSizes);
                         }
+                        object.sessionAlias = 0;
+                        if (options.bytes === $String)
+                            object.frameSizesRice = "";
+                        else {
+                            object.frameSizesRice = [];
+                            if (options.bytes !== $Array)
+                                object.frameSizesRice = $util.newBuffer(object.frameSizesRice);
+                        }
                     }
                     if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
                         object.sessionId = options.bytes === $String ? $util.base64.encode(message.sessionId, 0, message.sessionId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sessionId) : message.sessionId;
@@ -3814,6 +3935,10 @@ export const parley = $root.parley = (() => {
                         object.frameData = options.bytes === $String ? $util.base64.encode(message.frameData, 0, message.frameData.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.frameData) : message.frameData;
                     if (message.frameSizes != null && $Object.hasOwnProperty.call(message, "frameSizes"))
                         object.frameSizes = options.bytes === $String ? $util.base64.encode(message.frameSizes, 0, message.frameSizes.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.frameSizes) : message.frameSizes;
+                    if (message.sessionAlias != null && $Object.hasOwnProperty.call(message, "sessionAlias"))
+                        object.sessionAlias = message.sessionAlias;
+                    if (message.frameSizesRice != null && $Object.hasOwnProperty.call(message, "frameSizesRice"))
+                        object.frameSizesRice = options.bytes === $String ? $util.base64.encode(message.frameSizesRice, 0, message.frameSizesRice.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.frameSizesRice) : message.frameSizesRice;
                     return object;
                 };
 
@@ -6095,11 +6220,13 @@ export const parley = $root.parley = (() => {
              * @enum {number}
              * @property {number} CAPABILITY_NONE=0 CAPABILITY_NONE value
              * @property {number} CAPABILITY_PACKED_FRAMES=1 CAPABILITY_PACKED_FRAMES value
+             * @property {number} CAPABILITY_COMPACT_CHUNKS=2 CAPABILITY_COMPACT_CHUNKS value
              */
             v1.Capability = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
                 values[valuesById[0] = "CAPABILITY_NONE"] = 0;
                 values[valuesById[1] = "CAPABILITY_PACKED_FRAMES"] = 1;
+                values[valuesById[2] = "CAPABILITY_COMPACT_CHUNKS"] = 2;
                 return values;
             })();
 
