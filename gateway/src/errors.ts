@@ -21,6 +21,8 @@ export const ERRORS = {
   CHUNK_CRC_MISMATCH: { status: 400, message: 'Chunk CRC does not match its frames' },
   CHUNK_INVALID: { status: 400, message: 'Chunk is invalid' },
   SESSION_ID_INVALID: { status: 400, message: 'Session id is not 16 bytes' },
+  SESSION_ALIAS_UNKNOWN: { status: 400, message: 'Session alias was not announced on this connection' },
+  SESSION_ALIAS_CONFLICT: { status: 409, message: 'Session alias was announced for another session on this connection' },
   SESSION_UNKNOWN: { status: 404, message: 'Unknown session' },
   SESSION_DIGEST_MISMATCH: { status: 422, message: 'Session digest does not match the stored audio' },
   STORAGE_CORRUPT: { status: 500, message: 'Stored data is corrupt' },

@@ -1,13 +1,16 @@
 /**
- * An up/chunk payload decoded and validated, in either frame form (legacy
- * `frames` or packed `frame_data` + `frame_sizes`, see badge.proto), into
- * one representation: the chunk's fields and its Opus packets as views into
- * the payload. Everything after this (de-duplication, spool records, Ogg
- * assembly) sees only that representation.
+ * An up/chunk payload decoded and validated, in any frame form (legacy
+ * `frames`, packed `frame_data` + `frame_sizes`, or `frame_data` +
+ * Rice-coded `frame_sizes_rice`, see badge.proto), with its session named by
+ * `session_id` or by this connection's `session_alias`, into one
+ * representation: the session id, the chunk's fields and its Opus packets as
+ * views into the payload. Everything after this (de-duplication, spool
+ * records, Ogg assembly) sees only that representation.
  */
 import { crc32 } from 'node:zlib';
-import { chunkFrames, decodeUp, isProtocolError, sessionIdToHex, type DecodedUp } from '@parley/proto';
+import { chunkFrames, decodeUp, isProtocolError, isRiceChunk, sessionIdToHex, type DecodedUp } from '@parley/proto';
 import { ParleyError } from '../errors.js';
+import type { SessionAliases } from './session-aliases.js';
 
 /** Largest Opus packet of one frame (RFC 6716: 1275 bytes). */
 export const MAX_OPUS_FRAME = 1275;
@@ -28,26 +31,40 @@ export interface ReceivedChunk {
   frames: Uint8Array[];
   /** Opus bytes in `frames`. */
   bytes: number;
-  /** Whether the packed form carried them. */
+  /** Whether the packed form carried them (either size coding). */
   packed: boolean;
+  /** Whether the sizes were Rice-coded (frame_sizes_rice). */
+  rice: boolean;
+  /** Whether the session was named by its alias. */
+  aliased: boolean;
 }
 
 /**
- * Decodes and validates one chunk. Throws a ParleyError: PROTO_DECODE (not an
- * AudioChunk), SESSION_ID_INVALID, CHUNK_INVALID (both frame forms, frame
- * sizes that do not match the frame data, no frames, too many, a frame of 0
- * or more than 1275 bytes, seq or frame index out of range) or
- * CHUNK_CRC_MISMATCH.
+ * Decodes and validates one chunk; `aliases` are the session aliases of the
+ * connection it came on (null: none announced). Throws a ParleyError:
+ * PROTO_DECODE (not an AudioChunk), SESSION_ID_INVALID, SESSION_ALIAS_UNKNOWN
+ * (an alias not announced on this connection), CHUNK_INVALID (both session_id
+ * and session_alias, two frame forms, frame sizes that do not match the frame
+ * data, no frames, too many, a frame of 0 or more than 1275 bytes, seq or
+ * frame index out of range) or CHUNK_CRC_MISMATCH.
  */
-export function decodeChunk(payload: Uint8Array, limits: ChunkLimits): ReceivedChunk {
+export function decodeChunk(payload: Uint8Array, limits: ChunkLimits, aliases: SessionAliases | null = null): ReceivedChunk {
   let chunk: DecodedUp<'chunk'>;
   try {
     chunk = decodeUp('chunk', payload);
   } catch (e) {
     throw new ParleyError('PROTO_DECODE', `chunk: ${e instanceof Error ? e.message : String(e)}`, undefined, { cause: e });
   }
-  if (chunk.sessionId.length !== 16) throw new ParleyError('SESSION_ID_INVALID', `${chunk.sessionId.length} bytes`);
-  const sessionHex = sessionIdToHex(chunk.sessionId);
+  const aliased = chunk.sessionAlias !== 0;
+  let sessionHex: string;
+  if (aliased) {
+    if (chunk.sessionId.length > 0) throw new ParleyError('CHUNK_INVALID', `both session_id (${chunk.sessionId.length} bytes) and session_alias ${chunk.sessionAlias}`);
+    if (!aliases) throw new ParleyError('SESSION_ALIAS_UNKNOWN', `alias ${chunk.sessionAlias}: no alias announced on this connection`);
+    sessionHex = aliases.resolve(chunk.sessionAlias);
+  } else {
+    if (chunk.sessionId.length !== 16) throw new ParleyError('SESSION_ID_INVALID', `${chunk.sessionId.length} bytes`);
+    sessionHex = sessionIdToHex(chunk.sessionId);
+  }
   if (chunk.seq > limits.maxSeq) throw new ParleyError('CHUNK_INVALID', `seq ${chunk.seq} > ${limits.maxSeq}`);
   if (chunk.frames.length > limits.maxChunkFrames) throw new ParleyError('CHUNK_INVALID', `${chunk.frames.length} frames > ${limits.maxChunkFrames}`);
   let frames: Uint8Array[];
@@ -72,5 +89,5 @@ export function decodeChunk(payload: Uint8Array, limits: ChunkLimits): ReceivedC
   // Packed: the frames are exactly frame_data (chunkFrames checked the sizes add up), one CRC call.
   if (packed) crc = crc32(chunk.frameData);
   if (crc >>> 0 !== chunk.crc32 >>> 0) throw new ParleyError('CHUNK_CRC_MISMATCH', `seq ${chunk.seq}`);
-  return { chunk, sessionHex, frames, bytes, packed };
+  return { chunk, sessionHex, frames, bytes, packed, rice: isRiceChunk(chunk), aliased };
 }

@@ -19,6 +19,7 @@ import { OutboxDispatcher, type FinalisedConsumer } from './outbox.js';
 import { WriteBatch } from './write-batch.js';
 import { assembleSession } from './assemble.js';
 import { decodeChunk, type ReceivedChunk } from './chunk-decode.js';
+import { SessionAliases } from './session-aliases.js';
 import { writeSessionAudio } from './audio-file.js';
 import { storedEnd, storedStart, type StoredEnd, type StoredStart } from './session-meta.js';
 
@@ -118,6 +119,8 @@ export function createIngest(deps: IngestDeps): Ingest {
    */
   const sessionsByDevice = new Map<string, Set<SessionState>>();
   const windows = new Map<Client, ClientWindow>();
+  /** Session aliases announced on each connection (CAPABILITY_COMPACT_CHUNKS); dropped when it closes. */
+  const connectionAliases = new WeakMap<Client, SessionAliases>();
   const unpersisted = new Set<SessionState>();
   const finalisations = new Set<Promise<void>>();
   const writes = new WriteBatch(deps.db, (err) => log.error({ err }, 'ingest: error after a batched SQLite write'));
@@ -164,9 +167,9 @@ export function createIngest(deps: IngestDeps): Ingest {
           case 'chunk':
             return onChunk(topic.deviceId, payload, client, done);
           case 'hello':
-            return onHello(topic.deviceId, payload, done);
+            return onHello(topic.deviceId, payload, client, done);
           case 'session-start':
-            return onSessionStart(topic.deviceId, payload, done);
+            return onSessionStart(topic.deviceId, payload, client, done);
           case 'session-end':
             return onSessionEnd(topic.deviceId, payload, done);
           case 'event':
@@ -181,6 +184,9 @@ export function createIngest(deps: IngestDeps): Ingest {
     });
   };
   broker.published = published;
+  // An alias means nothing beyond its connection: a reconnecting badge announces its sessions again.
+  const dropAliases = (client: Client): void => void connectionAliases.delete(client);
+  broker.on('clientDisconnect', dropAliases);
 
   const sweepTimer = setInterval(() => void sweep(), config.sweepIntervalMs);
   sweepTimer.unref();
@@ -285,8 +291,8 @@ export function createIngest(deps: IngestDeps): Ingest {
     let received: ReceivedChunk;
     let s: SessionState;
     try {
-      // Either frame form (legacy or packed) becomes one list of frames here.
-      received = decodeChunk(payload, config);
+      // Any frame form (legacy, packed, Rice-coded sizes) becomes one list of frames here, and an alias the session id.
+      received = decodeChunk(payload, config, connectionAliases.get(client) ?? null);
       s = sessionState(deviceId, received.sessionHex);
       const seq = received.chunk.seq;
       if (s.end && seq >= s.end.totalChunks && !s.receipt.has(seq))
@@ -436,12 +442,15 @@ export function createIngest(deps: IngestDeps): Ingest {
   // ------------------------------------------------------- start/end/event
   // SessionStart, SessionEnd and bookmarks: their rows are written in one transaction per event-loop turn
   // (WriteBatch); each message is released only once its row is written.
-  function onSessionStart(deviceId: string, payload: Uint8Array, done: Done): void {
+  function onSessionStart(deviceId: string, payload: Uint8Array, client: Client, done: Done): void {
     let s: SessionState;
     let json: string;
     try {
       const m = decode('session-start', payload);
-      s = sessionState(deviceId, sessionHex(m.sessionId));
+      const hex = sessionHex(m.sessionId);
+      // The alias first (the start itself is stored even if its alias conflicts): chunks naming it may follow at once.
+      if (m.sessionAlias !== 0) announceAlias(deviceId, 'session-start', client, m.sessionAlias, hex);
+      s = sessionState(deviceId, hex);
       s.lastActivityMs = now();
       if (s.finalised) return done();
       json = JSON.stringify(storedStart(m) satisfies StoredStart);
@@ -527,7 +536,18 @@ export function createIngest(deps: IngestDeps): Ingest {
   }
 
   // ------------------------------------------------------------------ hello
-  function onHello(deviceId: string, payload: Uint8Array, done: Done): void {
+  /** Binds a session alias on the connection; a conflicting announcement is rejected (logged, counted), never fatal to its message. */
+  function announceAlias(deviceId: string, kind: string, client: Client, alias: number, hex: string): void {
+    let aliases = connectionAliases.get(client);
+    if (!aliases) connectionAliases.set(client, (aliases = new SessionAliases()));
+    try {
+      aliases.announce(alias, hex);
+    } catch (e) {
+      reject(deviceId, kind, e);
+    }
+  }
+
+  function onHello(deviceId: string, payload: Uint8Array, client: Client, done: Done): void {
     try {
       const hello = decode('hello', payload);
       if (hello.deviceId && hello.deviceId !== deviceId) log.warn({ deviceId, claimed: hello.deviceId }, 'Hello names another device id; the authenticated one is used');
@@ -542,6 +562,7 @@ export function createIngest(deps: IngestDeps): Ingest {
           continue;
         }
         listed.set(hex, inv);
+        if (inv.sessionAlias !== 0) announceAlias(deviceId, 'hello', client, inv.sessionAlias, hex);
         const s = sessionState(deviceId, hex);
         const through = s.end ? expectedTotal(s) - 1 : s.receipt.highest;
         resume.push({
@@ -556,8 +577,10 @@ export function createIngest(deps: IngestDeps): Ingest {
         wantedConfigVersion: deps.wantedConfigVersion?.(deviceId) ?? 0,
         resume,
         locked: deps.isLocked?.(deviceId) ?? false,
-        // Badges send chunk frames packed only to a gateway that says it takes them (both forms are always accepted).
-        capabilities: config.packedFrames ? pb.Capability.CAPABILITY_PACKED_FRAMES : pb.Capability.CAPABILITY_NONE,
+        // Badges send chunk frames packed, and compact chunks, only to a gateway that says it takes them (every form is always accepted).
+        capabilities:
+          (config.packedFrames ? pb.Capability.CAPABILITY_PACKED_FRAMES : pb.Capability.CAPABILITY_NONE) |
+          (config.compactChunks ? pb.Capability.CAPABILITY_COMPACT_CHUNKS : pb.Capability.CAPABILITY_NONE),
       });
       // Sessions whose missing chunks the badge no longer holds are finalised with their gaps.
       for (const s of [...(sessionsByDevice.get(deviceId) ?? [])]) {
@@ -849,6 +872,7 @@ export function createIngest(deps: IngestDeps): Ingest {
       closed = true;
       clearInterval(sweepTimer);
       if (broker.published === published) broker.published = previousPublished;
+      broker.removeListener('clientDisconnect', dropAliases);
       for (const [client, w] of windows) {
         resumeReading(client, w);
         for (const h of w.held.splice(0)) h();

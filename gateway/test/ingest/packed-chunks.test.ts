@@ -88,12 +88,12 @@ describe('ingest of packed chunks', () => {
   }
 
   it('says CAPABILITY_PACKED_FRAMES in HelloReply unless configured off', async () => {
-    const b = await setup();
+    const b = await setup({ compactChunks: false });
     await b.send('hello', { deviceId: 'badge-001' });
     expect((await b.waitFor('hello-reply')).capabilities).toBe(pb.Capability.CAPABILITY_PACKED_FRAMES);
     await b.close();
     await h!.close();
-    const old = await setup({ packedFrames: false });
+    const old = await setup({ packedFrames: false, compactChunks: false });
     await old.send('hello', { deviceId: 'badge-001' });
     expect((await old.waitFor('hello-reply')).capabilities).toBe(0);
   });
