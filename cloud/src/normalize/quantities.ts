@@ -5,10 +5,11 @@
  * - amount: money in yuan (五十万 → 500000, 3万 → 30000, 两三万 → 20000..30000);
  *   a number counts as money when it carries 万/千/元/块, or when it was
  *   written as a Chinese numeral with 万/亿 in it.
- * - duration: in days (三个月 → 90, 半年 → 180, 一年 → 365, 三五年 → 1095..1825).
+ * - duration: in days (三个月 → 90, 半年 → 180, 一年 → 365, 三五年 → 1095..1825,
+ *   一年多 / 一年以上 → 365..547, 十天半个月 → 10..15, 个把月 → 30, 一年半载 → 180..365).
  * - percent: 3.5% / 3.5个点 / 百分之三 / 三成 (→ 30), and a bare rate after a
  *   rate word (收益起码得三点五 → 3.5), and the spoken 三个二 (3.2%) after a
- *   rate word or 一年.
+ *   rate word or 一年, and 三个半 (3.5%) after a rate word or before 就满意了.
  */
 import { originalSpan, type MappedText } from './mapped-text.js';
 
@@ -45,7 +46,25 @@ const SPOKEN_RATE = /(年化|收益率?|利率|利息|回报|基准|一年|1年)
 const RATE_FLOOR = /(至少|起码|最少|最低|不低于)[得要能有个也]{0,3}(\d+(?:\.\d+)?)(?![\d%万千元块年月天周日个克.])/gu;
 const RATE_WORD_BEFORE = /(年化|收益|利率|利息|回报|基准)[^。;；!?]{0,16}$/u;
 const SPOKEN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const HALF_YEAR = /半年|半个月|一年半|1年半/gu;
+const HALF_YEAR = /半年|半个月|一年半(?!载)|1年半(?!载)/gu;
+/**
+ * Spoken horizons without a plain count: 个把月 (about a month), 个把星期, 年把 and
+ * 一年半载 (half a year to a year).
+ */
+const IDIOM_HORIZON: readonly [RegExp, number, number][] = [
+  [/个把月/gu, 30, 30],
+  [/个把(星期|礼拜)/gu, 7, 7],
+  [/(1|一)?年半载|年把/gu, 180, 365],
+];
+/** 一年多, 三个月以上, 两年出头: somewhat more than the count (read as up to half a unit more). */
+const MORE_THAN = /^(以上|多|出头|往上)/u;
+/**
+ * N个半 with no unit after it (三个半左右): a rate of N.5 % when a rate word or a one-year
+ * period comes shortly before, or contentment follows (三个半我就满意了).
+ */
+const HALF_RATE = /(\d)个半(?!小时|钟头|月|年|天|星期|礼拜|点|%)/gu;
+const HALF_RATE_BEFORE = /(年化|收益|利率|利息|回报|基准|1年|每年)[^。;；!?]{0,16}$/u;
+const HALF_RATE_AFTER = /^(左右|上下)?(的)?(话)?(我)?(就|也)?(满意|知足|可以|行|够了)/u;
 
 function toNum(s: string | undefined): number | undefined {
   return s === undefined ? undefined : Number(s);
@@ -95,6 +114,13 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     push('percent', v, v, numStart, m.index + m[0].length);
   }
 
+  for (const m of t.matchAll(HALF_RATE)) {
+    const after = t.slice(m.index + m[0].length);
+    if (!HALF_RATE_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)) && !HALF_RATE_AFTER.test(after)) continue;
+    const v = (toNum(m[1]) ?? 0) + 0.5;
+    push('percent', v, v, m.index, m.index + m[0].length);
+  }
+
   for (const m of t.matchAll(SPOKEN_RATE)) {
     const tenth = SPOKEN_DIGIT[m[3] ?? ''] ?? Number(m[3]);
     const v = (toNum(m[2]) ?? 0) + tenth / 10;
@@ -111,18 +137,26 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     if (unit === '月' && m[3] === undefined) continue; // 3月 is March, not three months
     if (unit === '年' && a >= 1900) continue; // a calendar year
     const days = unit.includes('月') ? 30 : unit === '年' ? 365 : unit === '天' || unit === '日' ? 1 : 7;
-    durations.push({ lo: a * days, hi: b * days, s: m.index, e: m.index + m[0].length });
+    const more = MORE_THAN.exec(t.slice(m.index + m[0].length));
+    const e = m.index + m[0].length + (more ? more[0].length : 0);
+    durations.push({ lo: a * days, hi: b * days + (more ? days / 2 : 0), s: m.index, e });
+  }
+  for (const [re, lo, hi] of IDIOM_HORIZON) {
+    for (const m of t.matchAll(re)) durations.push({ lo, hi, s: m.index, e: m.index + m[0].length });
   }
   for (const m of t.matchAll(HALF_YEAR)) {
     const days = m[0] === '半个月' ? 15 : m[0] === '半年' ? 180 : 545;
     durations.push({ lo: days, hi: days, s: m.index, e: m.index + m[0].length });
   }
-  durations.sort((x, y) => x.s - y.s);
-  for (let i = 0; i < durations.length; i++) {
-    const d = durations[i];
+  // a count inside a wider reading of the same words (一年 in 一年半, 一年半载) is dropped
+  const widest = durations.filter((d) => !durations.some((o) => o !== d && o.s <= d.s && d.e <= o.e && o.e - o.s > d.e - d.s));
+  widest.sort((x, y) => x.s - y.s);
+  for (let i = 0; i < widest.length; i++) {
+    const d = widest[i];
     if (!d) continue;
-    const next = durations[i + 1];
-    if (next && /^\s*(到|至|-|~)\s*$/u.test(t.slice(d.e, next.s)) && next.hi >= d.lo) {
+    const next = widest[i + 1];
+    // 半年到一年, and two counts side by side (十天半个月)
+    if (next && /^\s*(到|至|-|~)?\s*$/u.test(t.slice(d.e, next.s)) && next.hi >= d.lo) {
       push('duration', d.lo, next.hi, d.s, next.e);
       i++;
     } else {

@@ -27,6 +27,22 @@ describe('quantities', () => {
     expect(q('二十来天')).toEqual([{ kind: 'duration', value: 20, max: 20, text: '二十来天' }]);
   });
 
+  it('reads spoken horizons and more-than counts', () => {
+    expect(q('个把月就要用')).toEqual([{ kind: 'duration', value: 30, max: 30, text: '个把月' }]);
+    expect(q('一年半载用不到')).toEqual([{ kind: 'duration', value: 180, max: 365, text: '一年半载' }]);
+    expect(q('十天半个月')).toEqual([{ kind: 'duration', value: 10, max: 15, text: '十天半个月' }]);
+    expect(q('放一年以上')).toEqual([{ kind: 'duration', value: 365, max: 547.5, text: '一年以上' }]);
+    expect(q('两年多')).toEqual([{ kind: 'duration', value: 730, max: 912.5, text: '两年多' }]);
+    expect(q('一年半')).toEqual([{ kind: 'duration', value: 545, max: 545, text: '一年半' }]);
+  });
+
+  it('reads N个半 as a rate only next to a rate or contentment', () => {
+    expect(q('一年期的话，三个半左右我就满意了').filter((x) => x.kind === 'percent')).toEqual([{ kind: 'percent', value: 3.5, max: 3.5, text: '三个半' }]);
+    expect(q('收益有个三个半')).toEqual([{ kind: 'percent', value: 3.5, max: 3.5, text: '三个半' }]);
+    expect(q('排了三个半小时')).toEqual([]);
+    expect(q('来了三个半，还有两个没到')).toEqual([]);
+  });
+
   it('finds percentages in their spoken forms', () => {
     expect(q('百分之三')).toEqual([{ kind: 'percent', value: 3, max: 3, text: '百分之三' }]);
     expect(q('三点五个点')).toEqual([{ kind: 'percent', value: 3.5, max: 3.5, text: '三点五个点' }]);
