@@ -37,3 +37,21 @@ describe('product preference', () => {
     expect(tags([pitch, ['customer', '那先买五万吧。']])).not.toContain('preference.product=wealth');
   });
 });
+
+describe('holding period (preference.term)', () => {
+  const asked: ['staff', string] = ['staff', '这笔钱您大概能放多久？'];
+  it('classifies spoken horizons by their upper end', () => {
+    expect(tags([asked, ['customer', '个把月吧，月底要交房租。']])).toContain('preference.term=le_1m');
+    expect(tags([asked, ['customer', '一年多没问题。']])).toContain('preference.term=gt_1y');
+    expect(tags([asked, ['customer', '一年半载用不着。']])).toContain('preference.term=m6_to_m12');
+  });
+  it('judges the clause of the period, not the whole turn', () => {
+    expect(tags([asked, ['customer', '我炒股炒了十几年了，这笔钱半年的就行。']])).toContain('preference.term=m3_to_m6');
+    expect(tags([asked, ['customer', '我炒股炒了十几年了，这笔钱半年的就行。']])).not.toContain('preference.term=gt_1y');
+  });
+  it('does not read a rate period, a held product or staff term echoed back as the customer’s period', () => {
+    expect(tags([['customer', '收益嘛，一年能有个三个点就行。']])).not.toContain('preference.term=m6_to_m12');
+    expect(tags([['customer', '我那笔五年的国债年底就到了。']])).not.toContain('preference.term=gt_1y');
+    expect(tags([['staff', '这款要锁定三年。'], ['customer', '要存三年啊？太久了吧。']])).not.toContain('preference.term=gt_1y');
+  });
+});
