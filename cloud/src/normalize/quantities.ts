@@ -9,7 +9,8 @@
  *   一年多 / 一年以上 → 365..547, 十天半个月 → 10..15, 个把月 → 30, 一年半载 → 180..365).
  * - percent: 3.5% / 3.5个点 / 百分之三 / 三成 (→ 30), and a bare rate after a
  *   rate word (收益起码得三点五 → 3.5), and the spoken 三个二 (3.2%) after a
- *   rate word or 一年, and 三个半 (3.5%) after a rate word or before 就满意了.
+ *   rate word or 一年, and 三个半 (3.5%) after a rate word or before 就满意了, and a
+ *   bare decimal before contentment (有个三点二我就满意了 → 3.2).
  */
 import { originalSpan, type MappedText } from './mapped-text.js';
 
@@ -65,6 +66,8 @@ const MORE_THAN = /^(以上|多|出头|往上)/u;
 const HALF_RATE = /(\d)个半(?!小时|钟头|月|年|天|星期|礼拜|点|%)/gu;
 const HALF_RATE_BEFORE = /(年化|收益|利率|利息|回报|基准|1年|每年)[^。;；!?]{0,16}$/u;
 const HALF_RATE_AFTER = /^(左右|上下)?(的)?(话)?(我)?(就|也)?(满意|知足|可以|行|够了)/u;
+/** A bare decimal before contentment (能有个三点二我就满意了): a rate in percent when below 20. */
+const CONTENT_RATE = /(?<![\d.])(\d+\.\d+)(?=(左右|上下)?(的)?(话)?(我)?(就|也)?(满意|知足|够了))/gu;
 
 function toNum(s: string | undefined): number | undefined {
   return s === undefined ? undefined : Number(s);
@@ -118,6 +121,14 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     const after = t.slice(m.index + m[0].length);
     if (!HALF_RATE_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)) && !HALF_RATE_AFTER.test(after)) continue;
     const v = (toNum(m[1]) ?? 0) + 0.5;
+    push('percent', v, v, m.index, m.index + m[0].length);
+  }
+
+  for (const m of t.matchAll(CONTENT_RATE)) {
+    const v = toNum(m[1]) ?? 0;
+    if (v <= 0 || v >= 20) continue;
+    const at = originalSpan(mt, m.index, m.index + 1, original).start;
+    if (out.some((q) => q.kind === 'percent' && at >= q.start && at < q.end)) continue;
     push('percent', v, v, m.index, m.index + m[0].length);
   }
 

@@ -41,6 +41,8 @@ describe('quantities', () => {
     expect(q('收益有个三个半')).toEqual([{ kind: 'percent', value: 3.5, max: 3.5, text: '三个半' }]);
     expect(q('排了三个半小时')).toEqual([]);
     expect(q('来了三个半，还有两个没到')).toEqual([]);
+    expect(q('能有个三点二我就满意了')).toEqual([{ kind: 'percent', value: 3.2, max: 3.2, text: '三点二' }]);
+    expect(q('体重一百二十五点五就满意了')).toEqual([]);
   });
 
   it('finds percentages in their spoken forms', () => {
