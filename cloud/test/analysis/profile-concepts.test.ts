@@ -55,3 +55,39 @@ describe('holding period (preference.term)', () => {
     expect(tags([['staff', '这款要锁定三年。'], ['customer', '要存三年啊？太久了吧。']])).not.toContain('preference.term=gt_1y');
   });
 });
+
+describe('expected return (preference.return)', () => {
+  it('does not read a loss, a figure reported from before or staff’s promise echoed back as the expected return', () => {
+    expect(tags([['customer', '别一个月就跌个百分之八就行。']])).not.toContain('preference.return=specific');
+    expect(tags([['customer', '上次那个经理说能有五个点，结果才三个。']])).not.toContain('preference.return=specific');
+    expect(tags([['staff', '这款保证四个点。'], ['customer', '保证四个点啊？']])).not.toContain('preference.return=specific');
+    expect(tags([['customer', '能有个三点二我就满意了。']])).toContain('preference.return=specific');
+  });
+  it('does not read a wish for high returns that the customer negates', () => {
+    expect(tags([['customer', '我不图高收益，安稳就行。']])).not.toContain('preference.return=high');
+  });
+});
+
+describe('gifts and activities (preference.activity)', () => {
+  const gift: ['staff', string] = ['staff', '另外这个月新资金满五万送一台电饭煲。'];
+  it('binds a short reaction to the gift staff just mentioned', () => {
+    expect(tags([gift, ['customer', '这个倒是有点意思。']])).toContain('preference.activity=yes');
+    expect(tags([gift, ['customer', '家里都有，那个我不稀罕。']])).toContain('preference.activity=no');
+  });
+  it('does not bind a reaction that is about the product, or that comes without a gift mention', () => {
+    expect(tags([gift, ['customer', '这个收益有点意思。']])).not.toContain('preference.activity=yes');
+    expect(tags([['staff', '这款一年期的年化二点八。'], ['customer', '这个有点意思。']])).not.toContain('preference.activity=yes');
+    expect(tags([['customer', '我想买点债券的也行。']])).not.toContain('preference.activity=yes');
+  });
+});
+
+describe('channel', () => {
+  it('reads where the customer will do the business', () => {
+    expect(tags([['customer', '那我明天到你们营业厅办吧。']])).toContain('preference.channel=branch_counter');
+    expect(tags([['customer', '我回去自己在app上买。']])).toContain('preference.channel=mobile_banking');
+  });
+  it('not where the customer cannot or did once elsewhere', () => {
+    expect(tags([['customer', '手机上我弄不来。']])).not.toContain('preference.channel=mobile_banking');
+    expect(tags([['customer', '我在别的银行手机上买过。']])).not.toContain('preference.channel=mobile_banking');
+  });
+});
