@@ -91,3 +91,26 @@ describe('channel', () => {
     expect(tags([['customer', '我在别的银行手机上买过。']])).not.toContain('preference.channel=mobile_banking');
   });
 });
+
+describe('refusals (objection.refusal)', () => {
+  it('reads doubled and for-now refusals', () => {
+    expect(tags([['staff', '要不要看看这款基金？'], ['customer', '不用不用，我就取个钱。']])).toContain('objection.refusal=not_needed');
+    expect(tags([['customer', '我手上的够多了，今年不买了。']])).toContain('objection.refusal=not_needed');
+  });
+  it('binds “no use for it” to the offer it answers, not to idle money', () => {
+    expect(tags([['staff', '给您开通一个短信提醒吧？'], ['customer', '我天天看手机，用不上。']])).toContain('objection.refusal=not_needed');
+    expect(tags([['staff', '这笔钱您需要随时取吗？'], ['customer', '这钱一年内用不上。']])).not.toContain('objection.refusal=not_needed');
+  });
+  it('reads “I will look first” at the end of a sentence, and a return floor is no refusal', () => {
+    expect(tags([['customer', '好，基金我再看看。']])).toContain('objection.refusal=self_research');
+    expect(tags([['customer', '两个点以下的就别说了。']])).not.toContain('objection.refusal=not_needed');
+  });
+  it('a short time budget is no time; scheduling other hours and putting a product off are not', () => {
+    expect(tags([['customer', '我就半个小时，说快点。']])).toContain('objection.refusal=no_time');
+    expect(tags([['customer', '晚上打吧，其他时间在开会。']])).not.toContain('objection.refusal=no_time');
+    expect(tags([['customer', '先存定期，基金回头再说。']])).not.toContain('objection.refusal=no_time');
+  });
+  it('an adviser named by pronoun who works at a financial firm', () => {
+    expect(tags([['customer', '我的钱都是我外甥管，他在证券公司上班。']])).toContain('objection.refusal=has_advisor');
+  });
+});
