@@ -35,3 +35,14 @@ describe('offset map', () => {
     expect(original.slice(span2.start, span2.end)).toBe('三个月');
   });
 });
+
+describe('Cantonese function words', () => {
+  it('fold to Mandarin with offsets unchanged, so Mandarin rules read them', () => {
+    const n = normalizeMapped('我唔想亏钱，冇买过基金');
+    expect(n.text).toBe('我不想亏钱,没买过基金');
+    expect(originalSpan(n, n.text.indexOf('不想'), n.text.indexOf('不想') + 2, n.original)).toMatchObject({ start: 1, end: 3 });
+  });
+  it('leaves a lone hesitation 唔 to filler removal', () => {
+    expect(normalizeMapped('唔，我想想').text).toBe(',我想想');
+  });
+});
