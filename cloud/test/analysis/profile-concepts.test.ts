@@ -114,3 +114,14 @@ describe('refusals (objection.refusal)', () => {
     expect(tags([['customer', '我的钱都是我外甥管，他在证券公司上班。']])).toContain('objection.refusal=has_advisor');
   });
 });
+
+describe('dialect', () => {
+  it('reads a Cantonese customer with the Mandarin rules', () => {
+    const t = tags([['staff', '您平时有冇买过基金或者理财？'], ['customer', '冇啊，我唔想亏钱，保本就得。']]);
+    expect(t).toContain('basic.investment_experience=novice');
+    expect(t).toContain('preference.risk=capital_preserving');
+  });
+  it('reads a spouse named in dialect as the one who manages the money', () => {
+    expect(tags([['customer', '家里的钱都是俺对象管着。']])).toContain('basic.fund_manager=other');
+  });
+});
