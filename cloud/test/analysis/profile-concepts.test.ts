@@ -125,3 +125,20 @@ describe('dialect', () => {
     expect(tags([['customer', '家里的钱都是俺对象管着。']])).toContain('basic.fund_manager=other');
   });
 });
+
+describe('feedback', () => {
+  it('reads fee questions about any product or service, not only after an investment pitch', () => {
+    expect(tags([['customer', '这张卡的年费怎么算？']], 'phone')).toContain('feedback.question=fees');
+  });
+  it('reads evaluations with degree words in between', () => {
+    expect(tags([['customer', '你们的服务好差，我要投诉。']])).toContain('feedback.negative=service_attitude_bad');
+    expect(tags([['customer', '你们这边的产品还是有点少。']])).toContain('feedback.negative=product_limited');
+    expect(tags([['customer', '你们态度倒是挺好。']])).toContain('feedback.positive=service_attitude_good');
+    expect(tags([['customer', '这事办得挺利索。']])).toContain('feedback.positive=service_professional');
+    expect(tags([['customer', '入口藏得也太深了，找了半天。']])).toContain('feedback.negative=system_cumbersome');
+  });
+  it('few people in a branch or a question about where one is is not a complaint about few branches', () => {
+    expect(tags([['customer', '你们这网点人少，不用排队。']])).not.toContain('feedback.negative=branch_few');
+    expect(tags([['customer', '机场附近你们有没有网点？']])).not.toContain('feedback.negative=branch_few');
+  });
+});
