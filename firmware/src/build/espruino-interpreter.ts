@@ -29,7 +29,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { badgeBoard } from '@parley/hardware/boards';
-import { NOR_PAGE_BYTES, NOR_SECTOR_BYTES } from '../platform/espruino/spi-nor-flash.js';
 import { CoprocPeer, GatewayPeer, SCENARIO_STEPS } from './scenario-peers.js';
 import type { GatewayTally } from './scenario-peers.js';
 
@@ -46,11 +45,18 @@ export interface InterpreterRunOptions {
    * The spool on the board's SPI NOR chip (the provisioning file's
    * `spoolChip`) instead of Storage: the prelude puts a W25Q model on a global the provisioning file names (`__pSpi`)
    * (4-byte-address READ, PAGE PROGRAM, SECTOR ERASE, WREN, RDSR; programs
-   * only clear bits and wrap in their page) backed by RAM for the slots these
-   * segments use, allocated before the bundle starts (so excluded with the
-   * prelude); addresses beyond read erased.
+   * only clear bits and wrap in their page), the whole chip, sparse: only
+   * sectors programmed since their last erase are held in RAM, and their
+   * variables are subtracted from every sample (`chipModelVars`).
    */
   spoolChip?: { segmentBytes: number; segments: number };
+  /**
+   * After the scenario: the broker kept away and the spool filled with this
+   * many sessions (one small chunk, a START and an END each; fewer when the
+   * spool refuses more), then sampled for 2 s: the memory of a badge holding
+   * a shift's backlog of sessions. 0 or unset: not done.
+   */
+  backlogSessions?: number;
 }
 
 export interface LinkCounters {
@@ -65,6 +71,8 @@ export interface LinkCounters {
 export interface InterpreterRunReport {
   /** Variables the prelude uses before the bundle starts. */
   preludeVars: number;
+  /** Most variables the chip model's sectors held at a sample (excluded from the figures). */
+  chipModelVars: number;
   /** Total variables after boot (connected, Hello answered, before recording). */
   bootVars: number;
   /** Highest total while recording, uploading, sending telemetry, answering commands, downloading firmware and reconnecting. */
@@ -74,6 +82,10 @@ export interface InterpreterRunReport {
    * the commands, the config and the download: what is not released).
    */
   settledVars: number;
+  /** Sessions the spool held after the backlog fill (0 when not done). */
+  backlogHeld: number;
+  /** Highest total while holding that backlog (0 when not done). */
+  backlogVars: number;
   /** The interpreter's variable budget (`process.memory().total`). */
   totalVars: number;
   /**
@@ -94,34 +106,49 @@ export interface InterpreterRunReport {
 }
 
 /** The `.boot0` prelude (runs before `.bootcde`); written in the Espruino subset. */
-/** The prelude's W25Q model on SPI2, backing `bytes` of the chip in RAM (Espruino subset). */
-function spiNorModel(bytes: number): string {
+/**
+ * The prelude's W25Q model on `__pSpi` (Espruino subset), sparse: only the
+ * 4 KiB sectors programmed since their last erase are held (a Uint8Array
+ * each, in `NOR.s` by sector number), so the whole 128 MiB chip is modelled.
+ * `NOR.n` counts the sectors held: they are the model's memory, not the
+ * firmware's, and are subtracted from the samples (`NOR.per` variables each,
+ * measured in the prelude).
+ */
+function spiNorModel(): string {
   return `
-var NOR = { m: new Uint8Array(${bytes}), wel: false };
-NOR.m.fill(255);
+var NOR = { s: {}, n: 0, wel: false, per: 0 };
+(function () { var u0 = process.memory().usage; var t = new Uint8Array(4096); NOR.per = process.memory().usage - u0; t = undefined; })();
 global.__pSpi = { setup: function () {}, send: function (d, cs) {
-  var out = new Uint8Array(d.length), m = NOR.m, c = d[0], i;
+  var out = new Uint8Array(d.length), c = d[0], i, n, at, buf, pos;
   var a = ((d[1] << 24) | (d[2] << 16) | (d[3] << 8) | d[4]) >>> 0;
   if (c === 5) { for (i = 1; i < d.length; i++) out[i] = NOR.wel ? 2 : 0; }
   else if (c === 6) NOR.wel = true;
-  else if (c === 0x13) { for (i = 5; i < d.length; i++) out[i] = a + i - 5 < m.length ? m[a + i - 5] : 255; }
-  else if (c === 0x12 && NOR.wel) {
-    var pg = a - (a % 256);
-    for (i = 5; i < d.length; i++) { var at = pg + (((a % 256) + i - 5) % 256); if (at < m.length) m[at] = m[at] & d[i]; }
+  else if (c === 0x13) {
+    pos = 5;
+    while (pos < d.length) {
+      at = a & 4095; n = Math.min(4096 - at, d.length - pos); buf = NOR.s[a >>> 12];
+      if (buf) out.set(buf.subarray(at, at + n), pos); else out.fill(255, pos, pos + n);
+      pos += n; a += n;
+    }
+  } else if (c === 0x12 && NOR.wel) {
+    buf = NOR.s[a >>> 12];
+    if (!buf) { buf = new Uint8Array(4096); buf.fill(255); NOR.s[a >>> 12] = buf; NOR.n++; }
+    var pg = (a & 4095) - (a % 256);
+    for (i = 5; i < d.length; i++) { at = pg + (((a % 256) + i - 5) % 256); buf[at] = buf[at] & d[i]; }
     NOR.wel = false;
-  } else if (c === 0x21 && NOR.wel) { var sec = a - (a % 4096); if (sec < m.length) m.fill(255, sec, sec + 4096); NOR.wel = false; }
+  } else if (c === 0x21 && NOR.wel) { if (NOR.s[a >>> 12]) { delete NOR.s[a >>> 12]; NOR.n--; } NOR.wel = false; }
   return out;
 } };
 `;
 }
 
-function prelude(railPin: string, norBytes: number): string {
-  return (norBytes > 0 ? spiNorModel(norBytes) : '') + `
-var P = { h: {}, btn: null, wifi: false };
+function prelude(railPin: string, chip: boolean): string {
+  return (chip ? spiNorModel() : 'var NOR = { n: 0, per: 0 };') + `
+var P = { h: {}, btn: null, wifi: false, down: false };
 global.__pC = function () {
   var c = { connected: false,
     on: function (ev, cb) { P.h[ev] = cb; },
-    connect: function () { setTimeout(function () { c.connected = true; if (P.h.connected) P.h.connected(); }, 10); },
+    connect: function () { if (!P.down) setTimeout(function () { c.connected = true; if (P.h.connected) P.h.connected(); }, 10); },
     disconnect: function () { c.connected = false; setTimeout(function () { if (P.h.disconnected) P.h.disconnected(); }, 1); },
     subscribe: function () {},
     publish: function (topic, msg) {
@@ -137,6 +164,18 @@ global.__pW = { connect: function (s, o, cb) { setTimeout(function () { P.wifi =
   getDetails: function () { return { status: P.wifi ? "connected" : "off", rssi: -60 }; } };
 Modules.addCached("Wifi", "exports.connect = global.__pW.connect; exports.disconnect = global.__pW.disconnect; exports.getDetails = global.__pW.getDetails;");
 global.__pX = function () { if (P.c && P.c.connected) { P.c.connected = false; if (P.h.disconnected) P.h.disconnected(); } };
+global.__pDown = function () { P.down = true; __pX(); };
+global.__pFill = function (n) {
+  var sp = __parleyBadge.spool, i, id, s, made = 0;
+  for (i = 0; i < n && !sp.isFullFor(40); i++) {
+    id = new Uint8Array(16); id[0] = 0xb0; id[1] = i & 255; id[2] = i >> 8; id[15] = 0x5a;
+    s = sp.beginSession(id, new Uint8Array([8, 1]));
+    sp.appendChunk(s, 0, 50, 40, 0, new Uint8Array(40));
+    sp.endSession(s, new Uint8Array([8, 2]));
+    made++;
+  }
+  print("@@F " + made + " " + sp.sessions().length);
+};
 global.__pD = function (topic, file) {
   var b64 = require("fs").readFileSync(file);
   if (P.c && P.c.connected && P.h.publish) P.h.publish({ topic: topic, message: atob(b64) });
@@ -148,8 +187,8 @@ global.digitalWrite = function (pin, v) { if (pin === ${JSON.stringify(railPin)}
 global.digitalRead = function () { return 1; };
 global.analogWrite = function () {};
 global.analogRead = function () { return 0.5; };
-print("@@M0 " + process.memory().usage + " " + process.memory().total);
-setInterval(function () { print("@@M " + process.memory().usage); }, 250);
+print("@@M0 " + process.memory().usage + " " + process.memory().total + " " + NOR.n * NOR.per);
+setInterval(function () { print("@@M " + process.memory().usage + " " + NOR.n * NOR.per); }, 250);
 `;
 }
 
@@ -232,10 +271,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
   const timers: NodeJS.Timeout[] = [];
   try {
     writeFileSync(join(dir, 'bundle.js'), opts.bundle, 'latin1');
-    // The slots the spool's segments use on the chip: whole sectors holding a header page and the segment.
-    const chip = opts.spoolChip;
-    const norBytes = chip ? chip.segments * Math.ceil((chip.segmentBytes + NOR_PAGE_BYTES) / NOR_SECTOR_BYTES) * NOR_SECTOR_BYTES : 0;
-    writeFileSync(join(dir, 'prelude.js'), prelude(badgeBoard.pins.captureRailEnable, norBytes));
+    writeFileSync(join(dir, 'prelude.js'), prelude(badgeBoard.pins.captureRailEnable, opts.spoolChip !== undefined));
     writeFileSync(join(dir, 'id.json'), JSON.stringify(identity));
     writeFileSync(join(dir, 'store.js'), storeScript());
     const stored = await runToEnd(opts.bin, ['store.js'], dir, 60_000);
@@ -273,6 +309,8 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     }, () => Date.now() - started);
 
     let preludeVars = -1;
+    let chipModelVars = 0;
+    let fillReport = '';
     let totalVars = 0;
     let current = 0;
     let peak = 0;
@@ -288,10 +326,12 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
       }
       const parts = l.slice(at).trim().split(' ');
       if (parts[0] === '@@M0') {
-        preludeVars = Number(parts[1]);
+        preludeVars = Number(parts[1]) - Number(parts[3]);
         totalVars = Number(parts[2]);
       } else if (parts[0] === '@@M') {
-        current = Number(parts[1]);
+        // The chip model's sectors are not the firmware's.
+        current = Number(parts[1]) - Number(parts[2]);
+        chipModelVars = Math.max(chipModelVars, Number(parts[2]));
         if (current > peak) peak = current;
       } else if (parts[0] === '@@P') {
         try {
@@ -300,6 +340,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
           errors.push('gateway refused ' + (parts[1] ?? '') + ': ' + (err as Error).message);
         }
       } else if (parts[0] === '@@R') coproc.rail((parts[1] === '1') === badgeBoard.captureRail.activeHigh);
+      else if (parts[0] === '@@F') fillReport = l.slice(at + 4).trim();
       else if (parts[0] === '@@L') link = JSON.parse(l.slice(at + 4)) as LinkCounters;
       else if (parts[0] === '@@E') errors.push(l.slice(at));
     };
@@ -345,7 +386,21 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     repl('var l = __parleyBadge.platform.audio.linkStats(); print("@@L " + JSON.stringify({ frames: l.frames, crcErrors: l.crcErrors, headerErrors: l.headerErrors, overruns: l.overruns, resyncs: l.resyncs, discardedBytes: l.discardedBytes }));');
     await sleep(500);
     const settledVars = current;
-    return { preludeVars, bootVars, peakVars: peak, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: gateway.tally, errors, console: consoleText };
+    const peakRun = peak;
+    let backlogHeld = 0;
+    let backlogVars = 0;
+    if (opts.backlogSessions) {
+      repl('__pDown()');
+      await sleep(1000);
+      fillReport = '';
+      peak = 0;
+      repl(`__pFill(${opts.backlogSessions})`);
+      if (!(await waitFor(() => fillReport !== '', 60_000))) throw new Error('the backlog fill did not finish:\n' + consoleText.slice(-2000));
+      await sleep(2000);
+      backlogHeld = Number(fillReport.split(' ')[1]);
+      backlogVars = peak;
+    }
+    return { preludeVars, chipModelVars, bootVars, peakVars: peakRun, backlogHeld, backlogVars, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: gateway.tally, errors, console: consoleText };
   } finally {
     for (const t of timers) clearTimeout(t);
     stop(esp);

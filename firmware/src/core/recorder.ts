@@ -227,15 +227,17 @@ export class Recorder {
         gaps.push({ firstFrame: held[g] as number, frameCount: held[g + 1] as number });
         dropped += held[g + 1] as number;
       }
+      // The totals its last chunk recorded, read from flash.
+      const totals = this.o.spool.lastTotals(s);
       const end: SessionEnd = {
         sessionId: s.id,
         reason: EndReason.REBOOT,
         endTimeMs: 0,
         clockSynced: false,
-        totalFrames: s.framesEnd,
-        totalBytes: s.bytesTotal,
+        totalFrames: totals ? (totals[0] as number) : 0,
+        totalBytes: totals ? (totals[1] as number) : 0,
         totalChunks: s.lastSeq + 1,
-        digest: s.digest,
+        digest: totals ? (totals[2] as number) : 0,
         droppedFrames: dropped,
         gaps: gaps,
         timeCorrected: false,

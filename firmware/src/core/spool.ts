@@ -15,20 +15,22 @@ import { FirmwareError } from './errors.js';
  *
  * Session metadata (START, GAP, END records) is copied forward into the
  * active segment before the segment holding it is erased, so it lives as long
- * as the session. A segment is erased only when every chunk in it is
- * acknowledged by the gateway (ChunkAck) or its session is complete: nothing
- * unacknowledged is ever overwritten. The last free segment is reserved for
- * metadata, so a full spool can still close its sessions.
+ * as the session. A segment is erased only when no held session may have an
+ * unacknowledged chunk in it: nothing unacknowledged is ever overwritten. The
+ * last free segment is reserved for metadata, so a full spool can still close
+ * its sessions.
  *
  * The RAM index has a fixed size, set at construction, whatever the backlog
- * (a badge offline for a shift holds hundreds of segments): typed arrays of
- * segCount entries (generation, bytes used, flags), K session slots per
- * segment (session table row, first and last seq), and a table of at most
- * maxSessions sessions (numbers and 16-byte ids in typed arrays). START and
- * END protobuf bytes and gaps stay in flash: the table holds where the
- * current START and END records are, and they are read when needed. A
- * segment that would take chunks of a (K+1)-th session is sealed; a new
- * session that finds the table full is refused like a full flash.
+ * (a badge offline for a shift fills the whole chip): per segment its
+ * generation, flags and the first chunk in it (session row and seq), 10
+ * bytes; per session a row of the session table (last, acknowledged and
+ * lowest seq, where its current START and END records are, the span of
+ * segments its unacknowledged chunks may be in) and its 16-byte id, 41 bytes.
+ * Chunks of a session are appended in seq order, so the span is exact for
+ * sessions recorded one after another (the recorder's way) and conservative
+ * (keeps more) when sessions interleave. START and END bytes, gaps and the
+ * running totals of the last chunk stay in flash and are read when needed.
+ * A new session that finds the table full is refused like a full flash.
  */
 export const SpoolRecord = { HEADER: 1, START: 2, CHUNK: 3, GAP: 4, END: 5 } as const;
 
@@ -39,167 +41,134 @@ const SID_BYTES = 16;
 /** Chunk payload prefix: session id, seq, frames end, bytes total, digest. */
 const CHUNK_PREFIX = SID_BYTES + 16;
 const MAX_PAYLOAD = 0xffff;
+/** Offset of the first record after the segment's HEADER. */
+const FIRST_RECORD = 4 + RECORD_OVERHEAD;
 
 export type Crc32 = (data: Uint8Array, crc: number) => number;
 
-/** Sessions the spool holds at most by default (a badge records a few dozen a shift). */
+/**
+ * Sessions the spool holds at most by default. Set by the memory budget, not
+ * by a shift: each session held costs ~2.4 Espruino variables of table and
+ * ~6 of its SpoolSession handle (measured on the interpreter), and 32 held
+ * is what the chip configuration fits under 6,000 (docs/firmware.md).
+ */
 export const DEFAULT_MAX_SESSIONS = 32;
-/** Sessions whose chunks one segment indexes by default (a segment is tens of seconds of audio). */
-export const DEFAULT_SESSIONS_PER_SEGMENT = 4;
+/** Largest session table: rows are numbered in a byte (255 is "none"). */
+export const MAX_SESSIONS = 254;
+/** Largest segment: a record's location packs segment and offset in one number (offset below 2^20). */
+export const MAX_SEGMENT_BYTES = 1 << 20;
+const LOC_SEG = MAX_SEGMENT_BYTES;
+/** Most segments: locations stay below 2^31, spans pack two segment numbers in one int32. */
+export const MAX_SEGMENTS = 2047;
 
 /** Bytes a segment file costs in flash beyond its size (Espruino Storage's header, with slack). */
 const SEGMENT_FILE_OVERHEAD = 64;
 /** Segment flags. */
 const PRESENT = 1;
 const SEALED = 2;
-/** Holds chunks of more sessions than it has slots (written by an older firmware): found dead by reading it. */
-const OVERFLOW = 4;
 /** Holds records of a session the table had no room for at open: kept until the next open. */
-const PINNED = 8;
-const NO_SLOT = 0xff;
+const PINNED = 4;
+const NO_ROW = 0xff;
+
+/** Fields of a session table row. */
+const LAST = 0;
+const ACKED = 1;
+const LOWEST = 2;
+/** Location (segment * 2^20 + offset) of the current START and END records, -1 when none. */
+const START_AT = 3;
+const END_AT = 4;
+/**
+ * Segments that may hold the session's unacknowledged chunks, oldest (pin)
+ * and newest (last), packed `pin << 16 | last`; -1 when no chunk of it is in flash.
+ */
+const SPAN = 5;
+const ROW = 6;
 
 /**
  * One session still held in flash: a handle on a row of the spool's session
  * table. Its numbers are read from the table; `start`, `end` and `gaps` are
- * read from flash on each use. Once the session is complete (or wiped) the
- * handle is detached: `complete` is true and the row serves another session.
+ * read from flash on each use (the running totals: `Spool.lastTotals`). Once the session is
+ * complete (or wiped) the handle is detached: `complete` is true and the row
+ * serves another session.
  */
 export class SpoolSession {
   /** Row in the spool's session table, -1 once detached. */
   slot: number;
-  readonly hex: string;
   private readonly sp: Spool;
-  private readonly t: SessionTable;
+  /** The id in hex, set when the handle is detached (the row no longer has it). */
+  gone?: string;
 
-  constructor(sp: Spool, t: SessionTable, slot: number, hex: string) {
+  constructor(sp: Spool, slot: number) {
     this.sp = sp;
-    this.t = t;
     this.slot = slot;
-    this.hex = hex;
+  }
+
+  /** The 16-byte session id in hex. */
+  get hex(): string {
+    return this.slot < 0 ? (this.gone as string) : toHex(this.sp.idOf(this.slot));
   }
 
   /** The 16-byte session id (a copy). */
   get id(): Uint8Array {
-    if (this.slot < 0) return fromHex(this.hex);
-    return copyBytes(this.t.ids.subarray(this.slot * SID_BYTES, this.slot * SID_BYTES + SID_BYTES));
+    return this.slot < 0 ? fromHex(this.gone as string) : copyBytes(this.sp.idOf(this.slot));
   }
 
   /** SessionStart protobuf bytes (read from flash), null if lost (should not happen). */
   get start(): Uint8Array | null {
-    return this.slot < 0 ? null : this.sp.recordBody(this.t.get(this.slot, START_SEG), this.t.get(this.slot, START_OFF));
+    return this.slot < 0 ? null : this.sp.recordAt(this.sp.rowField(this.slot, START_AT));
   }
 
   /** Latest SessionEnd protobuf bytes (read from flash), null while open. */
   get end(): Uint8Array | null {
-    return this.slot < 0 ? null : this.sp.recordBody(this.t.get(this.slot, END_SEG), this.t.get(this.slot, END_OFF));
+    return this.slot < 0 ? null : this.sp.recordAt(this.sp.rowField(this.slot, END_AT));
   }
 
   /** A SessionEnd is stored (without reading it). */
   get closed(): boolean {
-    return this.slot >= 0 && this.t.get(this.slot, END_SEG) >= 0;
+    return this.slot >= 0 && this.sp.rowField(this.slot, END_AT) >= 0;
   }
 
-  /** Dropped-frame gaps (read from flash), flat pairs: first frame, count. */
+  /** Dropped-frame gaps (read from flash), flat pairs: first frame, count, by first frame. */
   get gaps(): number[] {
     return this.slot < 0 ? [] : this.sp.gapsOf(this);
   }
 
   /** Lowest chunk seq still in flash, -1 when none. */
   get lowestSeq(): number {
-    return this.slot < 0 ? -1 : this.t.get(this.slot, LOWEST);
+    return this.slot < 0 ? -1 : this.sp.rowField(this.slot, LOWEST);
   }
 
   /** Highest chunk seq written, -1 when none. */
   get lastSeq(): number {
-    return this.slot < 0 ? -1 : this.t.get(this.slot, LAST);
+    return this.slot < 0 ? -1 : this.sp.rowField(this.slot, LAST);
   }
 
   /** Every seq <= this is durably stored at the gateway. */
   get ackedThrough(): number {
-    return this.slot < 0 ? -1 : this.t.get(this.slot, ACKED);
+    return this.slot < 0 ? -1 : this.sp.rowField(this.slot, ACKED);
   }
 
   get complete(): boolean {
     return this.slot < 0;
   }
 
-  /** Running totals as of the last chunk: next frame index, Opus bytes kept, digest. */
+  /** The running totals as of the last chunk (read from flash, `Spool.lastTotals`): next frame index, 0 when none. */
   get framesEnd(): number {
-    return this.slot < 0 ? 0 : this.t.get(this.slot, FRAMES);
-  }
-
-  get bytesTotal(): number {
-    return this.slot < 0 ? 0 : this.t.get(this.slot, BYTES);
-  }
-
-  get digest(): number {
-    return this.slot < 0 ? 0 : this.t.get(this.slot, DIGEST) >>> 0;
-  }
-}
-
-/** Fields of a session table row. */
-const LOWEST = 0;
-const LAST = 1;
-const ACKED = 2;
-const FRAMES = 3;
-const BYTES = 4;
-const DIGEST = 5;
-/** Segment and offset of the current START and END records, segment -1 when none. */
-const START_SEG = 6;
-const START_OFF = 7;
-const END_SEG = 8;
-const END_OFF = 9;
-/** 1 where the row holds a session (its handle is in the spool's held sessions). */
-const USED = 10;
-const ROW = 11;
-
-/**
- * The session table: one row of ROW numbers per session held, all rows in one
- * typed array (on Espruino each typed array costs ~10 variables of its own),
- * and the 16-byte ids in another.
- */
-export class SessionTable {
-  readonly ids: Uint8Array;
-  readonly rows: Int32Array;
-  readonly size: number;
-
-  constructor(n: number) {
-    this.size = n;
-    this.ids = new Uint8Array(n * SID_BYTES);
-    this.rows = new Int32Array(n * ROW);
-  }
-
-  get(k: number, field: number): number {
-    return this.rows[k * ROW + field] as number;
-  }
-
-  set(k: number, field: number, value: number): void {
-    this.rows[k * ROW + field] = value;
-  }
-
-  /** The row holding `id` (16 bytes at `at`), -1 when none. */
-  rowOf(id: Uint8Array, at: number): number {
-    for (let k = 0; k < this.size; k++) {
-      if (!this.get(k, USED)) continue;
-      let same = true;
-      for (let b = 0; b < SID_BYTES && same; b++) if (this.ids[k * SID_BYTES + b] !== id[at + b]) same = false;
-      if (same) return k;
-    }
-    return -1;
+    const t = this.sp.lastTotals(this);
+    return t ? (t[0] as number) : 0;
   }
 }
 
 export interface SpoolOptions {
-  /** Bytes the spool may use; rounded down to whole segments (at least 3). */
+  /** Bytes the spool may use; rounded down to whole segments (at least 3, at most MAX_SEGMENTS). */
   capacityBytes: number;
+  /** 1 KiB .. MAX_SEGMENT_BYTES. */
   segmentBytes: number;
   /** File name prefix of the segments. */
   prefix: string;
   crc32: Crc32;
-  /** Sessions held at most (default DEFAULT_MAX_SESSIONS, at most 254): a new one beyond is refused as FLASH_FULL. */
+  /** Sessions held at most (default DEFAULT_MAX_SESSIONS, at most MAX_SESSIONS): a new one beyond is refused as FLASH_FULL. */
   maxSessions?: number;
-  /** Sessions whose chunks one segment indexes (default DEFAULT_SESSIONS_PER_SEGMENT). */
-  sessionsPerSegment?: number;
 }
 
 export interface SpoolOpenReport {
@@ -214,49 +183,52 @@ export class Spool {
   private readonly flash: FlashStorage;
   private readonly opts: SpoolOptions;
   private readonly segmentCount: number;
-  private readonly slotsPerSegment: number;
   private readonly segmentGen: Uint32Array;
-  private readonly segmentUsed: Uint32Array;
   private readonly segmentFlags: Uint8Array;
-  /** K slots per segment: session table row (NO_SLOT when free), first and last seq of its chunks there. */
-  private readonly slotSession: Uint8Array;
-  private readonly slotFirst: Uint32Array;
-  private readonly slotLastSeq: Uint32Array;
-  private readonly sessionTable: SessionTable;
+  /** The first chunk in each segment: its session row (NO_ROW when none) and seq. */
+  private readonly firstRow: Uint8Array;
+  private readonly firstSeq: Uint32Array;
+  /** The session table: ROW numbers per session, the 16-byte ids, 1 where a row is in use. */
+  private readonly rows: Int32Array;
+  private readonly ids: Uint8Array;
+  private readonly rowUsed: Uint8Array;
   /** Handles of the sessions held, oldest first. */
   private heldSessions: SpoolSession[] = [];
   private activeSegment = -1;
+  /** Bytes written in the active segment (a sealed segment counts as full). */
+  private activeUsed = 0;
   private nextGeneration = 1;
   private cursorSeg = -1;
   private cursorOff = 0;
   /** Offset of the record the last append wrote. */
   private appendedOff = 0;
   private collecting = false;
+  /** What lastTotals returns: frames end, bytes total, digest. */
+  private readonly totals = new Uint32Array(3);
 
   constructor(flash: FlashStorage, opts: SpoolOptions) {
     this.flash = flash;
     this.opts = opts;
     this.segmentCount = Math.floor(opts.capacityBytes / opts.segmentBytes);
     if (this.segmentCount < 3) throw new FirmwareError('FLASH_FULL', 'spool needs at least 3 segments');
-    if (this.segmentCount > 0x7fff) throw new FirmwareError('FLASH_FULL', 'spool has too many segments');
-    if (opts.segmentBytes < 1024) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', 'segments must be at least 1 KiB');
+    if (this.segmentCount > MAX_SEGMENTS) throw new FirmwareError('FLASH_FULL', 'spool has too many segments');
+    if (opts.segmentBytes < 1024 || opts.segmentBytes > MAX_SEGMENT_BYTES) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', 'segments must be 1 KiB .. 1 MiB');
     const n = opts.maxSessions ?? DEFAULT_MAX_SESSIONS;
-    if (n < 1 || n >= NO_SLOT) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', 'maxSessions must be 1..254');
-    this.slotsPerSegment = Math.max(1, opts.sessionsPerSegment ?? DEFAULT_SESSIONS_PER_SEGMENT);
+    if (n < 1 || n > MAX_SESSIONS) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', 'maxSessions must be 1..' + MAX_SESSIONS);
     this.segmentGen = new Uint32Array(this.segmentCount);
-    this.segmentUsed = new Uint32Array(this.segmentCount);
     this.segmentFlags = new Uint8Array(this.segmentCount);
-    this.slotSession = new Uint8Array(this.segmentCount * this.slotsPerSegment);
-    this.slotFirst = new Uint32Array(this.segmentCount * this.slotsPerSegment);
-    this.slotLastSeq = new Uint32Array(this.segmentCount * this.slotsPerSegment);
-    this.sessionTable = new SessionTable(n);
+    this.firstRow = new Uint8Array(this.segmentCount);
+    this.firstSeq = new Uint32Array(this.segmentCount);
+    this.rows = new Int32Array(n * ROW);
+    this.ids = new Uint8Array(n * SID_BYTES);
+    this.rowUsed = new Uint8Array(n);
   }
 
-  /** Reads every segment back after boot; drops torn tails. */
+  /** Reads every segment back after boot, oldest first; drops torn tails. */
   open(): SpoolOpenReport {
     this.resetIndex();
     let torn = 0;
-    const scanOrder: number[] = [];
+    let count = 0;
     for (let i = 0; i < this.segmentCount; i++) {
       const name = this.segmentName(i);
       if (this.flash.size(name) < 0) continue;
@@ -268,25 +240,25 @@ export class Spool {
       }
       this.segmentFlags[i] = PRESENT;
       this.segmentGen[i] = gen;
-      scanOrder.push(i);
+      count++;
       if (gen >= this.nextGeneration) this.nextGeneration = gen + 1;
     }
-    const gens = this.segmentGen;
-    scanOrder.sort((a, b) => (gens[a] as number) - (gens[b] as number));
-    for (const i of scanOrder) {
-      if (!this.scanSegment(i)) torn++;
-    }
+    // Oldest first, without an array of the segments: the next generation up each time.
     let newest = -1;
-    for (const i of scanOrder) newest = i;
+    for (let i = this.nextByAge(0); i >= 0; i = this.nextByAge(this.segmentGen[i] as number)) {
+      if (!this.scanSegment(i)) torn++;
+      newest = i;
+    }
     if (newest >= 0 && !this.segmentSealed(newest)) this.activeSegment = newest;
     // Seal every older segment: appends only go to the newest one.
     let pinned = 0;
-    for (const i of scanOrder) {
+    for (let i = 0; i < this.segmentCount; i++) {
+      if (!this.segmentPresent(i)) continue;
       if (i !== this.activeSegment) this.markSegment(i, SEALED);
       if ((this.segmentFlags[i] as number) & PINNED) pinned++;
     }
     this.collect();
-    return { segments: scanOrder.length, tornSegments: torn, sessions: this.heldSessions.length, pinnedSegments: pinned };
+    return { segments: count, tornSegments: torn, sessions: this.heldSessions.length, pinnedSegments: pinned };
   }
 
   /** Sessions still held, oldest first (complete ones excluded). */
@@ -295,13 +267,14 @@ export class Spool {
   }
 
   find(hex: string): SpoolSession | null {
-    for (const s of this.heldSessions) if (s.hex === hex) return s;
-    return null;
+    if (hex.length !== 2 * SID_BYTES) return null;
+    const k = this.rowOf(fromHex(hex), 0);
+    return k < 0 ? null : this.handleOf(k);
   }
 
   /** Sessions the spool may hold at once. */
   maxSessions(): number {
-    return this.sessionTable.size;
+    return this.rowUsed.length;
   }
 
   capacity(): number {
@@ -311,8 +284,8 @@ export class Spool {
   usedBytes(): number {
     let used = 0;
     for (let i = 0; i < this.segmentCount; i++) {
-      const f = (this.segmentFlags[i] as number);
-      if (f & PRESENT) used += f & SEALED ? this.opts.segmentBytes : (this.segmentUsed[i] as number);
+      if (!this.segmentPresent(i)) continue;
+      used += i === this.activeSegment && !this.segmentSealed(i) ? this.activeUsed : this.opts.segmentBytes;
     }
     return used;
   }
@@ -338,41 +311,41 @@ export class Spool {
   /** Chunks written and not yet acknowledged. */
   unackedChunks(): number {
     let n = 0;
-    for (const s of this.heldSessions) if (s.lastSeq > s.ackedThrough) n += s.lastSeq - s.ackedThrough;
+    for (let k = 0; k < this.rowUsed.length; k++) {
+      if (!this.rowUsed[k]) continue;
+      const ahead = this.rowField(k, LAST) - this.rowField(k, ACKED);
+      if (ahead > 0) n += ahead;
+    }
     return n;
   }
 
   /** Starts a session. Throws FLASH_FULL when the session table is full or not even the START fits. */
   beginSession(id: Uint8Array, start: Uint8Array): SpoolSession {
     const s = this.sessionOf(id, 0);
-    if (!s) throw new FirmwareError('FLASH_FULL', 'spool holds ' + this.sessionTable.size + ' sessions');
+    if (!s) throw new FirmwareError('FLASH_FULL', 'spool holds ' + this.maxSessions() + ' sessions');
     this.appendMeta(s, SpoolRecord.START, start);
     return s;
   }
 
   /**
    * Appends one chunk. Returns false (and writes nothing) when the spool is
-   * full for chunks.
+   * full for chunks. A session's seqs must rise (SPOOL_CORRUPT otherwise): the
+   * index relies on chunks being appended in seq order.
    */
   appendChunk(s: SpoolSession, seq: number, framesEnd: number, bytesTotal: number, digest: number, chunk: Uint8Array): boolean {
     const k = s.slot;
     if (k < 0) return false;
+    if (seq <= this.rowField(k, LAST)) throw new FirmwareError('SPOOL_CORRUPT', 'chunk ' + seq + ' after ' + this.rowField(k, LAST));
     if (this.bytesFullFor(chunk.length)) return false;
-    const act = this.activeSegment;
-    if (act >= 0 && !this.segmentSealed(act) && this.slotOfSession(act, k) < 0) {
-      // No slot for this session in the active segment: the chunk goes to a new one.
-      if (!this.canOpenChunkSegment()) return false;
-      this.markSegment(act, SEALED);
-    }
     const payload = new Uint8Array(CHUNK_PREFIX + chunk.length);
-    payload.set(this.sessionTable.ids.subarray(k * SID_BYTES, k * SID_BYTES + SID_BYTES), 0);
+    payload.set(this.idOf(k), 0);
     putU32(payload, SID_BYTES, seq);
     putU32(payload, SID_BYTES + 4, framesEnd);
     putU32(payload, SID_BYTES + 8, bytesTotal);
     putU32(payload, SID_BYTES + 12, digest);
     payload.set(chunk, CHUNK_PREFIX);
     const seg = this.appendRecord(SpoolRecord.CHUNK, payload, false);
-    this.indexChunk(seg, k, seq, framesEnd, bytesTotal, digest);
+    this.indexChunk(seg, k, seq);
     return true;
   }
 
@@ -394,57 +367,49 @@ export class Spool {
   readChunk(s: SpoolSession, seq: number): Uint8Array | null {
     const k = s.slot;
     if (k < 0) return null;
-    const id = this.sessionTable.ids.subarray(k * SID_BYTES, k * SID_BYTES + SID_BYTES);
-    for (let i = 0; i < this.segmentCount; i++) {
-      if (!this.segmentPresent(i) || !this.segmentHolds(i, k, seq)) continue;
-      const found = this.findChunk(i, id, seq);
-      if (found) return found;
-    }
-    return null;
+    const rec = this.chunkRecord(k, seq);
+    return rec ? rec.subarray(4 + CHUNK_PREFIX, rec.length - 4) : null;
   }
 
   /** The gateway holds every seq <= `through`; segments wholly acknowledged are erased. */
   acknowledge(s: SpoolSession, through: number): void {
     const k = s.slot;
-    if (k >= 0 && through > this.sessionTable.get(k, ACKED)) {
-      this.sessionTable.set(k, ACKED, through);
-      this.collect();
+    if (k < 0 || through <= this.rowField(k, ACKED)) return;
+    this.setRowField(k, ACKED, through);
+    const span = this.rowField(k, SPAN);
+    if (span === -1) return;
+    const pin = span >>> 16;
+    const last = span & 0xffff;
+    // The segment holding the lowest unacknowledged chunk: the newest of the span that begins
+    // with a chunk of this session at or below through + 1 (chunks are appended in seq order).
+    let next = last;
+    if (through < this.rowField(k, LAST)) {
+      next = pin;
+      const lastGen = this.segmentGen[last] as number;
+      for (let i = 0; i < this.segmentCount; i++) {
+        const g = this.segmentGen[i] as number;
+        if (this.firstRow[i] === k && this.segmentPresent(i) && (this.firstSeq[i] as number) <= through + 1 && g > (this.segmentGen[next] as number) && g <= lastGen) next = i;
+      }
     }
+    if (next === pin && next !== last) return;
+    this.setRowField(k, SPAN, (next << 16) | last);
+    // Every segment of the span before the new pin (all of it once everything is acknowledged) may be dead now.
+    this.collectBetween(this.segmentGen[pin] as number, next === last ? (this.segmentGen[last] as number) : (this.segmentGen[next] as number) - 1);
   }
 
   /** The gateway finalised the session: everything of it may go. */
   complete(s: SpoolSession): void {
     const k = s.slot;
     if (k < 0) return;
-    for (let j = 0; j < this.slotSession.length; j++) if (this.slotSession[j] === k) this.slotSession[j] = NO_SLOT;
+    const span = this.rowField(k, SPAN);
     this.releaseSession(s);
-    this.collect();
+    if (span === -1) return;
+    this.collectBetween(this.segmentGen[span >>> 16] as number, this.segmentGen[span & 0xffff] as number);
   }
 
   /** Erases every segment holding nothing unacknowledged; returns how many. */
   collect(): number {
-    if (this.collecting) return 0;
-    this.collecting = true;
-    let erased = 0;
-    try {
-      for (let i = 0; i < this.segmentCount; i++) {
-        if (!this.segmentPresent(i) || i === this.activeSegment || !this.segmentDead(i)) continue;
-        try {
-          this.carryForward(i);
-        } catch (err) {
-          // No room in storage for the carried metadata (it is fuller than the
-          // spool's own accounting): keep the segment, collect at a later ack.
-          if (err instanceof FirmwareError && err.errorName === 'FLASH_FULL') break;
-          throw err;
-        }
-        this.flash.erase(this.segmentName(i));
-        this.dropSegment(i);
-        erased++;
-      }
-    } finally {
-      this.collecting = false;
-    }
-    return erased;
+    return this.collectBetween(0, 0xffffffff);
   }
 
   /** Erases everything, unacknowledged audio included (the WIPE_ALL command). */
@@ -453,42 +418,56 @@ export class Spool {
     this.resetIndex();
   }
 
-  /** The body (after the session id) of the record at `off` in segment `seg`, null when none or corrupt. */
-  recordBody(seg: number, off: number): Uint8Array | null {
-    if (seg < 0 || !this.segmentPresent(seg)) return null;
-    const name = this.segmentName(seg);
-    const head = this.flash.read(name, off, 4);
-    if (!head || head.length < 4 || head[0] !== MAGIC) return null;
-    const len = getU16(head, 2);
-    const rec = this.flash.read(name, off, len + RECORD_OVERHEAD);
-    if (!rec || rec.length < len + RECORD_OVERHEAD || len < SID_BYTES) return null;
-    if (this.opts.crc32(rec.subarray(1, 4 + len), 0) !== getU32(rec, 4 + len)) return null;
-    return copyBytes(rec.subarray(4 + SID_BYTES, 4 + len));
+  /** The session id of table row `k` (a view into the table). */
+  idOf(k: number): Uint8Array {
+    return this.ids.subarray(k * SID_BYTES, k * SID_BYTES + SID_BYTES);
   }
 
-  /** The session's gaps, read from every GAP record of it in flash (duplicates left by copying forward merged). */
+  /** A number of table row `k` (SpoolSession's getters). */
+  rowField(k: number, field: number): number {
+    return this.rows[k * ROW + field] as number;
+  }
+
+  /** The body (after the session id) of the record at location `at`, null when none or corrupt. */
+  recordAt(at: number): Uint8Array | null {
+    if (at < 0) return null;
+    const rec = this.validRecord(Math.floor(at / LOC_SEG), at % LOC_SEG);
+    return rec && rec.length >= SID_BYTES + RECORD_OVERHEAD ? copyBytes(rec.subarray(4 + SID_BYTES, rec.length - 4)) : null;
+  }
+
+  /**
+   * The running totals the session's last chunk recorded, read from its
+   * record in flash: next frame index, Opus bytes kept, digest (valid until
+   * the next call); null when no chunk of it is in flash.
+   */
+  lastTotals(s: SpoolSession): Uint32Array | null {
+    const k = s.slot;
+    if (k < 0) return null;
+    const seq = this.rowField(k, LAST);
+    const rec = seq < 0 ? null : this.chunkRecord(k, seq);
+    if (!rec) return null;
+    for (let t = 0; t < 3; t++) this.totals[t] = getU32(rec, 4 + SID_BYTES + 4 + 4 * t);
+    return this.totals;
+  }
+
+  /** The session's gaps, read from every GAP record of it in flash (duplicates left by copying forward merged), by first frame. */
   gapsOf(s: SpoolSession): number[] {
     const gaps: number[] = [];
     const k = s.slot;
     if (k < 0) return gaps;
-    const id = this.sessionTable.ids.subarray(k * SID_BYTES, k * SID_BYTES + SID_BYTES);
-    const order = this.segmentsByAge();
-    for (const i of order) {
+    const id = this.idOf(k);
+    for (let i = 0; i < this.segmentCount; i++) {
+      if (!this.segmentPresent(i)) continue;
       const name = this.segmentName(i);
-      const used = (this.segmentUsed[i] as number);
-      let off = 4 + RECORD_OVERHEAD;
-      while (off + RECORD_OVERHEAD <= used) {
-        const head = this.flash.read(name, off, 4 + SID_BYTES) as Uint8Array;
+      const end = this.segmentEnd(i);
+      let off = FIRST_RECORD;
+      while (off + RECORD_OVERHEAD <= end) {
+        const head = this.flash.read(name, off, 4 + SID_BYTES);
+        if (!head || head.length < 4 || head[0] !== MAGIC) break;
         const len = getU16(head, 2);
-        if (head[0] !== MAGIC) break;
-        if (head[1] === SpoolRecord.GAP && sameBytes(head, 4, id)) {
-          const body = this.recordBody(i, off);
-          if (body && body.length >= 8) {
-            const first = getU32(body, 0);
-            let dup = false;
-            for (let g = 0; g < gaps.length && !dup; g += 2) if (gaps[g] === first) dup = true;
-            if (!dup) gaps.push(first, getU32(body, 4));
-          }
+        if (head[1] === SpoolRecord.GAP && head.length >= 4 + SID_BYTES && sameBytes(head, 4, id)) {
+          const body = this.recordAt(i * LOC_SEG + off);
+          if (body && body.length >= 8) this.addGap(gaps, getU32(body, 0), getU32(body, 4));
         }
         off += len + RECORD_OVERHEAD;
       }
@@ -498,17 +477,27 @@ export class Spool {
 
   // ---------------------------------------------------------------- internals
 
+  /** Adds a gap to the flat pairs, kept ordered by first frame, once. */
+  private addGap(gaps: number[], first: number, count: number): void {
+    let at = 0;
+    while (at < gaps.length && (gaps[at] as number) < first) at += 2;
+    if (gaps[at] === first) return;
+    gaps.splice(at, 0, first, count);
+  }
+
+  private setRowField(k: number, field: number, value: number): void {
+    this.rows[k * ROW + field] = value;
+  }
+
   private resetIndex(): void {
-    for (const s of this.heldSessions) s.slot = -1;
+    for (const s of this.heldSessions) this.detach(s);
     this.heldSessions = [];
-    for (let k = 0; k < this.sessionTable.size; k++) this.sessionTable.set(k, USED, 0);
-    for (let i = 0; i < this.segmentCount; i++) {
-      this.segmentFlags[i] = 0;
-      this.segmentUsed[i] = 0;
-      this.segmentGen[i] = 0;
-    }
-    for (let j = 0; j < this.slotSession.length; j++) this.slotSession[j] = NO_SLOT;
+    this.rowUsed.fill(0);
+    this.segmentFlags.fill(0);
+    this.segmentGen.fill(0);
+    this.firstRow.fill(NO_ROW);
     this.activeSegment = -1;
+    this.activeUsed = 0;
     this.cursorSeg = -1;
   }
 
@@ -528,25 +517,31 @@ export class Spool {
     return ((this.segmentFlags[i] as number) & SEALED) !== 0;
   }
 
+  /** Where a reader of segment `i` stops at the latest: the active segment's end of log, else the segment's end (a sealed log ends at its first 0xFF or torn record). */
+  private segmentEnd(i: number): number {
+    return i === this.activeSegment ? this.activeUsed : this.opts.segmentBytes;
+  }
+
+  /** The present segment of the lowest generation above `gen`, -1 when none. */
+  private nextByAge(gen: number): number {
+    let best = -1;
+    for (let i = 0; i < this.segmentCount; i++) {
+      const g = this.segmentGen[i] as number;
+      if (this.segmentPresent(i) && g > gen && (best < 0 || g < (this.segmentGen[best] as number))) best = i;
+    }
+    return best;
+  }
+
   private freeSegments(): number {
     let n = 0;
     for (let i = 0; i < this.segmentCount; i++) if (!this.segmentPresent(i)) n++;
     return n;
   }
 
-  /** Present segments, oldest first. */
-  private segmentsByAge(): number[] {
-    const order: number[] = [];
-    for (let i = 0; i < this.segmentCount; i++) if (this.segmentPresent(i)) order.push(i);
-    const gens = this.segmentGen;
-    order.sort((a, b) => (gens[a] as number) - (gens[b] as number));
-    return order;
-  }
-
   private bytesFullFor(payloadBytes: number): boolean {
     const need = payloadBytes + CHUNK_PREFIX + RECORD_OVERHEAD;
     const act = this.activeSegment;
-    if (act >= 0 && !this.segmentSealed(act) && (this.segmentUsed[act] as number) + need <= this.opts.segmentBytes) return false;
+    if (act >= 0 && !this.segmentSealed(act) && this.activeUsed + need <= this.opts.segmentBytes) return false;
     return !this.canOpenChunkSegment();
   }
 
@@ -560,89 +555,98 @@ export class Spool {
   }
 
   private freeSessionRow(): number {
-    const t = this.sessionTable;
-    for (let k = 0; k < t.size; k++) if (!t.get(k, USED)) return k;
+    for (let k = 0; k < this.rowUsed.length; k++) if (!this.rowUsed[k]) return k;
     return -1;
+  }
+
+  /** The row holding the 16-byte id at `at` in `id`, -1 when none. */
+  private rowOf(id: Uint8Array, at: number): number {
+    for (let k = 0; k < this.rowUsed.length; k++) {
+      if (!this.rowUsed[k]) continue;
+      let same = true;
+      for (let b = 0; b < SID_BYTES && same; b++) if (this.ids[k * SID_BYTES + b] !== id[at + b]) same = false;
+      if (same) return k;
+    }
+    return -1;
+  }
+
+  private handleOf(k: number): SpoolSession | null {
+    for (const s of this.heldSessions) if (s.slot === k) return s;
+    return null;
   }
 
   /** The session of the 16-byte id at `at` in `id`, taken into the table if new; null when the table is full. */
   private sessionOf(id: Uint8Array, at: number): SpoolSession | null {
-    const t = this.sessionTable;
-    const known = t.rowOf(id, at);
-    if (known >= 0) {
-      for (const s of this.heldSessions) if (s.slot === known) return s;
-      return null;
-    }
+    const known = this.rowOf(id, at);
+    if (known >= 0) return this.handleOf(known);
     const k = this.freeSessionRow();
     if (k < 0) return null;
-    const sid = id.subarray(at, at + SID_BYTES);
-    t.ids.set(sid, k * SID_BYTES);
-    t.set(k, LOWEST, -1);
-    t.set(k, LAST, -1);
-    t.set(k, ACKED, -1);
-    t.set(k, FRAMES, 0);
-    t.set(k, BYTES, 0);
-    t.set(k, DIGEST, 0);
-    t.set(k, START_SEG, -1);
-    t.set(k, END_SEG, -1);
-    const s = new SpoolSession(this, t, k, toHex(sid));
-    t.set(k, USED, 1);
+    this.ids.set(id.subarray(at, at + SID_BYTES), k * SID_BYTES);
+    for (let f = 0; f < ROW; f++) this.setRowField(k, f, -1);
+    this.rowUsed[k] = 1;
+    const s = new SpoolSession(this, k);
     this.heldSessions.push(s);
     return s;
   }
 
-  private releaseSession(s: SpoolSession): void {
-    const idx = this.heldSessions.indexOf(s);
-    if (idx >= 0) this.heldSessions.splice(idx, 1);
-    if (s.slot >= 0) this.sessionTable.set(s.slot, USED, 0);
+  private detach(s: SpoolSession): void {
+    if (s.slot < 0) return;
+    s.gone = toHex(this.idOf(s.slot));
     s.slot = -1;
   }
 
-  /** The slot of row `k` in segment `i`, -1 when it has none. */
-  private slotOfSession(i: number, k: number): number {
-    let free = -1;
-    for (let j = i * this.slotsPerSegment; j < (i + 1) * this.slotsPerSegment; j++) {
-      if (this.slotSession[j] === k) return j;
-      if (free < 0 && this.slotSession[j] === NO_SLOT) free = j;
-    }
-    return free;
+  private releaseSession(s: SpoolSession): void {
+    const k = s.slot;
+    const idx = this.heldSessions.indexOf(s);
+    if (idx >= 0) this.heldSessions.splice(idx, 1);
+    if (k < 0) return;
+    this.detach(s);
+    this.rowUsed[k] = 0;
+    // The row will serve another session: segments no longer name it as their first chunk's.
+    for (let i = 0; i < this.segmentCount; i++) if (this.firstRow[i] === k) this.firstRow[i] = NO_ROW;
   }
 
-  private segmentHolds(i: number, k: number, seq: number): boolean {
-    if ((this.segmentFlags[i] as number) & (OVERFLOW | PINNED)) return true;
-    for (let j = i * this.slotsPerSegment; j < (i + 1) * this.slotsPerSegment; j++) {
-      if (this.slotSession[j] === k && seq >= (this.slotFirst[j] as number) && seq <= (this.slotLastSeq[j] as number)) return true;
-    }
-    return false;
-  }
-
+  /**
+   * True when no held session may have an unacknowledged chunk in segment
+   * `i`: no session with chunks above its acknowledged seq spans it.
+   */
   private segmentDead(i: number): boolean {
-    const f = (this.segmentFlags[i] as number);
-    if (f & PINNED) return false;
-    if (f & OVERFLOW) return this.readSegmentDead(i);
-    const t = this.sessionTable;
-    for (let j = i * this.slotsPerSegment; j < (i + 1) * this.slotsPerSegment; j++) {
-      const k = this.slotSession[j] as number;
-      if (k !== NO_SLOT && (this.slotLastSeq[j] as number) > t.get(k, ACKED)) return false;
+    if ((this.segmentFlags[i] as number) & PINNED) return false;
+    const g = this.segmentGen[i] as number;
+    for (let k = 0; k < this.rowUsed.length; k++) {
+      if (!this.rowUsed[k]) continue;
+      const span = this.rowField(k, SPAN);
+      if (span === -1 || this.rowField(k, LAST) <= this.rowField(k, ACKED)) continue;
+      if ((this.segmentGen[span >>> 16] as number) <= g && g <= (this.segmentGen[span & 0xffff] as number)) return false;
     }
     return true;
   }
 
-  /** An overflowing segment is dead when no chunk in it belongs to a held session above its acknowledged seq. */
-  private readSegmentDead(i: number): boolean {
-    const name = this.segmentName(i);
-    const used = (this.segmentUsed[i] as number);
-    let off = 4 + RECORD_OVERHEAD;
-    while (off + RECORD_OVERHEAD <= used) {
-      const head = this.flash.read(name, off, 4 + CHUNK_PREFIX) as Uint8Array;
-      if (head[0] !== MAGIC) break;
-      if (head[1] === SpoolRecord.CHUNK) {
-        const k = this.sessionTable.rowOf(head, 4);
-        if (k >= 0 && getU32(head, 4 + SID_BYTES) > this.sessionTable.get(k, ACKED)) return false;
+  /** Erases the dead segments of generations lo..hi (not the active one); returns how many. */
+  private collectBetween(lo: number, hi: number): number {
+    if (this.collecting) return 0;
+    this.collecting = true;
+    let erased = 0;
+    try {
+      for (let i = 0; i < this.segmentCount; i++) {
+        const g = this.segmentGen[i] as number;
+        if (!this.segmentPresent(i) || i === this.activeSegment || g < lo || g > hi || !this.segmentDead(i)) continue;
+        try {
+          this.carryForward(i);
+        } catch (err) {
+          // No room in storage for the carried metadata (it is fuller than the
+          // spool's own accounting): keep the segment, collect at a later ack.
+          if (err instanceof FirmwareError && err.errorName === 'FLASH_FULL') break;
+          throw err;
+        }
+        this.flash.erase(this.segmentName(i));
+        this.dropSegment(i);
+        erased++;
       }
-      off += getU16(head, 2) + RECORD_OVERHEAD;
+    } finally {
+      this.collecting = false;
     }
-    return true;
+    return erased;
   }
 
   /**
@@ -652,24 +656,24 @@ export class Spool {
    */
   private carryForward(i: number): void {
     const name = this.segmentName(i);
-    const used = (this.segmentUsed[i] as number);
-    const t = this.sessionTable;
-    let off = 4 + RECORD_OVERHEAD;
-    while (off + RECORD_OVERHEAD <= used) {
-      const head = this.flash.read(name, off, 4 + SID_BYTES) as Uint8Array;
-      if (head[0] !== MAGIC) break;
+    const end = this.segmentEnd(i);
+    let off = FIRST_RECORD;
+    while (off + RECORD_OVERHEAD <= end) {
+      const head = this.flash.read(name, off, 4 + SID_BYTES);
+      if (!head || head.length < 4 || head[0] !== MAGIC) break;
       const len = getU16(head, 2);
-      const type = (head[1] as number);
-      const k = type === SpoolRecord.CHUNK ? -1 : t.rowOf(head, 4);
+      const type = head[1] as number;
+      const k = type === SpoolRecord.CHUNK || head.length < 4 + SID_BYTES ? -1 : this.rowOf(head, 4);
+      const at = i * LOC_SEG + off;
       const current =
         k >= 0 &&
         (type === SpoolRecord.GAP ||
-          (type === SpoolRecord.START && t.get(k, START_SEG) === i && t.get(k, START_OFF) === off) ||
-          (type === SpoolRecord.END && t.get(k, END_SEG) === i && t.get(k, END_OFF) === off));
+          (type === SpoolRecord.START && this.rowField(k, START_AT) === at) ||
+          (type === SpoolRecord.END && this.rowField(k, END_AT) === at));
       if (current) {
-        const rec = this.flash.read(name, off, len + RECORD_OVERHEAD) as Uint8Array;
         // A corrupt record is not copied (its reader would reject it anyway).
-        if (this.opts.crc32(rec.subarray(1, 4 + len), 0) === getU32(rec, 4 + len)) {
+        const rec = this.validRecord(i, off);
+        if (rec) {
           const seg = this.appendRecord(type, rec.subarray(4, 4 + len), true);
           this.locateMeta(k, type, seg, this.appendedOff);
         }
@@ -678,21 +682,28 @@ export class Spool {
     }
   }
 
+  /** The whole record at `off` in segment `seg` when its magic, length and CRC hold; null otherwise. */
+  private validRecord(seg: number, off: number): Uint8Array | null {
+    if (seg < 0 || seg >= this.segmentCount || !this.segmentPresent(seg)) return null;
+    const name = this.segmentName(seg);
+    const head = this.flash.read(name, off, 4);
+    if (!head || head.length < 4 || head[0] !== MAGIC) return null;
+    const len = getU16(head, 2);
+    const rec = this.flash.read(name, off, len + RECORD_OVERHEAD);
+    if (!rec || rec.length < len + RECORD_OVERHEAD) return null;
+    if (this.opts.crc32(rec.subarray(1, 4 + len), 0) !== getU32(rec, 4 + len)) return null;
+    return rec;
+  }
+
   private locateMeta(k: number, type: number, seg: number, off: number): void {
-    const t = this.sessionTable;
-    if (type === SpoolRecord.START) {
-      t.set(k, START_SEG, seg);
-      t.set(k, START_OFF, off);
-    } else if (type === SpoolRecord.END) {
-      t.set(k, END_SEG, seg);
-      t.set(k, END_OFF, off);
-    }
+    if (type === SpoolRecord.START) this.setRowField(k, START_AT, seg * LOC_SEG + off);
+    else if (type === SpoolRecord.END) this.setRowField(k, END_AT, seg * LOC_SEG + off);
   }
 
   private appendMeta(s: SpoolSession, type: number, body: Uint8Array): void {
     const k = s.slot;
     const payload = new Uint8Array(SID_BYTES + body.length);
-    payload.set(this.sessionTable.ids.subarray(k * SID_BYTES, k * SID_BYTES + SID_BYTES), 0);
+    payload.set(this.idOf(k), 0);
     payload.set(body, SID_BYTES);
     const seg = this.appendRecord(type, payload, true);
     this.locateMeta(k, type, seg, this.appendedOff);
@@ -702,7 +713,7 @@ export class Spool {
   private appendRecord(type: number, payload: Uint8Array, reserveOk: boolean): number {
     if (payload.length > MAX_PAYLOAD) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', String(payload.length));
     const total = payload.length + RECORD_OVERHEAD;
-    if (total + RECORD_OVERHEAD + 4 > this.opts.segmentBytes) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', String(total));
+    if (total + FIRST_RECORD > this.opts.segmentBytes) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', String(total));
     const rec = new Uint8Array(total);
     rec[0] = MAGIC;
     rec[1] = type;
@@ -712,14 +723,14 @@ export class Spool {
     putU32(rec, 4 + payload.length, this.opts.crc32(rec.subarray(1, 4 + payload.length), 0));
     for (let attempt = 0; attempt < 2; attempt++) {
       let seg = this.activeSegment;
-      if (seg < 0 || this.segmentSealed(seg) || (this.segmentUsed[seg] as number) + total > this.opts.segmentBytes) {
+      if (seg < 0 || this.segmentSealed(seg) || this.activeUsed + total > this.opts.segmentBytes) {
         if (this.freeSegments() <= (reserveOk ? 0 : 1)) throw new FirmwareError('FLASH_FULL', 'spool');
         seg = this.openSegment();
       }
-      const at = (this.segmentUsed[seg] as number);
+      const at = this.activeUsed;
       try {
         this.flash.writeAt(this.segmentName(seg), at, rec);
-        this.segmentUsed[seg] = at + total;
+        this.activeUsed = at + total;
         this.appendedOff = at;
         return seg;
       } catch (err) {
@@ -739,7 +750,7 @@ export class Spool {
     const prev = this.activeSegment;
     if (prev >= 0) this.markSegment(prev, SEALED);
     const gen = this.nextGeneration++;
-    const header = new Uint8Array(4 + RECORD_OVERHEAD);
+    const header = new Uint8Array(FIRST_RECORD);
     header[0] = MAGIC;
     header[1] = SpoolRecord.HEADER;
     header[2] = 4;
@@ -749,44 +760,47 @@ export class Spool {
     this.flash.create(this.segmentName(idx), this.opts.segmentBytes, header);
     this.segmentFlags[idx] = PRESENT;
     this.segmentGen[idx] = gen;
-    this.segmentUsed[idx] = header.length;
-    for (let j = idx * this.slotsPerSegment; j < (idx + 1) * this.slotsPerSegment; j++) this.slotSession[j] = NO_SLOT;
+    this.firstRow[idx] = NO_ROW;
     this.activeSegment = idx;
+    this.activeUsed = header.length;
     // The previous active segment may be dead already.
-    if (prev >= 0) this.collect();
+    if (prev >= 0) this.collectBetween(this.segmentGen[prev] as number, this.segmentGen[prev] as number);
     return idx;
   }
 
   private dropSegment(i: number): void {
     this.segmentFlags[i] = 0;
-    this.segmentUsed[i] = 0;
-    for (let j = i * this.slotsPerSegment; j < (i + 1) * this.slotsPerSegment; j++) this.slotSession[j] = NO_SLOT;
+    this.segmentGen[i] = 0;
+    this.firstRow[i] = NO_ROW;
     if (this.cursorSeg === i) this.cursorSeg = -1;
-    // A START or END located there was copied forward (or its session is gone).
-    const t = this.sessionTable;
-    for (let k = 0; k < t.size; k++) {
-      if (t.get(k, START_SEG) === i) t.set(k, START_SEG, -1);
-      if (t.get(k, END_SEG) === i) t.set(k, END_SEG, -1);
+    // A START or END located there was copied forward (or its session is gone); a session spanning
+    // it had nothing unacknowledged in flash (or the segment would not be dead): its span is reset.
+    for (let k = 0; k < this.rowUsed.length; k++) {
+      if (!this.rowUsed[k]) continue;
+      if (Math.floor(this.rowField(k, START_AT) / LOC_SEG) === i) this.setRowField(k, START_AT, -1);
+      if (Math.floor(this.rowField(k, END_AT) / LOC_SEG) === i) this.setRowField(k, END_AT, -1);
+      const span = this.rowField(k, SPAN);
+      if (span !== -1 && (span >>> 16 === i || (span & 0xffff) === i)) this.setRowField(k, SPAN, -1);
     }
   }
 
   private readGeneration(name: string): number {
-    const h = this.flash.read(name, 0, 4 + RECORD_OVERHEAD);
-    if (!h || h.length < 12 || h[0] !== MAGIC || h[1] !== SpoolRecord.HEADER || getU16(h, 2) !== 4) return -1;
+    const h = this.flash.read(name, 0, FIRST_RECORD);
+    if (!h || h.length < FIRST_RECORD || h[0] !== MAGIC || h[1] !== SpoolRecord.HEADER || getU16(h, 2) !== 4) return -1;
     if (this.opts.crc32(h.subarray(1, 8), 0) !== getU32(h, 8)) return -1;
     return getU32(h, 4);
   }
 
-  /** Replays one segment's records; returns false when it ended in a torn record. */
+  /** Replays one segment's records; returns false when it ended in a torn record. Leaves its end of log in activeUsed. */
   private scanSegment(i: number): boolean {
     const name = this.segmentName(i);
     const size = this.opts.segmentBytes;
-    let off = 4 + RECORD_OVERHEAD;
+    let off = FIRST_RECORD;
     for (;;) {
       if (off + RECORD_OVERHEAD > size) break;
       const head = this.flash.read(name, off, 4) as Uint8Array;
       if (head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff) {
-        this.segmentUsed[i] = off;
+        this.activeUsed = off;
         if (!this.erasedFrom(name, off)) {
           this.markSegment(i, SEALED);
           return false;
@@ -797,10 +811,10 @@ export class Spool {
       if (head[0] !== MAGIC || off + len + RECORD_OVERHEAD > size) break;
       const rec = this.flash.read(name, off, len + RECORD_OVERHEAD) as Uint8Array;
       if (this.opts.crc32(rec.subarray(1, 4 + len), 0) !== getU32(rec, 4 + len)) break;
-      this.replayRecord(i, off, (head[1] as number), rec.subarray(4, 4 + len));
+      this.replayRecord(i, off, head[1] as number, rec.subarray(4, 4 + len));
       off += len + RECORD_OVERHEAD;
     }
-    this.segmentUsed[i] = off;
+    this.activeUsed = off;
     this.markSegment(i, SEALED);
     return off + RECORD_OVERHEAD > size;
   }
@@ -822,56 +836,89 @@ export class Spool {
       this.markSegment(i, PINNED);
       return;
     }
-    const body = payload.subarray(SID_BYTES);
-    if (type === SpoolRecord.CHUNK && body.length >= 16) {
-      this.indexChunk(i, s.slot, getU32(body, 0), getU32(body, 4), getU32(body, 8), getU32(body, 12));
+    if (type === SpoolRecord.CHUNK && payload.length >= CHUNK_PREFIX) {
+      const seq = getU32(payload, SID_BYTES);
+      // Seqs rise in append order; one that does not (never written so) is kept out of the span logic by pinning.
+      if (seq <= this.rowField(s.slot, LAST)) this.markSegment(i, PINNED);
+      else this.indexChunk(i, s.slot, seq);
     } else if (type === SpoolRecord.START || type === SpoolRecord.END) {
       // The latest copy wins (segments replay oldest first).
       this.locateMeta(s.slot, type, i, off);
     }
   }
 
-  private indexChunk(i: number, k: number, seq: number, framesEnd: number, bytesTotal: number, digest: number): void {
-    const j = this.slotOfSession(i, k);
-    if (j < 0) this.markSegment(i, OVERFLOW);
-    else if (this.slotSession[j] !== k) {
-      this.slotSession[j] = k;
-      this.slotFirst[j] = seq;
-      this.slotLastSeq[j] = seq;
-    } else {
-      if (seq < (this.slotFirst[j] as number)) this.slotFirst[j] = seq;
-      if (seq > (this.slotLastSeq[j] as number)) this.slotLastSeq[j] = seq;
+  private indexChunk(i: number, k: number, seq: number): void {
+    if (this.firstRow[i] === NO_ROW) {
+      this.firstRow[i] = k;
+      this.firstSeq[i] = seq;
     }
-    const t = this.sessionTable;
-    const low = t.get(k, LOWEST);
-    if (low < 0 || seq < low) t.set(k, LOWEST, seq);
-    if (seq >= t.get(k, LAST)) {
-      t.set(k, LAST, seq);
-      t.set(k, FRAMES, framesEnd);
-      t.set(k, BYTES, bytesTotal);
-      t.set(k, DIGEST, digest);
-    }
+    const span = this.rowField(k, SPAN);
+    this.setRowField(k, SPAN, span === -1 ? (i << 16) | i : (span & 0x7fff0000) | i);
+    const low = this.rowField(k, LOWEST);
+    if (low < 0 || seq < low) this.setRowField(k, LOWEST, seq);
+    this.setRowField(k, LAST, seq);
   }
 
-  private findChunk(i: number, id: Uint8Array, seq: number): Uint8Array | null {
+  /**
+   * The whole record of chunk `seq` of row `k` (CRC checked), null when not
+   * in flash. Tries the segment the last read ended in first (the uploader
+   * reads in order), then the span's segment that begins at or below `seq`,
+   * then the rest of the span.
+   */
+  private chunkRecord(k: number, seq: number): Uint8Array | null {
+    const span = this.rowField(k, SPAN);
+    if (span === -1 || seq > this.rowField(k, LAST) || seq < this.rowField(k, LOWEST)) return null;
+    const id = this.idOf(k);
+    const lastGen = this.segmentGen[span & 0xffff] as number;
+    const lo = seq > this.rowField(k, ACKED) ? (this.segmentGen[span >>> 16] as number) : 0;
+    if (this.cursorSeg >= 0) {
+      const rec = this.findChunk(this.cursorSeg, id, seq, this.cursorOff);
+      if (rec) return rec;
+    }
+    let hint = -1;
+    for (let i = 0; i < this.segmentCount; i++) {
+      const g = this.segmentGen[i] as number;
+      if (this.firstRow[i] === k && this.segmentPresent(i) && (this.firstSeq[i] as number) <= seq && g <= lastGen && (hint < 0 || g > (this.segmentGen[hint] as number))) hint = i;
+    }
+    if (hint >= 0) {
+      const rec = this.findChunk(hint, id, seq, FIRST_RECORD);
+      if (rec) return rec;
+    }
+    for (let i = 0; i < this.segmentCount; i++) {
+      const g = this.segmentGen[i] as number;
+      if (i === hint || !this.segmentPresent(i) || g < lo || g > lastGen) continue;
+      const rec = this.findChunk(i, id, seq, FIRST_RECORD);
+      if (rec) return rec;
+    }
+    return null;
+  }
+
+  /**
+   * The record of chunk (`id`, `seq`) in segment `i` from offset `from` on
+   * whose CRC holds (a torn copy left by a failed write is passed over), null
+   * when not there; moves the read cursor past it.
+   */
+  private findChunk(i: number, id: Uint8Array, seq: number, from: number): Uint8Array | null {
+    if (!this.segmentPresent(i)) return null;
     const name = this.segmentName(i);
-    const used = (this.segmentUsed[i] as number);
-    let off = this.cursorSeg === i ? this.cursorOff : 4 + RECORD_OVERHEAD;
-    for (let pass = 0; pass < 2; pass++) {
-      while (off + RECORD_OVERHEAD <= used) {
-        const head = this.flash.read(name, off, 4 + CHUNK_PREFIX) as Uint8Array;
-        const len = getU16(head, 2);
-        if (head[0] !== MAGIC) break;
-        if (head[1] === SpoolRecord.CHUNK && sameBytes(head, 4, id) && getU32(head, 4 + SID_BYTES) === seq) {
-          const rec = this.flash.read(name, off, len + RECORD_OVERHEAD) as Uint8Array;
-          if (this.opts.crc32(rec.subarray(1, 4 + len), 0) !== getU32(rec, 4 + len)) return null;
+    const end = this.segmentEnd(i);
+    let off = from;
+    while (off + RECORD_OVERHEAD <= end) {
+      const head = this.flash.read(name, off, 4 + CHUNK_PREFIX);
+      if (!head || head.length < 4 || head[0] !== MAGIC) break;
+      const len = getU16(head, 2);
+      if (head[1] === SpoolRecord.CHUNK && head.length >= 4 + CHUNK_PREFIX && sameBytes(head, 4, id)) {
+        const q = getU32(head, 4 + SID_BYTES);
+        // A session's chunks are in seq order: past it, it is not here.
+        if (q > seq) break;
+        const rec = q === seq ? this.validRecord(i, off) : null;
+        if (rec) {
           this.cursorSeg = i;
           this.cursorOff = off + len + RECORD_OVERHEAD;
-          return rec.subarray(4 + CHUNK_PREFIX, 4 + len);
+          return rec;
         }
-        off += len + RECORD_OVERHEAD;
       }
-      off = 4 + RECORD_OVERHEAD;
+      off += len + RECORD_OVERHEAD;
     }
     return null;
   }

@@ -37,6 +37,13 @@ export interface SpiNorOptions {
   maxSlots?: number;
 }
 
+/** A 32-bit hash of a file name (the slot table's key; the header's name decides). */
+function nameHash(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
+  return h;
+}
+
 /** Sized files on the SPI NOR chip (see `createSpiNorFileArea`). */
 export interface SpiNorFileArea {
   /** Bytes of file data the area holds when empty. */
@@ -101,9 +108,16 @@ function driverClasses(): NonNullable<typeof classes> {
     private readonly base: number;
     private readonly slotBytes: number;
     private readonly slots: number;
-    /** Slot index per file name, and size per slot (-1: free). */
-    private readonly byName: { [name: string]: number } = {};
+    /**
+     * Size per slot (-1: free) and a hash of its file's name: no object keyed
+     * by name, whose entries would grow with the files held (a shift's
+     * backlog is up to every slot). A name is found by its hash and checked
+     * against the slot's header; the last one found is remembered.
+     */
     private readonly sizes: Int32Array;
+    private readonly hashes: Int32Array;
+    private lastName = '';
+    private lastSlot = -1;
 
     constructor(spi: EspruinoSpi, cs: string, o: SpiNorOptions) {
       if (o.slotBytes % NOR_SECTOR_BYTES !== 0 || o.slotBytes <= HEADER_BYTES) throw new FirmwareError('FLASH_WRITE', 'slot size must be whole sectors');
@@ -113,6 +127,7 @@ function driverClasses(): NonNullable<typeof classes> {
       this.slotBytes = o.slotBytes;
       this.slots = Math.min(Math.floor(o.bytes / o.slotBytes), o.maxSlots ?? 256);
       this.sizes = new Int32Array(this.slots);
+      this.hashes = new Int32Array(this.slots);
       for (let i = 0; i < this.slots; i++) this.scanSlot(i);
     }
 
@@ -128,7 +143,7 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     has(name: string): boolean {
-      return this.byName[name] !== undefined;
+      return this.find(name) >= 0;
     }
 
     create(name: string, size: number, data: Uint8Array): void {
@@ -154,7 +169,7 @@ function driverClasses(): NonNullable<typeof classes> {
       for (let i = 0; i < name.length; i++) header[9 + i] = name.charCodeAt(i) & 0xff;
       this.program(at, header);
       this.sizes[slot] = size;
-      this.byName[name] = slot;
+      this.hashes[slot] = nameHash(name);
     }
 
     writeAt(name: string, offset: number, data: Uint8Array): void {
@@ -170,8 +185,8 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     read(name: string, offset: number, length: number): Uint8Array | undefined {
-      const slot = this.byName[name];
-      if (slot === undefined) return undefined;
+      const slot = this.find(name);
+      if (slot < 0) return undefined;
       const size = this.sizes[slot] as number;
       const start = Math.min(Math.max(0, offset), size);
       const n = Math.max(0, Math.min(length, size - start));
@@ -180,46 +195,68 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     size(name: string): number {
-      const slot = this.byName[name];
-      return slot === undefined ? -1 : (this.sizes[slot] as number);
+      const slot = this.find(name);
+      return slot < 0 ? -1 : (this.sizes[slot] as number);
     }
 
     erase(name: string): void {
-      const slot = this.byName[name];
-      if (slot === undefined) return;
+      const slot = this.find(name);
+      if (slot < 0) return;
       const at = this.base + slot * this.slotBytes;
       // Header sector first: the file is gone as soon as its magic is.
       for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.eraseSector(at + s);
       this.sizes[slot] = -1;
-      delete this.byName[name];
     }
 
     list(prefix: string): string[] {
       const out: string[] = [];
-      for (const n of Object.keys(this.byName)) if (n.indexOf(prefix) === 0) out.push(n);
+      for (let i = 0; i < this.slots; i++) {
+        if ((this.sizes[i] as number) < 0) continue;
+        const n = this.headerName(i);
+        if (n.indexOf(prefix) === 0) out.push(n);
+      }
       return out;
     }
 
+    /** The slot of file `name`, -1 when none. */
+    private find(name: string): number {
+      if (name === this.lastName && this.lastSlot >= 0 && (this.sizes[this.lastSlot] as number) >= 0) return this.lastSlot;
+      const h = nameHash(name);
+      for (let i = 0; i < this.slots; i++) {
+        if (this.hashes[i] === h && (this.sizes[i] as number) >= 0 && this.headerName(i) === name) {
+          this.lastName = name;
+          this.lastSlot = i;
+          return i;
+        }
+      }
+      return -1;
+    }
+
     private slotOf(name: string): number {
-      const slot = this.byName[name];
-      if (slot === undefined) throw new FirmwareError('FLASH_MISSING', name);
+      const slot = this.find(name);
+      if (slot < 0) throw new FirmwareError('FLASH_MISSING', name);
       return slot;
     }
 
-    private scanSlot(i: number): void {
+    /** The file name in slot `i`'s header, '' when the header is not valid (free, or torn by a power cut). */
+    private headerName(i: number): string {
       const h = this.readRaw(this.base + i * this.slotBytes, 9 + NAME_MAX);
       const len = h[8] as number;
       const size = ((h[4] as number) | ((h[5] as number) << 8) | ((h[6] as number) << 16) | ((h[7] as number) << 24)) >>> 0;
       const valid = h[0] === MAGIC0 && h[1] === MAGIC1 && h[2] === MAGIC2 && h[3] === MAGIC3 && len > 0 && len <= NAME_MAX && size <= this.slotBytes - HEADER_BYTES;
       let name = '';
       if (valid) for (let k = 0; k < len; k++) name += String.fromCharCode(h[9 + k] as number);
-      if (!valid || this.byName[name] !== undefined) {
-        // Free, or torn by a power cut (erased again before use), or a duplicate name.
-        this.sizes[i] = -1;
-        return;
-      }
-      this.sizes[i] = size;
-      this.byName[name] = i;
+      return name;
+    }
+
+    private scanSlot(i: number): void {
+      this.sizes[i] = -1;
+      const name = this.headerName(i);
+      // Free, or torn by a power cut (erased again before use), or a duplicate name: the slot is free.
+      if (name === '' || this.find(name) >= 0) return;
+      const h = this.readRaw(this.base + i * this.slotBytes + 4, 4);
+      this.sizes[i] = ((h[0] as number) | ((h[1] as number) << 8) | ((h[2] as number) << 16) | ((h[3] as number) << 24)) >>> 0;
+      this.hashes[i] = nameHash(name);
     }
 
     private command(cmd: number, address: number, extra: number): Uint8Array {
@@ -303,30 +340,35 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     writeAt(name: string, offset: number, data: Uint8Array): void {
-      if (this.nor.has(name)) this.nor.writeAt(name, offset, data);
+      if (this.onChip(name)) this.nor.writeAt(name, offset, data);
       else this.small.writeAt(name, offset, data);
     }
 
     read(name: string, offset: number, length: number): Uint8Array | undefined {
-      return this.nor.has(name) ? this.nor.read(name, offset, length) : this.small.read(name, offset, length);
+      return this.onChip(name) ? this.nor.read(name, offset, length) : this.small.read(name, offset, length);
     }
 
     size(name: string): number {
-      return this.nor.has(name) ? this.nor.size(name) : this.small.size(name);
+      return this.onChip(name) ? this.nor.size(name) : this.small.size(name);
     }
 
     writeFile(name: string, data: Uint8Array): void {
-      if (this.nor.has(name)) throw new FirmwareError('FLASH_WRITE', name + ' is a sized file');
+      if (this.onChip(name)) throw new FirmwareError('FLASH_WRITE', name + ' is a sized file');
       this.small.writeFile(name, data);
     }
 
     readFile(name: string): Uint8Array | undefined {
-      return this.nor.has(name) ? this.nor.read(name, 0, this.nor.size(name)) : this.small.readFile(name);
+      return this.onChip(name) ? this.nor.read(name, 0, this.nor.size(name)) : this.small.readFile(name);
     }
 
     erase(name: string): void {
-      if (this.nor.has(name)) this.nor.erase(name);
+      if (this.onChip(name)) this.nor.erase(name);
       else this.small.erase(name);
+    }
+
+    /** Only names with the spool's prefix are ever created on the chip. */
+    private onChip(name: string): boolean {
+      return name.indexOf(this.spoolPrefix) === 0 && this.nor.has(name);
     }
 
     list(prefix: string): string[] {
