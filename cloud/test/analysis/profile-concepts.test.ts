@@ -142,3 +142,15 @@ describe('feedback', () => {
     expect(tags([['customer', '机场附近你们有没有网点？']])).not.toContain('feedback.negative=branch_few');
   });
 });
+
+describe('idle funds', () => {
+  it('reads money not needed for a period, not an offer the customer has no use for', () => {
+    expect(tags([['customer', '这笔钱两年内都用不上。']])).toContain('basic.funds_status=idle_funds');
+    expect(tags([['staff', '给您办个分期吧？'], ['customer', '我都是全额还，用不上。']])).not.toContain('basic.funds_status=idle_funds');
+  });
+  it('not money saved for a purpose, held at another platform or told about the past', () => {
+    expect(tags([['customer', '我们攒了点彩礼钱。']])).not.toContain('basic.funds_status=idle_funds');
+    expect(tags([['customer', '我支付宝里有二十万。']])).not.toContain('basic.funds_status=idle_funds');
+    expect(tags([['staff', '当时买了多少？'], ['customer', '五年前，十万。']])).not.toContain('basic.funds_status=idle_funds');
+  });
+});
