@@ -126,6 +126,20 @@ describe('when the marketing points apply', () => {
 });
 
 describe('speech acts', () => {
+  it('opening: naming the bank (我锦程银行的) or oneself (我是客服专员小方) introduces the caller', () => {
+    expect(kp([
+      ['staff', '喂，李先生吗？我锦程银行的，跟您说下这期存单的事。'],
+      ['customer', '你说。'],
+    ], 'opening_intro', 'phone')).toBe(true);
+    expect(kp([
+      ['customer', '我要投诉，你们天天给我打电话。'],
+      ['staff', '非常抱歉打扰您，我是客服专员小方，马上帮您登记不再外呼。'],
+      ['customer', '你们哪来的我的号码？'],
+      ['staff', '是您开户时预留的，我们不会给第三方。'],
+      ['customer', '好吧。'],
+    ], 'opening_intro', 'phone')).toBe(true);
+  });
+
   it('closing: an offer to transact for the customer or a push to do it now', () => {
     const pitch: Turns = [
       ['staff', '您好，我是理财经理小石，这款一年期理财业绩比较基准二点九，R2，不保本。'],
