@@ -134,7 +134,7 @@ describe('feedback', () => {
     expect(tags([['customer', '你们的服务好差，我要投诉。']])).toContain('feedback.negative=service_attitude_bad');
     expect(tags([['customer', '你们这边的产品还是有点少。']])).toContain('feedback.negative=product_limited');
     expect(tags([['customer', '你们态度倒是挺好。']])).toContain('feedback.positive=service_attitude_good');
-    expect(tags([['customer', '这事办得挺利索。']])).toContain('feedback.positive=service_professional');
+    expect(tags([['customer', '这事处理得挺利索。']])).toContain('feedback.positive=service_professional');
     expect(tags([['customer', '入口藏得也太深了，找了半天。']])).toContain('feedback.negative=system_cumbersome');
   });
   it('few people in a branch or a question about where one is is not a complaint about few branches', () => {
