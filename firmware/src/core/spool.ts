@@ -203,6 +203,8 @@ export class Spool {
   /** Offset of the record the last append wrote. */
   private appendedOff = 0;
   private collecting = false;
+  /** A segment sealed while a collection was running (it opened the segment its metadata went to): checked after it. */
+  private sealedWhileCollecting = -1;
   /** What lastTotals returns: frames end, bytes total, digest. */
   private readonly totals = new Uint32Array(3);
 
@@ -402,9 +404,14 @@ export class Spool {
     const k = s.slot;
     if (k < 0) return;
     const span = this.rowField(k, SPAN);
+    const startSeg = Math.floor(this.rowField(k, START_AT) / LOC_SEG);
+    const endSeg = Math.floor(this.rowField(k, END_AT) / LOC_SEG);
     this.releaseSession(s);
-    if (span === -1) return;
-    this.collectBetween(this.segmentGen[span >>> 16] as number, this.segmentGen[span & 0xffff] as number);
+    if (span !== -1) this.collectBetween(this.segmentGen[span >>> 16] as number, this.segmentGen[span & 0xffff] as number);
+    // Where its START and END were (metadata copied forward may be a segment of no session's chunks).
+    for (const m of [startSeg, endSeg]) {
+      if (m >= 0 && this.segmentPresent(m)) this.collectBetween(this.segmentGen[m] as number, this.segmentGen[m] as number);
+    }
   }
 
   /** Erases every segment holding nothing unacknowledged; returns how many. */
@@ -646,6 +653,25 @@ export class Spool {
     } finally {
       this.collecting = false;
     }
+    // Once, not again for what this check seals: the segment the carried metadata filled may hold nothing live.
+    const sealed = this.sealedWhileCollecting;
+    this.sealedWhileCollecting = -1;
+    if (sealed >= 0 && this.segmentPresent(sealed)) {
+      this.collecting = true;
+      try {
+        if (sealed !== this.activeSegment && this.segmentDead(sealed)) {
+          this.carryForward(sealed);
+          this.flash.erase(this.segmentName(sealed));
+          this.dropSegment(sealed);
+          erased++;
+        }
+      } catch (err) {
+        if (!(err instanceof FirmwareError && err.errorName === 'FLASH_FULL')) throw err;
+      } finally {
+        this.collecting = false;
+        this.sealedWhileCollecting = -1;
+      }
+    }
     return erased;
   }
 
@@ -763,8 +789,9 @@ export class Spool {
     this.firstRow[idx] = NO_ROW;
     this.activeSegment = idx;
     this.activeUsed = header.length;
-    // The previous active segment may be dead already.
-    if (prev >= 0) this.collectBetween(this.segmentGen[prev] as number, this.segmentGen[prev] as number);
+    // The previous active segment may be dead already (checked after the collection that filled it, if one runs).
+    if (prev >= 0 && this.collecting) this.sealedWhileCollecting = prev;
+    else if (prev >= 0) this.collectBetween(this.segmentGen[prev] as number, this.segmentGen[prev] as number);
     return idx;
   }
 

@@ -11,6 +11,8 @@ import { NOR_PAGE_BYTES, createSpiNorFileArea, createSpoolOnSpiNorFlash } from '
 import type { SpiNorFileArea } from '../../src/platform/espruino/spi-nor-flash.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { createEspruinoFlash } from '../../src/platform/espruino/index.js';
+import { BADGE_SPOOL_CHIP, SPOOL_SLOT_BYTES } from '../../src/platform/espruino/spool-chip.js';
+import { MAX_SEGMENTS, MAX_SEGMENT_BYTES } from '../../src/core/spool.js';
 import type { EspruinoGlobals } from '../../src/platform/espruino/globals.js';
 
 const dirs: string[] = [];
@@ -103,5 +105,42 @@ describe('SPI NOR spool flash (W25Q01JV on Espruino SPI)', () => {
     expect(g.Storage.read('fw.a')?.length).toBe(1000);
     expect(f.list('sp')).toEqual(['sp0']);
     expect(createEspruinoFlash({ ...g, spoolSpi: undefined } as EspruinoGlobals, board, { segmentBytes: 16384, segments: 8 })).toBeInstanceOf(EspruinoFlash);
+  });
+
+  it('holds no object per file: a full area keeps the RAM of an empty one', () => {
+    const chip = fakeSpiNor(64 * 8192);
+    const ram = (a: SpiNorFileArea): { objects: number; typedBytes: number } => {
+      const seen = new Set<object>();
+      let typedBytes = 0;
+      const visit = (v: unknown): void => {
+        if (v === null || typeof v !== 'object' || v === chip || seen.has(v)) return;
+        seen.add(v);
+        if (ArrayBuffer.isView(v)) typedBytes += v.byteLength;
+        else for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k]);
+      };
+      visit(a);
+      return { objects: seen.size, typedBytes };
+    };
+    const a = area(chip);
+    const empty = ram(a);
+    for (let i = 0; i < 64; i++) a.create('sp' + i, 1000, new Uint8Array([i]));
+    expect(() => a.create('sp64', 1000, new Uint8Array(0))).toThrow(/full/);
+    expect(ram(a)).toEqual(empty);
+    // Every file is found by name (hash, then the header) after a reboot too.
+    const b = area(chip);
+    expect(b.list('sp')).toHaveLength(64);
+    for (let i = 63; i >= 0; i -= 9) expect(b.read('sp' + i, 0, 1)).toEqual(new Uint8Array([i]));
+    expect(b.has('sp640')).toBe(false);
+    b.erase('sp7');
+    expect([b.has('sp7'), b.size('sp7'), b.list('sp')]).toEqual([false, -1, expect.any(Array)]);
+    expect(b.list('sp')).toHaveLength(63);
+  });
+
+  it('the provisioned chip configuration: 124 segments of 1 MiB slots fill the spool the board assigns', () => {
+    expect(BADGE_SPOOL_CHIP.segments * SPOOL_SLOT_BYTES).toBe(badgeBoard.storage.spoolBytes);
+    expect(BADGE_SPOOL_CHIP.segmentBytes + NOR_PAGE_BYTES).toBe(SPOOL_SLOT_BYTES);
+    expect(SPOOL_SLOT_BYTES * BADGE_SPOOL_CHIP.segments).toBeLessThanOrEqual(badgeBoard.storage.spoolFlashBytes);
+    expect(BADGE_SPOOL_CHIP.segmentBytes).toBeLessThanOrEqual(MAX_SEGMENT_BYTES);
+    expect(BADGE_SPOOL_CHIP.segments).toBeLessThanOrEqual(MAX_SEGMENTS);
   });
 });

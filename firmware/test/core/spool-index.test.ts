@@ -240,6 +240,59 @@ describe('spool RAM index', () => {
     }
   }, 60_000);
 
+  it('a shift offline: 150 short sessions one after another over hundreds of segments, a power cut mid-chunk, all reopened and freed in order', () => {
+    const segments = 700;
+    const flash = new NodeFlash({ bytes: 4 << 20 });
+    const spool = spoolOn(flash, segments, { maxSessions: 160 });
+    spool.open();
+    const empty = heldBy(spool);
+    // Sessions of 3..25 chunks (many share a segment, long ones span several), each with an end.
+    const chunksOf = (n: number): number => 3 + ((n * 7) % 23);
+    for (let n = 0; n < 150; n++) {
+      const s = spool.beginSession(sid(n), startOf(n));
+      for (let q = 0; q < chunksOf(n); q++) expect(append(spool, s, n, q)).toBe(true);
+      if (n < 149) spool.endSession(s, endOf(n));
+    }
+    const held = flash.list('sp').length;
+    expect(held).toBeGreaterThan(150);
+    // The index is what it was empty, but for the 150 handles.
+    expect(heldBy(spool).typedBytes).toBe(empty.typedBytes);
+    expect(heldBy(spool).objects).toBe(empty.objects + 150);
+    // The power goes halfway through the last session's next chunk.
+    const last = spool.find(Buffer.from(sid(149)).toString('hex')) as SpoolSession;
+    flash.cutPowerAfter(150);
+    expect(() => append(spool, last, 149, chunksOf(149))).toThrow();
+    flash.restorePower();
+
+    const again = spoolOn(flash, segments, { maxSessions: 160 });
+    const report = again.open();
+    expect([report.sessions, report.tornSegments, report.pinnedSegments]).toEqual([150, 1, 0]);
+    for (let n = 0; n < 150; n += 7) {
+      const s = again.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
+      expect([s.lowestSeq, s.lastSeq, s.closed]).toEqual([0, chunksOf(n) - 1, n < 149]);
+      for (let q = 0; q < chunksOf(n); q++) expect(again.readChunk(s, q)).toEqual(chunkBytes(n, q));
+    }
+    // Acknowledged oldest first, as the uploader drains: the segments before the first one holding
+    // an unacknowledged chunk go at once, the rest stay.
+    for (let n = 0; n < 150; n++) {
+      const s = again.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
+      again.acknowledge(s, chunksOf(n) - 1);
+      again.complete(s);
+      if (n === 74) {
+        const left = flash.list('sp').length;
+        expect(left).toBeGreaterThan(held / 3);
+        expect(left).toBeLessThan((2 * held) / 3);
+        for (let m = 75; m < 150; m += 5) {
+          const r = again.find(Buffer.from(sid(m)).toString('hex')) as SpoolSession;
+          expect(again.readChunk(r, 0)).toEqual(chunkBytes(m, 0));
+          expect(r.start).toEqual(startOf(m));
+        }
+      }
+    }
+    expect(again.sessions()).toHaveLength(0);
+    expect(flash.list('sp').length).toBeLessThanOrEqual(1);
+  }, 60_000);
+
   it('refuses a chunk whose seq does not rise (the index relies on seq order)', () => {
     const flash = new NodeFlash({ bytes: 1 << 20 });
     const spool = spoolOn(flash, 8);
