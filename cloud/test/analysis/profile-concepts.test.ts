@@ -154,3 +154,21 @@ describe('idle funds', () => {
     expect(tags([['staff', '当时买了多少？'], ['customer', '五年前，十万。']])).not.toContain('basic.funds_status=idle_funds');
   });
 });
+
+describe('patterns written with numerals', () => {
+  it('still match after normalisation turns 一 into 1 (一个比一个低)', () => {
+    expect(tags([['customer', '你们的存款利息一个比一个低。']])).toContain('feedback.negative=product_low_return');
+  });
+});
+
+describe('other wordings', () => {
+  it('a loss still being carried at another bank', () => {
+    expect(tags([['customer', '去年在招商银行买的基金现在还亏着呢。']])).toContain('basic.investment_status=loss_at_other_bank');
+  });
+  it('how others came to know about the customer, in either word order', () => {
+    expect(tags([['customer', '怎么骗子都知道我在你们这开了户？']])).toContain('objection.risk=data_leak_concern');
+  });
+  it('asking how likely a loss is', () => {
+    expect(tags([['staff', '这款理财主要投债券，业绩比较基准三点一。'], ['customer', '亏损的概率高不高？']])).toContain('feedback.question=risk');
+  });
+});
