@@ -1,125 +1,194 @@
 /**
- * The two frame forms of an AudioChunk (proto/badge.proto): the badge records
- * chunks in the packed form (field 9 frame_data: the frames concatenated,
- * field 10 frame_sizes: one varint per frame) and sends them as stored to a
- * gateway whose HelloReply has CAPABILITY_PACKED_FRAMES. For any other
- * gateway `legacyChunk` rewrites the stored bytes into the legacy form (one
- * field 4 per frame) at the wire level: every other field is copied as is,
- * nothing is decoded into objects (on Espruino each object and array element
- * costs variables; this costs one output buffer).
+ * The wire forms of an AudioChunk (proto/badge.proto, docs/protocol.md): the
+ * badge records chunks in the packed form (field 9 frame_data: the frames
+ * concatenated, field 10 frame_sizes: one varint per frame, field 1 the
+ * 16-byte session id) and `wireChunk` turns the stored bytes into what the
+ * gateway of the connection takes, at the wire level: every other field is
+ * copied as is, nothing is decoded into objects (on Espruino each object and
+ * array element costs variables; this costs one output buffer):
+ * - FORM_LEGACY (a gateway without capabilities): one field 4 per frame;
+ * - FORM_PACKED (CAPABILITY_PACKED_FRAMES): as stored;
+ * - FORM_COMPACT (CAPABILITY_COMPACT_CHUNKS): the session id replaced by the
+ *   connection's alias (field 11), frame_sizes by the Rice-coded sizes
+ *   (field 12, frame_sizes_rice).
  */
 
+/** One field 4 per frame, for a gateway of the first protocol version. */
+export const FORM_LEGACY = 0;
+/** frame_data + frame_sizes, as stored. */
+export const FORM_PACKED = 1;
+/** session_alias + frame_data + frame_sizes_rice. */
+export const FORM_COMPACT = 2;
+
+/** Writes `v` as a varint at `o`; returns the offset after it. */
+export function putVarint(out: Uint8Array, o: number, v: number): number {
+  while (v >= 128) {
+    out[o++] = (v & 127) | 128;
+    v = Math.floor(v / 128);
+  }
+  out[o++] = v;
+  return o;
+}
+
 /**
- * `chunk` (an encoded AudioChunk) with its frames in the legacy form. A chunk
- * already in that form is returned as is, and so is one whose bytes cannot
- * be walked or whose sizes do not match its data (the gateway rejects it
- * with the reason; the badge never deletes what is not acknowledged).
+ * `chunk` (a stored AudioChunk) in the wire form `form` (FORM_*), with the
+ * session named by `alias` instead of its id when the form is compact and
+ * `alias` is not 0, and marked as backlog (field 8 = true appended) when
+ * `backlog`. A chunk with no packed fields (an older firmware stored it in
+ * the legacy form), and one whose bytes cannot be walked or whose sizes do
+ * not match its data or cannot be Rice-coded (1..1275), is sent as it is (the
+ * gateway rejects it with the reason; the badge never deletes what is not
+ * acknowledged).
  *
- * One function with its varint loops written out: on Espruino every function
- * costs variables for the badge's whole life.
+ * One function with its loops written out: on Espruino every function
+ * costs variables for the badge's whole life. Stage 0 walks the fields
+ * (finding the packed ones, counting the bytes kept) and reads the sizes;
+ * stage 1 counts the Rice bits; stage 2 copies the kept fields and writes
+ * the rewritten ones.
  */
-export function legacyChunk(chunk: Uint8Array): Uint8Array {
+export function wireChunk(chunk: Uint8Array, form: number, alias: number, backlog: boolean): Uint8Array {
   const n = chunk.length;
-  // Per packed field (0: frame_data = 9, 1: frame_sizes = 10): [start of its tag, start of its bytes, end].
-  const at = [-1, 0, 0, -1, 0, 0];
-  let p = 0;
-  while (p < n) {
-    const start = p;
-    let tag = 0;
-    let mul = 1;
-    let x = 128;
-    while (x >= 128) {
-      if (p >= n) return chunk;
-      x = chunk[p++] as number;
-      tag += (x & 127) * mul;
-      mul *= 128;
-    }
-    const wire = tag % 8;
-    if (wire === 1) p += 8;
-    else if (wire === 5) p += 4;
-    else if (wire === 0 || wire === 2) {
-      // A varint value, or the length of a length-delimited field.
-      let v = 0;
-      mul = 1;
-      x = 128;
+  // Where the bytes of frame_data (field 9) and frame_sizes (10) start (-1: absent) and end.
+  let dataAt = -1;
+  let dataEnd = 0;
+  let sizesAt = -1;
+  let sizesEnd = 0;
+  let out = chunk;
+  let o = 0;
+  let keep = 0;
+  // Frames, their bytes, the sum of the Rice values, the legacy framing, the Rice bytes and parameter.
+  let count = 0;
+  let total = 0;
+  let sum = 0;
+  let framing = 0;
+  let bits = 0;
+  let k = 0;
+  let asIs = form === FORM_PACKED;
+  if (form !== FORM_COMPACT) alias = 0;
+  for (let stage = 0; stage < 3 && !asIs; stage++) {
+    for (let p = 0; stage !== 1 && p < n; ) {
+      const start = p;
+      let tag = 0;
+      let mul = 1;
+      let x = 128;
       while (x >= 128) {
-        if (p >= n) return chunk;
-        x = chunk[p++] as number;
-        v += (x & 127) * mul;
+        x = p < n ? (chunk[p] as number) : 0;
+        p++;
+        tag += (x & 127) * mul;
         mul *= 128;
       }
-      if (wire === 2) {
-        p += v;
-        const field = (tag - wire) / 8;
-        if (field === 9 || field === 10) {
-          const i = (field - 9) * 3;
-          at[i] = start;
-          at[i + 1] = p - v;
-          at[i + 2] = p;
+      const wire = tag % 8;
+      let v = 0;
+      if (wire === 1) p += 8;
+      else if (wire === 5) p += 4;
+      else if (wire === 0 || wire === 2) {
+        // A varint value, or the length of a length-delimited field.
+        mul = 1;
+        x = 128;
+        while (x >= 128) {
+          x = p < n ? (chunk[p] as number) : 0;
+          p++;
+          v += (x & 127) * mul;
+          mul *= 128;
         }
-      }
-    } else return chunk;
-    if (p > n) return chunk;
-  }
-  // Legacy already (or half a packed form, which the gateway rejects as it is).
-  if ((at[0] as number) < 0 || (at[3] as number) < 0) return chunk;
-  const dataAt = at[1] as number;
-  const dataEnd = at[2] as number;
-  const sizesAt = at[4] as number;
-  const sizesEnd = at[5] as number;
-  // The legacy frames' size: tag, length varint and bytes per frame; the sizes must add up to the data exactly.
-  let framing = 0;
-  let total = 0;
-  for (let q = sizesAt; q < sizesEnd; ) {
-    let size = 0;
-    let mul = 1;
-    let x = 128;
-    while (x >= 128) {
-      if (q >= sizesEnd) return chunk;
-      x = chunk[q++] as number;
-      size += (x & 127) * mul;
-      mul *= 128;
-    }
-    framing += size < 128 ? 2 + size : size < 16384 ? 3 + size : 4 + size;
-    total += size;
-  }
-  if (total !== dataEnd - dataAt || total >= 2097152) return chunk;
-  const dataStart = at[0] as number;
-  const sizesStart = at[3] as number;
-  const out = new Uint8Array(n - (dataEnd - dataStart) - (sizesEnd - sizesStart) + framing);
-  // Every other field, in its order: the bytes around the two packed fields.
-  const firstStart = dataStart < sizesStart ? dataStart : sizesStart;
-  const firstEnd = dataStart < sizesStart ? dataEnd : sizesEnd;
-  const secondStart = dataStart < sizesStart ? sizesStart : dataStart;
-  const secondEnd = dataStart < sizesStart ? sizesEnd : dataEnd;
-  out.set(chunk.subarray(0, firstStart), 0);
-  let o = firstStart;
-  out.set(chunk.subarray(firstEnd, secondStart), o);
-  o += secondStart - firstEnd;
-  out.set(chunk.subarray(secondEnd, n), o);
-  o += n - secondEnd;
-  let d = dataAt;
-  for (let q = sizesAt; q < sizesEnd; ) {
-    let size = 0;
-    let mul = 1;
-    let x = 128;
-    while (x >= 128) {
-      x = chunk[q++] as number;
-      size += (x & 127) * mul;
-      mul *= 128;
-    }
-    // Field 4 (frames), wire type 2, then the length as a varint.
-    out[o++] = 0x22;
-    for (let l = size; ; l = Math.floor(l / 128)) {
-      if (l < 128) {
-        out[o++] = l;
+        if (wire === 2) p += v;
+      } else p = n + 1;
+      if (p > n) {
+        asIs = true;
         break;
       }
-      out[o++] = (l & 127) | 128;
+      const field = wire === 2 ? (tag - wire) / 8 : 0;
+      if (field === 9) {
+        dataAt = p - v;
+        dataEnd = p;
+      } else if (field === 10) {
+        sizesAt = p - v;
+        sizesEnd = p;
+      }
+      // Dropped: the sizes (rewritten), the data in the legacy form, the session id when an alias names it.
+      if (field === 10 || (field === 9 && form === FORM_LEGACY) || (field === 1 && alias > 0)) continue;
+      if (stage === 0) keep += p - start;
+      else {
+        out.set(chunk.subarray(start, p), o);
+        o += p - start;
+      }
     }
-    out.set(chunk.subarray(d, d + size), o);
-    o += size;
-    d += size;
+    // Legacy already (or half a packed form, which the gateway rejects as it is).
+    if (dataAt < 0 || sizesAt < 0) asIs = true;
+    if (asIs) break;
+    if (stage === 2 && form === FORM_COMPACT) {
+      // Field 11 (session_alias, varint), then field 12 (frame_sizes_rice): its length, the parameter, the bits.
+      if (alias > 0) {
+        out[o++] = 0x58;
+        o = putVarint(out, o, alias);
+      }
+      out[o++] = 0x62;
+      o = putVarint(out, o, bits);
+      out[o++] = k;
+    }
+    let d = dataAt;
+    let prev = 0;
+    let pos = 0;
+    for (let q = sizesAt; q < sizesEnd; ) {
+      let size = 0;
+      let mul = 1;
+      let x = 128;
+      while (x >= 128) {
+        x = q < sizesEnd ? (chunk[q] as number) : 0;
+        if (q++ >= sizesEnd) asIs = true;
+        size += (x & 127) * mul;
+        mul *= 128;
+      }
+      // The Rice value: the first size - 1, then the zigzag of each difference from the one before.
+      const v = prev === 0 ? size - 1 : size >= prev ? 2 * (size - prev) : 2 * (prev - size) - 1;
+      prev = size;
+      if (stage === 0) {
+        if (size < 1 || (size > 1275 && form === FORM_COMPACT)) asIs = true;
+        count++;
+        total += size;
+        sum += v;
+        framing += size < 128 ? 2 + size : size < 16384 ? 3 + size : 4 + size;
+      } else if (stage === 1) bits += (v >> k) + 1 + k;
+      else if (form === FORM_LEGACY) {
+        // Field 4 (frames), wire type 2, the length, the frame.
+        out[o++] = 0x22;
+        o = putVarint(out, o, size);
+        out.set(chunk.subarray(d, d + size), o);
+        o += size;
+        d += size;
+      } else {
+        // v >> k one-bits (the output starts zeroed), a zero bit, the k low bits of v, most significant first.
+        for (let r = v >> k; r > 0; r--) {
+          out[o + (pos >> 3)] = (out[o + (pos >> 3)] as number) | (128 >> (pos & 7));
+          pos++;
+        }
+        pos++;
+        for (let b = k - 1; b >= 0; b--) {
+          if ((v >> b) & 1) out[o + (pos >> 3)] = (out[o + (pos >> 3)] as number) | (128 >> (pos & 7));
+          pos++;
+        }
+      }
+    }
+    if (stage === 0) {
+      if (total !== dataEnd - dataAt || total >= 2097152) asIs = true;
+      // The Rice parameter: floor(log2(mean value)), at most 11 (as good as the best on speech; any is valid).
+      while (k < 11 && count * (2 << k) <= sum) k++;
+    } else if (stage === 1) {
+      // The Rice bytes: the parameter and the bits padded to whole bytes. The output: at most 5 bytes per varint.
+      bits = 1 + Math.ceil(bits / 8);
+      out = new Uint8Array(keep + (form === FORM_LEGACY ? framing : 12 + bits) + 2);
+    } else o += Math.ceil(pos / 8);
   }
-  return out;
+  if (asIs) {
+    if (!backlog) return chunk;
+    out = new Uint8Array(n + 2);
+    out.set(chunk, 0);
+    o = n;
+  }
+  // Marked as backlog by appending field 8 (varint) = true.
+  if (backlog) {
+    out[o++] = 0x40;
+    out[o++] = 0x01;
+  }
+  return o < out.length ? out.subarray(0, o) : out;
 }

@@ -20,7 +20,7 @@ export const CommandStatus = { OK: 0, FAILED: 1, REJECTED: 2, UNSUPPORTED: 3, IN
 export const RecordingMode = { MANUAL: 0, VOICE_ACTIVATED: 1, SCHEDULED: 2 } as const;
 export const UploadPolicy = { LIVE: 0, BATCHED: 1, ON_CHARGER: 2 } as const;
 /** Bits of HelloReply.capabilities. */
-export const Capability = { NONE: 0, PACKED_FRAMES: 1 } as const;
+export const Capability = { NONE: 0, PACKED_FRAMES: 1, COMPACT_CHUNKS: 2 } as const;
 export const CommandKind = {
   UNSPECIFIED: 0, START: 1, STOP: 2, MUTE: 3, UNMUTE: 4, LOCATE: 5, REBOOT: 6, LOCK: 7,
   WIPE_ACKNOWLEDGED: 8, WIPE_ALL: 9, FIRMWARE_UPDATE: 10,
@@ -30,7 +30,7 @@ export interface CodecParams { codec?: number; sampleRate: number; channels: num
 export interface SeqRange { first: number; last: number }
 export interface FrameGap { firstFrame: number; frameCount: number }
 
-export interface SessionInventory { sessionId: Uint8Array; firstSeq: number; lastSeq: number; closed: boolean; hasChunks: boolean }
+export interface SessionInventory { sessionId: Uint8Array; firstSeq: number; lastSeq: number; closed: boolean; hasChunks: boolean; sessionAlias?: number }
 export interface Hello {
   deviceId: string; firmwareVersion: string; hardwareRevision: string; bootCount: number; uptimeS: number;
   clockState: number; configVersion: number; backlog: SessionInventory[]; flashUsedBytes: number;
@@ -49,6 +49,8 @@ export interface SessionEnd {
  * Frames in exactly one form: `frames` (legacy, one field per frame) or
  * `frameData` (the frames concatenated) + `frameSizes` (one varint per frame),
  * which the badge records and sends to a gateway with CAPABILITY_PACKED_FRAMES.
+ * The compact form (`sessionAlias`, `frameSizesRice`) is made from the stored
+ * bytes at the wire level (chunk-form.ts), never encoded from an object.
  */
 export interface AudioChunk {
   sessionId: Uint8Array; seq: number; firstFrame: number; frames?: Uint8Array[]; captureTimeMs: number;

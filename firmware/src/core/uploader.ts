@@ -4,7 +4,7 @@ import type { MqttClient } from '../hal/mqtt.js';
 import type { System } from '../hal/system.js';
 import type { Wifi, WifiNetworkCredentials } from '../hal/wifi.js';
 import { toHex } from './bytes.js';
-import { legacyChunk } from './chunk-form.js';
+import { FORM_COMPACT, FORM_LEGACY, FORM_PACKED, putVarint, wireChunk } from './chunk-form.js';
 import type { ProtocolCodec } from './codec.js';
 import type { ChunkAck, DownKind, DownMessages, Hello, HelloReply, SeqRange, UpKind, UpMessages } from './messages.js';
 import { Capability, UploadPolicy } from './messages.js';
@@ -81,6 +81,8 @@ interface SendState {
   started: boolean;
   /** Monotonic ms the SessionEnd was last sent, -1 never. */
   endAt: number;
+  /** The session's alias on this connection, once announced (Hello inventory or SessionStart); 0: none. */
+  alias: number;
 }
 
 type Phase = 'offline' | 'wifi' | 'connecting' | 'hello' | 'ready';
@@ -107,8 +109,10 @@ export class Uploader {
   private helloTimer: TimerId | null = null;
   private attempts = 0;
   private helloSentAt = 0;
-  /** The gateway of this connection takes chunks in the packed form (HelloReply capabilities). */
-  private packed = false;
+  /** The chunk form the gateway of this connection takes (chunk-form.ts FORM_*, from HelloReply capabilities). */
+  private form = FORM_LEGACY;
+  /** Session aliases given out on this connection (the last one). */
+  private aliases = 0;
   private flights: Flight[] = [];
   private send: { [hex: string]: SendState } = {};
   private networks: WifiNetworkCredentials[] = [];
@@ -241,7 +245,8 @@ export class Uploader {
       return;
     }
     this.phase = 'hello';
-    this.packed = false;
+    this.form = FORM_LEGACY;
+    this.aliases = 0;
     for (const k of DOWN_KINDS) this.o.mqtt.subscribe(downTopicOf(this.o.deviceId, k), 1);
     this.flights = [];
     this.send = {};
@@ -253,7 +258,11 @@ export class Uploader {
     hello.backlog = [];
     for (const s of this.o.spool.sessions()) {
       const hasChunks = s.lastSeq > s.ackedThrough;
+      // Every listed session gets this connection's alias (a gateway without CAPABILITY_COMPACT_CHUNKS skips the field).
+      const st = this.state(s);
+      st.alias = ++this.aliases;
       hello.backlog.push({
+        sessionAlias: st.alias,
         sessionId: s.id,
         firstSeq: hasChunks ? Math.max(s.ackedThrough + 1, s.lowestSeq) : 0,
         lastSeq: Math.max(0, s.lastSeq),
@@ -337,7 +346,8 @@ export class Uploader {
     this.helloTimer = null;
     this.attempts = 0;
     this.phase = 'ready';
-    this.packed = ((reply.capabilities ?? 0) & Capability.PACKED_FRAMES) !== 0;
+    const caps = reply.capabilities ?? 0;
+    this.form = caps & Capability.COMPACT_CHUNKS ? FORM_COMPACT : caps & Capability.PACKED_FRAMES ? FORM_PACKED : FORM_LEGACY;
     for (const r of reply.resume ?? []) {
       const s = this.o.spool.find(toHex(r.sessionId));
       if (!s) continue;
@@ -393,7 +403,7 @@ export class Uploader {
   private state(s: SpoolSession): SendState {
     let st = this.send[s.hex];
     if (!st) {
-      st = { next: Math.max(s.ackedThrough + 1, s.lowestSeq, 0), resend: [], started: false, endAt: -1 };
+      st = { next: Math.max(s.ackedThrough + 1, s.lowestSeq, 0), resend: [], started: false, endAt: -1, alias: 0 };
       this.send[s.hex] = st;
     }
     return st;
@@ -431,9 +441,18 @@ export class Uploader {
     const st = this.state(s);
     if (!st.started) {
       // Read from flash: the spool holds no protobuf bytes in RAM.
-      const start = s.start;
+      let start = s.start;
       if (start) {
         st.started = true;
+        if (this.form === FORM_COMPACT) {
+          // Announces the session's alias (a session started after the Hello gets its alias here): field 9 appended.
+          if (st.alias === 0) st.alias = ++this.aliases;
+          const stored = start;
+          start = new Uint8Array(stored.length + 6);
+          start.set(stored, 0);
+          start[stored.length] = 0x48;
+          start = start.subarray(0, putVarint(start, stored.length + 1, st.alias));
+        }
         this.raw('session-start', start);
       }
     }
@@ -464,22 +483,14 @@ export class Uploader {
   }
 
   private sendChunk(s: SpoolSession, seq: number, backlog: boolean): void {
-    let stored = this.o.spool.readChunk(s, seq);
+    const stored = this.o.spool.readChunk(s, seq);
     if (!stored) {
       this.o.log.write('warn', 'chunk ' + s.hex + '/' + seq + ' not in flash');
       return;
     }
-    // Recorded packed; a gateway without the capability gets the legacy form (chunks an older firmware stored are legacy already).
-    if (!this.packed) stored = legacyChunk(stored);
-    let bytes = stored;
-    if (backlog) {
-      // Marked as backlog by appending field 8 (varint) = true (written out: a constant array would live in RAM).
-      bytes = new Uint8Array(stored.length + 2);
-      bytes.set(stored, 0);
-      bytes[stored.length] = 0x40;
-      bytes[stored.length + 1] = 0x01;
-    }
-    if (!this.raw('chunk', bytes)) return;
+    // Recorded packed; rewritten into the form this connection's gateway takes, named by the session's alias once
+    // announced, and marked as backlog (chunks an older firmware stored in the legacy form go as they are).
+    if (!this.raw('chunk', wireChunk(stored, this.form, this.state(s).alias, backlog))) return;
     this.flights.push({ s: s, seq: seq, at: this.o.clock.monotonicMs() });
   }
 
@@ -491,6 +502,8 @@ export class Uploader {
       for (const f of this.flights) {
         if (now - f.at >= this.o.tuning.ackTimeoutMs) {
           const st = this.state(f.s);
+          // The gateway may not know the alias (its announcement was refused): the session id from now on.
+          st.alias = 0;
           if (f.seq > f.s.ackedThrough) st.resend.push(f.seq, f.seq);
         } else kept.push(f);
       }

@@ -1,4 +1,4 @@
-import { chunkFrames, decodeUp, encodeDown, isPackedChunk, parseTopic, downTopic, crc32, pb } from '@parley/proto';
+import { chunkFrames, decodeUp, encodeDown, isPackedChunk, isRiceChunk, parseTopic, downTopic, crc32, pb } from '@parley/proto';
 import type { DecodedUp, DownKind, DownMessages } from '@parley/proto';
 import type { MqttClient, MqttHandlers } from '../../src/hal/mqtt.js';
 import type { Clock } from '../../src/hal/clock.js';
@@ -33,10 +33,15 @@ export class FakeGateway {
   /** Do not answer Hello. */
   silentHello = false;
   lockDevice = false;
-  /** HelloReply.capabilities: packed chunk frames by default; 0 acts as a gateway of the first protocol version. */
-  capabilities: number = pb.Capability.CAPABILITY_PACKED_FRAMES;
-  /** Chunks received in each frame form. */
-  chunkForms = { legacy: 0, packed: 0 };
+  /** HelloReply.capabilities: packed frames and compact chunks by default, as the gateway; 0 acts as a gateway of the first protocol version. */
+  capabilities: number = pb.Capability.CAPABILITY_PACKED_FRAMES | pb.Capability.CAPABILITY_COMPACT_CHUNKS;
+  /** Chunks received in each frame form (packed: varint sizes, compact: Rice-coded sizes). */
+  chunkForms = { legacy: 0, packed: 0, compact: 0 };
+  /** Chunks that named their session by an alias; chunks whose alias was not announced on the connection (rejected, not acked). */
+  aliasedChunks = 0;
+  unknownAliasChunks = 0;
+  /** Session aliases announced on the current connection. */
+  aliases: { [alias: number]: string } = {};
   connects = 0;
   private link: FakeLink | null = null;
 
@@ -90,6 +95,7 @@ export class FakeGateway {
       const hello = msg as DecodedUp<'hello'>;
       const resume = hello.backlog.map((inv) => {
         const hex = Buffer.from(inv.sessionId).toString('hex');
+        if (inv.sessionAlias) this.aliases[inv.sessionAlias] = hex;
         const s = this.sessions[hex];
         if (!s) return { sessionId: inv.sessionId, receivedThrough: -1, missing: [], complete: false };
         const r = this.ackState(s);
@@ -99,15 +105,23 @@ export class FakeGateway {
     } else if (kind === 'session-start') {
       const m = msg as DecodedUp<'session-start'>;
       this.session(Buffer.from(m.sessionId).toString('hex')).start = m;
+      if (m.sessionAlias) this.aliases[m.sessionAlias] = Buffer.from(m.sessionId).toString('hex');
     } else if (kind === 'chunk') {
       const m = msg as DecodedUp<'chunk'>;
       let all = 0;
       for (const f of m.frames) all = crc32(f, all);
       if (all !== m.crc32) throw new Error('chunk crc mismatch');
-      const hex = Buffer.from(m.sessionId).toString('hex');
+      if (m.sessionAlias && m.sessionId.length > 0) throw new Error('chunk with both session_id and session_alias');
+      const hex = m.sessionAlias ? this.aliases[m.sessionAlias] : Buffer.from(m.sessionId).toString('hex');
+      if (hex === undefined) {
+        // As the gateway: SESSION_ALIAS_UNKNOWN, neither stored nor acknowledged.
+        this.unknownAliasChunks++;
+        return;
+      }
+      if (m.sessionAlias) this.aliasedChunks++;
       const s = this.session(hex);
-      s.chunks[m.seq] = m;
-      this.ack(hex, m.sessionId);
+      s.chunks[m.seq] = { ...m, sessionId: Buffer.from(hex, 'hex') };
+      this.ack(hex, Buffer.from(hex, 'hex'));
     } else if (kind === 'session-end') {
       const m = msg as DecodedUp<'session-end'>;
       const hex = Buffer.from(m.sessionId).toString('hex');
@@ -119,8 +133,10 @@ export class FakeGateway {
   /** Counts the chunk's frame form (a packed chunk to a gateway without the capability is a badge bug) and fills `frames` from it. */
   private frameForm(chunk: DecodedUp<'chunk'>): DecodedUp<'chunk'> {
     const packed = isPackedChunk(chunk);
+    const compact = isRiceChunk(chunk) || chunk.sessionAlias !== 0;
     if (packed && (this.capabilities & pb.Capability.CAPABILITY_PACKED_FRAMES) === 0) throw new Error('packed chunk sent to a gateway without the capability');
-    this.chunkForms[packed ? 'packed' : 'legacy']++;
+    if (compact && (this.capabilities & pb.Capability.CAPABILITY_COMPACT_CHUNKS) === 0) throw new Error('compact chunk sent to a gateway without the capability');
+    this.chunkForms[isRiceChunk(chunk) ? 'compact' : packed ? 'packed' : 'legacy']++;
     return { ...chunk, frames: chunkFrames(chunk) };
   }
 
@@ -181,6 +197,8 @@ export class FakeLink implements MqttClient {
       }
       this.up = true;
       this.gw.connects++;
+      // Aliases are valid for one connection.
+      this.gw.aliases = {};
       this.handlers?.connected();
     }, this.gw.latencyMs);
   }
