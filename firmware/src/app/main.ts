@@ -37,8 +37,10 @@ interface ProvisionedIdentity {
   uartPath?: string;
   /**
    * The spool on the board's SPI NOR chip (VSPI, `SPI2`): segment size and
-   * count (the spool keeps every segment's index in RAM, so the count is
-   * bounded by the variable budget). Unset: the spool stays in Storage.
+   * count. The badge's configuration is `BADGE_SPOOL_CHIP`
+   * (platform/espruino/spool-chip.ts: the whole W25Q01JV spool, 124 segments
+   * of 1 MiB less the header page; the spool's RAM index is 10 bytes a
+   * segment, so that is ~1.2 KB). Unset: the spool stays in Storage.
    */
   spoolChip?: {
     segmentBytes: number;
