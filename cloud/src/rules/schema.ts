@@ -23,7 +23,7 @@
  *       evidence: claim                         # which condition's hit is cited
  */
 import { pinyin } from 'pinyin-pro';
-import { normalizeText } from '../normalize/index.js';
+import { convertNumerals, foldCantonese, identity, normalizeText } from '../normalize/index.js';
 import { AnalysisError, type RuleIssue } from '../analysis/errors.js';
 import type { Role, Severity, VocKind } from '../analysis/types.js';
 import type { Taxonomy } from '../analysis/taxonomy.js';
@@ -162,6 +162,16 @@ export function pinyinOf(text: string): string[] {
   return py;
 }
 
+/**
+ * A regular expression's literal text as the turn text it runs on is normalised: Chinese
+ * numerals in digits (一个比一个低 → 1个比1个低, 一万 → 10000) and Cantonese function words in
+ * Mandarin (唔想 → 不想), so a pattern written as people speak matches. Both rewrites only
+ * touch Han characters, never regex syntax.
+ */
+export function asNormalised(source: string): string {
+  return foldCantonese(convertNumerals({ text: source, map: identity(source).map }).text);
+}
+
 export function compileWord(raw: string, usePinyin: boolean): CompiledWord {
   const norm = normalizeText(raw, { fillers: false });
   const hasHan = /\p{Script=Han}/u.test(norm);
@@ -250,7 +260,7 @@ class Validator {
     });
     if (unknown) return undefined;
     try {
-      return new RegExp(s, flags.includes('u') ? flags : flags + 'u');
+      return new RegExp(asNormalised(s), flags.includes('u') ? flags : flags + 'u');
     } catch (e) {
       this.err(path, `invalid regular expression: ${(e as Error).message}`);
       return undefined;
