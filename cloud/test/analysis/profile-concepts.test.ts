@@ -29,6 +29,8 @@ describe('product preference', () => {
     expect(tags([['customer', '这个比存定期强多了。']])).not.toContain('preference.product=deposit');
     expect(tags([['customer', '我想问下什么是债基？']])).not.toContain('preference.product=fund_bond');
     expect(tags([['customer', '我想咨询下理财的事。']])).not.toContain('preference.product=wealth');
+    expect(tags([['customer', '我想把这张大额存单提前取出来。']])).not.toContain('preference.product=deposit');
+    expect(tags([['customer', '我想把那只指数基金赎回了。']])).not.toContain('preference.product=fund_index');
   });
   it('counts buying the pitched product when the customer names the kind or chooses it again, not a bare agreement', () => {
     const pitch: [ 'staff', string ] = ['staff', '我们这款一年期理财，业绩比较基准三点一，不保本。'];
