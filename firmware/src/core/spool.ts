@@ -474,7 +474,13 @@ export class Spool {
         const len = getU16(head, 2);
         if (head[1] === SpoolRecord.GAP && head.length >= 4 + SID_BYTES && sameBytes(head, 4, id)) {
           const body = this.recordAt(i * LOC_SEG + off);
-          if (body && body.length >= 8) this.addGap(gaps, getU32(body, 0), getU32(body, 4));
+          if (body && body.length >= 8) {
+            // Kept ordered by first frame, once (copies left by copying forward are the same gap).
+            const first = getU32(body, 0);
+            let at = 0;
+            while (at < gaps.length && (gaps[at] as number) < first) at += 2;
+            if (gaps[at] !== first) gaps.splice(at, 0, first, getU32(body, 4));
+          }
         }
         off += len + RECORD_OVERHEAD;
       }
@@ -483,14 +489,6 @@ export class Spool {
   }
 
   // ---------------------------------------------------------------- internals
-
-  /** Adds a gap to the flat pairs, kept ordered by first frame, once. */
-  private addGap(gaps: number[], first: number, count: number): void {
-    let at = 0;
-    while (at < gaps.length && (gaps[at] as number) < first) at += 2;
-    if (gaps[at] === first) return;
-    gaps.splice(at, 0, first, count);
-  }
 
   private setRowField(k: number, field: number, value: number): void {
     this.rows[k * ROW + field] = value;
@@ -828,9 +826,17 @@ export class Spool {
       const head = this.flash.read(name, off, 4) as Uint8Array;
       if (head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff) {
         this.activeUsed = off;
-        if (!this.erasedFrom(name, off)) {
-          this.markSegment(i, SEALED);
-          return false;
+        // The end of the log only if what a torn record there could have reached is erased (a torn
+        // program may leave bits behind): not the whole rest of a 1 MiB segment, read at every boot.
+        const stop = Math.min(size, off + MAX_PAYLOAD + RECORD_OVERHEAD);
+        for (let at = off; at < stop; at += 256) {
+          const block = this.flash.read(name, at, Math.min(256, stop - at)) as Uint8Array;
+          for (let b = 0; b < block.length; b++) {
+            if (block[b] !== 0xff) {
+              this.markSegment(i, SEALED);
+              return false;
+            }
+          }
         }
         return true;
       }
@@ -844,15 +850,6 @@ export class Spool {
     this.activeUsed = off;
     this.markSegment(i, SEALED);
     return off + RECORD_OVERHEAD > size;
-  }
-
-  private erasedFrom(name: string, off: number): boolean {
-    const size = this.opts.segmentBytes;
-    for (let at = off; at < size; at += 256) {
-      const block = this.flash.read(name, at, Math.min(256, size - at)) as Uint8Array;
-      for (let k = 0; k < block.length; k++) if (block[k] !== 0xff) return false;
-    }
-    return true;
   }
 
   private replayRecord(i: number, off: number, type: number, payload: Uint8Array): void {

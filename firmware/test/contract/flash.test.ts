@@ -30,7 +30,7 @@ const impls: [string, () => FlashStorage][] = [
   ['espruino (Storage)', () => new EspruinoFlash(fakeStorage(64 * 1024), fakeE(Uint8Array, () => undefined))],
   // Sized files whose names start with "s" (seg…, sp…) on the SPI NOR chip double, the rest in Storage.
   ['espruino (SPI NOR chip + Storage)', () => createSpoolOnSpiNorFlash(
-    createSpiNorFileArea(fakeSpiNor(64 * 1024, 2), 'D5', { bytes: 64 * 1024, slotBytes: 8192 }),
+    fakeSpiNor(64 * 1024, 2), 'D5', { bytes: 64 * 1024, slotBytes: 8192 },
     new EspruinoFlash(fakeStorage(64 * 1024), fakeE(Uint8Array, () => undefined)), 's')],
 ];
 

@@ -160,6 +160,29 @@ describe('spool', () => {
     for (let k = 0; k <= 3; k++) expect(after.readChunk(s2, k)).toEqual(chunkBytes(k));
   });
 
+  it('bits programmed after the end of the log (a torn program) seal the segment at boot; nothing before is lost', () => {
+    for (const gap of [1, 300, SEG - 2000]) {
+      const flash = new NodeFlash({ bytes: 1 << 20 });
+      const spool = spoolOn(flash);
+      spool.open();
+      const s = spool.beginSession(sid(7), new Uint8Array([1]));
+      writeChunks(spool, s, 0, 2);
+      const name = flash.list('sp')[0] as string;
+      // The end of the log: after the header and the START and three chunk records.
+      const end = 12 + (16 + 1 + RECORD_OVERHEAD) + 3 * (16 + 16 + 300 + RECORD_OVERHEAD);
+      expect(flash.read(name, end, 4)).toEqual(new Uint8Array([0xff, 0xff, 0xff, 0xff]));
+      flash.writeAt(name, end + gap, new Uint8Array([0x5a]));
+      const after = spoolOn(flash);
+      expect(after.open().tornSegments).toBe(1);
+      const s2 = after.find(s.hex) as SpoolSession;
+      for (let k = 0; k <= 2; k++) expect(after.readChunk(s2, k)).toEqual(chunkBytes(k));
+      // The sealed segment is not appended to: the next chunk opens another.
+      writeChunks(after, s2, 3, 3);
+      expect(flash.list('sp')).toHaveLength(2);
+      expect(after.readChunk(s2, 3)).toEqual(chunkBytes(3));
+    }
+  });
+
   it('wipeAll erases everything', () => {
     const flash = new NodeFlash({ bytes: 1 << 20 });
     const spool = spoolOn(flash);

@@ -6,7 +6,7 @@ import type { EspruinoGlobals } from './globals.js';
 import { EspruinoMqttClient } from './mqtt.js';
 import { EspruinoBattery, EspruinoButton, EspruinoClock, EspruinoIndicators, EspruinoLog, EspruinoSystem } from './peripherals.js';
 import { EspruinoFlash } from './storage.js';
-import { NOR_PAGE_BYTES, NOR_SECTOR_BYTES, createSpiNorFileArea, createSpoolOnSpiNorFlash } from './spi-nor-flash.js';
+import { NOR_PAGE_BYTES, NOR_SECTOR_BYTES, createSpoolOnSpiNorFlash } from './spi-nor-flash.js';
 import type { FlashStorage } from '../../hal/flash.js';
 import { EspruinoWifi } from './wifi.js';
 
@@ -42,8 +42,7 @@ export function createEspruinoFlash(g: EspruinoGlobals, board: DeviceBoard, chip
   const p = board.pins;
   g.spoolSpi.setup({ sck: p.spoolFlashSck, miso: p.spoolFlashMiso, mosi: p.spoolFlashMosi, baud: SPOOL_SPI_BAUD, mode: 0 });
   const slotBytes = Math.ceil((chip.segmentBytes + NOR_PAGE_BYTES) / NOR_SECTOR_BYTES) * NOR_SECTOR_BYTES;
-  const nor = createSpiNorFileArea(g.spoolSpi, p.spoolFlashCs, { bytes: board.storage.spoolFlashBytes, slotBytes: slotBytes, maxSlots: chip.segments });
-  return createSpoolOnSpiNorFlash(nor, storage, SPOOL_PREFIX);
+  return createSpoolOnSpiNorFlash(g.spoolSpi, p.spoolFlashCs, { bytes: board.storage.spoolFlashBytes, slotBytes: slotBytes, maxSlots: chip.segments }, storage, SPOOL_PREFIX);
 }
 
 export function createEspruinoPlatform(g: EspruinoGlobals, o: EspruinoPlatformOptions): Platform {

@@ -78,36 +78,43 @@ export interface SpiNorFileArea {
  * records carry CRCs).
  */
 export function createSpiNorFileArea(spi: EspruinoSpi, cs: string, o: SpiNorOptions): SpiNorFileArea {
-  return new (driverClasses().Area)(spi, cs, o);
+  return new (driverClass())(spi, cs, o, null, '');
 }
 
 /**
  * The badge's flash as the firmware sees it: the spool's segment files
- * (names starting with `spoolPrefix`) on the external SPI NOR chip; the
- * small files (config, state, boot record, identity) and the firmware images
- * (which the loader reads from Storage) in Espruino Storage on the MCU's own
- * flash.
+ * (names starting with `spoolPrefix`) in a file area on the external SPI NOR
+ * chip (as `createSpiNorFileArea`); the small files (config, state, boot
+ * record, identity) and the firmware images (which the loader reads from
+ * Storage) in `small`, Espruino Storage on the MCU's own flash. One object
+ * (the area routes what is not its own), not an area and a router: on
+ * Espruino each method costs ~6 variables.
  */
-export function createSpoolOnSpiNorFlash(nor: SpiNorFileArea, small: FlashStorage, spoolPrefix: string): FlashStorage {
-  return new (driverClasses().Composite)(nor, small, spoolPrefix);
+export function createSpoolOnSpiNorFlash(spi: EspruinoSpi, cs: string, o: SpiNorOptions, small: FlashStorage, spoolPrefix: string): FlashStorage {
+  return new (driverClass())(spi, cs, o, small, spoolPrefix);
 }
 
-/**
- * The driver's classes are defined on first use, not when the bundle loads:
- * on Espruino every method is a function object costing ~6 variables from
- * the moment its class is evaluated (measured: ~330 for this file), and a
- * badge whose spool stays in Storage never uses them.
- */
-let classes: { Area: new (spi: EspruinoSpi, cs: string, o: SpiNorOptions) => SpiNorFileArea; Composite: new (nor: SpiNorFileArea, small: FlashStorage, spoolPrefix: string) => FlashStorage } | null = null;
+type SpiNorFlash = SpiNorFileArea & FlashStorage;
 
-function driverClasses(): NonNullable<typeof classes> {
-  if (classes !== null) return classes;
-  class Area implements SpiNorFileArea {
+/**
+ * The driver's class is defined on first use, not when the bundle loads:
+ * on Espruino every method is a function object costing ~6 variables from
+ * the moment its class is evaluated, and a badge whose spool stays in
+ * Storage never uses it.
+ */
+let driver: (new (spi: EspruinoSpi, cs: string, o: SpiNorOptions, small: FlashStorage | null, spoolPrefix: string) => SpiNorFlash) | null = null;
+
+function driverClass(): NonNullable<typeof driver> {
+  if (driver !== null) return driver;
+  class Area implements SpiNorFlash {
     private readonly spi: EspruinoSpi;
     private readonly cs: string;
     private readonly base: number;
     private readonly slotBytes: number;
     private readonly slots: number;
+    /** Where the files that are not the spool's go (null: a file area alone). */
+    private readonly small: FlashStorage | null;
+    private readonly spoolPrefix: string;
     /**
      * Size per slot (-1: free) and a hash of its file's name: no object keyed
      * by name, whose entries would grow with the files held (a shift's
@@ -119,27 +126,37 @@ function driverClasses(): NonNullable<typeof classes> {
     private lastName = '';
     private lastSlot = -1;
 
-    constructor(spi: EspruinoSpi, cs: string, o: SpiNorOptions) {
+    constructor(spi: EspruinoSpi, cs: string, o: SpiNorOptions, small: FlashStorage | null, spoolPrefix: string) {
       if (o.slotBytes % NOR_SECTOR_BYTES !== 0 || o.slotBytes <= HEADER_BYTES) throw new FirmwareError('FLASH_WRITE', 'slot size must be whole sectors');
       this.spi = spi;
       this.cs = cs;
       this.base = o.base ?? 0;
       this.slotBytes = o.slotBytes;
       this.slots = Math.min(Math.floor(o.bytes / o.slotBytes), o.maxSlots ?? 256);
+      this.small = small;
+      this.spoolPrefix = spoolPrefix;
       this.sizes = new Int32Array(this.slots);
       this.hashes = new Int32Array(this.slots);
-      for (let i = 0; i < this.slots; i++) this.scanSlot(i);
+      for (let i = 0; i < this.slots; i++) {
+        this.sizes[i] = -1;
+        const name = this.headerName(i);
+        // Free, or torn by a power cut (erased again before use), or a duplicate name: the slot is free.
+        if (name === '' || this.find(name) >= 0) continue;
+        const h = this.readRaw(this.base + i * this.slotBytes + 4, 4);
+        this.sizes[i] = ((h[0] as number) | ((h[1] as number) << 8) | ((h[2] as number) << 16) | ((h[3] as number) << 24)) >>> 0;
+        this.hashes[i] = nameHash(name);
+      }
     }
 
-    /** Bytes of file data the area holds when empty. */
+    /** Bytes of file data the area holds when empty (and Storage's, when it routes there). */
     capacity(): number {
-      return this.slots * (this.slotBytes - HEADER_BYTES);
+      return this.slots * (this.slotBytes - HEADER_BYTES) + (this.small ? this.small.capacity() : 0);
     }
 
     getFree(): number {
       let free = 0;
       for (let i = 0; i < this.slots; i++) if (this.sizes[i] === -1) free++;
-      return free * (this.slotBytes - HEADER_BYTES);
+      return free * (this.slotBytes - HEADER_BYTES) + (this.small ? this.small.getFree() : 0);
     }
 
     has(name: string): boolean {
@@ -147,6 +164,7 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     create(name: string, size: number, data: Uint8Array): void {
+      if (this.small && name.indexOf(this.spoolPrefix) !== 0) return this.small.create(name, size, data);
       if (name.length === 0 || name.length > NAME_MAX) throw new FirmwareError('FLASH_NAME', name);
       if (this.has(name)) throw new FirmwareError('FLASH_WRITE', 'file exists: ' + name);
       if (size > this.slotBytes - HEADER_BYTES || data.length > size) throw new FirmwareError('FLASH_FULL', name + ' does not fit a slot');
@@ -173,7 +191,9 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     writeAt(name: string, offset: number, data: Uint8Array): void {
-      const slot = this.slotOf(name);
+      const slot = this.onChip(name);
+      if (slot < 0 && this.small) return this.small.writeAt(name, offset, data);
+      if (slot < 0) throw new FirmwareError('FLASH_MISSING', name);
       if (offset < 0 || offset + data.length > (this.sizes[slot] as number)) throw new FirmwareError('FLASH_WRITE', 'outside the file');
       const at = this.base + slot * this.slotBytes + HEADER_BYTES + offset;
       const current = this.readRaw(at, data.length);
@@ -185,8 +205,8 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     read(name: string, offset: number, length: number): Uint8Array | undefined {
-      const slot = this.find(name);
-      if (slot < 0) return undefined;
+      const slot = this.onChip(name);
+      if (slot < 0) return this.small ? this.small.read(name, offset, length) : undefined;
       const size = this.sizes[slot] as number;
       const start = Math.min(Math.max(0, offset), size);
       const n = Math.max(0, Math.min(length, size - start));
@@ -195,13 +215,28 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     size(name: string): number {
-      const slot = this.find(name);
-      return slot < 0 ? -1 : (this.sizes[slot] as number);
+      const slot = this.onChip(name);
+      if (slot < 0) return this.small ? this.small.size(name) : -1;
+      return this.sizes[slot] as number;
+    }
+
+    writeFile(name: string, data: Uint8Array): void {
+      if (this.onChip(name) >= 0 || !this.small) throw new FirmwareError('FLASH_WRITE', name + ': only sized files on the chip');
+      this.small.writeFile(name, data);
+    }
+
+    readFile(name: string): Uint8Array | undefined {
+      const slot = this.onChip(name);
+      if (slot < 0) return this.small ? this.small.readFile(name) : undefined;
+      return this.read(name, 0, this.sizes[slot] as number);
     }
 
     erase(name: string): void {
-      const slot = this.find(name);
-      if (slot < 0) return;
+      const slot = this.onChip(name);
+      if (slot < 0) {
+        if (this.small) this.small.erase(name);
+        return;
+      }
       const at = this.base + slot * this.slotBytes;
       // Header sector first: the file is gone as soon as its magic is.
       for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.eraseSector(at + s);
@@ -209,13 +244,19 @@ function driverClasses(): NonNullable<typeof classes> {
     }
 
     list(prefix: string): string[] {
-      const out: string[] = [];
+      const out = this.small ? this.small.list(prefix) : [];
       for (let i = 0; i < this.slots; i++) {
         if ((this.sizes[i] as number) < 0) continue;
         const n = this.headerName(i);
         if (n.indexOf(prefix) === 0) out.push(n);
       }
+      out.sort();
       return out;
+    }
+
+    /** The chip slot of `name`, -1 when it is not on the chip (only names with the spool's prefix are, when Storage takes the rest). */
+    private onChip(name: string): number {
+      return this.small && name.indexOf(this.spoolPrefix) !== 0 ? -1 : this.find(name);
     }
 
     /** The slot of file `name`, -1 when none. */
@@ -232,12 +273,6 @@ function driverClasses(): NonNullable<typeof classes> {
       return -1;
     }
 
-    private slotOf(name: string): number {
-      const slot = this.find(name);
-      if (slot < 0) throw new FirmwareError('FLASH_MISSING', name);
-      return slot;
-    }
-
     /** The file name in slot `i`'s header, '' when the header is not valid (free, or torn by a power cut). */
     private headerName(i: number): string {
       const h = this.readRaw(this.base + i * this.slotBytes, 9 + NAME_MAX);
@@ -247,16 +282,6 @@ function driverClasses(): NonNullable<typeof classes> {
       let name = '';
       if (valid) for (let k = 0; k < len; k++) name += String.fromCharCode(h[9 + k] as number);
       return name;
-    }
-
-    private scanSlot(i: number): void {
-      this.sizes[i] = -1;
-      const name = this.headerName(i);
-      // Free, or torn by a power cut (erased again before use), or a duplicate name: the slot is free.
-      if (name === '' || this.find(name) >= 0) return;
-      const h = this.readRaw(this.base + i * this.slotBytes + 4, 4);
-      this.sizes[i] = ((h[0] as number) | ((h[1] as number) << 8) | ((h[2] as number) << 16) | ((h[3] as number) << 24)) >>> 0;
-      this.hashes[i] = nameHash(name);
     }
 
     private command(cmd: number, address: number, extra: number): Uint8Array {
@@ -314,71 +339,6 @@ function driverClasses(): NonNullable<typeof classes> {
     }
   }
 
-  class Composite implements FlashStorage {
-    private readonly nor: SpiNorFileArea;
-    private readonly small: FlashStorage;
-    private readonly spoolPrefix: string;
-
-    constructor(nor: SpiNorFileArea, small: FlashStorage, spoolPrefix: string) {
-      this.nor = nor;
-      this.small = small;
-      this.spoolPrefix = spoolPrefix;
-    }
-
-    /** Both areas: the chip (spool) and Storage (small files, images). */
-    capacity(): number {
-      return this.nor.capacity() + this.small.capacity();
-    }
-
-    getFree(): number {
-      return this.nor.getFree() + this.small.getFree();
-    }
-
-    create(name: string, size: number, data: Uint8Array): void {
-      if (name.indexOf(this.spoolPrefix) === 0) this.nor.create(name, size, data);
-      else this.small.create(name, size, data);
-    }
-
-    writeAt(name: string, offset: number, data: Uint8Array): void {
-      if (this.onChip(name)) this.nor.writeAt(name, offset, data);
-      else this.small.writeAt(name, offset, data);
-    }
-
-    read(name: string, offset: number, length: number): Uint8Array | undefined {
-      return this.onChip(name) ? this.nor.read(name, offset, length) : this.small.read(name, offset, length);
-    }
-
-    size(name: string): number {
-      return this.onChip(name) ? this.nor.size(name) : this.small.size(name);
-    }
-
-    writeFile(name: string, data: Uint8Array): void {
-      if (this.onChip(name)) throw new FirmwareError('FLASH_WRITE', name + ' is a sized file');
-      this.small.writeFile(name, data);
-    }
-
-    readFile(name: string): Uint8Array | undefined {
-      return this.onChip(name) ? this.nor.read(name, 0, this.nor.size(name)) : this.small.readFile(name);
-    }
-
-    erase(name: string): void {
-      if (this.onChip(name)) this.nor.erase(name);
-      else this.small.erase(name);
-    }
-
-    /** Only names with the spool's prefix are ever created on the chip. */
-    private onChip(name: string): boolean {
-      return name.indexOf(this.spoolPrefix) === 0 && this.nor.has(name);
-    }
-
-    list(prefix: string): string[] {
-      const out = this.nor.list(prefix);
-      for (const n of this.small.list(prefix)) out.push(n);
-      out.sort();
-      return out;
-    }
-  }
-
-  classes = { Area: Area, Composite: Composite };
-  return classes;
+  driver = Area;
+  return driver;
 }
