@@ -48,11 +48,11 @@ describe.each([
   { folder: 'heldout-10', dialogues: 10, floor: { profileF1: 0.92, precision: 1, recall: 1, keyPoints: 0.97 } },
   { folder: 'heldout-11', dialogues: 10, floor: { profileF1: 0.9, precision: 1, recall: 1, keyPoints: 0.94 } },
   { folder: 'heldout-12', dialogues: 6, floor: { profileF1: 0.95, precision: 1, recall: 1, keyPoints: 0.93 } },
-  { folder: 'heldout-13', dialogues: 4, floor: { profileF1: 0.92, precision: 1, recall: 1, keyPoints: 0.97 } },
+  { folder: 'heldout-13', dialogues: 4, floor: { profileF1: 0.96, precision: 1, recall: 1, keyPoints: 0.97 } },
   // sets 3 and 7 were frozen (never tuned on) until rules 2026.11.22-36; their key-point and
   // compliance errors have been analysed since, so they are tuning sets like the others
   { folder: 'heldout-3', dialogues: 14, floor: { profileF1: 0.91, precision: 1, recall: 1, keyPoints: 0.98 } },
-  { folder: 'heldout-7', dialogues: 34, floor: { profileF1: 0.93, precision: 1, recall: 1, keyPoints: 0.96 } },
+  { folder: 'heldout-7', dialogues: 34, floor: { profileF1: 0.95, precision: 1, recall: 1, keyPoints: 0.96 } },
 ])('shipped rules on $folder (tuning set, analysed after its blind score)', ({ folder, dialogues, floor }) => {
   const scores = scoresOf(folder);
 
