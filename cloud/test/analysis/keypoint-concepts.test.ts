@@ -104,6 +104,16 @@ describe('when the marketing points apply', () => {
     expect(r.keyPoints['closing_attempt']?.value).toBeNull();
   });
 
+  it('an inbound one-off question answered on the service line is no sales call', () => {
+    const r = run([
+      ['staff', '您好，锦程银行客服，请问有什么可以帮您？'],
+      ['customer', '你们那个存款送礼品的活动到哪天截止？'],
+      ['staff', '活动到月底，礼品在开户网点领取。'],
+      ['customer', '好的，谢谢。'],
+    ], 'phone');
+    for (const p of ['kyc', 'activity_intro', 'closing_attempt', 'add_wecom']) expect(r.keyPoints[p]?.value).toBeNull();
+  });
+
   it('a lending offer alone (credit-card instalments) is not wealth marketing: KYC and outside funds N/A', () => {
     const r = run([
       ['staff', '您好，我是锦程银行信用卡中心的，您的信用卡可以办账单分期，手续费打八折。'],
