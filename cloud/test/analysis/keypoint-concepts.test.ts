@@ -91,6 +91,19 @@ describe('when the marketing points apply', () => {
     expect(rulesOf(turns, 'phone')).not.toContain('missing_risk_disclosure');
   });
 
+  it('but staff who keep selling after the doubt made it a sales talk: the points apply', () => {
+    const r = run([
+      ['staff', '喂，王先生吗？我们这个月大额存单额度最后一天了。'],
+      ['customer', '你谁啊？我怎么知道你是不是骗子？'],
+      ['staff', '锦程银行的，您有钱的话赶紧存，利率下个月就要降了。'],
+      ['customer', '我没钱，房贷都紧巴巴的。'],
+      ['staff', '那您公积金里的钱也能取出来存上，放着也是放着。'],
+      ['customer', '烦不烦啊，挂了。'],
+    ], 'phone');
+    expect(r.keyPoints['kyc']?.value).toBe(false);
+    expect(r.keyPoints['add_wecom']?.value).toBe(false);
+  });
+
   it('a customer who cuts the call short before any product is described leaves FAB and closing N/A', () => {
     const r = run([
       ['staff', '喂，您好，我是锦程银行的理财经理，想问问您在别的银行有没有理财？'],
