@@ -174,3 +174,24 @@ describe('other wordings', () => {
     expect(tags([['staff', '这款理财主要投债券，业绩比较基准三点一。'], ['customer', '亏损的概率高不高？']])).toContain('feedback.question=risk');
   });
 });
+
+describe('more paraphrases of the same concepts', () => {
+  it('a product the customer finds reassuring or is interested in, or asks to be given', () => {
+    expect(tags([['customer', '我这人就图个安稳，存银行定期最踏实。']])).toContain('preference.product=deposit');
+    expect(tags([['customer', '给我来点货币基金就行，随取随用。']])).toContain('preference.product=fund_money_market');
+    expect(tags([['customer', '那种跟着指数走的我倒挺感兴趣。']])).toContain('preference.product=fund_index');
+    expect(tags([['customer', '你们天天给我发短信推理财。']])).not.toContain('preference.product=wealth');
+  });
+  it('interest alone is about a gift only when a gift is mentioned', () => {
+    expect(tags([['customer', '那种跟着指数走的我倒挺感兴趣。']])).not.toContain('preference.activity=yes');
+    expect(tags([['staff', '新客户开户还有抽奖。'], ['customer', '这个我感兴趣。']])).toContain('preference.activity=yes');
+    expect(tags([['staff', '另外存满五万还送一桶油。'], ['customer', '送油好啊，那我多存点。']])).toContain('preference.activity=yes');
+  });
+  it('contentment with a rate, a habit on the phone, money tight, a spouse who decides', () => {
+    expect(tags([['customer', '收益嘛，年化四个点我就知足了。']])).toContain('preference.return=specific');
+    expect(tags([['customer', '手机上点点就买了，不用跑。']])).toContain('preference.channel=mobile_banking');
+    expect(tags([['customer', '手机上就能弄啊，那挺方便。']])).not.toContain('preference.channel=mobile_banking');
+    expect(tags([['customer', '最近手头有点紧，等宽裕了再说。']])).toContain('objection.refusal=no_money_now');
+    expect(tags([['customer', '家里的钱都是我老伴说了算。']])).toContain('basic.fund_manager=other');
+  });
+});
