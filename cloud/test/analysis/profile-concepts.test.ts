@@ -195,3 +195,26 @@ describe('more paraphrases of the same concepts', () => {
     expect(tags([['customer', '家里的钱都是我老伴说了算。']])).toContain('basic.fund_manager=other');
   });
 });
+
+describe('a second probe of paraphrases', () => {
+  it('acceptance after the product, past purchases of any kind', () => {
+    expect(tags([['customer', '债券型的我能接受。']])).toContain('preference.product=fund_bond');
+    expect(tags([['customer', '上回买的那个混合型亏惨了。']])).not.toContain('preference.product=fund_hybrid');
+  });
+  it('a period the customer does not mind locking', () => {
+    expect(tags([['customer', '锁个三年五年的都无所谓。']])).toContain('preference.term=gt_1y');
+    expect(tags([['customer', '三年年化九个点还可以。']])).not.toContain('preference.term=gt_1y');
+  });
+  it('reactions to a gift, whatever the gift is called', () => {
+    expect(tags([['staff', '现在办卡送一个行李箱。'], ['customer', '行李箱我用得着，那办一张吧。']])).toContain('preference.activity=yes');
+    expect(tags([['staff', '转入资金满十万送京东卡。'], ['customer', '京东卡无所谓，利息高才是真的。']])).toContain('preference.activity=no');
+    expect(tags([['staff', '存满五万送一桶油。'], ['customer', '一年内应该用不上。']])).not.toContain('preference.activity=no');
+  });
+  it('an app used daily; no need; nowhere to talk; nothing on hand; an adviser who handles it', () => {
+    expect(tags([['customer', '你们这个APP我天天用。']])).toContain('preference.channel=mobile_banking');
+    expect(tags([['customer', '不用给我介绍了，我没这个需要。']])).toContain('objection.refusal=not_needed');
+    expect(tags([['customer', '我正在医院排队，回头再说吧。']])).toContain('objection.refusal=no_time');
+    expect(tags([['customer', '钱都借给我弟做生意了，手上一分没有。']])).toContain('objection.refusal=no_money_now');
+    expect(tags([['customer', '我家理财都是招行的客户经理帮着弄。']])).toContain('objection.refusal=has_advisor');
+  });
+});
