@@ -218,3 +218,17 @@ describe('a second probe of paraphrases', () => {
     expect(tags([['customer', '我家理财都是招行的客户经理帮着弄。']])).toContain('objection.refusal=has_advisor');
   });
 });
+
+describe('a third probe of paraphrases', () => {
+  it('returns, losses and gifts in other words', () => {
+    expect(tags([['customer', '利息越多越好嘛。']])).toContain('preference.return=high');
+    expect(tags([['customer', '一分钱都不能少。']])).toContain('preference.risk=capital_preserving');
+    expect(tags([['customer', '我喜欢你们那个积分换礼品的活动。']])).toContain('preference.activity=yes');
+    expect(tags([['customer', '每次来都要排一个多小时队。']])).toContain('feedback.negative=branch_long_wait');
+  });
+  it('asking what a fund invests in is a question, not a preference for funds', () => {
+    const t = tags([['staff', '我们这款基金近三年年化五个点。'], ['customer', '这款基金主要投什么？']]);
+    expect(t).toContain('feedback.question=direction');
+    expect(t).not.toContain('preference.product=fund');
+  });
+});
