@@ -232,3 +232,21 @@ describe('a third probe of paraphrases', () => {
     expect(t).not.toContain('preference.product=fund');
   });
 });
+
+describe('a fourth probe, ASR-like and with traps', () => {
+  it('reads unpunctuated and dialect wording', () => {
+    expect(tags([['customer', '这钱搁个一年没得问题']])).toContain('preference.term=m6_to_m12');
+    expect(tags([['customer', '我可不敢冒险 本钱要紧']])).toContain('preference.risk=capital_preserving');
+    expect(tags([['staff', '另外现在办业务还送鸡蛋。'], ['customer', '鸡蛋好啊 给我留两盒']])).toContain('preference.activity=yes');
+    expect(tags([['customer', '没买过 啥都不懂']])).toContain('basic.investment_experience=novice');
+    expect(tags([['customer', '我开着车呢 等会再说']])).toContain('objection.refusal=no_time');
+    expect(tags([['customer', '你们是怎么拿到我号码的']])).toContain('objection.risk=data_leak_concern');
+  });
+  it('keeps the traps out', () => {
+    expect(tags([['customer', '我不要理才 就存个定期']])).not.toContain('preference.product=wealth');
+    expect(tags([['customer', '我朋友买了你们的基金赚了不少']])).not.toContain('preference.product=fund');
+    expect(tags([['customer', '我朋友说他那个有百分之五']])).not.toContain('preference.return=specific');
+    expect(tags([['customer', '我不是小白 基金股票都玩过']])).not.toContain('basic.investment_experience=novice');
+    expect(tags([['customer', '我不是不想买 是真没钱']])).not.toContain('objection.refusal=not_needed');
+  });
+});
