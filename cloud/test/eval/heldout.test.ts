@@ -51,7 +51,7 @@ describe.each([
   { folder: 'heldout-13', dialogues: 4, floor: { profileF1: 0.96, precision: 1, recall: 1, keyPoints: 0.97 } },
   // sets 3 and 7 were frozen (never tuned on) until rules 2026.11.22-36; their key-point and
   // compliance errors have been analysed since, so they are tuning sets like the others
-  { folder: 'heldout-3', dialogues: 14, floor: { profileF1: 0.91, precision: 1, recall: 1, keyPoints: 0.98 } },
+  { folder: 'heldout-3', dialogues: 14, floor: { profileF1: 0.93, precision: 1, recall: 1, keyPoints: 0.98 } },
   { folder: 'heldout-7', dialogues: 34, floor: { profileF1: 0.95, precision: 1, recall: 1, keyPoints: 0.96 } },
 ])('shipped rules on $folder (tuning set, analysed after its blind score)', ({ folder, dialogues, floor }) => {
   const scores = scoresOf(folder);
