@@ -250,3 +250,18 @@ describe('a fourth probe, ASR-like and with traps', () => {
     expect(tags([['customer', '我不是不想买 是真没钱']])).not.toContain('objection.refusal=not_needed');
   });
 });
+
+describe('a fifth probe: basic facts, feedback, risk objections', () => {
+  it('reads them in other words', () => {
+    expect(tags([['customer', '以前在农行买的理财现在还没回本。']])).toContain('basic.investment_status=loss_at_other_bank');
+    expect(tags([['customer', '你们银行的人就会忽悠。']])).toContain('feedback.negative=brand_reputation_bad');
+    expect(tags([['customer', '你们网点到处都是，很方便。']])).toContain('feedback.positive=branch_many');
+    expect(tags([['customer', '锦程银行大家都知道。']])).toContain('feedback.positive=brand_well_known');
+    expect(tags([['customer', '你们利息比别家高一点。']])).toContain('feedback.positive=product_high_return');
+    expect(tags([['customer', '你们别老在我上班时间打过来。']])).toContain('objection.risk=dislikes_calls');
+    expect(tags([['customer', '你有工号吗？我打客服核实一下。']])).toContain('objection.risk=doubts_identity');
+  });
+  it('asking a work number to praise someone is no doubt', () => {
+    expect(tags([['customer', '你处理得很专业，我要表扬你，你工号多少？']])).not.toContain('objection.risk=doubts_identity');
+  });
+});
