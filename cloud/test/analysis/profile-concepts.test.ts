@@ -265,3 +265,15 @@ describe('a fifth probe: basic facts, feedback, risk objections', () => {
     expect(tags([['customer', '你处理得很专业，我要表扬你，你工号多少？']])).not.toContain('objection.risk=doubts_identity');
   });
 });
+
+describe('a sixth probe: traps that must stay out', () => {
+  it('keeps mentions, echoes, negations and other people out', () => {
+    expect(tags([['staff', '这款产品期限三年。'], ['customer', '三年啊？']])).not.toContain('preference.term=gt_1y');
+    expect(tags([['customer', '网银我早就不用了。']])).not.toContain('preference.channel=online_banking');
+    expect(tags([['customer', '我自己不太会研究这些。']])).not.toContain('objection.refusal=self_research');
+    expect(tags([['customer', '你们网点不少啊。']])).not.toContain('feedback.negative=branch_few');
+    expect(tags([['customer', '我邻居想买黄金，让我帮着问问。']])).not.toContain('preference.product=gold');
+    expect(tags([['customer', '黄金现在多少钱一克？']])).not.toContain('preference.product=gold');
+    expect(tags([['customer', '他们那边说能给到五个点。']])).not.toContain('preference.return=specific');
+  });
+});
