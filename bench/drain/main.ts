@@ -1,10 +1,16 @@
 /**
  * `npm run bench -- drain [--hours 8] [--rate 262144] [--chunk-ms 1000]`: a badge that was
  * offline for a whole shift reconnects over a throttled link and drains its
- * backlog, twice in the same run: against a gateway that announces packed
- * chunk frames (HelloReply CAPABILITY_PACKED_FRAMES: the badge sends
- * frame_data + frame_sizes) and against one that does not (the badge
- * rewrites its chunks into the legacy `repeated bytes frames`). The badge is
+ * backlog, three times in the same run, once per chunk form the gateway
+ * announces in HelloReply.capabilities:
+ *  - compact (CAPABILITY_PACKED_FRAMES | CAPABILITY_COMPACT_CHUNKS, the
+ *    gateway's default): the session named by its per-connection alias, the
+ *    frame sizes Rice-coded (frame_data + frame_sizes_rice);
+ *  - packed (CAPABILITY_PACKED_FRAMES only, `ingest.compactChunks: false`):
+ *    the 16-byte session id, frame_data + frame_sizes (one varint per frame);
+ *  - legacy (no capabilities, as a gateway of the first protocol version):
+ *    the badge rewrites its chunks into `repeated bytes frames`.
+ * The badge is
  * the real firmware core on the Node platform; the backlog is real speech (a
  * corpus dialogue spoken by espeak-ng, encoded at 16 kbps, looped) recorded
  * as one-hour sessions while the Wi-Fi is off; the link is the fault proxy
@@ -76,8 +82,17 @@ async function measureCapacity(bytesPerSecond: number, seconds: number): Promise
   return got / secs;
 }
 
+type Form = 'legacy' | 'packed' | 'compact';
+
+/** What the gateway of each run announces. */
+const FORM_SETTINGS: Record<Form, { packedFrames: boolean; compactChunks: boolean; says: string }> = {
+  legacy: { packedFrames: false, compactChunks: false, says: 'of the first protocol version (no capabilities)' },
+  packed: { packedFrames: true, compactChunks: false, says: 'that announces CAPABILITY_PACKED_FRAMES only' },
+  compact: { packedFrames: true, compactChunks: true, says: 'that announces CAPABILITY_PACKED_FRAMES | CAPABILITY_COMPACT_CHUNKS (the default)' },
+};
+
 interface DrainResult {
-  form: 'legacy' | 'packed';
+  form: Form;
   opusBytes: number;
   drainS: number;
   wireUp: number;
@@ -85,14 +100,15 @@ interface DrainResult {
 }
 
 /** Records the offline backlog on a fresh badge and drains it through a fresh gateway of the given kind. */
-async function drain(form: 'legacy' | 'packed', packets: Uint8Array[], capacity: number): Promise<DrainResult> {
+async function drain(form: Form, packets: Uint8Array[], capacity: number): Promise<DrainResult> {
   const dataDir = mkdtempSync(join(tmpdir(), `parley-drain-${form}-`));
-  const gw = await startInProcessGateway({ dataDir, ingest: { packedFrames: form === 'packed' } });
+  const { says, ...ingest } = FORM_SETTINGS[form];
+  const gw = await startInProcessGateway({ dataDir, ingest });
   const fleet = gw.provisioner();
   const proxy = createFaultProxy({ target: { host: '127.0.0.1', port: gw.addresses.mqtt } });
   let badge: SimulatedBadge | null = null;
   try {
-    console.log(`\n--- ${form} form: a gateway ${form === 'packed' ? 'that announces CAPABILITY_PACKED_FRAMES' : 'of the first protocol version (no capabilities)'}`);
+    console.log(`\n--- ${form} form: a gateway ${says}`);
     const { port } = await proxy.listen();
     const deviceId = 'badge-drain-01';
     const secret = await fleet.provision(deviceId, 'bench-staff');
@@ -161,7 +177,7 @@ async function drain(form: 'legacy' | 'packed', packets: Uint8Array[], capacity:
     console.log(`drained in ${drainS.toFixed(1)} s (the link at full capacity would take ${(opusBytes / capacity).toFixed(1)} s)`);
     console.log(`goodput ${Math.round(goodput)} B/s = ${((goodput / capacity) * 100).toFixed(1)} % of the measured link capacity (goal >= 90 %)`);
     console.log(`bytes on the wire per byte of Opus: ${(wireUp / opusBytes).toFixed(4)} (goal <= 1.05; ${wireUp} upstream bytes incl. connect/hello/telemetry)`);
-    console.log(`chunks: ${account.legacyChunks} legacy, ${account.packedChunks} packed`);
+    console.log(`chunks: ${account.legacyChunks} legacy, ${account.packedChunks} packed, ${account.compactChunks} compact (${account.aliasedChunks} named by alias)`);
     if (account.opus !== opusBytes) console.log(`note: ${account.opus} Opus bytes published vs ${opusBytes} recorded (retransmissions)`);
     return { form, opusBytes, drainS, wireUp, account };
   } finally {
@@ -178,18 +194,23 @@ console.log(`link capacity measured through the proxy: ${Math.round(capacity)} B
 const script = await loadCorpusScript(join(defaultCorpusDir, 'dev-001.json'));
 const conv = await encodeConversation(script, { opus: { bitrate: 16000, frameMs } });
 const results: DrainResult[] = [];
-for (const form of ['legacy', 'packed'] as const) results.push(await drain(form, conv.audio.packets, capacity));
+for (const form of ['legacy', 'packed', 'compact'] as const) results.push(await drain(form, conv.audio.packets, capacity));
 
 console.log('\nwhere the upstream bytes of the drain go (every publish decoded), per byte of Opus:\n');
 console.log(formatWireAccounts(results.map((r) => ({ label: r.form, account: r.account, wireUp: r.wireUp }))));
 const row = (label: string, f: (r: DrainResult) => string): string => `| ${label} | ${results.map(f).join(' | ')} |`;
 console.log(row('drain goodput / measured link capacity (goal >= 90 %)', (r) => `${((r.opusBytes / r.drainS / capacity) * 100).toFixed(1)} %`));
 console.log(row('drain time, s', (r) => r.drainS.toFixed(1)));
-const packed = results.find((r) => r.form === 'packed');
-const legacy = results.find((r) => r.form === 'legacy');
-if (packed && legacy) {
-  console.log(`\npacked / legacy bytes on the wire: ${(packed.wireUp / packed.opusBytes / (legacy.wireUp / legacy.opusBytes)).toFixed(4)}`);
-  const a = packed.account;
+const byForm = (form: Form): DrainResult | undefined => results.find((r) => r.form === form);
+const ratio = (r: DrainResult): number => r.wireUp / r.opusBytes;
+const packed = byForm('packed');
+const legacy = byForm('legacy');
+const compact = byForm('compact');
+if (packed && legacy && compact) {
+  console.log(`\npacked / legacy bytes on the wire: ${(ratio(packed) / ratio(legacy)).toFixed(4)}; compact / packed: ${(ratio(compact) / ratio(packed)).toFixed(4)}`);
+  const goals = (r: DrainResult): string => `${ratio(r) <= 1.05 ? 'meets' : 'misses'} <= 1.05, ${r.opusBytes / r.drainS / capacity >= 0.9 ? 'meets' : 'misses'} >= 90 %`;
+  console.log(`goals: legacy ${goals(legacy)}; packed ${goals(packed)}; compact ${goals(compact)}`);
+  const a = compact.account;
   const perTopicByte = a.chunks / a.opus;
   const shortTopic = '{deviceId}/c'.replace('{deviceId}', 'badge-drain-01').length;
   console.log(

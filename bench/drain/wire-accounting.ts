@@ -4,11 +4,13 @@
  * audio chunks, split into the Opus frames themselves, the protobuf framing
  * of the frames (legacy form: tag + length of each `frames` field; packed
  * form: tag + length of frame_data and frame_sizes, and frame_sizes' one
- * varint per frame) and the chunk's other fields. What the proxy counted
+ * varint per frame; compact form: the same with frame_sizes_rice, the sizes
+ * Rice-coded) and the chunk's other fields (the session id, or its alias in
+ * the compact form). What the proxy counted
  * beyond the publishes is the rest of the MQTT traffic (CONNECT, SUBSCRIBE,
  * PUBACKs for the gateway's QoS 1 messages, PINGREQ).
  */
-import { chunkFrames, decodeUp, isPackedChunk } from '@parley/proto';
+import { chunkFrames, decodeUp, isPackedChunk, isRiceChunk } from '@parley/proto';
 
 function varintBytes(n: number): number {
   let bytes = 1;
@@ -26,16 +28,19 @@ export interface WireAccount {
   frameFraming: number;
   /** AudioChunk's other fields (session id, seq, first frame, time, crc, flags). */
   chunkFields: number;
-  /** MQTT fixed header + packet id of the chunk publishes. */
+  /** MQTT fixed header (+ packet id at QoS 1) of the chunk publishes. */
   chunkMqttHeader: number;
   /** Topic of the chunk publishes (its 2-byte length included). */
   chunkTopic: number;
   /** Bytes of one chunk topic (without its length prefix). */
   topicBytes: number;
   chunks: number;
-  /** Chunks in each frame form. */
+  /** Chunks in each frame form (packed: varint sizes; compact: Rice-coded sizes). */
   legacyChunks: number;
   packedChunks: number;
+  compactChunks: number;
+  /** Chunks naming their session by its alias. */
+  aliasedChunks: number;
   frames: number;
   /** Chunk publishes of a (session, seq) already sent. */
   retransmittedChunks: number;
@@ -47,7 +52,7 @@ export interface WireAccount {
 export function createWireAccount(): WireAccount & { publish(topic: string, payload: Uint8Array, qos: 0 | 1): void } {
   const seen = new Set<string>();
   const account: WireAccount = {
-    opus: 0, frameFraming: 0, chunkFields: 0, chunkMqttHeader: 0, chunkTopic: 0, topicBytes: 0, chunks: 0, legacyChunks: 0, packedChunks: 0,
+    opus: 0, frameFraming: 0, chunkFields: 0, chunkMqttHeader: 0, chunkTopic: 0, topicBytes: 0, chunks: 0, legacyChunks: 0, packedChunks: 0, compactChunks: 0, aliasedChunks: 0,
     frames: 0, retransmittedChunks: 0, retransmittedBytes: 0, other: new Map(),
   };
   return Object.assign(account, {
@@ -64,7 +69,9 @@ export function createWireAccount(): WireAccount & { publish(topic: string, payl
         return;
       }
       const chunk = decodeUp('chunk', payload);
-      const key = `${Buffer.from(chunk.sessionId).toString('hex')}/${chunk.seq}`;
+      // Aliases are per connection: a drain that reconnects may count a chunk sent under two aliases once each.
+      const key = `${chunk.sessionAlias ? `alias-${chunk.sessionAlias}` : Buffer.from(chunk.sessionId).toString('hex')}/${chunk.seq}`;
+      if (chunk.sessionAlias) account.aliasedChunks++;
       if (seen.has(key)) {
         account.retransmittedChunks++;
         account.retransmittedBytes += header + 2 + topicBytes + payload.length;
@@ -74,7 +81,10 @@ export function createWireAccount(): WireAccount & { publish(topic: string, payl
       let opus = 0;
       let framing = 0;
       for (const f of frames) opus += f.length;
-      if (isPackedChunk(chunk)) {
+      if (isRiceChunk(chunk)) {
+        account.compactChunks++;
+        framing = 1 + varintBytes(chunk.frameData.length) + 1 + varintBytes(chunk.frameSizesRice.length) + chunk.frameSizesRice.length;
+      } else if (isPackedChunk(chunk)) {
         account.packedChunks++;
         framing = 1 + varintBytes(chunk.frameData.length) + 1 + varintBytes(chunk.frameSizes.length) + chunk.frameSizes.length;
       } else {
@@ -95,12 +105,19 @@ export function createWireAccount(): WireAccount & { publish(topic: string, payl
 
 /** The rows of the breakdown: label and bytes. */
 export function wireRows(a: WireAccount, wireUp: number): [string, number][] {
-  const form = a.packedChunks > 0 && a.legacyChunks === 0 ? 'packed: frame_data + frame_sizes' : a.legacyChunks > 0 && a.packedChunks === 0 ? 'legacy: tag + length per frame' : 'mixed forms';
+  const only = (n: number): boolean => n > 0 && n === a.chunks;
+  const form = only(a.compactChunks)
+    ? 'compact: frame_data + frame_sizes_rice'
+    : only(a.packedChunks)
+      ? 'packed: frame_data + frame_sizes'
+      : only(a.legacyChunks)
+        ? 'legacy: tag + length per frame'
+        : 'mixed forms';
   const rows: [string, number][] = [
     ['Opus frames', a.opus],
     [`protobuf framing of the frames (${form})`, a.frameFraming],
-    ['AudioChunk other fields (session id, seq, first frame, time, crc, flags)', a.chunkFields],
-    ['MQTT fixed header + packet id of chunks', a.chunkMqttHeader],
+    [`AudioChunk other fields (${only(a.aliasedChunks) ? 'session alias' : 'session id'}, seq, first frame, time, crc, flags)`, a.chunkFields],
+    ['MQTT fixed header of chunks (+ packet id at QoS 1: not for compact chunks, sent at QoS 0)', a.chunkMqttHeader],
     [`MQTT topic of chunks (${a.topicBytes} + 2 bytes each)`, a.chunkTopic],
   ];
   let other = 0;
@@ -122,7 +139,7 @@ export function formatWireAccounts(runs: { label: string; account: WireAccount; 
   const lines = [`| upstream bytes, per byte of Opus | ${runs.map((r) => r.label).join(' | ')} |`, `|---|${runs.map(() => '---').join('|')}|`];
   const first = tables[0] ?? [];
   for (let i = 0; i < first.length; i++) {
-    const label = runs.length === 1 ? (first[i]?.[0] ?? '') : (first[i]?.[0] ?? '').replace(/ \((legacy|packed)[^)]*\)/, '');
+    const label = runs.length === 1 ? (first[i]?.[0] ?? '') : (first[i]?.[0] ?? '').replace(/ \((legacy|packed|compact)[^)]*\)/, '').replace('(session id,', '(session id or alias,').replace('(session alias,', '(session id or alias,');
     const cells = tables.map((t, k) => {
       const bytes = t[i]?.[1] ?? 0;
       const ratio = (bytes / (runs[k]?.account.opus ?? 1)).toFixed(4);

@@ -318,7 +318,8 @@ export declare const SessionEnd: MessageType<SessionEnd>;
  * 1..1275 and the sizes add up to the length of frame_data.
  * - compact sizes: `frame_data` with `frame_sizes_rice` instead of
  * `frame_sizes`: the sizes Rice-coded (docs/protocol.md has the bit-level
- * description): ~5.6 bits per frame instead of 8.
+ * description): ~5.6 bits per frame instead of 8; and `first_frame_delta`
+ * instead of `first_frame`.
  * A badge sends the packed form only to a gateway whose HelloReply has
  * CAPABILITY_PACKED_FRAMES; every gateway that sets it decodes both forms.
  * 
@@ -353,6 +354,12 @@ export interface AudioChunk {
   sessionAlias: number;
   /** compact sizes: instead of frame_sizes, the sizes Rice-coded (bytes = 12) */
   frameSizesRice: Uint8Array;
+  /**
+   * With frame_sizes_rice, instead of first_frame (which is then absent):
+   * first_frame = seq * (frames in this chunk) + first_frame_delta, 0 (absent)
+   * for every chunk of a session whose chunks all have the same frame count. (sint64 = 13)
+   */
+  firstFrameDelta: number;
 }
 export declare const AudioChunk: MessageType<AudioChunk>;
 

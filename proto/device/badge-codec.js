@@ -849,7 +849,8 @@ export const SessionEnd = ['\x01\x0fsessionId \x02\x07reason \x03\x03endTimeMs \
  * 1..1275 and the sizes add up to the length of frame_data.
  * - compact sizes: `frame_data` with `frame_sizes_rice` instead of
  * `frame_sizes`: the sizes Rice-coded (docs/protocol.md has the bit-level
- * description): ~5.6 bits per frame instead of 8.
+ * description): ~5.6 bits per frame instead of 8; and `first_frame_delta`
+ * instead of `first_frame`.
  * A badge sends the packed form only to a gateway whose HelloReply has
  * CAPABILITY_PACKED_FRAMES; every gateway that sets it decodes both forms.
  * 
@@ -859,7 +860,7 @@ export const SessionEnd = ['\x01\x0fsessionId \x02\x07reason \x03\x03endTimeMs \
  * `frame_sizes_rice` only with a gateway whose HelloReply has
  * CAPABILITY_COMPACT_CHUNKS.
  */
-export const AudioChunk = '\x01\x0fsessionId \x02\x02seq \x03\x02firstFrame \x04/frames \x05\x03captureTimeMs \x06\x06clockSynced \x07\x08crc32 \x08\x06backlog \x09\x0fframeData \x0a\x0fframeSizes \x0b\x02sessionAlias \x0c\x0fframeSizesRice';
+export const AudioChunk = '\x01\x0fsessionId \x02\x02seq \x03\x02firstFrame \x04/frames \x05\x03captureTimeMs \x06\x06clockSynced \x07\x08crc32 \x08\x06backlog \x09\x0fframeData \x0a\x0fframeSizes \x0b\x02sessionAlias \x0c\x0fframeSizesRice \x0d\x05firstFrameDelta';
 /** up/telemetry */
 export const Telemetry = '\x01\x02batteryPercent \x02\x02batteryMv \x03\x06charging \x04\x02flashUsedBytes \x05\x02flashFreeBytes \x06\x02backlogSeconds \x07\x04rssiDbm \x08\x02uptimeS \x09\x07state \x0a\x02droppedFrames \x0b\x07clockState \x0c\x0efirmwareVersion \x0d\x02lastErrorCode \x0e\x03timeMs \x0f\x02configVersion \x10\x02bootCount';
 /** up/event */
@@ -898,7 +899,7 @@ const $SessionInventory = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 
 const $Hello = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 14, 4, 2, 5, 2, 6, 7, 7, 2, 8, 48, 9, 2, 10, 2, 11, 3, 12, 14, 13, 6]), [0, 0, 0, 0, 0, 0, 0, $SessionInventory, 0, 0, 0, 0, 0], 'deviceId', 'firmwareVersion', 'hardwareRevision', 'bootCount', 'uptimeS', 'clockState', 'configVersion', 'backlog', 'flashUsedBytes', 'flashFreeBytes', 'deviceTimeMs', 'firmwareSlot', 'firmwarePendingConfirm'];
 const $SessionStart = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 14, 3, 3, 4, 6, 5, 3, 6, 16, 7, 7, 8, 2, 9, 2]), [0, 0, 0, 0, 0, $CodecParams, 0, 0, 0], 'sessionId', 'staffId', 'startTimeMs', 'clockSynced', 'monotonicMs', 'codec', 'trigger', 'bootCount', 'sessionAlias'];
 const $SessionEnd = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 7, 3, 3, 4, 6, 5, 2, 6, 3, 7, 2, 8, 8, 9, 2, 10, 48, 11, 6, 12, 5]), [0, 0, 0, 0, 0, 0, 0, 0, 0, $FrameGap, 0, 0], 'sessionId', 'reason', 'endTimeMs', 'clockSynced', 'totalFrames', 'totalBytes', 'totalChunks', 'digest', 'droppedFrames', 'gaps', 'timeCorrected', 'clockOffsetMs'];
-const $AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6, 9, 15, 10, 15, 11, 2, 12, 15]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog', 'frameData', 'frameSizes', 'sessionAlias', 'frameSizesRice'];
+const $AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6, 9, 15, 10, 15, 11, 2, 12, 15, 13, 5]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog', 'frameData', 'frameSizes', 'sessionAlias', 'frameSizesRice', 'firstFrameDelta'];
 const $Telemetry = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 6, 4, 2, 5, 2, 6, 2, 7, 4, 8, 2, 9, 7, 10, 2, 11, 7, 12, 14, 13, 2, 14, 3, 15, 2, 16, 2]), 0, 'batteryPercent', 'batteryMv', 'charging', 'flashUsedBytes', 'flashFreeBytes', 'backlogSeconds', 'rssiDbm', 'uptimeS', 'state', 'droppedFrames', 'clockState', 'firmwareVersion', 'lastErrorCode', 'timeMs', 'configVersion', 'bootCount'];
 const $Event = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 3, 3, 6, 4, 2, 5, 15, 6, 2, 7, 7, 8, 7, 9, 7, 10, 2, 11, 5, 12, 14]), 0, 'kind', 'timeMs', 'clockSynced', 'eventSeq', 'sessionId', 'frameIndex', 'button', 'fromState', 'toState', 'errorCode', 'value', 'detail'];
 const $CommandResult = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 7, 3, 14, 4, 3, 5, 2]), 0, 'commandId', 'status', 'detail', 'timeMs', 'progress'];

@@ -218,3 +218,36 @@ export function compactFrames(frames: readonly Uint8Array[], k?: number): Compac
   const { frameData } = packFrames(frames);
   return { frameData, frameSizesRice: riceFrameSizes(frames.map((f) => f.length), k) };
 }
+
+/** The AudioChunk fields that give its first frame index. */
+export interface ChunkFirstFrameFields {
+  seq: number;
+  firstFrame?: number | null;
+  firstFrameDelta?: number | null;
+  frameSizesRice?: Uint8Array | null;
+}
+
+/**
+ * The frame index of the chunk's first frame, which carries `frameCount`
+ * frames: `first_frame` in the legacy and packed forms; in the compact form
+ * (frame_sizes_rice present) `seq * frameCount + first_frame_delta`, with
+ * `first_frame` absent. Throws PROTO_CHUNK_FORMS for a compact chunk with
+ * `first_frame` or a packed/legacy one with `first_frame_delta`, and
+ * PROTO_FRAME_SIZES for an index outside 0..2^32-1.
+ */
+export function chunkFirstFrame(chunk: ChunkFirstFrameFields, frameCount: number): number {
+  const delta = chunk.firstFrameDelta ?? 0;
+  if (!isRiceChunk(chunk)) {
+    if (delta !== 0) throw new ProtocolError('PROTO_CHUNK_FORMS', `first_frame_delta ${delta} without frame_sizes_rice`);
+    return chunk.firstFrame ?? 0;
+  }
+  if ((chunk.firstFrame ?? 0) !== 0) throw new ProtocolError('PROTO_CHUNK_FORMS', `first_frame ${chunk.firstFrame} with frame_sizes_rice (first_frame_delta instead)`);
+  const first = chunk.seq * frameCount + delta;
+  if (!Number.isSafeInteger(first) || first < 0 || first > 0xffffffff) throw new ProtocolError('PROTO_FRAME_SIZES', `first frame ${first} (seq ${chunk.seq} x ${frameCount} frames + ${delta})`);
+  return first;
+}
+
+/** first_frame_delta of a compact chunk: its first frame index minus seq times its frame count. */
+export function firstFrameDelta(seq: number, firstFrame: number, frameCount: number): number {
+  return firstFrame - seq * frameCount;
+}

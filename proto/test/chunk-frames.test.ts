@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as device from '../device/badge-codec.js';
-import { chunkFrames, compactFrames, crc32, decodeUp, encodeUp, isPackedChunk, isRiceChunk, packFrames, ProtocolError, riceFrameSizes } from '../src/index.js';
+import { chunkFirstFrame, chunkFrames, compactFrames, firstFrameDelta, crc32, decodeUp, encodeUp, isPackedChunk, isRiceChunk, packFrames, ProtocolError, riceFrameSizes } from '../src/index.js';
 
 function expectCode(fn: () => unknown, code: string): void {
   try {
@@ -157,5 +157,17 @@ describe('Rice-coded frame sizes (frame_sizes_rice)', () => {
     expectCode(() => riceFrameSizes([0]), 'PROTO_ENCODE');
     expectCode(() => riceFrameSizes([1276]), 'PROTO_ENCODE');
     expectCode(() => riceFrameSizes([5], 12), 'PROTO_ENCODE');
+  });
+
+  it('gives the first frame index from first_frame, or in the compact form from seq x frames + first_frame_delta', () => {
+    const rice = riceFrameSizes([1, 1]);
+    expect(chunkFirstFrame({ seq: 7, firstFrame: 350 }, 50)).toBe(350);
+    expect(chunkFirstFrame({ seq: 7, frameSizesRice: rice }, 50)).toBe(350);
+    expect(chunkFirstFrame({ seq: 7, frameSizesRice: rice, firstFrameDelta: firstFrameDelta(7, 333, 50) }, 50)).toBe(333);
+    expect(firstFrameDelta(7, 350, 50)).toBe(0);
+    expectCode(() => chunkFirstFrame({ seq: 7, firstFrame: 350, frameSizesRice: rice }, 50), 'PROTO_CHUNK_FORMS');
+    expectCode(() => chunkFirstFrame({ seq: 7, firstFrame: 350, firstFrameDelta: 1 }, 50), 'PROTO_CHUNK_FORMS');
+    expectCode(() => chunkFirstFrame({ seq: 0, frameSizesRice: rice, firstFrameDelta: -1 }, 50), 'PROTO_FRAME_SIZES');
+    expectCode(() => chunkFirstFrame({ seq: 0xffffffff, frameSizesRice: rice }, 2), 'PROTO_FRAME_SIZES');
   });
 });

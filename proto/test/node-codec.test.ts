@@ -34,6 +34,7 @@ describe('Node codec', () => {
       frameSizes: new Uint8Array(0),
       sessionAlias: 0,
       frameSizesRice: new Uint8Array(0),
+      firstFrameDelta: 0,
     };
     const bytes = encodeUp('chunk', chunk);
     const decoded = decodeUp('chunk', bytes);

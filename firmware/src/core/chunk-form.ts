@@ -10,7 +10,8 @@
  * - FORM_PACKED (CAPABILITY_PACKED_FRAMES): as stored;
  * - FORM_COMPACT (CAPABILITY_COMPACT_CHUNKS): the session id replaced by the
  *   connection's alias (field 11), frame_sizes by the Rice-coded sizes
- *   (field 12, frame_sizes_rice).
+ *   (field 12, frame_sizes_rice), first_frame by first_frame_delta (13:
+ *   first_frame - seq x frames, absent for every chunk but a session's last).
  */
 
 /** One field 4 per frame, for a gateway of the first protocol version. */
@@ -53,6 +54,9 @@ export function wireChunk(chunk: Uint8Array, form: number, alias: number, backlo
   let dataEnd = 0;
   let sizesAt = -1;
   let sizesEnd = 0;
+  // seq (field 2) and first_frame (3).
+  let seq = 0;
+  let first = 0;
   let out = chunk;
   let o = 0;
   let keep = 0;
@@ -97,16 +101,18 @@ export function wireChunk(chunk: Uint8Array, form: number, alias: number, backlo
         asIs = true;
         break;
       }
-      const field = wire === 2 ? (tag - wire) / 8 : 0;
-      if (field === 9) {
+      const field = (tag - wire) / 8;
+      if (wire === 2 && field === 9) {
         dataAt = p - v;
         dataEnd = p;
-      } else if (field === 10) {
+      } else if (wire === 2 && field === 10) {
         sizesAt = p - v;
         sizesEnd = p;
-      }
-      // Dropped: the sizes (rewritten), the data in the legacy form, the session id when an alias names it.
-      if (field === 10 || (field === 9 && form === FORM_LEGACY) || (field === 1 && alias > 0)) continue;
+      } else if (wire === 0 && field === 2) seq = v;
+      else if (wire === 0 && field === 3) first = v;
+      // Dropped: the sizes (rewritten), the data in the legacy form, the session id when an alias names it, the
+      // first frame index in the compact form (first_frame_delta instead).
+      if (field === 10 || (field === 9 && form === FORM_LEGACY) || (field === 1 && alias > 0) || (field === 3 && form === FORM_COMPACT)) continue;
       if (stage === 0) keep += p - start;
       else {
         out.set(chunk.subarray(start, p), o);
@@ -176,8 +182,16 @@ export function wireChunk(chunk: Uint8Array, form: number, alias: number, backlo
     } else if (stage === 1) {
       // The Rice bytes: the parameter and the bits padded to whole bytes. The output: at most 5 bytes per varint.
       bits = 1 + Math.ceil(bits / 8);
-      out = new Uint8Array(keep + (form === FORM_LEGACY ? framing : 12 + bits) + 2);
-    } else o += Math.ceil(pos / 8);
+      out = new Uint8Array(keep + (form === FORM_LEGACY ? framing : 24 + bits) + 2);
+    } else if (form === FORM_COMPACT) {
+      o += Math.ceil(pos / 8);
+      // Field 13 (first_frame_delta, sint64): first_frame - seq x frames, zigzag; absent when 0.
+      first -= seq * count;
+      if (first !== 0) {
+        out[o++] = 0x68;
+        o = putVarint(out, o, first > 0 ? 2 * first : -2 * first - 1);
+      }
+    }
   }
   if (asIs) {
     if (!backlog) return chunk;

@@ -396,8 +396,13 @@ export class Uploader {
 
   // --------------------------------------------------------------- outbound
 
+  /**
+   * QoS 1, but compact chunks go at QoS 0: the ChunkAck, sent once the chunk is stored, is what the badge waits for
+   * (a PUBACK says nothing about storage and Espruino never retransmits), and QoS 0 spares 2 bytes of packet id per
+   * chunk upstream and the PUBACK downstream.
+   */
   private raw(kind: UpKind, bytes: Uint8Array): boolean {
-    return this.o.mqtt.publish(upTopicOf(this.o.deviceId, kind), bytes, 1);
+    return this.o.mqtt.publish(upTopicOf(this.o.deviceId, kind), bytes, kind === 'chunk' && this.form === FORM_COMPACT ? 0 : 1);
   }
 
   private state(s: SpoolSession): SendState {
@@ -483,14 +488,17 @@ export class Uploader {
   }
 
   private sendChunk(s: SpoolSession, seq: number, backlog: boolean): void {
-    const stored = this.o.spool.readChunk(s, seq);
-    if (!stored) {
+    let bytes = this.o.spool.readChunk(s, seq);
+    if (!bytes) {
       this.o.log.write('warn', 'chunk ' + s.hex + '/' + seq + ' not in flash');
       return;
     }
     // Recorded packed; rewritten into the form this connection's gateway takes, named by the session's alias once
-    // announced, and marked as backlog (chunks an older firmware stored in the legacy form go as they are).
-    if (!this.raw('chunk', wireChunk(stored, this.form, this.state(s).alias, backlog))) return;
+    // announced, and marked as backlog (chunks an older firmware stored in the legacy form go as they are). The
+    // stored bytes are released before publishing (Espruino frees by reference count): a rewrite costs no more
+    // than the copy the MQTT module makes.
+    bytes = wireChunk(bytes, this.form, this.state(s).alias, backlog);
+    if (!this.raw('chunk', bytes)) return;
     this.flights.push({ s: s, seq: seq, at: this.o.clock.monotonicMs() });
   }
 

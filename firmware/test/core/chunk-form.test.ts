@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkFrames, compactFrames, decodeUp, encodeUp, packFrames, pb, riceFrameSizes } from '@parley/proto';
+import { chunkFirstFrame, chunkFrames, compactFrames, decodeUp, encodeUp, firstFrameDelta, packFrames, pb, riceFrameSizes } from '@parley/proto';
 import type { DecodedUp } from '@parley/proto';
 import * as device from '@parley/proto/device';
 import { FORM_COMPACT, FORM_LEGACY, FORM_PACKED, wireChunk } from '../../src/core/chunk-form.js';
@@ -25,7 +25,7 @@ describe('wireChunk FORM_LEGACY: a packed AudioChunk rewritten in the legacy for
         const fields = { sessionId, seq, firstFrame: seq * 2, captureTimeMs: 1_795_000_000_000 + seq, clockSynced: true, crc32: 0xdeadbeef, backlog };
         const packed = device.encode(device.AudioChunk, { ...fields, ...packFrames(frames) });
         const legacy = decodeUp('chunk', legacyChunk(packed));
-        expect(legacy).toEqual({ ...fields, frames, frameData: new Uint8Array(0), frameSizes: new Uint8Array(0), sessionAlias: 0, frameSizesRice: new Uint8Array(0) });
+        expect(legacy).toEqual({ ...fields, frames, frameData: new Uint8Array(0), frameSizes: new Uint8Array(0), sessionAlias: 0, frameSizesRice: new Uint8Array(0), firstFrameDelta: 0 });
         // Byte for byte what encoding the legacy form directly gives, apart from field order.
         expect(legacyChunk(packed).length).toBe(encodeUp('chunk', { ...fields, frames }).length);
       }),
@@ -70,9 +70,11 @@ describe('wireChunk FORM_LEGACY: a packed AudioChunk rewritten in the legacy for
 describe('wireChunk FORM_COMPACT: the session alias and Rice-coded sizes', () => {
   it('carries the same frames and every other field, the alias instead of the session id, the sizes Rice-coded', () => {
     fc.assert(
-      fc.property(fc.array(frameArb, { minLength: 1, maxLength: 60 }), fc.nat(), fc.boolean(), fc.integer({ min: 0, max: 300 }), (frames, seq, backlog, alias) => {
-        const fields = { seq, firstFrame: seq * 2, captureTimeMs: 1_795_000_000_000 + seq, clockSynced: true, crc32: 0xdeadbeef };
-        const packed = device.encode(device.AudioChunk, { sessionId, ...fields, ...packFrames(frames) });
+      fc.property(fc.array(frameArb, { minLength: 1, maxLength: 60 }), fc.nat({ max: 100_000 }), fc.boolean(), fc.integer({ min: 0, max: 300 }), fc.integer({ min: -60, max: 60 }), (frames, seq, backlog, alias, shift) => {
+        // Chunks of equal frame counts start at seq x frames; a shorter or longer one before shifts the rest.
+        const firstFrame = Math.max(0, seq * frames.length + shift);
+        const fields = { seq, captureTimeMs: 1_795_000_000_000 + seq, clockSynced: true, crc32: 0xdeadbeef };
+        const packed = device.encode(device.AudioChunk, { sessionId, ...fields, firstFrame, ...packFrames(frames) });
         const wire = wireChunk(packed, FORM_COMPACT, alias, backlog);
         const compact = decodeUp('chunk', wire);
         expect(chunkFrames(compact)).toEqual(frames);
@@ -81,7 +83,9 @@ describe('wireChunk FORM_COMPACT: the session alias and Rice-coded sizes', () =>
         expect({ ...compact, frameData: null, frameSizesRice: null }).toEqual({
           ...fields, backlog, frames: [], frameData: null, frameSizes: new Uint8Array(0), frameSizesRice: null,
           sessionId: alias > 0 ? new Uint8Array(0) : sessionId, sessionAlias: alias,
+          firstFrame: 0, firstFrameDelta: firstFrame - seq * frames.length,
         });
+        expect(chunkFirstFrame(compact, frames.length)).toBe(firstFrame);
         // The Rice code is what the Node encoder makes with the badge's parameter: floor(log2(mean value)).
         const sizes = frames.map((f) => f.length);
         const values = sizes.map((n, i) => (i === 0 ? n - 1 : n >= sizes[i - 1]! ? 2 * (n - sizes[i - 1]!) : 2 * (sizes[i - 1]! - n) - 1));
@@ -89,7 +93,10 @@ describe('wireChunk FORM_COMPACT: the session alias and Rice-coded sizes', () =>
         while (k < 11 && values.length * 2 ** (k + 1) <= values.reduce((a, b) => a + b, 0)) k++;
         expect(Buffer.from(compact.frameSizesRice).toString('hex')).toBe(Buffer.from(riceFrameSizes(sizes, k)).toString('hex'));
         // Exactly the bytes of the message encoded directly (the compact fields come last, as the codec orders them).
-        const direct = device.encode(device.AudioChunk, { ...fields, backlog: false, sessionAlias: alias, sessionId: alias > 0 ? new Uint8Array(0) : sessionId, ...compactFrames(frames, k) });
+        const direct = device.encode(device.AudioChunk, {
+          ...fields, backlog: false, sessionAlias: alias, sessionId: alias > 0 ? new Uint8Array(0) : sessionId, ...compactFrames(frames, k),
+          firstFrameDelta: firstFrameDelta(seq, firstFrame, frames.length),
+        });
         expect(Buffer.from(wire).toString('hex')).toBe(Buffer.from(direct).toString('hex') + (backlog ? '4001' : ''));
       }),
       { numRuns: 150 },
@@ -103,8 +110,8 @@ describe('wireChunk FORM_COMPACT: the session alias and Rice-coded sizes', () =>
     const packed = device.encode(device.AudioChunk, { sessionId, seq: 7, firstFrame: 350, captureTimeMs: 1_795_000_000_000, clockSynced: true, crc32: 1, ...packFrames(frames) });
     const compact = wireChunk(packed, FORM_COMPACT, 1, false);
     const sizes = packFrames(frames).frameSizes.length;
-    // 18 bytes of session id become 2 of alias; 50 size bytes become ~35.
-    expect(packed.length - compact.length).toBeGreaterThan(16 + Math.floor(sizes / 5));
+    // 18 bytes of session id become 2 of alias; 50 size bytes become ~35; first_frame (350 = 7 x 50) is implied.
+    expect(packed.length - compact.length).toBeGreaterThan(16 + Math.floor(sizes / 5) + 3);
     expect(wireChunk(packed, FORM_PACKED, 1, false)).toBe(packed);
   });
 });
@@ -154,6 +161,7 @@ describe('badge: chunk frame form follows the gateway capability', () => {
     expect(start.sessionAlias).toBe(1);
     expect(rig.gw.chunkForms).toEqual({ legacy: 0, packed: 0, compact: 2 });
     expect(rig.gw.aliasedChunks).toBe(2);
+    expect(rig.gw.lastQos).toMatchObject({ chunk: 0, 'session-start': 1, 'session-end': 1 });
 
     rig.gw.online = false;
     rig.gw.drop();
@@ -164,6 +172,8 @@ describe('badge: chunk frame form follows the gateway capability', () => {
     expectWhole(rig, second, 100);
     expect(rig.gw.chunkForms).toEqual({ legacy: 0, packed: 2, compact: 2 });
     expect(rig.gw.aliasedChunks).toBe(2);
+    // Packed chunks at QoS 1 (as every other publish); compact ones at QoS 0 (the ChunkAck is what counts).
+    expect(rig.gw.lastQos).toMatchObject({ chunk: 1, 'session-start': 1, 'session-end': 1, hello: 1 });
     // The stored SessionStart goes as it is to a gateway without compact chunks.
     expect((rig.gw.of('session-start').at(-1) as DecodedUp<'session-start'>).sessionAlias).toBe(0);
     expect(rig.badge.spool.sessions()).toHaveLength(0);

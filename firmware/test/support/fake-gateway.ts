@@ -1,4 +1,4 @@
-import { chunkFrames, decodeUp, encodeDown, isPackedChunk, isRiceChunk, parseTopic, downTopic, crc32, pb } from '@parley/proto';
+import { chunkFirstFrame, chunkFrames, decodeUp, encodeDown, isPackedChunk, isRiceChunk, parseTopic, downTopic, crc32, pb } from '@parley/proto';
 import type { DecodedUp, DownKind, DownMessages } from '@parley/proto';
 import type { MqttClient, MqttHandlers } from '../../src/hal/mqtt.js';
 import type { Clock } from '../../src/hal/clock.js';
@@ -40,6 +40,8 @@ export class FakeGateway {
   /** Chunks that named their session by an alias; chunks whose alias was not announced on the connection (rejected, not acked). */
   aliasedChunks = 0;
   unknownAliasChunks = 0;
+  /** QoS of the last publish of each kind. */
+  lastQos: { [kind: string]: number } = {};
   /** Session aliases announced on the current connection. */
   aliases: { [alias: number]: string } = {};
   connects = 0;
@@ -137,7 +139,8 @@ export class FakeGateway {
     if (packed && (this.capabilities & pb.Capability.CAPABILITY_PACKED_FRAMES) === 0) throw new Error('packed chunk sent to a gateway without the capability');
     if (compact && (this.capabilities & pb.Capability.CAPABILITY_COMPACT_CHUNKS) === 0) throw new Error('compact chunk sent to a gateway without the capability');
     this.chunkForms[isRiceChunk(chunk) ? 'compact' : packed ? 'packed' : 'legacy']++;
-    return { ...chunk, frames: chunkFrames(chunk) };
+    const frames = chunkFrames(chunk);
+    return { ...chunk, frames, firstFrame: chunkFirstFrame(chunk, frames.length) };
   }
 
   private ackState(s: GatewaySession): { through: number; missing: { first: number; last: number }[] } {
@@ -221,10 +224,11 @@ export class FakeLink implements MqttClient {
     return this.up;
   }
 
-  publish(topic: string, payload: Uint8Array, _qos: 0 | 1): boolean {
+  publish(topic: string, payload: Uint8Array, qos: 0 | 1): boolean {
     if (!this.up) return false;
     const parsed = parseTopic(topic);
     if (!parsed || parsed.direction !== 'up' || parsed.deviceId !== this.deviceId) throw new Error('bad topic ' + topic);
+    this.gw.lastQos[parsed.kind] = qos;
     const copy = new Uint8Array(payload);
     const epoch = this.epoch;
     this.gw.clock.setTimeout(() => {

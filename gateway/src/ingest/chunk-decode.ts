@@ -8,7 +8,7 @@
  * records, Ogg assembly) sees only that representation.
  */
 import { crc32 } from 'node:zlib';
-import { chunkFrames, decodeUp, isProtocolError, isRiceChunk, sessionIdToHex, type DecodedUp } from '@parley/proto';
+import { chunkFirstFrame, chunkFrames, decodeUp, isProtocolError, isRiceChunk, sessionIdToHex, type DecodedUp } from '@parley/proto';
 import { ParleyError } from '../errors.js';
 import type { SessionAliases } from './session-aliases.js';
 
@@ -23,7 +23,7 @@ export interface ChunkLimits {
 }
 
 export interface ReceivedChunk {
-  /** The decoded message; read frames from `frames`, not from its frame fields. */
+  /** The decoded message; read frames from `frames`, not from its frame fields; `firstFrame` is the index in every form. */
   chunk: DecodedUp<'chunk'>;
   /** Session id as 32 hex characters. */
   sessionHex: string;
@@ -46,7 +46,8 @@ export interface ReceivedChunk {
  * (an alias not announced on this connection), CHUNK_INVALID (both session_id
  * and session_alias, two frame forms, frame sizes that do not match the frame
  * data, no frames, too many, a frame of 0 or more than 1275 bytes, seq or
- * frame index out of range) or CHUNK_CRC_MISMATCH.
+ * frame index out of range, first_frame in the compact form or
+ * first_frame_delta in another) or CHUNK_CRC_MISMATCH.
  */
 export function decodeChunk(payload: Uint8Array, limits: ChunkLimits, aliases: SessionAliases | null = null): ReceivedChunk {
   let chunk: DecodedUp<'chunk'>;
@@ -70,6 +71,8 @@ export function decodeChunk(payload: Uint8Array, limits: ChunkLimits, aliases: S
   let frames: Uint8Array[];
   try {
     frames = chunkFrames(chunk, limits.maxChunkFrames);
+    // The compact form gives the first frame index relative to seq x frames: from here on it is first_frame.
+    if (frames.length > 0) chunk = { ...chunk, firstFrame: chunkFirstFrame(chunk, frames.length) };
   } catch (e) {
     if (!isProtocolError(e)) throw e;
     throw new ParleyError('CHUNK_INVALID', e.message, undefined, { cause: e });

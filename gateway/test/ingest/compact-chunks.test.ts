@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compactFrames, encodeUp, pb, riceFrameSizes, type FinalisedSession, type UpMessages } from '@parley/proto';
+import { compactFrames, encodeUp, firstFrameDelta, pb, riceFrameSizes, type FinalisedSession, type UpMessages } from '@parley/proto';
 import { crc32 } from 'node:zlib';
 import { decodeChunk } from '../../src/ingest/chunk-decode.js';
 import { SessionAliases } from '../../src/ingest/session-aliases.js';
@@ -15,10 +15,10 @@ const PER_CHUNK = 50;
 const LIMITS = { maxChunkFrames: 500, maxSeq: 10_000_000 };
 const framesOf = (seq: number): Uint8Array[] => FRAMES.slice(seq * PER_CHUNK, (seq + 1) * PER_CHUNK);
 
-/** An AudioChunk in the compact form: the session by its alias, the sizes Rice-coded. */
+/** An AudioChunk in the compact form: the session by its alias, the sizes Rice-coded, the first frame relative to seq x frames. */
 function compactChunk(alias: number, seq: number, firstFrame: number, frames: Uint8Array[]): UpMessages['chunk'] {
   const { frames: _legacy, sessionId: _id, ...rest } = chunkMessage(new Uint8Array(16), seq, firstFrame, frames);
-  return { ...rest, sessionAlias: alias, ...compactFrames(frames) };
+  return { ...rest, firstFrame: 0, firstFrameDelta: firstFrameDelta(seq, firstFrame, frames.length), sessionAlias: alias, ...compactFrames(frames) };
 }
 
 function codeOf(fn: () => unknown): string {
@@ -40,6 +40,9 @@ describe('chunk decoding, compact form', () => {
     const frames = framesOf(0);
     const legacy = decodeChunk(encodeUp('chunk', chunkMessage(sid, 4, 200, frames)), LIMITS);
     const compact = decodeChunk(encodeUp('chunk', compactChunk(7, 4, 200, frames)), LIMITS, aliases);
+    // 4 x 50 = 200: no first_frame_delta on the wire.
+    expect(compactChunk(7, 4, 200, frames).firstFrameDelta).toBe(0);
+    expect(decodeChunk(encodeUp('chunk', compactChunk(7, 4, 230, frames)), LIMITS, aliases).chunk.firstFrame).toBe(230);
     expect([compact.packed, compact.rice, compact.aliased]).toEqual([true, true, true]);
     expect([legacy.packed, legacy.rice, legacy.aliased]).toEqual([false, false, false]);
     expect(compact.frames).toEqual(frames);
@@ -52,7 +55,7 @@ describe('chunk decoding, compact form', () => {
     aliases.announce(1, hex(sid));
     const data = Uint8Array.of(1, 2, 3, 4);
     const raw = (frameSizesRice: Uint8Array, extra: Partial<UpMessages['chunk']> = {}): Uint8Array =>
-      encodeUp('chunk', { sessionAlias: 1, seq: 1, firstFrame: 50, frameData: data, frameSizesRice, captureTimeMs: 1, crc32: crc32(data) >>> 0, ...extra });
+      encodeUp('chunk', { sessionAlias: 1, seq: 1, firstFrameDelta: 48, frameData: data, frameSizesRice, captureTimeMs: 1, crc32: crc32(data) >>> 0, ...extra });
     const cases: Array<[string, Uint8Array, SessionAliases | null, string]> = [
       ['Rice sizes adding up to less than the data', raw(riceFrameSizes([1, 2])), aliases, 'CHUNK_INVALID'],
       ['Rice sizes adding up to more than the data', raw(riceFrameSizes([2, 3])), aliases, 'CHUNK_INVALID'],
@@ -63,9 +66,14 @@ describe('chunk decoding, compact form', () => {
       ['an alias not announced on the connection', raw(riceFrameSizes([4]), { sessionAlias: 2 }), aliases, 'SESSION_ALIAS_UNKNOWN'],
       ['an alias on a connection that announced none', raw(riceFrameSizes([4])), null, 'SESSION_ALIAS_UNKNOWN'],
       ['a CRC that does not match', raw(riceFrameSizes([4]), { crc32: 7 }), aliases, 'CHUNK_CRC_MISMATCH'],
+      ['first_frame in the compact form', raw(riceFrameSizes([4]), { firstFrame: 50 }), aliases, 'CHUNK_INVALID'],
+      ['a first frame below 0', raw(riceFrameSizes([4]), { firstFrameDelta: -2 }), aliases, 'CHUNK_INVALID'],
+      ['first_frame_delta without Rice sizes', encodeUp('chunk', { sessionId: sid, seq: 1, firstFrameDelta: 3, frames: [data], crc32: crc32(data) >>> 0 }), aliases, 'CHUNK_INVALID'],
     ];
     for (const [name, payload, a, code] of cases) expect([name, codeOf(() => decodeChunk(payload, LIMITS, a))]).toEqual([name, code]);
     expect(codeOf(() => decodeChunk(raw(riceFrameSizes([1, 3])), LIMITS, aliases))).toBe('accepted');
+    // seq 1 x 2 frames + 48 = frame 50.
+    expect(decodeChunk(raw(riceFrameSizes([1, 3])), LIMITS, aliases).chunk.firstFrame).toBe(50);
   });
 
   it('an alias announced for two sessions names neither from then on', () => {

@@ -332,6 +332,7 @@ export namespace parley {
                 frameSizes: Uint8Array;
                 sessionAlias: number;
                 frameSizesRice: Uint8Array;
+                firstFrameDelta: number;
                 static create(properties: parley.badge.v1.AudioChunk.$Shape): parley.badge.v1.AudioChunk & parley.badge.v1.AudioChunk.$Shape;
                 static create(properties?: parley.badge.v1.AudioChunk.$Properties): parley.badge.v1.AudioChunk;
                 static encode(message: parley.badge.v1.AudioChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -357,6 +358,7 @@ export namespace parley {
                     frameSizes?: (Uint8Array|null);
                     sessionAlias?: (number|null);
                     frameSizesRice?: (Uint8Array|null);
+                    firstFrameDelta?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = parley.badge.v1.AudioChunk.$Properties;

@@ -3353,6 +3353,7 @@ export const parley = $root.parley = (() => {
                  * @property {Uint8Array|null} [frameSizes] AudioChunk frameSizes
                  * @property {number|null} [sessionAlias] AudioChunk sessionAlias
                  * @property {Uint8Array|null} [frameSizesRice] AudioChunk frameSizesRice
+                 * @property {number|null} [firstFrameDelta] AudioChunk firstFrameDelta
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -3482,6 +3483,14 @@ export const parley = $root.parley = (() => {
                 AudioChunk.prototype.frameSizesRice = $util.newBuffer([]);
 
                 /**
+                 * AudioChunk firstFrameDelta.
+                 * @member {number} firstFrameDelta
+                 * @memberof parley.badge.v1.AudioChunk
+                 * @instance
+                 */
+                AudioChunk.prototype.firstFrameDelta = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
                  * Creates a new AudioChunk instance using the specified properties.
                  * @function create
                  * @memberof parley.badge.v1.AudioChunk
@@ -3538,6 +3547,8 @@ export const parley = $root.parley = (() => {
                         writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.sessionAlias);
                     if (message.frameSizesRice != null && $Object.hasOwnProperty.call(message, "frameSizesRice") && message.frameSizesRice.length)
                         writer.uint32(/* id 12, wireType 2 =*/98).bytes(message.frameSizesRice);
+                    if (message.firstFrameDelta != null && $Object.hasOwnProperty.call(message, "firstFrameDelta") && (typeof message.firstFrameDelta === "object" ? message.firstFrameDelta.low || message.firstFrameDelta.high : message.firstFrameDelta !== 0))
+                        writer.uint32(/* id 13, wireType 0 =*/104).sint64(message.firstFrameDelta);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -3689,6 +3700,15 @@ export const parley = $root.parley = (() => {
                                     delete message.frameSizesRice;
                                 continue;
                             }
+                        case 13: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.sint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.firstFrameDelta = value;
+                                else
+                                    delete message.firstFrameDelta;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -3761,6 +3781,9 @@ export const parley = $root.parley = (() => {
                     if (message.frameSizesRice != null && $Object.hasOwnProperty.call(message, "frameSizesRice"))
                         if (!(message.frameSizesRice && typeof message.frameSizesRice.length === "number" || $util.isString(message.frameSizesRice)))
                             return "frameSizesRice: buffer expected";
+                    if (message.firstFrameDelta != null && $Object.hasOwnProperty.call(message, "firstFrameDelta"))
+                        if (!$util.isInteger(message.firstFrameDelta) && !(message.firstFrameDelta && $util.isInteger(message.firstFrameDelta.low) && $util.isInteger(message.firstFrameDelta.high)))
+                            return "firstFrameDelta: integer|Long expected";
                     return null;
                 };
 
@@ -3844,6 +3867,16 @@ export const parley = $root.parley = (() => {
                                 $util.base64.decode(object.frameSizesRice, message.frameSizesRice = $util.newBuffer($util.base64.length(object.frameSizesRice)), 0);
                             else if (object.frameSizesRice.length >= 0)
                                 message.frameSizesRice = object.frameSizesRice;
+                    if (object.firstFrameDelta != null)
+                        if (typeof object.firstFrameDelta === "object" ? object.firstFrameDelta.low || object.firstFrameDelta.high : $Number(object.firstFrameDelta) !== 0)
+                            if ($util.Long)
+                                message.firstFrameDelta = $util.Long.fromValue(object.firstFrameDelta, false);
+                            else if (typeof object.firstFrameDelta === "string")
+                                message.firstFrameDelta = $parseInt(object.firstFrameDelta, 10);
+                            else if (typeof object.firstFrameDelta === "number")
+                                message.firstFrameDelta = object.firstFrameDelta;
+                            else if (typeof object.firstFrameDelta === "object")
+                                message.firstFrameDelta = new $util.LongBits(object.firstFrameDelta.low >>> 0, object.firstFrameDelta.high >>> 0).toNumber();
                     return message;
                 };
 
@@ -3906,6 +3939,11 @@ export const parley = $root.parley = (() => {
                             if (options.bytes !== $Array)
                                 object.frameSizesRice = $util.newBuffer(object.frameSizesRice);
                         }
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.firstFrameDelta = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.firstFrameDelta = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     }
                     if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
                         object.sessionId = options.bytes === $String ? $util.base64.encode(message.sessionId, 0, message.sessionId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sessionId) : message.sessionId;
@@ -3939,6 +3977,13 @@ export const parley = $root.parley = (() => {
                         object.sessionAlias = message.sessionAlias;
                     if (message.frameSizesRice != null && $Object.hasOwnProperty.call(message, "frameSizesRice"))
                         object.frameSizesRice = options.bytes === $String ? $util.base64.encode(message.frameSizesRice, 0, message.frameSizesRice.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.frameSizesRice) : message.frameSizesRice;
+                    if (message.firstFrameDelta != null && $Object.hasOwnProperty.call(message, "firstFrameDelta"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.firstFrameDelta = typeof message.firstFrameDelta === "number" ? $BigInt(message.firstFrameDelta) : $util.Long.fromBits(message.firstFrameDelta.low >>> 0, message.firstFrameDelta.high >>> 0, false).toBigInt();
+                        else if (typeof message.firstFrameDelta === "number")
+                            object.firstFrameDelta = options.longs === $String ? $String(message.firstFrameDelta) : message.firstFrameDelta;
+                        else
+                            object.firstFrameDelta = options.longs === $String ? $util.Long.prototype.toString.call(message.firstFrameDelta) : options.longs === $Number ? new $util.LongBits(message.firstFrameDelta.low >>> 0, message.firstFrameDelta.high >>> 0).toNumber() : message.firstFrameDelta;
                     return object;
                 };
 
