@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js';
+import { isNegated } from '../../src/analysis/negation.js';
 import { convo } from './helpers.js';
 
 // Profile concepts the shipped rules recognise in any wording, each checked on
@@ -275,5 +276,13 @@ describe('a sixth probe: traps that must stay out', () => {
     expect(tags([['customer', '我邻居想买黄金，让我帮着问问。']])).not.toContain('preference.product=gold');
     expect(tags([['customer', '黄金现在多少钱一克？']])).not.toContain('preference.product=gold');
     expect(tags([['customer', '他们那边说能给到五个点。']])).not.toContain('preference.return=specific');
+  });
+});
+
+describe('有没有 asks, it does not negate', () => {
+  it('leaves the word after it un-negated', () => {
+    expect(isNegated('有没有保本的理财', '有没有保本的理财'.indexOf('保本'))).toBe(false);
+    expect(isNegated('没有保本的理财', '没有保本的理财'.indexOf('保本'))).toBe(true);
+    expect(tags([['customer', '有没有宝本的理才']])).toContain('preference.risk=capital_preserving');
   });
 });
