@@ -112,12 +112,12 @@ export interface InterpreterRunReport {
  * each, in `NOR.s` by sector number), so the whole 128 MiB chip is modelled.
  * `NOR.n` counts the sectors held: they are the model's memory, not the
  * firmware's, and are subtracted from the samples (`NOR.per` variables each,
- * measured in the prelude).
+ * the array and its entry in `NOR.s`, measured in the prelude).
  */
 function spiNorModel(): string {
   return `
 var NOR = { s: {}, n: 0, wel: false, per: 0 };
-(function () { var u0 = process.memory().usage; var t = new Uint8Array(4096); NOR.per = process.memory().usage - u0; t = undefined; })();
+(function () { var u0 = process.memory().usage; NOR.s[1] = new Uint8Array(4096); NOR.per = process.memory().usage - u0; delete NOR.s[1]; })();
 global.__pSpi = { setup: function () {}, send: function (d, cs) {
   var out = new Uint8Array(d.length), c = d[0], i, n, at, buf, pos;
   var a = ((d[1] << 24) | (d[2] << 16) | (d[3] << 8) | d[4]) >>> 0;

@@ -222,7 +222,7 @@ export class Recorder {
       let dropped = 0;
       const gaps: FrameGap[] = [];
       // Read from flash once: the spool keeps no gaps in RAM.
-      const held = s.gaps;
+      const held = this.o.spool.gapsOf(s);
       for (let g = 0; g < held.length; g += 2) {
         gaps.push({ firstFrame: held[g] as number, frameCount: held[g + 1] as number });
         dropped += held[g + 1] as number;

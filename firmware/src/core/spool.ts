@@ -24,8 +24,9 @@ import { FirmwareError } from './errors.js';
  * (a badge offline for a shift fills the whole chip): per segment its
  * generation, flags and the first chunk in it (session row and seq), 10
  * bytes; per session a row of the session table (last, acknowledged and
- * lowest seq, where its current START and END records are, the span of
- * segments its unacknowledged chunks may be in) and its 16-byte id, 41 bytes.
+ * lowest seq, where its current START and END records and its last chunk
+ * are, the span of segments its unacknowledged chunks may be in) and its
+ * 16-byte id, 45 bytes.
  * Chunks of a session are appended in seq order, so the span is exact for
  * sessions recorded one after another (the recorder's way) and conservative
  * (keeps more) when sessions interleave. START and END bytes, gaps and the
@@ -82,12 +83,15 @@ const END_AT = 4;
  * and newest (last), packed `pin << 16 | last`; -1 when no chunk of it is in flash.
  */
 const SPAN = 5;
-const ROW = 6;
+/** Location of the last chunk (the live session's is read as soon as it is written), -1 when none. */
+const LAST_AT = 6;
+const ROW = 7;
 
 /**
  * One session still held in flash: a handle on a row of the spool's session
- * table. Its numbers are read from the table; `start`, `end` and `gaps` are
- * read from flash on each use (the running totals: `Spool.lastTotals`). Once the session is
+ * table. Its numbers are read from the table; `start` and `end` are read
+ * from flash on each use (gaps and the running totals: `Spool.gapsOf`,
+ * `Spool.lastTotals`). Once the session is
  * complete (or wiped) the handle is detached: `complete` is true and the row
  * serves another session.
  */
@@ -126,11 +130,6 @@ export class SpoolSession {
   /** A SessionEnd is stored (without reading it). */
   get closed(): boolean {
     return this.slot >= 0 && this.sp.rowField(this.slot, END_AT) >= 0;
-  }
-
-  /** Dropped-frame gaps (read from flash), flat pairs: first frame, count, by first frame. */
-  get gaps(): number[] {
-    return this.slot < 0 ? [] : this.sp.gapsOf(this);
   }
 
   /** Lowest chunk seq still in flash, -1 when none. */
@@ -205,8 +204,6 @@ export class Spool {
   private collecting = false;
   /** A segment sealed while a collection was running (it opened the segment its metadata went to): checked after it. */
   private sealedWhileCollecting = -1;
-  /** What lastTotals returns: frames end, bytes total, digest. */
-  private readonly totals = new Uint32Array(3);
 
   constructor(flash: FlashStorage, opts: SpoolOptions) {
     this.flash = flash;
@@ -234,12 +231,13 @@ export class Spool {
     for (let i = 0; i < this.segmentCount; i++) {
       const name = this.segmentName(i);
       if (this.flash.size(name) < 0) continue;
-      const gen = this.readGeneration(name);
-      if (gen < 0) {
-        // A segment whose header was torn holds nothing.
+      // The HEADER record: its generation orders the segments. A segment whose header was torn holds nothing.
+      const h = this.flash.read(name, 0, FIRST_RECORD);
+      if (!h || h.length < FIRST_RECORD || h[0] !== MAGIC || h[1] !== SpoolRecord.HEADER || getU16(h, 2) !== 4 || this.opts.crc32(h.subarray(1, 8), 0) !== getU32(h, 8)) {
         this.flash.erase(name);
         continue;
       }
+      const gen = getU32(h, 4);
       this.segmentFlags[i] = PRESENT;
       this.segmentGen[i] = gen;
       count++;
@@ -347,7 +345,7 @@ export class Spool {
     putU32(payload, SID_BYTES + 12, digest);
     payload.set(chunk, CHUNK_PREFIX);
     const seg = this.appendRecord(SpoolRecord.CHUNK, payload, false);
-    this.indexChunk(seg, k, seq);
+    this.indexChunk(seg, k, seq, this.appendedOff);
     return true;
   }
 
@@ -444,8 +442,8 @@ export class Spool {
 
   /**
    * The running totals the session's last chunk recorded, read from its
-   * record in flash: next frame index, Opus bytes kept, digest (valid until
-   * the next call); null when no chunk of it is in flash.
+   * record in flash: next frame index, Opus bytes kept, digest; null when no
+   * chunk of it is in flash.
    */
   lastTotals(s: SpoolSession): Uint32Array | null {
     const k = s.slot;
@@ -453,11 +451,12 @@ export class Spool {
     const seq = this.rowField(k, LAST);
     const rec = seq < 0 ? null : this.chunkRecord(k, seq);
     if (!rec) return null;
-    for (let t = 0; t < 3; t++) this.totals[t] = getU32(rec, 4 + SID_BYTES + 4 + 4 * t);
-    return this.totals;
+    const totals = new Uint32Array(3);
+    for (let t = 0; t < 3; t++) totals[t] = getU32(rec, 4 + SID_BYTES + 4 + 4 * t);
+    return totals;
   }
 
-  /** The session's gaps, read from every GAP record of it in flash (duplicates left by copying forward merged), by first frame. */
+  /** The session's dropped-frame gaps, flat pairs (first frame, count) by first frame, read from every GAP record of it in flash (copies left by copying forward merged). */
   gapsOf(s: SpoolSession): number[] {
     const gaps: number[] = [];
     const k = s.slot;
@@ -495,7 +494,10 @@ export class Spool {
   }
 
   private resetIndex(): void {
-    for (const s of this.heldSessions) this.detach(s);
+    for (const s of this.heldSessions) {
+      s.gone = s.hex;
+      s.slot = -1;
+    }
     this.heldSessions = [];
     this.rowUsed.fill(0);
     this.segmentFlags.fill(0);
@@ -543,20 +545,18 @@ export class Spool {
     return n;
   }
 
+  /**
+   * True when a chunk of `payloadBytes` fits neither the active segment nor a
+   * new one: a new segment for chunks must fit in flash with the metadata
+   * reserve still creatable (the storage can be fuller than the spool's own
+   * accounting, other files, and then chunks stop here instead of a segment
+   * create failing mid-write).
+   */
   private bytesFullFor(payloadBytes: number): boolean {
     const need = payloadBytes + CHUNK_PREFIX + RECORD_OVERHEAD;
     const act = this.activeSegment;
     if (act >= 0 && !this.segmentSealed(act) && this.activeUsed + need <= this.opts.segmentBytes) return false;
-    return !this.canOpenChunkSegment();
-  }
-
-  /**
-   * A new segment for chunks must fit in flash with the metadata reserve still
-   * creatable: the storage can be fuller than the spool's own accounting (other
-   * files), and then chunks stop here instead of a segment create failing mid-write.
-   */
-  private canOpenChunkSegment(): boolean {
-    return this.freeSegments() > 1 && this.flash.getFree() >= 2 * (this.opts.segmentBytes + SEGMENT_FILE_OVERHEAD);
+    return !(this.freeSegments() > 1 && this.flash.getFree() >= 2 * (this.opts.segmentBytes + SEGMENT_FILE_OVERHEAD));
   }
 
   private freeSessionRow(): number {
@@ -594,18 +594,14 @@ export class Spool {
     return s;
   }
 
-  private detach(s: SpoolSession): void {
-    if (s.slot < 0) return;
-    s.gone = toHex(this.idOf(s.slot));
-    s.slot = -1;
-  }
-
   private releaseSession(s: SpoolSession): void {
     const k = s.slot;
     const idx = this.heldSessions.indexOf(s);
     if (idx >= 0) this.heldSessions.splice(idx, 1);
     if (k < 0) return;
-    this.detach(s);
+    // Detached: the handle keeps its id (the uploader names it after completing it).
+    s.gone = s.hex;
+    s.slot = -1;
     this.rowUsed[k] = 0;
     // The row will serve another session: segments no longer name it as their first chunk's.
     for (let i = 0; i < this.segmentCount; i++) if (this.firstRow[i] === k) this.firstRow[i] = NO_ROW;
@@ -804,16 +800,10 @@ export class Spool {
       if (!this.rowUsed[k]) continue;
       if (Math.floor(this.rowField(k, START_AT) / LOC_SEG) === i) this.setRowField(k, START_AT, -1);
       if (Math.floor(this.rowField(k, END_AT) / LOC_SEG) === i) this.setRowField(k, END_AT, -1);
+      if (Math.floor(this.rowField(k, LAST_AT) / LOC_SEG) === i) this.setRowField(k, LAST_AT, -1);
       const span = this.rowField(k, SPAN);
       if (span !== -1 && (span >>> 16 === i || (span & 0xffff) === i)) this.setRowField(k, SPAN, -1);
     }
-  }
-
-  private readGeneration(name: string): number {
-    const h = this.flash.read(name, 0, FIRST_RECORD);
-    if (!h || h.length < FIRST_RECORD || h[0] !== MAGIC || h[1] !== SpoolRecord.HEADER || getU16(h, 2) !== 4) return -1;
-    if (this.opts.crc32(h.subarray(1, 8), 0) !== getU32(h, 8)) return -1;
-    return getU32(h, 4);
   }
 
   /** Replays one segment's records; returns false when it ended in a torn record. Leaves its end of log in activeUsed. */
@@ -844,7 +834,7 @@ export class Spool {
       if (head[0] !== MAGIC || off + len + RECORD_OVERHEAD > size) break;
       const rec = this.flash.read(name, off, len + RECORD_OVERHEAD) as Uint8Array;
       if (this.opts.crc32(rec.subarray(1, 4 + len), 0) !== getU32(rec, 4 + len)) break;
-      this.replayRecord(i, off, head[1] as number, rec.subarray(4, 4 + len));
+      this.replayRecord(i, off, rec);
       off += len + RECORD_OVERHEAD;
     }
     this.activeUsed = off;
@@ -852,7 +842,10 @@ export class Spool {
     return off + RECORD_OVERHEAD > size;
   }
 
-  private replayRecord(i: number, off: number, type: number, payload: Uint8Array): void {
+  /** Indexes one valid record (whole, `rec`) at `off` in segment `i`. */
+  private replayRecord(i: number, off: number, rec: Uint8Array): void {
+    const type = rec[1] as number;
+    const payload = rec.subarray(4, rec.length - 4);
     if (payload.length < SID_BYTES) return;
     const s = this.sessionOf(payload, 0);
     if (!s) {
@@ -864,14 +857,14 @@ export class Spool {
       const seq = getU32(payload, SID_BYTES);
       // Seqs rise in append order; one that does not (never written so) is kept out of the span logic by pinning.
       if (seq <= this.rowField(s.slot, LAST)) this.markSegment(i, PINNED);
-      else this.indexChunk(i, s.slot, seq);
+      else this.indexChunk(i, s.slot, seq, off);
     } else if (type === SpoolRecord.START || type === SpoolRecord.END) {
       // The latest copy wins (segments replay oldest first).
       this.locateMeta(s.slot, type, i, off);
     }
   }
 
-  private indexChunk(i: number, k: number, seq: number): void {
+  private indexChunk(i: number, k: number, seq: number, off: number): void {
     if (this.firstRow[i] === NO_ROW) {
       this.firstRow[i] = k;
       this.firstSeq[i] = seq;
@@ -881,21 +874,31 @@ export class Spool {
     const low = this.rowField(k, LOWEST);
     if (low < 0 || seq < low) this.setRowField(k, LOWEST, seq);
     this.setRowField(k, LAST, seq);
+    this.setRowField(k, LAST_AT, i * LOC_SEG + off);
   }
 
   /**
    * The whole record of chunk `seq` of row `k` (CRC checked), null when not
-   * in flash. Tries the segment the last read ended in first (the uploader
-   * reads in order), then the span's segment that begins at or below `seq`,
-   * then the rest of the span.
+   * in flash. The last chunk is where the row says (the live session's is
+   * read as soon as it is written); others: the segment the last read ended
+   * in first when it is in the span (the uploader drains in order), then the
+   * span's segment that begins at or below `seq`, then the rest of the span.
+   * A 1 MiB segment holds ~500 records: a scan from its start is the slow
+   * path.
    */
   private chunkRecord(k: number, seq: number): Uint8Array | null {
     const span = this.rowField(k, SPAN);
     if (span === -1 || seq > this.rowField(k, LAST) || seq < this.rowField(k, LOWEST)) return null;
+    const lastAt = this.rowField(k, LAST_AT);
+    if (seq === this.rowField(k, LAST) && lastAt >= 0) {
+      const rec = this.validRecord(Math.floor(lastAt / LOC_SEG), lastAt % LOC_SEG);
+      if (rec) return rec;
+    }
     const id = this.idOf(k);
     const lastGen = this.segmentGen[span & 0xffff] as number;
     const lo = seq > this.rowField(k, ACKED) ? (this.segmentGen[span >>> 16] as number) : 0;
-    if (this.cursorSeg >= 0) {
+    const cursorGen = this.cursorSeg >= 0 ? (this.segmentGen[this.cursorSeg] as number) : -1;
+    if (cursorGen >= lo && cursorGen <= lastGen) {
       const rec = this.findChunk(this.cursorSeg, id, seq, this.cursorOff);
       if (rec) return rec;
     }

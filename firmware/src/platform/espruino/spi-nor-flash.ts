@@ -172,7 +172,7 @@ function driverClass(): NonNullable<typeof driver> {
       for (let i = 0; i < this.slots && slot < 0; i++) if (this.sizes[i] === -1) slot = i;
       if (slot < 0) throw new FirmwareError('FLASH_FULL', name);
       const at = this.base + slot * this.slotBytes;
-      for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.eraseSector(at + s);
+      for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.modify(this.command(CMD_SECTOR_ERASE4, at + s, 0));
       if (data.length > 0) this.program(at + HEADER_BYTES, data);
       const header = new Uint8Array(9 + name.length);
       header[0] = MAGIC0;
@@ -239,7 +239,7 @@ function driverClass(): NonNullable<typeof driver> {
       }
       const at = this.base + slot * this.slotBytes;
       // Header sector first: the file is gone as soon as its magic is.
-      for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.eraseSector(at + s);
+      for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.modify(this.command(CMD_SECTOR_ERASE4, at + s, 0));
       this.sizes[slot] = -1;
     }
 
@@ -300,24 +300,16 @@ function driverClass(): NonNullable<typeof driver> {
       return new Uint8Array(res.buffer, res.byteOffset + 5, length);
     }
 
-    private writeEnable(): void {
-      this.spi.send(new Uint8Array([CMD_WRITE_ENABLE]), this.cs);
-      const s = this.spi.send(new Uint8Array([CMD_READ_STATUS1, 0]), this.cs);
-      if (((s[1] as number) & STATUS_WEL) === 0) throw new FirmwareError('FLASH_WRITE', 'write enable did not latch');
-    }
-
-    private waitReady(): void {
+    /** A program or erase command: write enable (checked), the command, then wait for BUSY to clear. */
+    private modify(cmd: Uint8Array): void {
       const poll = new Uint8Array([CMD_READ_STATUS1, 0]);
+      this.spi.send(new Uint8Array([CMD_WRITE_ENABLE]), this.cs);
+      if (((this.spi.send(poll, this.cs)[1] as number) & STATUS_WEL) === 0) throw new FirmwareError('FLASH_WRITE', 'write enable did not latch');
+      this.spi.send(cmd, this.cs);
       for (let i = 0; i < BUSY_POLLS; i++) {
         if (((this.spi.send(poll, this.cs)[1] as number) & STATUS_BUSY) === 0) return;
       }
       throw new FirmwareError('FLASH_WRITE', 'flash stayed busy');
-    }
-
-    private eraseSector(address: number): void {
-      this.writeEnable();
-      this.spi.send(this.command(CMD_SECTOR_ERASE4, address, 0), this.cs);
-      this.waitReady();
     }
 
     /** Page-split program, each page read back. */
@@ -329,9 +321,7 @@ function driverClass(): NonNullable<typeof driver> {
         const n = Math.min(room, data.length - done);
         const cmd = this.command(CMD_PAGE_PROGRAM4, at, n);
         cmd.set(data.subarray(done, done + n), 5);
-        this.writeEnable();
-        this.spi.send(cmd, this.cs);
-        this.waitReady();
+        this.modify(cmd);
         const back = this.readRaw(at, n);
         for (let i = 0; i < n; i++) if (back[i] !== data[done + i]) throw new FirmwareError('FLASH_WRITE', 'program did not take at ' + (at + i));
         done += n;
