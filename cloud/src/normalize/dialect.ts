@@ -1,5 +1,5 @@
 /**
- * Cantonese function words folded to their Mandarin equivalents, so rules
+ * Cantonese (and a few Wu) function words folded to their Mandarin equivalents, so rules
  * written in Mandarin read a Cantonese-speaking customer too: 我唔想亏 is
  * 我不想亏, 冇买过 is 没买过, 我讲咗 is 我讲了. Only words that are never
  * anything else in Mandarin text are folded; each replacement has the same
@@ -17,6 +17,9 @@ const PAIRS: readonly [string, string][] = [
   ['睇', '看'],
   ['俾', '给'],
   ['淨', '净'],
+  // Wu (Shanghainese): 侬 you, 勿要 don't want (a lone 勿 stays: 请勿 is Mandarin too)
+  ['勿要', '不要'],
+  ['侬', '你'],
 ];
 
 const FIND = new RegExp(PAIRS.map(([c]) => c).join('|'), 'gu');

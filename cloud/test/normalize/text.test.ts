@@ -42,6 +42,10 @@ describe('Cantonese function words', () => {
     expect(n.text).toBe('我不想亏钱,没买过基金');
     expect(originalSpan(n, n.text.indexOf('不想'), n.text.indexOf('不想') + 2, n.original)).toMatchObject({ start: 1, end: 3 });
   });
+  it('folds Wu 侬 and 勿要, but not a lone 勿 (请勿 is Mandarin too)', () => {
+    expect(normalizeMapped('侬讲的这个我勿要').text).toBe('你讲的这个我不要');
+    expect(normalizeMapped('请勿外传').text).toBe('请勿外传');
+  });
   it('leaves a lone hesitation 唔 to filler removal', () => {
     expect(normalizeMapped('唔，我想想').text).toBe(',我想想');
   });
