@@ -286,3 +286,15 @@ describe('有没有 asks, it does not negate', () => {
     expect(tags([['customer', '有没有宝本的理才']])).toContain('preference.risk=capital_preserving');
   });
 });
+
+describe('a seventh probe: ASR-like and dialect wording', () => {
+  it('reads them', () => {
+    expect(tags([['customer', '侬讲的这个我勿要']])).toContain('objection.refusal=not_needed');
+    expect(tags([['customer', '俺不懂那些 俺就存定期']])).toContain('basic.investment_experience=novice');
+    expect(tags([['customer', '我的钱都是老头子管']])).toContain('basic.fund_manager=other');
+    expect(tags([['customer', '风险大点没关系 收益要高']])).toContain('preference.risk=high');
+    expect(tags([['customer', '稍微有点波动可以 别亏太多']])).toContain('preference.risk=stable');
+    expect(tags([['customer', '要是有礼品我就转过来']])).toContain('preference.activity=yes');
+    expect(tags([['customer', '你们这个app太难用了 找个功能找半天']])).toContain('feedback.negative=system_cumbersome');
+  });
+});
