@@ -298,3 +298,19 @@ describe('a seventh probe: ASR-like and dialect wording', () => {
     expect(tags([['customer', '你们这个app太难用了 找个功能找半天']])).toContain('feedback.negative=system_cumbersome');
   });
 });
+
+describe('an eighth probe: product choices and horizons', () => {
+  it('reads them', () => {
+    expect(isNegated('能不能给我推荐个货币基金', '能不能给我推荐个货币基金'.indexOf('推荐'))).toBe(false);
+    expect(tags([['customer', '能不能给我推荐个货币基金？']])).toContain('preference.product=fund_money_market');
+    expect(tags([['customer', '我买点国债或者定期就好。']])).toContain('preference.product=deposit');
+    expect(tags([['customer', '混合的我也愿意试试。']])).toContain('preference.product=fund_hybrid');
+    expect(tags([['customer', '给孩子买份教育险。']])).toContain('preference.product=insurance');
+    expect(tags([['customer', '收益能到三点八就好了。']])).toContain('preference.return=specific');
+    expect(tags([['customer', '有活动的话记得告诉我。']])).toContain('preference.activity=yes');
+    expect(tags([['customer', '我的理财都交给工行的经理了。']])).toContain('objection.refusal=has_advisor');
+  });
+  it('what staff recommended and the customer has no interest in is no preference', () => {
+    expect(tags([['customer', '你们推荐的那个黄金我没兴趣']])).not.toContain('preference.product=gold');
+  });
+});
