@@ -41,7 +41,8 @@ export interface SpiNorOptions {
 function nameHash(name: string): number {
   let h = 0;
   for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
-  return h;
+  // 0 marks a free slot.
+  return h === 0 ? 1 : h;
 }
 
 /** Sized files on the SPI NOR chip (see `createSpiNorFileArea`). */
@@ -116,15 +117,18 @@ function driverClass(): NonNullable<typeof driver> {
     private readonly small: FlashStorage | null;
     private readonly spoolPrefix: string;
     /**
-     * Size per slot (-1: free) and a hash of its file's name: no object keyed
-     * by name, whose entries would grow with the files held (a shift's
-     * backlog is up to every slot). A name is found by its hash and checked
-     * against the slot's header; the last one found is remembered.
+     * A hash of the name of each slot's file (0: free), and nothing else per
+     * slot: no object keyed by name, whose entries would grow with the files
+     * held (a shift's backlog is up to every slot), and no sizes (in the
+     * header). A name is found by its hash and checked against the slot's
+     * header; the last one found is remembered with its size.
      */
-    private readonly sizes: Int32Array;
     private readonly hashes: Int32Array;
     private lastName = '';
     private lastSlot = -1;
+    private lastSize = 0;
+    /** The size in the header `headerName` read last. */
+    private headerSize = 0;
 
     constructor(spi: EspruinoSpi, cs: string, o: SpiNorOptions, small: FlashStorage | null, spoolPrefix: string) {
       if (o.slotBytes % NOR_SECTOR_BYTES !== 0 || o.slotBytes <= HEADER_BYTES) throw new FirmwareError('FLASH_WRITE', 'slot size must be whole sectors');
@@ -135,16 +139,11 @@ function driverClass(): NonNullable<typeof driver> {
       this.slots = Math.min(Math.floor(o.bytes / o.slotBytes), o.maxSlots ?? 256);
       this.small = small;
       this.spoolPrefix = spoolPrefix;
-      this.sizes = new Int32Array(this.slots);
       this.hashes = new Int32Array(this.slots);
       for (let i = 0; i < this.slots; i++) {
-        this.sizes[i] = -1;
         const name = this.headerName(i);
         // Free, or torn by a power cut (erased again before use), or a duplicate name: the slot is free.
-        if (name === '' || this.find(name) >= 0) continue;
-        const h = this.readRaw(this.base + i * this.slotBytes + 4, 4);
-        this.sizes[i] = ((h[0] as number) | ((h[1] as number) << 8) | ((h[2] as number) << 16) | ((h[3] as number) << 24)) >>> 0;
-        this.hashes[i] = nameHash(name);
+        if (name !== '' && this.find(name) < 0) this.hashes[i] = nameHash(name);
       }
     }
 
@@ -155,7 +154,7 @@ function driverClass(): NonNullable<typeof driver> {
 
     getFree(): number {
       let free = 0;
-      for (let i = 0; i < this.slots; i++) if (this.sizes[i] === -1) free++;
+      for (let i = 0; i < this.slots; i++) if (this.hashes[i] === 0) free++;
       return free * (this.slotBytes - HEADER_BYTES) + (this.small ? this.small.getFree() : 0);
     }
 
@@ -169,7 +168,7 @@ function driverClass(): NonNullable<typeof driver> {
       if (this.has(name)) throw new FirmwareError('FLASH_WRITE', 'file exists: ' + name);
       if (size > this.slotBytes - HEADER_BYTES || data.length > size) throw new FirmwareError('FLASH_FULL', name + ' does not fit a slot');
       let slot = -1;
-      for (let i = 0; i < this.slots && slot < 0; i++) if (this.sizes[i] === -1) slot = i;
+      for (let i = 0; i < this.slots && slot < 0; i++) if (this.hashes[i] === 0) slot = i;
       if (slot < 0) throw new FirmwareError('FLASH_FULL', name);
       const at = this.base + slot * this.slotBytes;
       for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.modify(this.command(CMD_SECTOR_ERASE4, at + s, 0));
@@ -186,15 +185,17 @@ function driverClass(): NonNullable<typeof driver> {
       header[8] = name.length;
       for (let i = 0; i < name.length; i++) header[9 + i] = name.charCodeAt(i) & 0xff;
       this.program(at, header);
-      this.sizes[slot] = size;
       this.hashes[slot] = nameHash(name);
+      this.lastName = name;
+      this.lastSlot = slot;
+      this.lastSize = size;
     }
 
     writeAt(name: string, offset: number, data: Uint8Array): void {
       const slot = this.onChip(name);
       if (slot < 0 && this.small) return this.small.writeAt(name, offset, data);
       if (slot < 0) throw new FirmwareError('FLASH_MISSING', name);
-      if (offset < 0 || offset + data.length > (this.sizes[slot] as number)) throw new FirmwareError('FLASH_WRITE', 'outside the file');
+      if (offset < 0 || offset + data.length > this.lastSize) throw new FirmwareError('FLASH_WRITE', 'outside the file');
       const at = this.base + slot * this.slotBytes + HEADER_BYTES + offset;
       const current = this.readRaw(at, data.length);
       for (let i = 0; i < data.length; i++) {
@@ -207,7 +208,7 @@ function driverClass(): NonNullable<typeof driver> {
     read(name: string, offset: number, length: number): Uint8Array | undefined {
       const slot = this.onChip(name);
       if (slot < 0) return this.small ? this.small.read(name, offset, length) : undefined;
-      const size = this.sizes[slot] as number;
+      const size = this.lastSize;
       const start = Math.min(Math.max(0, offset), size);
       const n = Math.max(0, Math.min(length, size - start));
       if (n === 0) return new Uint8Array(0);
@@ -217,7 +218,7 @@ function driverClass(): NonNullable<typeof driver> {
     size(name: string): number {
       const slot = this.onChip(name);
       if (slot < 0) return this.small ? this.small.size(name) : -1;
-      return this.sizes[slot] as number;
+      return this.lastSize;
     }
 
     writeFile(name: string, data: Uint8Array): void {
@@ -228,7 +229,7 @@ function driverClass(): NonNullable<typeof driver> {
     readFile(name: string): Uint8Array | undefined {
       const slot = this.onChip(name);
       if (slot < 0) return this.small ? this.small.readFile(name) : undefined;
-      return this.read(name, 0, this.sizes[slot] as number);
+      return this.read(name, 0, this.lastSize);
     }
 
     erase(name: string): void {
@@ -240,13 +241,14 @@ function driverClass(): NonNullable<typeof driver> {
       const at = this.base + slot * this.slotBytes;
       // Header sector first: the file is gone as soon as its magic is.
       for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.modify(this.command(CMD_SECTOR_ERASE4, at + s, 0));
-      this.sizes[slot] = -1;
+      this.hashes[slot] = 0;
+      this.lastSlot = -1;
     }
 
     list(prefix: string): string[] {
       const out = this.small ? this.small.list(prefix) : [];
       for (let i = 0; i < this.slots; i++) {
-        if ((this.sizes[i] as number) < 0) continue;
+        if (this.hashes[i] === 0) continue;
         const n = this.headerName(i);
         if (n.indexOf(prefix) === 0) out.push(n);
       }
@@ -259,14 +261,15 @@ function driverClass(): NonNullable<typeof driver> {
       return this.small && name.indexOf(this.spoolPrefix) !== 0 ? -1 : this.find(name);
     }
 
-    /** The slot of file `name`, -1 when none. */
+    /** The slot of file `name`, -1 when none; its size is then `lastSize`. */
     private find(name: string): number {
-      if (name === this.lastName && this.lastSlot >= 0 && (this.sizes[this.lastSlot] as number) >= 0) return this.lastSlot;
+      if (name === this.lastName && this.lastSlot >= 0) return this.lastSlot;
       const h = nameHash(name);
       for (let i = 0; i < this.slots; i++) {
-        if (this.hashes[i] === h && (this.sizes[i] as number) >= 0 && this.headerName(i) === name) {
+        if (this.hashes[i] === h && this.headerName(i) === name) {
           this.lastName = name;
           this.lastSlot = i;
+          this.lastSize = this.headerSize;
           return i;
         }
       }
@@ -281,6 +284,7 @@ function driverClass(): NonNullable<typeof driver> {
       const valid = h[0] === MAGIC0 && h[1] === MAGIC1 && h[2] === MAGIC2 && h[3] === MAGIC3 && len > 0 && len <= NAME_MAX && size <= this.slotBytes - HEADER_BYTES;
       let name = '';
       if (valid) for (let k = 0; k < len; k++) name += String.fromCharCode(h[9 + k] as number);
+      this.headerSize = size;
       return name;
     }
 
