@@ -81,7 +81,11 @@ interface SendState {
   started: boolean;
   /** Monotonic ms the SessionEnd was last sent, -1 never. */
   endAt: number;
-  /** The session's alias on this connection, once announced (Hello inventory or SessionStart); 0: none. */
+  /**
+   * The session's alias on this connection: > 0 usable (announced in the Hello, which the gateway handled before its
+   * HelloReply, or in a SessionStart the gateway has since acked a chunk after); < 0 announced in a SessionStart and
+   * not yet confirmed by an ack (a SessionStart delivered after the chunks would leave it unknown); 0 none.
+   */
   alias: number;
 }
 
@@ -377,6 +381,9 @@ export class Uploader {
     if (!s) return;
     const through = ack.contiguousThrough;
     this.o.spool.acknowledge(s, through);
+    // The gateway has handled what was sent before this session's chunks, its SessionStart and alias included.
+    const st = this.send[s.hex];
+    if (st && st.alias < 0) st.alias = -st.alias;
     const kept: Flight[] = [];
     for (const f of this.flights) if (!(f.s === s && f.seq <= s.ackedThrough)) kept.push(f);
     this.flights = kept;
@@ -451,12 +458,12 @@ export class Uploader {
         st.started = true;
         if (this.form === FORM_COMPACT) {
           // Announces the session's alias (a session started after the Hello gets its alias here): field 9 appended.
-          if (st.alias === 0) st.alias = ++this.aliases;
+          if (st.alias === 0) st.alias = -++this.aliases;
           const stored = start;
           start = new Uint8Array(stored.length + 6);
           start.set(stored, 0);
           start[stored.length] = 0x48;
-          start = start.subarray(0, putVarint(start, stored.length + 1, st.alias));
+          start = start.subarray(0, putVarint(start, stored.length + 1, Math.abs(st.alias)));
         }
         this.raw('session-start', start);
       }
@@ -497,7 +504,7 @@ export class Uploader {
     // announced, and marked as backlog (chunks an older firmware stored in the legacy form go as they are). The
     // stored bytes are released before publishing (Espruino frees by reference count): a rewrite costs no more
     // than the copy the MQTT module makes.
-    bytes = wireChunk(bytes, this.form, this.state(s).alias, backlog);
+    bytes = wireChunk(bytes, this.form, Math.max(0, this.state(s).alias), backlog);
     if (!this.raw('chunk', bytes)) return;
     this.flights.push({ s: s, seq: seq, at: this.o.clock.monotonicMs() });
   }
