@@ -2,6 +2,7 @@ import type { Identity, Platform } from '../hal/platform.js';
 import type { BadgeOptions } from '../core/badge.js';
 import { Badge, DEFAULT_BADGE_OPTIONS } from '../core/badge.js';
 import type { ProtocolCodec } from '../core/codec.js';
+import { MAX_SEGMENT_BYTES, MAX_SEGMENTS } from '../core/spool.js';
 import { createDeviceCodec } from './device-codec.js';
 
 /** Flash kept out of the spool: two firmware image slots and the small files. */
@@ -18,9 +19,11 @@ export interface CreateBadgeOptions extends Partial<BadgeOptions> {
 export function createBadge(platform: Platform, identity: Identity, options?: CreateBadgeOptions): Badge {
   const o = options ?? {};
   const codec = o.codec ?? createDeviceCodec();
-  const segmentBytes = o.segmentBytes ?? DEFAULT_BADGE_OPTIONS.segmentBytes;
+  let segmentBytes = o.segmentBytes ?? DEFAULT_BADGE_OPTIONS.segmentBytes;
   let spoolBytes = o.spoolBytes ?? 0;
   if (!spoolBytes) spoolBytes = Math.max(3 * segmentBytes, platform.flash.capacity() - FLASH_RESERVE_BYTES);
+  // The spool indexes at most MAX_SEGMENTS segments: a larger flash gets larger segments (whole KiB), never a refusal.
+  if (spoolBytes > segmentBytes * MAX_SEGMENTS) segmentBytes = Math.min(MAX_SEGMENT_BYTES, Math.ceil(spoolBytes / MAX_SEGMENTS / 1024) * 1024);
   return new Badge(platform, identity, codec, {
     spoolBytes: spoolBytes,
     segmentBytes: segmentBytes,
