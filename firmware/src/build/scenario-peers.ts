@@ -45,6 +45,8 @@ export interface GatewayTally {
   starts: number;
   complete: number;
   chunks: number;
+  /** Chunk publishes that named their session by its per-connection alias (the compact form). */
+  compactChunks: number;
   frames: number;
   telemetry: number;
   events: number;
@@ -75,10 +77,12 @@ const SERVER_EPOCH_MS = 1_767_225_600_000;
 
 export class GatewayPeer {
   readonly tally: GatewayTally = {
-    hellos: 0, starts: 0, complete: 0, chunks: 0, frames: 0, telemetry: 0, events: 0, gapFrames: 0, sessionFrames: 0,
+    hellos: 0, starts: 0, complete: 0, chunks: 0, compactChunks: 0, frames: 0, telemetry: 0, events: 0, gapFrames: 0, sessionFrames: 0,
     results: {}, firmwareProgress: 0, firmwareRequests: 0, firmwareChunks: 0, configsApplied: [],
   };
   private readonly sessions: { [hex: string]: PeerSession } = {};
+  /** Session ids by alias on the current connection (Hello inventory and SessionStart). */
+  private aliases: { [alias: number]: Uint8Array } = {};
   private readonly image: Uint8Array;
   private configVersion = 1;
   /** Offsets of the firmware ranges served. */
@@ -129,6 +133,9 @@ export class GatewayPeer {
     if (t.kind === 'hello') {
       g.hellos++;
       const h = msg as DecodedUp<'hello'>;
+      // A new connection: the aliases of the last one are gone, the inventory names this one's.
+      this.aliases = {};
+      for (const b of h.backlog) if (b.sessionAlias) this.aliases[b.sessionAlias] = b.sessionId;
       this.reply('hello-reply', {
         serverTimeMs: SERVER_EPOCH_MS + this.nowMs(), wantedConfigVersion: this.configVersion,
         resume: h.backlog.map((b) => {
@@ -136,26 +143,31 @@ export class GatewayPeer {
           return { sessionId: b.sessionId, receivedThrough: s ? this.through(s) : -1, missing: [], complete: s ? s.complete : false };
         }),
         locked: false,
-        // Like the gateway: the badge sends chunk frames packed.
-        capabilities: pb.Capability.CAPABILITY_PACKED_FRAMES,
+        // Like the gateway: the badge sends chunks in the compact form (session aliases, Rice-coded frame sizes).
+        capabilities: pb.Capability.CAPABILITY_PACKED_FRAMES | pb.Capability.CAPABILITY_COMPACT_CHUNKS,
       });
       // The retained config, as the broker delivers it on every subscribe.
       this.sendConfig();
     } else if (t.kind === 'session-start') {
       // Sent again on every connection: counted once per session.
-      const s = this.session((msg as DecodedUp<'session-start'>).sessionId);
+      const m = msg as DecodedUp<'session-start'>;
+      if (m.sessionAlias) this.aliases[m.sessionAlias] = m.sessionId;
+      const s = this.session(m.sessionId);
       if (!s.started) g.starts++;
       s.started = true;
     } else if (t.kind === 'chunk') {
       const m = msg as DecodedUp<'chunk'>;
-      const s = this.session(m.sessionId);
+      const id = m.sessionId.length > 0 ? m.sessionId : this.aliases[m.sessionAlias];
+      if (!id) throw new Error('chunk with unknown session alias ' + m.sessionAlias);
+      g.compactChunks += m.sessionId.length > 0 ? 0 : 1;
+      const s = this.session(id);
       const frames = chunkFrames(m).length;
       if (s.seqs[m.seq] === undefined) {
         g.chunks++;
         g.frames += frames;
       }
       s.seqs[m.seq] = frames;
-      this.ack(m.sessionId);
+      this.ack(id);
     } else if (t.kind === 'session-end') {
       const m = msg as DecodedUp<'session-end'>;
       const s = this.session(m.sessionId);
@@ -227,6 +239,7 @@ export function scenarioProblems(g: GatewayTally): string[] {
   if (g.starts !== 1 || g.complete !== 1) out.push(`sessions ${g.starts} started / ${g.complete} complete (want 1 / 1)`);
   if (g.frames + g.gapFrames !== g.sessionFrames) out.push(`${g.sessionFrames} frames recorded, ${g.frames} delivered + ${g.gapFrames} counted lost`);
   if (g.telemetry === 0) out.push('no telemetry');
+  if (g.compactChunks === 0) out.push('no chunk in the compact form (the peer announces CAPABILITY_COMPACT_CHUNKS)');
   if (g.hellos < 2) out.push(`${g.hellos} Hello (want 2: boot and the reconnect)`);
   const locate = g.results[LOCATE_ID] ?? [];
   if (locate.length !== 1 || locate[0] !== pb.CommandStatus.COMMAND_STATUS_OK) out.push(`LOCATE answered ${JSON.stringify(locate)} (want one OK)`);
