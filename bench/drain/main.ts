@@ -38,6 +38,7 @@ import { loadCorpusScript } from '../../tools/src/speech/script.js';
 import { startInProcessGateway } from '../../tools/src/simulator/in-process-gateway.js';
 import { defaultCorpusDir } from '../../tools/src/simulator/scenario-run.js';
 import { SimulatedBadge } from '../../tools/src/simulator/simulated-badge.js';
+import { ClockState } from '../../firmware/src/core/messages.js';
 import { createWireAccount, formatWireAccounts, type WireAccount } from './wire-accounting.js';
 
 const { values } = parseArgs({ options: { hours: { type: 'string' }, rate: { type: 'string' }, 'chunk-ms': { type: 'string' } } });
@@ -121,21 +122,18 @@ async function drain(form: Form, packets: Uint8Array[], capacity: number): Promi
         if (handedOver) account.publish(topic, payload, qos);
       },
     });
-    if (chunkMs !== null) {
-      // The operator's setting reaches the badge as config while it is online.
-      await fleet.configure(deviceId, { chunkDurationMs: chunkMs, uploadPolicy: 0 });
-      badge.boot();
-      const until = Date.now() + 30_000;
-      while (badge.firmware().effectiveConfig().chunkDurationMs !== chunkMs) {
-        if (Date.now() > until) throw new Error('the badge did not receive its config');
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      console.log(`chunk length ${chunkMs} ms (device config profile, version ${badge.firmware().effectiveConfig().version})`);
-      badge.setNetwork(false);
-    } else {
-      badge.setNetwork(false);
-      badge.boot();
+    // The shift starts online, as a badge's day does: it syncs its clock from the HelloReply (so its
+    // chunks carry unix capture times, the larger encoding) and takes the operator's chunk length as
+    // config; then the Wi-Fi goes away for the shift.
+    if (chunkMs !== null) await fleet.configure(deviceId, { chunkDurationMs: chunkMs, uploadPolicy: 0 });
+    badge.boot();
+    const until = Date.now() + 30_000;
+    while (badge.firmware().hello().clockState !== ClockState.SYNCED || (chunkMs !== null && badge.firmware().effectiveConfig().chunkDurationMs !== chunkMs)) {
+      if (Date.now() > until) throw new Error('the badge did not sync its clock or receive its config');
+      await new Promise((r) => setTimeout(r, 50));
     }
+    if (chunkMs !== null) console.log(`chunk length ${chunkMs} ms (device config profile, version ${badge.firmware().effectiveConfig().version})`);
+    badge.setNetwork(false);
     const framesPerSession = (3600 * 1000) / frameMs;
     let opusBytes = 0;
     const tRec = performance.now();
@@ -211,10 +209,9 @@ if (packed && legacy && compact) {
   const goals = (r: DrainResult): string => `${ratio(r) <= 1.05 ? 'meets' : 'misses'} <= 1.05, ${r.opusBytes / r.drainS / capacity >= 0.9 ? 'meets' : 'misses'} >= 90 %`;
   console.log(`goals: legacy ${goals(legacy)}; packed ${goals(packed)}; compact ${goals(compact)}`);
   const a = compact.account;
-  const perTopicByte = a.chunks / a.opus;
-  const shortTopic = '{deviceId}/c'.replace('{deviceId}', 'badge-drain-01').length;
+  const p = packed.account;
   console.log(
-    `chunk topic: ${a.topicBytes} bytes per publish = ${(a.chunkTopic / a.opus).toFixed(4)} per Opus byte (each topic byte ${perTopicByte.toFixed(5)}); ` +
-      `a topic of ${shortTopic} bytes ("{deviceId}/c") would save ${((a.topicBytes - shortTopic) * perTopicByte).toFixed(4)}`,
+    `chunk topic: ${p.topicBytes} bytes per publish (packed, up/chunk) = ${(p.chunkTopic / p.opus).toFixed(4)} per Opus byte; ` +
+      `${a.topicBytes} bytes (compact, up/c) = ${(a.chunkTopic / a.opus).toFixed(4)}`,
   );
 }

@@ -10,7 +10,7 @@
  * beyond the publishes is the rest of the MQTT traffic (CONNECT, SUBSCRIBE,
  * PUBACKs for the gateway's QoS 1 messages, PINGREQ).
  */
-import { chunkFrames, decodeUp, isPackedChunk, isRiceChunk } from '@parley/proto';
+import { chunkFrames, decodeUp, isPackedChunk, isRiceChunk, parseTopic } from '@parley/proto';
 
 function varintBytes(n: number): number {
   let bytes = 1;
@@ -60,7 +60,8 @@ export function createWireAccount(): WireAccount & { publish(topic: string, payl
       const topicBytes = Buffer.byteLength(topic);
       const remaining = 2 + topicBytes + (qos > 0 ? 2 : 0) + payload.length;
       const header = 1 + varintBytes(remaining) + (qos > 0 ? 2 : 0);
-      const kind = topic.slice(topic.lastIndexOf('/') + 1);
+      // parseTopic reads the compact chunk topic (`…/up/c`) as the chunk kind too.
+      const kind = parseTopic(topic)?.kind ?? topic.slice(topic.lastIndexOf('/') + 1);
       if (kind !== 'chunk') {
         const o = account.other.get(kind) ?? { count: 0, bytes: 0 };
         o.count++;
@@ -118,7 +119,7 @@ export function wireRows(a: WireAccount, wireUp: number): [string, number][] {
     [`protobuf framing of the frames (${form})`, a.frameFraming],
     [`AudioChunk other fields (${only(a.aliasedChunks) ? 'session alias' : 'session id'}, seq, first frame, time, crc, flags)`, a.chunkFields],
     ['MQTT fixed header of chunks (+ packet id at QoS 1: not for compact chunks, sent at QoS 0)', a.chunkMqttHeader],
-    [`MQTT topic of chunks (${a.topicBytes} + 2 bytes each)`, a.chunkTopic],
+    [`MQTT topic of chunks (with its 2-byte length; compact chunks under up/c)`, a.chunkTopic],
   ];
   let other = 0;
   let otherCount = 0;

@@ -41,6 +41,20 @@ export function upTopic(deviceId: string, kind: UpKind): string {
   return `${TOPIC_ROOT}/${deviceId}/up/${kind}`;
 }
 
+/**
+ * The last level compact chunks are published under, `badges/{deviceId}/up/c`
+ * instead of `…/up/chunk`: the AudioChunk is the only high-rate message (one
+ * a second per badge, a whole shift's worth when a backlog drains), and four
+ * topic bytes are 0.2 % of a 1 s chunk. A badge uses it only towards a gateway
+ * that announced CAPABILITY_COMPACT_CHUNKS; `parseTopic` reads it as `chunk`,
+ * so ACLs, metrics and ingest see one kind.
+ */
+export const COMPACT_CHUNK_LEVEL = 'c';
+
+export function compactChunkTopic(deviceId: string): string {
+  return `${TOPIC_ROOT}/${deviceId}/up/${COMPACT_CHUNK_LEVEL}`;
+}
+
 export function downTopic(deviceId: string, kind: DownKind): string {
   return `${TOPIC_ROOT}/${deviceId}/down/${kind}`;
 }
@@ -58,6 +72,7 @@ export function parseTopic(topic: string): ParsedTopic | null {
   const [, deviceId, direction, kind] = parts as [string, string, string, string];
   if (!isDeviceId(deviceId)) return null;
   if (direction === 'up' && kind in UP) return { deviceId, direction, kind };
+  if (direction === 'up' && kind === COMPACT_CHUNK_LEVEL) return { deviceId, direction, kind: 'chunk' };
   if (direction === 'down' && kind in DOWN) return { deviceId, direction, kind };
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOWN, UP, downTopic, isDeviceId, parseTopic, upTopic } from '../src/topics.js';
+import { DOWN, UP, compactChunkTopic, downTopic, isDeviceId, parseTopic, upTopic } from '../src/topics.js';
 
 describe('topics', () => {
   it('round-trips every kind through build and parse', () => {
@@ -9,6 +9,13 @@ describe('topics', () => {
     for (const kind of Object.keys(DOWN) as (keyof typeof DOWN)[]) {
       expect(parseTopic(downTopic('badge-001', kind))).toEqual({ deviceId: 'badge-001', direction: 'down', kind });
     }
+  });
+
+  it('reads the compact chunk topic as the chunk kind, up only', () => {
+    expect(compactChunkTopic('badge-001')).toBe('badges/badge-001/up/c');
+    expect(parseTopic(compactChunkTopic('badge-001'))).toEqual({ deviceId: 'badge-001', direction: 'up', kind: 'chunk' });
+    expect(parseTopic('badges/badge-001/down/c')).toBeNull();
+    expect(parseTopic('badges/+/up/c')).toBeNull();
   });
 
   it('rejects wildcards, path tricks and unknown kinds', () => {

@@ -8,6 +8,11 @@ export function upTopicOf(deviceId: string, kind: UpKind): string {
   return 'badges/' + deviceId + '/up/' + kind;
 }
 
+/** Compact chunks' topic (proto's compactChunkTopic): only towards a gateway with CAPABILITY_COMPACT_CHUNKS. */
+export function compactChunkTopicOf(deviceId: string): string {
+  return 'badges/' + deviceId + '/up/c';
+}
+
 export function downTopicOf(deviceId: string, kind: DownKind): string {
   return 'badges/' + deviceId + '/down/' + kind;
 }

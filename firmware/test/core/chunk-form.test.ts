@@ -165,6 +165,8 @@ describe('badge: chunk frame form follows the gateway capability', () => {
     expect(sent.map((c) => [c.seq, c.sessionAlias, c.sessionId.length])).toEqual([[0, 0, 16], [1, 1, 0]]);
     expect(rig.gw.aliasedChunks).toBe(1);
     expect(rig.gw.lastQos).toMatchObject({ chunk: 0, 'session-start': 1, 'session-end': 1 });
+    // Compact chunks go under the short chunk topic.
+    expect(rig.gw.lastTopic.chunk).toBe('badges/' + rig.badge.identity.deviceId + '/up/c');
 
     rig.gw.online = false;
     rig.gw.drop();
@@ -177,6 +179,7 @@ describe('badge: chunk frame form follows the gateway capability', () => {
     expect(rig.gw.aliasedChunks).toBe(1);
     // Packed chunks at QoS 1 (as every other publish); compact ones at QoS 0 (the ChunkAck is what counts).
     expect(rig.gw.lastQos).toMatchObject({ chunk: 1, 'session-start': 1, 'session-end': 1, hello: 1 });
+    expect(rig.gw.lastTopic.chunk).toMatch(/\/up\/chunk$/);
     // The stored SessionStart goes as it is to a gateway without compact chunks.
     expect((rig.gw.of('session-start').at(-1) as DecodedUp<'session-start'>).sessionAlias).toBe(0);
     expect(rig.badge.spool.sessions()).toHaveLength(0);

@@ -42,6 +42,8 @@ export class FakeGateway {
   unknownAliasChunks = 0;
   /** QoS of the last publish of each kind. */
   lastQos: { [kind: string]: number } = {};
+  /** Topic of the last publish of each kind. */
+  lastTopic: { [kind: string]: string } = {};
   /** Session aliases announced on the current connection. */
   aliases: { [alias: number]: string } = {};
   connects = 0;
@@ -229,6 +231,8 @@ export class FakeLink implements MqttClient {
     const parsed = parseTopic(topic);
     if (!parsed || parsed.direction !== 'up' || parsed.deviceId !== this.deviceId) throw new Error('bad topic ' + topic);
     this.gw.lastQos[parsed.kind] = qos;
+    this.gw.lastTopic[parsed.kind] = topic;
+    if (topic.endsWith('/up/c') && (this.gw.capabilities & pb.Capability.CAPABILITY_COMPACT_CHUNKS) === 0) throw new Error('compact chunk topic used towards a gateway without the capability');
     const copy = new Uint8Array(payload);
     const epoch = this.epoch;
     this.gw.clock.setTimeout(() => {

@@ -10,7 +10,8 @@
  */
 import type { MqttClient, MqttHandlers } from '@parley/firmware';
 
-const AUDIO = /\/up\/(chunk|session-start|session-end)$/;
+// `up/c`: chunks in the compact form (docs/protocol.md).
+const AUDIO = /\/up\/(chunk|c|session-start|session-end)$/;
 
 export interface DeliveryFaultSettings {
   /** 0..1: chance an audio publish is sent twice. */
