@@ -4,7 +4,7 @@
  * The doc test compares them with the doc; print them with
  * `npx tsx proto/test/support/protocol-doc.ts` after a protocol change.
  */
-import { DOWN, DOWN_QOS, UP, UP_QOS, encodeMessage, packFrames, type DownKind, type UpKind } from '../../src/index.js';
+import { COMPACT_CHUNK_LEVEL, DOWN, DOWN_QOS, UP, UP_QOS, encodeMessage, packFrames, type DownKind, type UpKind } from '../../src/index.js';
 
 /** Kinds published retained (the badge gets them on subscribe despite its clean session). */
 export const RETAINED_KINDS: ReadonlySet<string> = new Set(['config']);
@@ -32,6 +32,11 @@ export function renderTopicsTable(): string {
   ];
   for (const [kind, message] of Object.entries(UP)) {
     rows.push(`| \`badges/{deviceId}/up/${kind}\` | badge → gateway | \`${message}\` | ${UP_QOS[kind as UpKind]} | no | ${DESCRIPTIONS[kind] ?? ''} |`);
+    if (kind === 'chunk') {
+      rows.push(
+        `| \`badges/{deviceId}/up/${COMPACT_CHUNK_LEVEL}\` | badge → gateway | \`${message}\` (compact form) | 0 | no | the same message under a one-letter kind, only towards a gateway with \`CAPABILITY_COMPACT_CHUNKS\` (see "Audio chunk frame forms") |`,
+      );
+    }
   }
   for (const [kind, message] of Object.entries(DOWN)) {
     rows.push(`| \`badges/{deviceId}/down/${kind}\` | gateway → badge | \`${message}\` | ${DOWN_QOS[kind as DownKind]} | ${RETAINED_KINDS.has(kind) ? 'yes' : 'no'} | ${DESCRIPTIONS[kind] ?? ''} |`);
