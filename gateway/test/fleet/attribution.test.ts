@@ -28,7 +28,7 @@ describe('sessions are attributed through the fleet assignment history at captur
     await directory.assign('badge-attr', 'alice', by, START - 2 * 3_600_000);
     await directory.assign('badge-attr', 'bob', by, START + 3_600_000); // later wearer
 
-    const frames = realOpusFrames('/work/shared/audio/real/0.wav', 2 * PER_CHUNK);
+    const frames = realOpusFrames('0.wav', 2 * PER_CHUNK);
     const sid = newSessionId();
     const { badge } = await BadgeDouble.connect(t.addresses.mqtt, 'badge-attr', secret);
     try {

@@ -4,13 +4,13 @@ import { compactFrames, encodeUp, firstFrameDelta, pb, riceFrameSizes, type Fina
 import { crc32 } from 'node:zlib';
 import { decodeChunk } from '../../src/ingest/chunk-decode.js';
 import { SessionAliases } from '../../src/ingest/session-aliases.js';
-import { isParleyError } from '../../src/errors.js';
+import { codeOf } from './support/reject-code.js';
 import { readOggOpus } from '../../src/ingest/ogg/index.js';
 import { startHarness, metricValue, type Harness } from './support/harness.js';
 import { TestBadge, chunkMessage, digestOf, hex, newSessionId } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
-const FRAMES = realOpusFrames('/work/shared/audio/real/0.wav');
+const FRAMES = realOpusFrames('0.wav');
 const PER_CHUNK = 50;
 const LIMITS = { maxChunkFrames: 500, maxSeq: 10_000_000 };
 const framesOf = (seq: number): Uint8Array[] => FRAMES.slice(seq * PER_CHUNK, (seq + 1) * PER_CHUNK);
@@ -19,16 +19,6 @@ const framesOf = (seq: number): Uint8Array[] => FRAMES.slice(seq * PER_CHUNK, (s
 function compactChunk(alias: number, seq: number, firstFrame: number, frames: Uint8Array[]): UpMessages['chunk'] {
   const { frames: _legacy, sessionId: _id, ...rest } = chunkMessage(new Uint8Array(16), seq, firstFrame, frames);
   return { ...rest, firstFrame: 0, firstFrameDelta: firstFrameDelta(seq, firstFrame, frames.length), sessionAlias: alias, ...compactFrames(frames) };
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (isParleyError(err)) return err.code;
-    throw err;
-  }
-  return 'accepted';
 }
 
 describe('chunk decoding, compact form', () => {

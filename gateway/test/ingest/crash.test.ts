@@ -11,7 +11,7 @@ import { scanSpool } from '../../src/ingest/spool-record.js';
 import { TestBadge, chunkMessage, digestOf, hex, newSessionId } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
-const FRAMES = realOpusFrames('/work/shared/audio/real/1.wav');
+const FRAMES = realOpusFrames('1.wav');
 const PER_CHUNK = 10;
 const CHUNKS_PER_SESSION = 12;
 const ITERATIONS = 6;

@@ -5,7 +5,7 @@ import { startHarness, type Harness } from './support/harness.js';
 import { TestBadge, chunkMessage, digestOf, hex, newSessionId } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
-const FRAMES = realOpusFrames('/work/shared/audio/real/0.wav', 200);
+const FRAMES = realOpusFrames('0.wav', 200);
 
 let h: Harness | undefined;
 let dataDir: string | undefined;

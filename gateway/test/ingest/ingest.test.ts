@@ -8,7 +8,7 @@ import { startHarness, metricValue, type Harness } from './support/harness.js';
 import { TestBadge, chunkMessage, digestOf, hex, newSessionId } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
-const FRAMES = realOpusFrames('/work/shared/audio/real/0.wav');
+const FRAMES = realOpusFrames('0.wav');
 const PER_CHUNK = 50;
 
 let h: Harness | undefined;

@@ -10,7 +10,7 @@ import { realOpusFrames } from './support/opus-frames.js';
 const dir = mkdtempSync(join(tmpdir(), 'parley-ogg-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const frames = realOpusFrames('/work/shared/audio/real/0.wav');
+const frames = realOpusFrames('0.wav');
 const tags = { vendor: 'Parley test', comments: [['PARLEY_SESSION', '00112233445566778899aabbccddeeff'] as [string, string], ['PARLEY_STAFF', '王芳']] as Array<[string, string]> };
 
 function build(packets: Uint8Array[]): Buffer {

@@ -3,13 +3,13 @@ import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUp, packFrames, pb, type FinalisedSession, type UpMessages } from '@parley/proto';
 import { decodeChunk } from '../../src/ingest/chunk-decode.js';
-import { isParleyError } from '../../src/errors.js';
+import { codeOf } from './support/reject-code.js';
 import { readOggOpus } from '../../src/ingest/ogg/index.js';
 import { startHarness, metricValue, type Harness } from './support/harness.js';
 import { TestBadge, chunkMessage, digestOf, newSessionId } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
-const FRAMES = realOpusFrames('/work/shared/audio/real/0.wav');
+const FRAMES = realOpusFrames('0.wav');
 const PER_CHUNK = 50;
 const LIMITS = { maxChunkFrames: 500, maxSeq: 10_000_000 };
 
@@ -24,16 +24,6 @@ function packedChunk(sessionId: Uint8Array, seq: number, firstFrame: number, fra
 /** A packed chunk whose frame_data/frame_sizes are given as is (CRC over the data). */
 function rawPacked(sessionId: Uint8Array, seq: number, frameData: Uint8Array, frameSizes: Uint8Array): UpMessages['chunk'] {
   return { sessionId, seq, firstFrame: seq * PER_CHUNK, frameData, frameSizes, captureTimeMs: 1, clockSynced: true, crc32: crc32(frameData) >>> 0 };
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (isParleyError(err)) return err.code;
-    throw err;
-  }
-  return 'accepted';
 }
 
 describe('chunk decoding, both frame forms', () => {

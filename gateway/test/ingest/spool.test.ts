@@ -7,7 +7,7 @@ import { startHarness, type Harness } from './support/harness.js';
 import { TestBadge, chunkMessage, hex, newSessionId } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
-const FRAMES = realOpusFrames('/work/shared/audio/real/2.wav', 200);
+const FRAMES = realOpusFrames('2.wav', 200);
 
 function chunk(seq: number): SpoolChunk {
   return { seq, firstFrame: seq * 10, captureTimeMs: 1_763_800_000_000 + seq * 200, clockSynced: seq % 2 === 0, backlog: seq % 3 === 0, frames: FRAMES.slice(seq * 10, seq * 10 + 10) };

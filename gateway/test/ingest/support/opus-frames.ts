@@ -1,13 +1,18 @@
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import OpusScript from 'opusscript';
+
+/** The real speech clips, in `../shared` beside the repository (as every package finds them). */
+const REAL_AUDIO_DIR = fileURLToPath(new URL('../../../../../shared/audio/real/', import.meta.url));
 
 const cache = new Map<string, Uint8Array[]>();
 
 /**
- * Real Opus frames: a WAV from /work/shared/audio/real converted by sox to
- * 16 kHz mono s16 and encoded with libopus (opusscript) at 20 ms, 16 kbps.
+ * Real Opus frames: a WAV of ../shared/audio/real (`clip`, e.g. '0.wav') converted
+ * by sox to 16 kHz mono s16 and encoded with libopus (opusscript) at 20 ms, 16 kbps.
  */
-export function realOpusFrames(wav = '/work/shared/audio/real/0.wav', maxFrames = Infinity): Uint8Array[] {
+export function realOpusFrames(clip = '0.wav', maxFrames = Infinity): Uint8Array[] {
+  const wav = REAL_AUDIO_DIR + clip;
   const key = `${wav}:${maxFrames}`;
   const hit = cache.get(key);
   if (hit) return hit;
