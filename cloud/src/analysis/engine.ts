@@ -66,7 +66,7 @@ class RuleContext {
           if (!sp) { ok = false; break; }
           if (m.type !== 'none') span = span ? { s: Math.min(span.s, sp.s), e: Math.max(span.e, sp.e) } : sp;
         }
-        if (ok && span && c.within !== undefined) span = closeTogether(pt, c, c.within);
+        if (ok && span && (c.within !== undefined || c.sameClause)) span = closeTogether(pt, c);
         // a product name the customer reads out (“锦程稳健一号”) says nothing about the customer
         if (ok && span && this.rule.kind === 'profile' && insideQuotedName(pt.norm.text, span)) continue;
         if (ok && span) out.push({ pt, span });
@@ -105,22 +105,44 @@ export function insideQuotedName(text: string, span: Span): boolean {
 }
 
 /**
- * With `within`, the positive matchers must hit within that many characters
- * of each other: the tightest combination of one hit per matcher, or undefined.
+ * With `within`, the positive matchers must hit within that many characters of each other;
+ * with `sameClause`, in one clause. The tightest combination of one hit per matcher, or undefined.
  */
-function closeTogether(pt: PreparedTurn, c: Condition, within: number): Span | undefined {
+function closeTogether(pt: PreparedTurn, c: Condition): Span | undefined {
   const lists = c.matchers.filter((m) => m.type !== 'none').map((m) => allSpans(pt, m, m.negation ?? c.negation));
+  const within = c.within ?? Number.POSITIVE_INFINITY;
+  const clauseOf = c.sameClause ? clauseIndex(pt.norm.text) : undefined;
   let best: Span | undefined;
-  const walk = (i: number, lo: number, hi: number): void => {
+  const walk = (i: number, lo: number, hi: number, clause: number | undefined): void => {
     if (hi - lo > within) return;
     if (i === lists.length) {
       if (!best || hi - lo < best.e - best.s) best = { s: lo, e: hi };
       return;
     }
-    for (const sp of lists[i] ?? []) walk(i + 1, Math.min(lo, sp.s), Math.max(hi, sp.e));
+    for (const sp of lists[i] ?? []) {
+      const k = clauseOf?.[sp.s];
+      if (clause !== undefined && k !== clause) continue;
+      walk(i + 1, Math.min(lo, sp.s), Math.max(hi, sp.e), k);
+    }
   };
-  walk(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  walk(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, undefined);
   return best;
+}
+
+const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
+
+/**
+ * The clause each character of a text belongs to: the number of pauses before it. A pause
+ * character belongs to the clause it closes, so a question mark is in its question's clause.
+ */
+export function clauseIndex(text: string): number[] {
+  const out = new Array<number>(text.length);
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    out[i] = k;
+    if (CLAUSE_BREAK.test(text[i] ?? '')) k++;
+  }
+  return out;
 }
 
 function toEvidence(h: ConditionHit): Evidence {

@@ -102,6 +102,11 @@ export interface Condition {
   notAfter: Anchor | undefined;
   /** the positive matchers' hits must lie within this many characters of each other */
   within: number | undefined;
+  /**
+   * the positive matchers' hits must lie in one clause (between pauses: punctuation or the
+   * spaces of ASR text): a question word and a topic word of the same question, not of two
+   */
+  sameClause: boolean;
 }
 
 interface RuleBase {
@@ -327,8 +332,10 @@ class Validator {
 
   condition(name: string, v: unknown, path: string, defaults: { pinyin: boolean; negation: NegationMode }): Condition | undefined {
     if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
-    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'notAfter', 'within', 'description']);
+    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'notAfter', 'within', 'sameClause', 'description']);
     const within = this.num(v['within'], `${path}.within`, { int: true, min: 1 });
+    const sameClause = v['sameClause'];
+    if (sameClause !== undefined && typeof sameClause !== 'boolean') this.err(`${path}.sameClause`, 'must be true or false');
     const channel = v['channel'];
     if (channel !== undefined && channel !== 'phone' && channel !== 'badge') this.err(`${path}.channel`, 'must be phone or badge');
     for (const k of Object.keys(v)) if (!known.has(k)) this.err(`${path}.${k}`, 'unknown field');
@@ -372,6 +379,7 @@ class Validator {
       after,
       notAfter,
       within,
+      sameClause: sameClause === true,
     };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateRuleSet } from '../../src/analysis/index.js';
-import { fires } from './helpers.js';
+import { fires, profileRule } from './helpers.js';
 
 describe('keyword matchers', () => {
   it('any: one of the words', () => {
@@ -143,6 +143,26 @@ describe('homophone correction limits', () => {
       rules: [{ id: 'r', kind: 'profile', family: 'f', tag: 't', value: 'v', conditions: { c: { match: { regex: '自己比' } } }, when: 'c' }],
     });
     expect(analyze(convo([['customer', '我回头自己比一比']]), rules).profile).toHaveLength(1);
+  });
+});
+
+describe('one clause (sameClause)', () => {
+  const c = { sameClause: true, negation: 'ignore', match: [{ any: ['手续费', '费率'] }, { regex: '多少|吗|[?？]' }] };
+
+  it('needs the positive matchers to hit in the same clause', () => {
+    expect(fires(c, [['customer', '那这个手续费一般收多少']])).toHaveLength(1);
+    expect(fires(c, [['customer', '费率高不高啊？']])).toHaveLength(1);
+    expect(fires(c, [['customer', '手续费我知道，你们开门到几点？']])).toHaveLength(0);
+    expect(fires(c, [['customer', '手续费也就那样 多少都行']])).toHaveLength(0);
+  });
+
+  it('a question mark belongs to the clause it closes', () => {
+    const hit = fires(c, [['customer', '我存过定期。手续费高吗？好的']])[0];
+    expect(hit?.evidence.quote).toBe('手续费高吗');
+  });
+
+  it('rejects a non-boolean value', () => {
+    expect(() => profileRule({ sameClause: 'yes', match: { any: ['x'] } })).toThrow(/sameClause/);
   });
 });
 
