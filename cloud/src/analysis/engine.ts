@@ -133,14 +133,17 @@ const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
 
 /**
  * The clause each character of a text belongs to: the number of pauses before it. A pause
- * character belongs to the clause it closes, so a question mark is in its question's clause.
+ * character belongs to the clause it closes, so a question mark is in its question's clause;
+ * the point of a decimal number (3.5) is no pause.
  */
 export function clauseIndex(text: string): number[] {
   const out = new Array<number>(text.length);
   let k = 0;
   for (let i = 0; i < text.length; i++) {
     out[i] = k;
-    if (CLAUSE_BREAK.test(text[i] ?? '')) k++;
+    const c = text[i] ?? '';
+    const decimalPoint = c === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+    if (CLAUSE_BREAK.test(c) && !decimalPoint) k++;
   }
   return out;
 }

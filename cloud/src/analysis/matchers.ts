@@ -67,12 +67,19 @@ function globalRegex(re: RegExp): RegExp {
 
 const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
 
+/** Whether the character at i ends a clause: punctuation or a space, not the point of a decimal (3.5). */
+function isPause(text: string, i: number): boolean {
+  const c = text[i] ?? '';
+  if (!CLAUSE_BREAK.test(c)) return false;
+  return !(c === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
+}
+
 /** The clause (between pauses) around a span, for exclusion patterns. */
 function clauseAround(text: string, s: number, e: number): string {
   let a = s;
-  while (a > 0 && !CLAUSE_BREAK.test(text[a - 1] ?? '')) a--;
+  while (a > 0 && !isPause(text, a - 1)) a--;
   let b = e;
-  while (b < text.length && !CLAUSE_BREAK.test(text[b] ?? '')) b++;
+  while (b < text.length && !isPause(text, b)) b++;
   // a clause ending in a question mark keeps it, so exclusions can recognise questions
   if (text[b] === '?' || text[b] === '？') b++;
   return text.slice(a, b);
