@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js';
+import { convo } from './helpers.js';
+
+// feedback.question as a concept: question-ness (a question mark, a particle at a clause's end,
+// a question word, an A-not-A form) and a topic in the same clause. Sentences written for this
+// test, not taken from a scored dialogue set.
+const taxonomy = loadTaxonomy();
+const rules = loadRuleSet(undefined, taxonomy);
+const pitch: ['staff', string] = ['staff', '我们这款理财一年期，业绩比较基准百分之三左右，中低风险。'];
+const questions = (text: string): string[] =>
+  analyze(convo([pitch, ['customer', text]]), rules, taxonomy).profile
+    .filter((p) => p.family === 'feedback' && p.tag === 'question')
+    .map((p) => p.value);
+
+describe('a question about a topic, in any wording', () => {
+  it.each([
+    ['那这个一年下来到手大概几个点', 'return'],
+    ['利息是按月给还是到期一起给，一共给多少', 'return'],
+    ['本金会不会少啊', 'risk'],
+    ['要是行情不好，最多能跌到哪', 'risk'],
+    ['这种一般要放多长时间', 'term'],
+    ['买这个中间收不收钱', 'fees'],
+    ['管理费一年扣几回', 'fees'],
+    ['卖掉以后钱几天能回到卡上', 'redemption'],
+    ['要是半路急用 能拿出来不', 'flexibility'],
+    ['这个最低要买多少', 'purchase_method'],
+    ['那个 我在手机上能自己买吗', 'purchase_method'],
+    ['还有没有别的适合我这种的', 'recommendation'],
+  ])('%s → %s', (text, value) => {
+    expect(questions(text)).toContain(value);
+  });
+});
+
+describe('a topic word in a statement is no question', () => {
+  it.each([
+    ['利率高低我倒无所谓，主要图个安心。', 'return'],
+    ['收益嘛，有个两三个点就满意了。', 'return'],
+    ['我在别家也没赚多少，就图个稳当。', 'return'],
+    ['手机上那些我弄不明白，还是来柜台办。', 'purchase_method'],
+    ['别人老说稳赚不赔，我是不信的。', 'risk'],
+    ['安全码我知道不能给别人。', 'risk'],
+    ['要放几年我还没想好。', 'term'],
+    ['送什么都行，我不挑。', 'activity'],
+  ])('%s ↛ %s', (text, value) => {
+    expect(questions(text)).not.toContain(value);
+  });
+
+  it('a topic in one clause and a question word in another are two things', () => {
+    expect(questions('手续费我清楚，你们几点关门？')).not.toContain('fees');
+  });
+
+  it('asking for a product of a kind is a request for a recommendation, not a question about the kind', () => {
+    const found = questions('你们有没有收益三点五左右的产品？');
+    expect(found).not.toContain('return');
+  });
+});
