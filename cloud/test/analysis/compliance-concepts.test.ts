@@ -1,0 +1,133 @@
+// Compliance rules by concept, on sentences written for these tests (none is in the corpus or a
+// held-out set): each case names the concept and carries negatives that must not fire, so a rule
+// keyed to one dialogue's wording fails here.
+import { describe, expect, it } from 'vitest';
+import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js';
+import { convo } from './helpers.js';
+
+const taxonomy = loadTaxonomy();
+const rules = loadRuleSet(undefined, taxonomy);
+type Turns = Parameters<typeof convo>[0];
+const rulesOf = (turns: Turns, channel: 'phone' | 'badge' = 'badge'): string[] =>
+  analyze(convo(turns, channel), rules, taxonomy).compliance.map((c) => c.rule);
+const opener: Turns = [['staff', '您好，我是理财经理小葛，您请坐。'], ['customer', '你好，我想看看。']];
+const staffSays = (text: string, before: Turns = []): string[] => rulesOf([...opener, ...before, ['staff', text], ['customer', '嗯，我知道了。']]);
+
+describe('promise_guarantee: an assertion of a guaranteed gain by staff', () => {
+  it('a certainty of beating a deposit is a promise about the product, though a deposit is named', () => {
+    expect(staffSays('这只偏股基金您拿五年，肯定比存定期赚得多。')).toContain('promise_guarantee');
+    expect(staffSays('白银这几年只涨不跌，比存款可划算多了。')).toContain('promise_guarantee');
+  });
+
+  it('a past record taken back in the same turn is a disclosure, not a promise', () => {
+    expect(staffSays('这款债券基金成立以来没亏过，不过以后的事我没法保证，净值是会动的。')).not.toContain('promise_guarantee');
+    // the same record without the qualification is a promise
+    expect(staffSays('这款债券基金成立以来没亏过，您就放心买吧。')).toContain('promise_guarantee');
+  });
+
+  it('a claim staff report in order to reject it is not a promise', () => {
+    expect(staffSays('外面说保证收益的那些都不合规，您可别信。')).not.toContain('promise_guarantee');
+  });
+
+  it('deposit insurance is a fact about deposits, not an insurance product', () => {
+    expect(staffSays('这笔结构性存款在存款保险范围内，保底的一点三，挂钩部分看行情。')).not.toContain('promise_guarantee');
+  });
+
+  it('一定要 is advice, not a certainty of gain', () => {
+    expect(staffSays('这份年金险前几年退保要损失，您一定要等回本再取。')).not.toContain('promise_guarantee');
+  });
+});
+
+describe('deposit_as_wealth: a wealth or insurance product presented as a deposit', () => {
+  it('calling the product a kind of deposit, in any wording', () => {
+    expect(staffSays('这个分红型保险，您就把它理解为一种长期定期。')).toContain('deposit_as_wealth');
+    expect(staffSays('这款理财属于储蓄类产品，放着就行。')).toContain('deposit_as_wealth');
+  });
+
+  it('agreeing at once when the customer likens the product to a deposit', () => {
+    const likened: Turns = [
+      ['staff', '给您看看这款两全保险，交十年，第十五年开始每年返钱。'],
+      ['customer', '那不就和存定期一样嘛？'],
+    ];
+    expect(rulesOf([...opener, ...likened, ['staff', '对，差不多，就是时间长点。']])).toContain('deposit_as_wealth');
+    expect(rulesOf([...opener, ...likened, ['staff', '不一样，这是保险，中途退保会有损失。']])).not.toContain('deposit_as_wealth');
+  });
+
+  it('a structured deposit or a savings deposit called a deposit is true', () => {
+    const structured: Turns = [
+      ['staff', '这笔钱可以做结构性存款，也可以看看基金。'],
+      ['customer', '结构性存款是存款吧？跟定期差不多？'],
+    ];
+    expect(rulesOf([...opener, ...structured, ['staff', '对，本金部分跟定期一样，利息是浮动的。']])).not.toContain('deposit_as_wealth');
+    expect(staffSays('您要是在意本金，养老储蓄，就是存款，基金的话会有波动。')).not.toContain('deposit_as_wealth');
+  });
+
+  it('what a product invests in is not what it is', () => {
+    expect(staffSays('这款理财主要配置债券和存款类资产，风险等级R2，不保本。')).not.toContain('deposit_as_wealth');
+  });
+});
+
+describe('pressure_selling: false urgency, herd pressure and the staff member\'s own quota', () => {
+  it('a deadline next to a loss or scarcity', () => {
+    expect(staffSays('这期理财下周起收益就下调了，这几天是最后的机会，您抓紧。')).toContain('pressure_selling');
+  });
+
+  it('herd pressure and an appeal to staff\'s quota', () => {
+    expect(staffSays('大家都在抢这款，就您还在犹豫。')).toContain('pressure_selling');
+    expect(staffSays('我这个月业绩就差您这一单了，您帮帮忙。')).toContain('pressure_selling');
+  });
+
+  it('describing a product\'s term or telling the customer to take their time is no pressure', () => {
+    expect(staffSays('这款理财一年期，您不着急，回去慢慢考虑，下周来也行。')).not.toContain('pressure_selling');
+  });
+});
+
+describe('disparage_peers: staff running another institution down', () => {
+  it('selling for targets, unsafe internet companies', () => {
+    expect(staffSays('那几家互联网公司的钱包不大安全，真出了事找都找不到。')).toContain('disparage_peers');
+    expect(staffSays('兴业那边的经理只知道卖产品冲业绩。')).toContain('disparage_peers');
+  });
+
+  it('a neutral comparison is not disparaging', () => {
+    expect(staffSays('各家银行的产品都差不多，您可以比较一下利率。')).not.toContain('disparage_peers');
+  });
+});
+
+describe('rude_language: sending the customer away or blaming them', () => {
+  it('go to another bank, it is your phone, just wait', () => {
+    expect(staffSays('嫌麻烦您就去别家办呗，没人拦着。')).toContain('rude_language');
+    expect(staffSays('那是你自己的操作问题吧，别人用都好好的。')).toContain('rude_language');
+  });
+
+  it('an explanation of a wait is not rude', () => {
+    expect(staffSays('不好意思，今天人比较多，您稍等一下，我帮您看看能不能先办。')).not.toContain('rude_language');
+  });
+});
+
+describe('ask_sensitive_credentials: staff asking for a PIN or code', () => {
+  it('asking the customer to key the PIN in themselves is correct practice', () => {
+    expect(staffSays('您在键盘上输一下密码确认，好，再跟您说下我们的活动。')).not.toContain('ask_sensitive_credentials');
+    expect(staffSays('您把手机上的验证码报给我一下，我来填。')).toContain('ask_sensitive_credentials');
+  });
+});
+
+describe('missing_risk_disclosure: what counts as a disclosure', () => {
+  const pitch = '我给您推荐一款增额寿险，交五年，每年三万，保额每年往上涨。';
+  it('a loss on early surrender, in any wording, discloses the risk', () => {
+    expect(staffSays('提前退保拿回来的会低于您交的钱，所以要用长期不动的钱。', [['staff', pitch], ['customer', '听起来可以。']])).not.toContain('missing_risk_disclosure');
+  });
+
+  it('a promise that it cannot lose is no disclosure', () => {
+    expect(staffSays('放心，这个肯定不会亏。', [['staff', pitch], ['customer', '听起来可以。']])).toContain('missing_risk_disclosure');
+  });
+});
+
+describe('suitability_mismatch: steering the risk questionnaire', () => {
+  it('telling the customer how to answer to reach a riskier level', () => {
+    expect(staffSays('您把风险测评重新做一遍，题目里问能亏多少您就选能接受百分之三十，分数上去就能买了。')).toContain('suitability_mismatch');
+  });
+
+  it('asking the customer to do the questionnaire honestly is no mismatch', () => {
+    expect(staffSays('买之前需要您做个风险测评，按您的真实情况选就好。')).not.toContain('suitability_mismatch');
+  });
+});
