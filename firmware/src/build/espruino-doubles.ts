@@ -106,17 +106,42 @@ export function fakeStorage(totalBytes: number): EspruinoStorage & { files: { [n
 }
 
 /**
+ * The chip's timing, for a double on virtual time: every SPI transaction
+ * costs `txMs` plus its bytes at `spiHz`, a PAGE PROGRAM keeps BUSY for
+ * `programMs` and a SECTOR ERASE for `eraseMs` of that time. `now` (ms) is
+ * advanced by the transactions; the caller advances it between them.
+ */
+export interface SpiNorTiming {
+  now: number;
+  txMs: number;
+  spiHz: number;
+  programMs: number;
+  eraseMs: number;
+}
+
+/**
+ * W25Q01JV figures (hardware power model: tPP 0.4 ms, tSE 45 ms typ.; VSPI
+ * at 20 MHz as the badge sets it up) and ~50 µs a `SPI.send` call on the
+ * interpreter.
+ */
+export function w25qTiming(): SpiNorTiming {
+  return { now: 0, txMs: 0.05, spiHz: 20e6, programMs: 0.4, eraseMs: 45 };
+}
+
+/**
  * `SPI2` with a W25Q-series NOR chip on it (4-byte-address commands): READ
  * 0x13, PAGE PROGRAM 0x12 (wraps inside its 256-byte page, programming only
  * clears bits), SECTOR ERASE 0x21 (4 KB to 0xFF), WRITE ENABLE 0x06 (needed
  * before each program/erase, cleared by it), READ STATUS 0x05 (BUSY for
- * `busyPolls` reads after each program/erase, WEL). Anything else, or a
- * program/erase without WEL, is ignored, as the chip does.
+ * `busyPolls` reads after each program/erase, or with `timing` for the
+ * operation's time, and WEL). Anything else, a program/erase without WEL, or
+ * anything but READ STATUS while BUSY, is ignored, as the chip does.
  */
-export function fakeSpiNor(bytes: number, busyPolls?: number): EspruinoSpi & { mem: Uint8Array; cs: string | null; programs: number; erases: number } {
+export function fakeSpiNor(bytes: number, busyPolls?: number, timing?: SpiNorTiming): EspruinoSpi & { mem: Uint8Array; cs: string | null; programs: number; erases: number } {
   const mem = new Uint8Array(bytes).fill(0xff);
   let wel = false;
   let busy = 0;
+  let busyUntil = 0;
   const chip = {
     mem,
     cs: null as string | null,
@@ -128,9 +153,13 @@ export function fakeSpiNor(bytes: number, busyPolls?: number): EspruinoSpi & { m
       const out = new Uint8Array(data.length);
       const cmd = data[0] as number;
       const addr = (((data[1] ?? 0) << 24) | ((data[2] ?? 0) << 16) | ((data[3] ?? 0) << 8) | (data[4] ?? 0)) >>> 0;
+      if (timing) {
+        timing.now += timing.txMs + (data.length * 8 * 1000) / timing.spiHz;
+        busy = timing.now < busyUntil ? 1 : 0;
+      }
       if (cmd === 0x05) {
         for (let i = 1; i < data.length; i++) out[i] = (busy > 0 ? 1 : 0) | (wel ? 2 : 0);
-        if (busy > 0) busy--;
+        if (busy > 0 && !timing) busy--;
       } else if (busy > 0) {
         // Busy: the chip ignores everything but READ STATUS.
       } else if (cmd === 0x06) wel = true;
@@ -144,12 +173,14 @@ export function fakeSpiNor(bytes: number, busyPolls?: number): EspruinoSpi & { m
         }
         wel = false;
         busy = busyPolls ?? 0;
+        if (timing) busyUntil = timing.now + timing.programMs;
         chip.programs++;
       } else if (cmd === 0x21 && wel) {
         const sector = addr - (addr % 4096);
         mem.fill(0xff, sector, sector + 4096);
         wel = false;
         busy = busyPolls ?? 0;
+        if (timing) busyUntil = timing.now + timing.eraseMs;
         chip.erases++;
       }
       return out;

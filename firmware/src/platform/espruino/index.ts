@@ -31,6 +31,12 @@ export interface EspruinoPlatformOptions {
 const SPOOL_PREFIX = 'sp';
 /** SPI clock for the spool flash (the W25Q01JV reads at up to 133 MHz; VSPI's IO_MUX pins carry 40 MHz). */
 const SPOOL_SPI_BAUD = 20000000;
+/**
+ * How often the chip's background erase is given a step: one 4 KB sector
+ * erase (45 ms typ.) when the chip is idle, so a 1 MiB slot is erased in
+ * ~26 s of wall time, while a segment fills in ~8.5 minutes.
+ */
+const SPOOL_ERASE_TICK_MS = 100;
 
 /**
  * The flash: Espruino Storage, plus, with `chip` and the board's SPI NOR
@@ -42,7 +48,10 @@ export function createEspruinoFlash(g: EspruinoGlobals, board: DeviceBoard, chip
   const p = board.pins;
   g.spoolSpi.setup({ sck: p.spoolFlashSck, miso: p.spoolFlashMiso, mosi: p.spoolFlashMosi, baud: SPOOL_SPI_BAUD, mode: 0 });
   const slotBytes = Math.ceil((chip.segmentBytes + NOR_PAGE_BYTES) / NOR_SECTOR_BYTES) * NOR_SECTOR_BYTES;
-  return createSpoolOnSpiNorFlash(g.spoolSpi, p.spoolFlashCs, { bytes: board.storage.spoolFlashBytes, slotBytes: slotBytes, maxSlots: chip.segments }, storage, SPOOL_PREFIX);
+  const flash = createSpoolOnSpiNorFlash(g.spoolSpi, p.spoolFlashCs, { bytes: board.storage.spoolFlashBytes, slotBytes: slotBytes, maxSlots: chip.segments, log: g.log }, storage, SPOOL_PREFIX);
+  // Bound, not an arrow: a closure here would keep this function's scope alive.
+  g.setInterval(flash.service.bind(flash), SPOOL_ERASE_TICK_MS);
+  return flash;
 }
 
 export function createEspruinoPlatform(g: EspruinoGlobals, o: EspruinoPlatformOptions): Platform {

@@ -25,6 +25,17 @@ const MAGIC2 = 0x46; // 'F'
 const MAGIC3 = 0x31; // '1'
 const HEADER_BYTES = NOR_PAGE_BYTES;
 const NAME_MAX = 28;
+/** Header byte programmed to 0 when the file is erased (released): its slot is erased in the background. */
+const RELEASED_AT = 9 + NAME_MAX;
+/**
+ * The clean mark `PSFE`, programmed into the header page once every sector
+ * of the slot, the header's last, is erased; cleared (programmed to 0) when
+ * the slot is taken, before anything else is programmed in it.
+ */
+const CLEAN_AT = RELEASED_AT + 1;
+const CLEAN3 = 0x45; // 'E'
+/** The slot table's value for a slot to erase before use (released, torn, or never erased by this driver). */
+const DIRTY = -2147483648;
 
 export interface SpiNorOptions {
   /** Bytes of the chip used for files (from address `base`). */
@@ -35,14 +46,16 @@ export interface SpiNorOptions {
   base?: number;
   /** At most this many slots (the slot table lives in RAM: 4 bytes a slot). */
   maxSlots?: number;
+  /** Told of each stall (a file created with no erased slot left). */
+  log?: (text: string) => void;
 }
 
 /** A 32-bit hash of a file name (the slot table's key; the header's name decides). */
 function nameHash(name: string): number {
   let h = 0;
   for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
-  // 0 marks a free slot.
-  return h === 0 ? 1 : h;
+  // 0 marks a clean slot, DIRTY one to erase.
+  return h === 0 || h === DIRTY ? 1 : h;
 }
 
 /** Sized files on the SPI NOR chip (see `createSpiNorFileArea`). */
@@ -50,13 +63,20 @@ export interface SpiNorFileArea {
   /** Bytes of file data the area holds when empty. */
   capacity(): number;
   getFree(): number;
-  has(name: string): boolean;
   create(name: string, size: number, data: Uint8Array): void;
   writeAt(name: string, offset: number, data: Uint8Array): void;
   read(name: string, offset: number, length: number): Uint8Array | undefined;
   size(name: string): number;
   erase(name: string): void;
   list(prefix: string): string[];
+  /**
+   * One step of the background erase: when the chip is idle and a slot is
+   * to be erased, issues one 4 KB SECTOR ERASE (or programs the clean mark
+   * after the last) and returns without waiting. True while work remains.
+   */
+  service(): boolean;
+  /** Files created with no erased slot left, each after a whole slot's erase (a stall). */
+  readonly stalls: number;
 }
 
 /**
@@ -64,19 +84,31 @@ export interface SpiNorFileArea {
  * driven through Espruino's `SPIx.send(data, cs)`: the spool's segments.
  *
  * Layout: the area is cut into fixed slots; a slot holds one file: its
- * first page is the header (magic, size, name), its data starts at the next
- * page. NOR rules are kept: a slot's sectors are erased before use,
- * programming only clears bits (a write that would need a 0 → 1 change is
- * refused with FLASH_NOT_ERASED after reading the bytes back), programs are
- * split at 256-byte page boundaries, and each program/erase waits for BUSY
- * to clear and is read back (FLASH_WRITE on a mismatch).
+ * first page is the header (magic, size, name, released byte, clean mark),
+ * its data starts at the next page. NOR rules are kept: a slot's sectors
+ * are erased before use, programming only clears bits (a write that would
+ * need a 0 → 1 change is refused with FLASH_NOT_ERASED after reading the
+ * bytes back), programs are split at 256-byte page boundaries, and each
+ * program is read back (FLASH_WRITE on a mismatch).
  *
- * Crash safety: a file's header is programmed after its sectors are erased
- * and its first data written, and erasing a file erases the header sector
- * first, so a power cut leaves each slot either a whole file or free
- * (a half-erased or half-headed slot has no valid magic, and is erased again
- * before it is used). What is inside a file is the spool's business (its
- * records carry CRCs).
+ * Erasing never stalls the caller for a slot: `erase` only programs the
+ * header's released byte (1 → 0, no erase needed), and `service` (a timer)
+ * erases released slots one 4 KB sector at a time without waiting for it;
+ * a read or program that comes while a sector erase runs waits for that
+ * one (45 ms typ., 400 ms max). A slot's data sectors go first, its header
+ * sector last, then the clean mark is programmed; `create` takes a slot
+ * with the clean mark and clears the mark before it programs anything. Only
+ * when no slot is clean does `create` erase one itself, waiting (counted in
+ * `stalls`, logged).
+ *
+ * Crash safety, read from the header at boot (no blank check): a valid
+ * header with the released byte erased is a file; a header with the clean
+ * mark and no magic is a clean slot (the mark is programmed only after the
+ * whole slot's erase finished, and cleared before the slot is used);
+ * anything else (released, torn while created or erased, never erased by
+ * this driver) is erased again in the background before use. So a power
+ * cut leaves each slot a whole file, clean, or to erase. What is inside a
+ * file is the spool's business (its records carry CRCs).
  */
 export function createSpiNorFileArea(spi: EspruinoSpi, cs: string, o: SpiNorOptions): SpiNorFileArea {
   return new (driverClass())(spi, cs, o, null, '');
@@ -91,7 +123,7 @@ export function createSpiNorFileArea(spi: EspruinoSpi, cs: string, o: SpiNorOpti
  * (the area routes what is not its own), not an area and a router: on
  * Espruino each method costs ~6 variables.
  */
-export function createSpoolOnSpiNorFlash(spi: EspruinoSpi, cs: string, o: SpiNorOptions, small: FlashStorage, spoolPrefix: string): FlashStorage {
+export function createSpoolOnSpiNorFlash(spi: EspruinoSpi, cs: string, o: SpiNorOptions, small: FlashStorage, spoolPrefix: string): SpiNorFileArea & FlashStorage {
   return new (driverClass())(spi, cs, o, small, spoolPrefix);
 }
 
@@ -124,6 +156,13 @@ function driverClass(): NonNullable<typeof driver> {
      * header; the last one found is remembered with its size.
      */
     private readonly hashes: Int32Array;
+    /** The slot the background erase works on (-1: none), and its next step (1..sectors-1 the data sectors, sectors the header's, then the clean mark). */
+    private erasing = -1;
+    private step = 0;
+    /** A program or erase was issued and BUSY not yet seen clear. */
+    private busy = false;
+    stalls = 0;
+    private readonly log: ((text: string) => void) | null;
     private lastName = '';
     private lastSlot = -1;
     private lastSize = 0;
@@ -139,11 +178,12 @@ function driverClass(): NonNullable<typeof driver> {
       this.slots = Math.min(Math.floor(o.bytes / o.slotBytes), o.maxSlots ?? 256);
       this.small = small;
       this.spoolPrefix = spoolPrefix;
+      this.log = o.log ?? null;
       this.hashes = new Int32Array(this.slots);
       for (let i = 0; i < this.slots; i++) {
         const name = this.headerName(i);
-        // Free, or torn by a power cut (erased again before use), or a duplicate name: the slot is free.
-        if (name !== '' && this.find(name) < 0) this.hashes[i] = nameHash(name);
+        // Clean (0), a file, or to erase before use: released, torn by a power cut, never erased, a duplicate name.
+        if (name !== null) this.hashes[i] = name !== '' && this.find(name) < 0 ? nameHash(name) : DIRTY;
       }
     }
 
@@ -154,24 +194,30 @@ function driverClass(): NonNullable<typeof driver> {
 
     getFree(): number {
       let free = 0;
-      for (let i = 0; i < this.slots; i++) if (this.hashes[i] === 0) free++;
+      for (let i = 0; i < this.slots; i++) if (this.hashes[i] === 0 || this.hashes[i] === DIRTY) free++;
       return free * (this.slotBytes - HEADER_BYTES) + (this.small ? this.small.getFree() : 0);
-    }
-
-    has(name: string): boolean {
-      return this.find(name) >= 0;
     }
 
     create(name: string, size: number, data: Uint8Array): void {
       if (this.small && name.indexOf(this.spoolPrefix) !== 0) return this.small.create(name, size, data);
       if (name.length === 0 || name.length > NAME_MAX) throw new FirmwareError('FLASH_NAME', name);
-      if (this.has(name)) throw new FirmwareError('FLASH_WRITE', 'file exists: ' + name);
+      if (this.find(name) >= 0) throw new FirmwareError('FLASH_WRITE', 'file exists: ' + name);
       if (size > this.slotBytes - HEADER_BYTES || data.length > size) throw new FirmwareError('FLASH_FULL', name + ' does not fit a slot');
-      let slot = -1;
-      for (let i = 0; i < this.slots && slot < 0; i++) if (this.hashes[i] === 0) slot = i;
-      if (slot < 0) throw new FirmwareError('FLASH_FULL', name);
+      let slot = this.hashes.indexOf(0);
+      if (slot < 0) {
+        if (this.hashes.indexOf(DIRTY) < 0) throw new FirmwareError('FLASH_FULL', name);
+        // No clean slot: erase one now, waiting (a stall).
+        this.stalls++;
+        if (this.log) this.log('spool flash: no erased slot for ' + name + ', one erased in the foreground (stall ' + this.stalls + ')');
+        while (slot < 0) {
+          if (this.busy) this.idle();
+          this.service();
+          slot = this.hashes.indexOf(0);
+        }
+      }
       const at = this.base + slot * this.slotBytes;
-      for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.modify(this.command(CMD_SECTOR_ERASE4, at + s, 0));
+      // Taken: from here a power cut leaves the slot without its clean mark, to erase again.
+      this.program(at + CLEAN_AT, new Uint8Array(4));
       if (data.length > 0) this.program(at + HEADER_BYTES, data);
       const header = new Uint8Array(9 + name.length);
       header[0] = MAGIC0;
@@ -238,19 +284,39 @@ function driverClass(): NonNullable<typeof driver> {
         if (this.small) this.small.erase(name);
         return;
       }
-      const at = this.base + slot * this.slotBytes;
-      // Header sector first: the file is gone as soon as its magic is.
-      for (let s = 0; s < this.slotBytes; s += NOR_SECTOR_BYTES) this.modify(this.command(CMD_SECTOR_ERASE4, at + s, 0));
-      this.hashes[slot] = 0;
+      // Released: the file is gone as soon as this byte is programmed; `service` erases the slot.
+      this.program(this.base + slot * this.slotBytes + RELEASED_AT, new Uint8Array(1));
+      this.hashes[slot] = DIRTY;
       this.lastSlot = -1;
+    }
+
+    service(): boolean {
+      if (this.busy && ((this.spi.send(new Uint8Array([CMD_READ_STATUS1, 0]), this.cs)[1] as number) & STATUS_BUSY) !== 0) return true;
+      this.busy = false;
+      if (this.erasing < 0) {
+        this.erasing = this.hashes.indexOf(DIRTY);
+        this.step = 1;
+        if (this.erasing < 0) return false;
+      }
+      const at = this.base + this.erasing * this.slotBytes;
+      const sectors = this.slotBytes / NOR_SECTOR_BYTES;
+      const k = this.step++;
+      // The data sectors, then the header's (k = sectors), then the clean mark.
+      if (k <= sectors) this.modify(this.command(CMD_SECTOR_ERASE4, at + (k % sectors) * NOR_SECTOR_BYTES, 0), false);
+      else {
+        this.program(at + CLEAN_AT, new Uint8Array([MAGIC0, MAGIC1, MAGIC2, CLEAN3]));
+        this.hashes[this.erasing] = 0;
+        this.erasing = -1;
+      }
+      return true;
     }
 
     list(prefix: string): string[] {
       const out = this.small ? this.small.list(prefix) : [];
       for (let i = 0; i < this.slots; i++) {
-        if (this.hashes[i] === 0) continue;
+        if (this.hashes[i] === 0 || this.hashes[i] === DIRTY) continue;
         const n = this.headerName(i);
-        if (n.indexOf(prefix) === 0) out.push(n);
+        if (n && n.indexOf(prefix) === 0) out.push(n);
       }
       out.sort();
       return out;
@@ -276,16 +342,19 @@ function driverClass(): NonNullable<typeof driver> {
       return -1;
     }
 
-    /** The file name in slot `i`'s header, '' when the header is not valid (free, or torn by a power cut). */
-    private headerName(i: number): string {
-      const h = this.readRaw(this.base + i * this.slotBytes, 9 + NAME_MAX);
+    /**
+     * The file name in slot `i`'s header, '' when it holds no file (released,
+     * torn by a power cut, never erased), null when the slot is clean; sets `headerSize`.
+     */
+    private headerName(i: number): string | null {
+      const h = this.readRaw(this.base + i * this.slotBytes, CLEAN_AT + 4);
       const len = h[8] as number;
       const size = ((h[4] as number) | ((h[5] as number) << 8) | ((h[6] as number) << 16) | ((h[7] as number) << 24)) >>> 0;
-      const valid = h[0] === MAGIC0 && h[1] === MAGIC1 && h[2] === MAGIC2 && h[3] === MAGIC3 && len > 0 && len <= NAME_MAX && size <= this.slotBytes - HEADER_BYTES;
+      const valid = h[0] === MAGIC0 && h[1] === MAGIC1 && h[2] === MAGIC2 && h[3] === MAGIC3 && len > 0 && len <= NAME_MAX && size <= this.slotBytes - HEADER_BYTES && h[RELEASED_AT] === 0xff;
       let name = '';
       if (valid) for (let k = 0; k < len; k++) name += String.fromCharCode(h[9 + k] as number);
       this.headerSize = size;
-      return name;
+      return h[0] === 0xff && h[CLEAN_AT] === MAGIC0 && h[CLEAN_AT + 1] === MAGIC1 && h[CLEAN_AT + 2] === MAGIC2 && h[CLEAN_AT + 3] === CLEAN3 ? null : name;
     }
 
     private command(cmd: number, address: number, extra: number): Uint8Array {
@@ -299,22 +368,33 @@ function driverClass(): NonNullable<typeof driver> {
     }
 
     private readRaw(address: number, length: number): Uint8Array {
+      if (this.busy) this.idle();
       const res = this.spi.send(this.command(CMD_READ4, address, length), this.cs);
       if (res.length < 5 + length) throw new FirmwareError('FLASH_WRITE', 'short SPI answer');
       return new Uint8Array(res.buffer, res.byteOffset + 5, length);
     }
 
-    /** A program or erase command: write enable (checked), the command, then wait for BUSY to clear. */
-    private modify(cmd: Uint8Array): void {
-      const poll = new Uint8Array([CMD_READ_STATUS1, 0]);
+    /** A program or erase command, after the one running: write enable (checked), the command, then (with `wait`) wait for BUSY to clear. */
+    private modify(cmd: Uint8Array, wait: boolean): void {
+      if (this.busy) this.idle();
       this.spi.send(new Uint8Array([CMD_WRITE_ENABLE]), this.cs);
-      if (((this.spi.send(poll, this.cs)[1] as number) & STATUS_WEL) === 0) throw new FirmwareError('FLASH_WRITE', 'write enable did not latch');
+      if (((this.spi.send(new Uint8Array([CMD_READ_STATUS1, 0]), this.cs)[1] as number) & STATUS_WEL) === 0) throw new FirmwareError('FLASH_WRITE', 'write enable did not latch');
       this.spi.send(cmd, this.cs);
+      this.busy = true;
+      if (wait) this.idle();
+    }
+
+    /** Waits for the program or erase running to end. */
+    private idle(): void {
       for (let i = 0; i < BUSY_POLLS; i++) {
-        if (((this.spi.send(poll, this.cs)[1] as number) & STATUS_BUSY) === 0) return;
+        if (((this.spi.send(new Uint8Array([CMD_READ_STATUS1, 0]), this.cs)[1] as number) & STATUS_BUSY) === 0) {
+          this.busy = false;
+          return;
+        }
       }
       throw new FirmwareError('FLASH_WRITE', 'flash stayed busy');
     }
+
 
     /** Page-split program, each page read back. */
     private program(address: number, data: Uint8Array): void {
@@ -325,7 +405,7 @@ function driverClass(): NonNullable<typeof driver> {
         const n = Math.min(room, data.length - done);
         const cmd = this.command(CMD_PAGE_PROGRAM4, at, n);
         cmd.set(data.subarray(done, done + n), 5);
-        this.modify(cmd);
+        this.modify(cmd, true);
         const back = this.readRaw(at, n);
         for (let i = 0; i < n; i++) if (back[i] !== data[done + i]) throw new FirmwareError('FLASH_WRITE', 'program did not take at ' + (at + i));
         done += n;
