@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js';
+import { convo } from './helpers.js';
+
+// objection.refusal as families of refusal bound to what staff offered, and objection.risk
+// dislikes_calls as not wanting to answer. Sentences written for this test, not taken from a
+// scored dialogue set.
+const taxonomy = loadTaxonomy();
+const rules = loadRuleSet(undefined, taxonomy);
+const offer: ['staff', string] = ['staff', '我们新出了一款半年期理财，年化二点八，给您推荐一下？'];
+const objections = (turns: Parameters<typeof convo>[0]): string[] =>
+  analyze(convo(turns, 'phone'), rules, taxonomy).profile
+    .filter((p) => p.family === 'objection')
+    .map((p) => `${p.tag}=${p.value}`);
+
+describe('refusal families', () => {
+  it('the offered kind, then the refusal of it', () => {
+    expect(objections([offer, ['customer', '基金俺坚决不碰，你别说了。']])).toContain('refusal=not_needed');
+    expect(objections([offer, ['customer', '保险我可不要，家里有的是。']])).toContain('refusal=not_needed');
+  });
+  it('a short refusal said twice', () => {
+    expect(objections([offer, ['customer', '不要了不要了，谢谢啊。']])).toContain('refusal=not_needed');
+  });
+  it('money with a purpose soon, answering an offer', () => {
+    expect(objections([offer, ['customer', '这钱年底闺女买房首付要用的。']])).toContain('refusal=funds_earmarked');
+    expect(objections([['staff', '这笔钱您存活期还是定期？'], ['customer', '活期吧，过两个月装修得花。']])).toContain('refusal=funds_earmarked');
+  });
+  it('no money to spare, working it out oneself, no time in dialect', () => {
+    expect(objections([offer, ['customer', '我这个月没有多余的钱了。']])).toContain('refusal=no_money_now');
+    expect(objections([offer, ['customer', '你别急，我回去自己合计合计再说。']])).toContain('refusal=self_research');
+    expect(objections([offer, ['customer', '我没得那么多时间听你讲。']])).toContain('refusal=no_time');
+  });
+  it('a good relationship with the manager elsewhere', () => {
+    expect(objections([offer, ['customer', '算了，人家那边的客户经理跟我一直很熟。']])).toContain('refusal=has_advisor');
+  });
+  it('not answering calls', () => {
+    expect(objections([offer, ['customer', '我平时不接推销电话的。']])).toContain('risk=dislikes_calls');
+    expect(objections([offer, ['customer', '再这样我都不想接你们的电话了。']])).toContain('risk=dislikes_calls');
+  });
+});
+
+describe('no refusal', () => {
+  it('busy at one time but offering another', () => {
+    expect(objections([['staff', '您哪天能来签字？'], ['customer', '平时没空，礼拜天行不行？']])).not.toContain('refusal=no_time');
+  });
+  it('a purpose in a service request, not an answer to an offer', () => {
+    expect(objections([['staff', '您好，请问办理什么业务？'], ['customer', '取三万，孩子上学交学费要用。']])).not.toContain('refusal=funds_earmarked');
+  });
+  it('not understanding a kind, or fearing a loss, is no refusal of it', () => {
+    expect(objections([offer, ['customer', '基金我不懂，你讲讲？']])).not.toContain('refusal=not_needed');
+    expect(objections([offer, ['customer', '我可不想再亏一回了。']])).not.toContain('refusal=not_needed');
+  });
+  it('a hypothetical purpose', () => {
+    expect(objections([offer, ['customer', '要是以后孩子上学要用，能取出来吗？']])).not.toContain('refusal=funds_earmarked');
+  });
+});
