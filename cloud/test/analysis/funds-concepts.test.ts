@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js';
+import { convo } from './helpers.js';
+
+// basic.funds_status: money the customer can spare (idle) and money that has just come or is
+// coming in (incoming). Sentences written for this test, not taken from a scored dialogue set.
+const taxonomy = loadTaxonomy();
+const rules = loadRuleSet(undefined, taxonomy);
+const funds = (text: string): string[] =>
+  analyze(convo([['staff', '您平时有没有打理过闲钱？'], ['customer', text]]), rules, taxonomy).profile
+    .filter((p) => p.family === 'basic' && p.tag === 'funds_status')
+    .map((p) => p.value);
+
+describe('money to spare', () => {
+  it('an amount the customer can put aside every month or year', () => {
+    expect(funds('一个月省下来三千块还是拿得出的。')).toContain('idle_funds');
+    expect(funds('每年能拿出五万左右吧。')).toContain('idle_funds');
+  });
+  it('money that can wait', () => {
+    expect(funds('这些钱我放得住，不着急。')).toContain('idle_funds');
+  });
+  it('a person idling is no idle money', () => {
+    expect(funds('我退休了，天天在家闲着没事。')).not.toContain('idle_funds');
+  });
+  it('nothing to spare is no idle money', () => {
+    expect(funds('我哪拿得出两万块。')).not.toContain('idle_funds');
+  });
+});
+
+describe('money coming in', () => {
+  it('an asset sold and the money arriving', () => {
+    expect(funds('门面卖掉了，钱下礼拜就要打过来。')).toContain('incoming_funds');
+  });
+  it('payment for work just settled is incoming, not idle', () => {
+    const found = funds('有笔工程款刚结回来，二十多万，想找个地方放。');
+    expect(found).toContain('incoming_funds');
+    expect(found).not.toContain('idle_funds');
+  });
+  it('asking when pay arrives is not money arriving', () => {
+    expect(funds('那我的工资什么时候能打进来？')).not.toContain('incoming_funds');
+  });
+});
