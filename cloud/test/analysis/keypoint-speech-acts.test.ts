@@ -1,0 +1,55 @@
+// Key points as speech acts, on dialogues written for these tests (none is in the corpus or a
+// held-out set): the customer's objection in many wordings and staff's reply to it, staff asking
+// for the decision, staff asking about the customer's situation and money held elsewhere.
+// Negatives that must not fire sit beside each concept.
+import { describe, expect, it } from 'vitest';
+import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js';
+import { convo } from './helpers.js';
+
+const taxonomy = loadTaxonomy();
+const rules = loadRuleSet(undefined, taxonomy);
+type Turns = Parameters<typeof convo>[0];
+const kp = (turns: Turns, point: string, channel: 'phone' | 'badge' = 'badge'): boolean | null | undefined =>
+  analyze(convo(turns, channel), rules, taxonomy).keyPoints[point]?.value;
+
+const pitch: Turns = [
+  ['staff', '您好，我是理财经理小祁，给您推荐一款一年期理财，业绩比较基准二点九，R2级。'],
+];
+
+describe('objection_handling: the customer raises a refusal or concern, staff respond', () => {
+  const explains: Turns = [['staff', '这款主要投债券，历史波动很小，不过确实不保本，您可以先少放一点试试。']];
+
+  it('putting it off to think or to ask the family is an objection, in any wording', () => {
+    for (const said of ['我要先想一想。', '这个我得跟我爱人商量商量。', '我问问我儿子再说吧。']) {
+      expect(kp([...pitch, ['customer', said], ...explains], 'objection_handling')).toBe(true);
+    }
+  });
+
+  it('finding the offer dearer, having no spare money, disagreeing or resenting the push', () => {
+    for (const said of ['你们这边怎么反而贵一些？', '每个月还完房贷，没有多余的钱了。', '不至于吧，我那边放了好几年都挺好。', '你这也太急了，让我喘口气。']) {
+      expect(kp([...pitch, ['customer', said], ...explains], 'objection_handling')).toBe(true);
+    }
+  });
+
+  it('a fear raised about the offer, whatever is feared', () => {
+    expect(kp([...pitch, ['customer', '一年期啊，我怕中途要用钱拿不出来。'], ['staff', '满一年就能赎回，您要是担心流动性，可以只放用不着的那部分。']], 'objection_handling')).toBe(true);
+  });
+
+  it('a low return of the customer\'s own holding, said before any offer, is a need, not an objection', () => {
+    expect(kp([
+      ['staff', '您好，我是理财经理小祁，今天想了解点什么？'],
+      ['customer', '我手上那个定期才一点几，太低了，想找个高点的。'],
+      ['staff', '明白，那给您看看这款一年期理财，业绩比较基准二点九。'],
+      ['customer', '好的，我看看。'],
+    ], 'objection_handling')).toBeNull();
+  });
+
+  it('only accepting and leaving (a call-back, contact details, see you) does not handle it', () => {
+    expect(kp([...pitch, ['customer', '我要先想一想。'], ['staff', '好的 我加您 您有空看看 上面有我电话']], 'objection_handling')).toBe(false);
+    expect(kp([...pitch, ['customer', '我要先想一想。'], ['staff', '好的好的 那等您以后方便了再说 您慢走']], 'objection_handling')).toBe(false);
+  });
+
+  it('in unpunctuated speech, a reply that meets the customer halfway before the goodbye handles it', () => {
+    expect(kp([...pitch, ['customer', '五万太多了 我最多放两万'], ['staff', '好的 两万也可以 那我加您企业微信 把资料发给您']], 'objection_handling')).toBe(true);
+  });
+});
