@@ -9,9 +9,9 @@ import { EspruinoFlash } from '../../src/platform/espruino/storage.js';
 import { fakeE, fakeSpiNor, fakeStorage, VirtualTimers } from '../../src/build/espruino-doubles.js';
 import { NOR_PAGE_BYTES, createSpiNorFileArea, createSpoolOnSpiNorFlash } from '../../src/platform/espruino/spi-nor-flash.js';
 import type { SpiNorFileArea } from '../../src/platform/espruino/spi-nor-flash.js';
-import { badgeBoard } from '@parley/hardware/boards';
+import { badgeBoard, simulatedBoard } from '@parley/hardware/boards';
 import { createEspruinoFlash } from '../../src/platform/espruino/index.js';
-import { BADGE_SPOOL_CHIP, SPOOL_SLOT_BYTES } from '../../src/platform/espruino/spool-chip.js';
+import { BADGE_SPOOL_CHIP, SPOOL_SLOT_BYTES, spoolChipFor } from '../../src/platform/espruino/spool-chip.js';
 import { MAX_SEGMENTS, MAX_SEGMENT_BYTES } from '../../src/core/spool.js';
 import type { EspruinoGlobals } from '../../src/platform/espruino/globals.js';
 
@@ -161,5 +161,13 @@ describe('SPI NOR spool flash (W25Q01JV on Espruino SPI)', () => {
     expect(SPOOL_SLOT_BYTES * BADGE_SPOOL_CHIP.segments).toBeLessThanOrEqual(badgeBoard.storage.spoolFlashBytes);
     expect(BADGE_SPOOL_CHIP.segmentBytes).toBeLessThanOrEqual(MAX_SEGMENT_BYTES);
     expect(BADGE_SPOOL_CHIP.segments).toBeLessThanOrEqual(MAX_SEGMENTS);
+  });
+
+  it('provisioning puts the spool on the chip of a board laid out for it only', () => {
+    expect(spoolChipFor(badgeBoard.storage)).toEqual(BADGE_SPOOL_CHIP);
+    // The simulator's board has a small spool in a Node file, not the chip.
+    expect(spoolChipFor(simulatedBoard.storage)).toBeNull();
+    expect(spoolChipFor({ ...badgeBoard.storage, spoolFlashBytes: 64 * 1024 * 1024 })).toBeNull();
+    expect(spoolChipFor({ ...badgeBoard.storage, pageBytes: 512 })).toBeNull();
   });
 });

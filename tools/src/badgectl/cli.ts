@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { spoolChipFor } from '@parley/firmware/spool-chip';
 import { badgeBoard } from '@parley/hardware/boards';
 import { ApiClient } from './api-client.js';
 import { BadgectlError, isBadgectlError } from './errors.js';
@@ -577,6 +578,8 @@ async function provision(api: ApiClient, v: Values, ctx: RunContext, show: (data
       mqttHost: mqtt.host,
       mqttPort: mqtt.port,
       hardwareRevision: v.hw ?? badgeBoard.hardwareRevision,
+      // The badge board has the spool's SPI NOR chip; a revision this tool has no board data for keeps the spool in Storage.
+      spoolChip: (v.hw ?? badgeBoard.hardwareRevision) === badgeBoard.hardwareRevision ? spoolChipFor(badgeBoard.storage) : null,
       ...(v.id ? { deviceId: v.id } : {}),
       ...(v.serial ? { serial: v.serial } : {}),
       ...(v.staff ? { staffId: v.staff } : {}),
@@ -587,7 +590,8 @@ async function provision(api: ApiClient, v: Values, ctx: RunContext, show: (data
     });
     show(result, () =>
       `${result.deviceId}: ${result.identity === 'created' ? 'created' : result.identity === 'rotated' ? 'new secret written' : 'identity verified'}, ` +
-      `serial ${result.serial}, firmware ${result.flashed ? 'flashed' : 'already current'} (${result.bundleBytes} bytes)` +
+      `serial ${result.serial}, firmware ${result.flashed ? 'flashed' : 'already current'} (${result.bundleBytes} bytes), ` +
+      `spool ${result.spool === 'chip' ? 'on the SPI NOR chip' : 'in Storage'}` +
       `${result.onlineAtMs !== null ? `, online at ${isoTime(result.onlineAtMs)}` : ''}` +
       `${result.configVersion !== null ? `, config v${result.configVersion} applied` : ''}\n`,
     );

@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { Duplex } from 'node:stream';
+import type { SpoolChipConfig } from '@parley/firmware/spool-chip';
 import type { ApiClient } from './api-client.js';
 import { BadgectlError } from './errors.js';
 import { EspruinoLink } from './espruino-link.js';
@@ -26,6 +27,13 @@ export interface ProvisionRequest {
   /** Serial number (default: the chip's getSerial()). */
   serial?: string;
   hardwareRevision: string;
+  /**
+   * The spool on the board's SPI NOR chip (`spoolChipFor` of its board
+   * data), written to a new identity; null: the spool stays in Storage. A
+   * rotated identity keeps what the badge had: moving the spool would leave
+   * unuploaded audio behind in the other flash.
+   */
+  spoolChip: SpoolChipConfig | null;
   staffId?: string;
   wifi?: { ssid: string; psk: string }[];
   /** Issue a new secret when the badge or its serial is already provisioned. */
@@ -53,6 +61,8 @@ export interface ProvisionResult {
   onlineAtMs: number | null;
   /** The config version the badge reported applied (the gateway's wanted version), when waited for. */
   configVersion: number | null;
+  /** Where the badge's spool is, as its `id` file says. */
+  spool: 'chip' | 'storage';
 }
 
 interface DeviceView {
@@ -196,10 +206,15 @@ export async function provisionBadge(req: ProvisionRequest): Promise<ProvisionRe
       deviceId = plan.id;
     }
 
+    let spool: ProvisionResult['spool'];
     if (secret !== null) {
-      progress.step(`writing identity, secret and gateway address to ${IDENTITY_FILE}`);
+      // A new identity gets the board's spool chip; a rotated one keeps where its spool was.
+      const previous = plan.kind === 'rotate' && detected.id ? parseIdentity(await link.readFile(IDENTITY_FILE)) : null;
+      const spoolChip = previous ? previous.spoolChip ?? null : req.spoolChip;
+      spool = spoolChip ? 'chip' : 'storage';
+      progress.step(`writing identity, secret and gateway address to ${IDENTITY_FILE} (spool ${spoolChip ? `on the SPI NOR chip: ${spoolChip.segments} segments of ${spoolChip.segmentBytes} bytes` : 'in Storage'})`);
       const identity = new TextEncoder().encode(
-        JSON.stringify({ deviceId, secret, mqttHost: req.mqttHost, mqttPort: req.mqttPort, staffId: req.staffId ?? '', wifi: req.wifi ?? [] }),
+        JSON.stringify({ deviceId, secret, mqttHost: req.mqttHost, mqttPort: req.mqttPort, staffId: req.staffId ?? '', wifi: req.wifi ?? [], ...(spoolChip ? { spoolChip } : {}) }),
       );
       try {
         await link.writeFile(IDENTITY_FILE, identity);
@@ -216,17 +231,11 @@ export async function provisionBadge(req: ProvisionRequest): Promise<ProvisionRe
       }
     } else {
       progress.step(`verifying the identity ${deviceId} on the badge`);
-      const back = await link.readFile(IDENTITY_FILE);
-      type StoredIdentity = { deviceId?: unknown; secret?: unknown; mqttHost?: unknown; mqttPort?: unknown };
-      let parsed: StoredIdentity | null;
-      try {
-        parsed = back ? (JSON.parse(Buffer.from(back).toString('utf8')) as StoredIdentity) : null;
-      } catch {
-        parsed = null;
-      }
+      const parsed = parseIdentity(await link.readFile(IDENTITY_FILE));
       if (!parsed || parsed.deviceId !== deviceId || typeof parsed.secret !== 'string' || typeof parsed.mqttHost !== 'string' || typeof parsed.mqttPort !== 'number') {
         throw new BadgectlError('VERIFY_MISMATCH', `${IDENTITY_FILE} on the badge is incomplete; re-run with --rotate to write a new one`);
       }
+      spool = parsed.spoolChip ? 'chip' : 'storage';
     }
 
     const seenBefore = (await getDevice(api, deviceId))?.lastSeenAtMs ?? null;
@@ -278,10 +287,30 @@ export async function provisionBadge(req: ProvisionRequest): Promise<ProvisionRe
       bundleBytes: req.bundle.length,
       bundleCrc32: bundleCrc,
       onlineAtMs,
+      spool,
     };
   } finally {
     progress.finish();
     link.close();
+  }
+}
+
+/** The `id` file's fields provisioning reads back. */
+interface StoredIdentity {
+  deviceId?: unknown;
+  secret?: unknown;
+  mqttHost?: unknown;
+  mqttPort?: unknown;
+  spoolChip?: SpoolChipConfig;
+}
+
+/** The `id` file's JSON, null when absent or not JSON. */
+function parseIdentity(bytes: Uint8Array | undefined | null): StoredIdentity | null {
+  if (!bytes) return null;
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as StoredIdentity;
+  } catch {
+    return null;
   }
 }
 

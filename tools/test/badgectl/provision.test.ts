@@ -6,6 +6,7 @@ import { build, createLogger, loadConfig, type Gateway } from '@parley/gateway';
 import { runBadgectl } from '../../src/badgectl/cli.js';
 import { BadgeEmulator, openPtyPair } from '../../src/badge-emulator/index.js';
 import { closeSerialPort, openSerialPort } from '../../src/badgectl/serial-port.js';
+import { BADGE_SPOOL_CHIP } from '@parley/firmware/spool-chip';
 
 /** A small stand-in bundle: what matters here is that its bytes reach the badge intact. */
 const BUNDLE = Buffer.from(`/* parley test bundle */ const FIRMWARE_VERSION = "0.9.0"; ${'x'.repeat(3000)}`, 'latin1');
@@ -63,7 +64,7 @@ describe('badgectl provision over a real pty (socat) to the badge emulator, agai
       const first = await run('provision', '--port', badge.pair.hostPath, '--bundle', bundlePath, '--mqtt', mqtt, '--id', 'badge-prov-1', '--staff', 'alice', '--timeout', '20', '--json');
       expect(first.code, first.err).toBe(0);
       const result = JSON.parse(first.out);
-      expect(result).toMatchObject({ deviceId: 'badge-prov-1', serial: 'SN-one', identity: 'created', flashed: true, bundleBytes: BUNDLE.length, board: 'ESP32', espruinoVersion: '2v29' });
+      expect(result).toMatchObject({ deviceId: 'badge-prov-1', serial: 'SN-one', identity: 'created', flashed: true, bundleBytes: BUNDLE.length, board: 'ESP32', espruinoVersion: '2v29', spool: 'chip' });
       expect(result.onlineAtMs).toBeGreaterThan(0);
       // The badge applied the config the gateway sent it on connect.
       const config = (await gateway.http.inject({ method: 'GET', url: '/api/v1/devices/badge-prov-1/config', headers: { authorization: `Bearer ${gateway.adminToken}` } })).json();
@@ -77,7 +78,9 @@ describe('badgectl provision over a real pty (socat) to the badge emulator, agai
       // The bytes on the badge are the bundle; the identity is what the firmware reads.
       expect(Buffer.from(badge.emulator.flash.readFile('.bootcde')!)).toEqual(BUNDLE);
       const id = JSON.parse(Buffer.from(badge.emulator.flash.readFile('id')!).toString());
-      expect(id).toMatchObject({ deviceId: 'badge-prov-1', mqttHost: '127.0.0.1', staffId: 'alice' });
+      // The badge board has the SPI NOR chip: its spool goes there.
+      expect(id).toMatchObject({ deviceId: 'badge-prov-1', mqttHost: '127.0.0.1', staffId: 'alice', spoolChip: BADGE_SPOOL_CHIP });
+      expect(first.err).toContain('spool on the SPI NOR chip: 124 segments of 1048320 bytes');
       const device = await gateway.devices.get('badge-prov-1');
       expect(device).toMatchObject({ serial: 'SN-one', hardwareRevision: 'B', status: 'active' });
       // The firmware version the badge reported in its Hello (the bundle's FIRMWARE_VERSION).
@@ -85,7 +88,7 @@ describe('badgectl provision over a real pty (socat) to the badge emulator, agai
 
       const again = await run('provision', '--port', badge.pair.hostPath, '--bundle', bundlePath, '--mqtt', mqtt, '--timeout', '20', '--json');
       expect(again.code, again.err).toBe(0);
-      expect(JSON.parse(again.out)).toMatchObject({ deviceId: 'badge-prov-1', identity: 'verified', flashed: false });
+      expect(JSON.parse(again.out)).toMatchObject({ deviceId: 'badge-prov-1', identity: 'verified', flashed: false, spool: 'chip' });
       expect(Buffer.from(badge.emulator.flash.readFile('id')!).toString()).toBe(JSON.stringify(id));
 
       const rotated = await run('provision', '--port', badge.pair.hostPath, '--bundle', bundlePath, '--mqtt', mqtt, '--rotate', '--timeout', '20', '--json');
@@ -93,6 +96,14 @@ describe('badgectl provision over a real pty (socat) to the badge emulator, agai
       expect(JSON.parse(rotated.out)).toMatchObject({ deviceId: 'badge-prov-1', identity: 'rotated', flashed: false });
       const newId = JSON.parse(Buffer.from(badge.emulator.flash.readFile('id')!).toString());
       expect(newId.secret).not.toBe(id.secret);
+      expect(newId.spoolChip).toEqual(BADGE_SPOOL_CHIP);
+      // A badge whose spool is in Storage keeps it there when its secret is rotated (its backlog is there).
+      delete newId.spoolChip;
+      badge.emulator.flash.writeFile('id', Buffer.from(JSON.stringify(newId)));
+      const kept = await run('provision', '--port', badge.pair.hostPath, '--bundle', bundlePath, '--mqtt', mqtt, '--rotate', '--timeout', '0', '--json');
+      expect(kept.code, kept.err).toBe(0);
+      expect(JSON.parse(kept.out)).toMatchObject({ identity: 'rotated', spool: 'storage' });
+      expect(JSON.parse(Buffer.from(badge.emulator.flash.readFile('id')!).toString()).spoolChip).toBeUndefined();
     } finally {
       await badge.close();
     }
@@ -143,9 +154,11 @@ describe('badgectl provision over a real pty (socat) to the badge emulator, agai
       const res = await run('provision', '--port', dup.pair.hostPath, '--bundle', bundlePath, '--mqtt', mqtt, '--timeout', '0');
       expect(res.code).toBe(4);
       expect(res.err).toContain('serial SN-dup is badge-prov-dup in the gateway');
-      const fixed = await run('provision', '--port', dup.pair.hostPath, '--bundle', bundlePath, '--mqtt', mqtt, '--rotate', '--timeout', '20', '--json');
+      // A hardware revision without board data here: the spool stays in Storage.
+      const fixed = await run('provision', '--port', dup.pair.hostPath, '--bundle', bundlePath, '--mqtt', mqtt, '--rotate', '--hw', 'proto-1', '--timeout', '20', '--json');
       expect(fixed.code, fixed.err).toBe(0);
-      expect(JSON.parse(fixed.out)).toMatchObject({ deviceId: 'badge-prov-dup', identity: 'rotated' });
+      expect(JSON.parse(fixed.out)).toMatchObject({ deviceId: 'badge-prov-dup', identity: 'rotated', spool: 'storage' });
+      expect(JSON.parse(Buffer.from(dup.emulator.flash.readFile('id')!).toString()).spoolChip).toBeUndefined();
     } finally {
       await dup.close();
     }
