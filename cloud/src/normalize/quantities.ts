@@ -32,7 +32,7 @@ export interface Quantity {
 const NUM = String.raw`(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?`;
 
 const AMOUNT = new RegExp(String.raw`${NUM}\s*(多|来|几)?\s*(万|千|百)?\s*(多|来|几)?\s*(元|块钱|块)?`, 'gu');
-const DURATION = new RegExp(String.raw`${NUM}\s*(个)?\s*(多|几|来)?\s*(个月|月|年|天|日|周|个星期|星期|礼拜)(?!前|底|初|份|号)`, 'gu');
+const DURATION = new RegExp(String.raw`${NUM}\s*(个)?\s*(多|几|来)?\s*(个月|月|年|天|日|周|个星期|星期|礼拜)(?!前|底|初|份|号|费|薪|假|终|检|龄|级)`, 'gu');
 const PERCENT = new RegExp(String.raw`(\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?\s*(%|个点|成)`, 'gu');
 /** A bare rate after a rate word: 收益起码得三点五, 年化二点六到三点一 (read as percent when < 30). */
 const BARE_RATE = /(年化|收益率?|利率|利息|回报|基准)[^,，。;；\d]{0,6}?(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?(?![\d%万千元块年月天个.\-~到至])/gu;

@@ -22,6 +22,9 @@ describe('quantities', () => {
     expect(q('放半年到一年都行')).toEqual([{ kind: 'duration', value: 180, max: 365, text: '半年到一年' }]);
     expect(q('四五个月')).toEqual([{ kind: 'duration', value: 120, max: 150, text: '四五个月' }]);
     expect(q('三月份').filter((x) => x.kind === 'duration')).toEqual([]);
+    // a word that starts with 年 after a count is no span of years (一个年费, 两年级, 一年终奖)
+    expect(q('多了一个年费').filter((x) => x.kind === 'duration')).toEqual([]);
+    expect(q('孩子上二年级').filter((x) => x.kind === 'duration')).toEqual([]);
     // an approximate count reads as its lower bound
     expect(q('起码十几年用不上')).toEqual([{ kind: 'duration', value: 3650, max: 3650, text: '十几年' }]);
     expect(q('二十来天')).toEqual([{ kind: 'duration', value: 20, max: 20, text: '二十来天' }]);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js';
+import { convo } from './helpers.js';
+
+// preference.term is how long the customer's money can stay, not any span of time in a turn:
+// a rate per period, a frequency, time already spent, a bill or a question back are none.
+// Sentences written for this test, not taken from a scored dialogue set.
+const taxonomy = loadTaxonomy();
+const rules = loadRuleSet(undefined, taxonomy);
+const terms = (text: string): string[] =>
+  analyze(convo([['staff', '我们这有几款理财，您看看。'], ['customer', text]]), rules, taxonomy).profile
+    .filter((p) => p.family === 'preference' && p.tag === 'term')
+    .map((p) => p.value);
+
+describe('a span of time that is no holding period', () => {
+  it.each([
+    '我放在微信里，一年才一块几毛的利息，一年也就两个点不到。',
+    '你们客服一个星期打了四回了，烦不烦。',
+    '我买基金都快十年了，这些我懂。',
+    '那就是要存三年了？',
+    '我这张卡上个月突然扣了一个年费。',
+  ])('%s → no term', (text) => {
+    expect(terms(text)).toEqual([]);
+  });
+});
+
+describe('a holding period still reads', () => {
+  it.each([
+    ['这笔钱放个一年没问题。', 'm6_to_m12'],
+    ['三年五年都行，我不着急用。', 'gt_1y'],
+  ])('%s → %s', (text, value) => {
+    expect(terms(text)).toContain(value);
+  });
+});
