@@ -20,6 +20,7 @@ import { runBundleInSandbox } from './device-sandbox.js';
 import { runBundleOnInterpreter } from './espruino-interpreter.js';
 import { scenarioProblems, scenarioSummary } from './scenario-peers.js';
 import { manglablePrivateNames, persistedKeys, privateMemberNames, protoFieldNames } from './private-names.js';
+import { inlineNumericConstants } from './inline-constants.js';
 import { badgeBoard } from '@parley/hardware/boards';
 import { deviceBoard } from '../platform/espruino/device-board.js';
 import { BADGE_SPOOL_CHIP } from '../platform/espruino/spool-chip.js';
@@ -209,7 +210,9 @@ async function main(): Promise<void> {
   });
   const { output } = await bundle.generate({ format: 'iife', strict: false, generatedCode: 'es2015' });
   await bundle.close();
-  const plain = (output[0] as { code: string }).code;
+  // Top-level numeric constants read as their numbers (one variable each less on Espruino; see inline-constants.ts).
+  const constants = inlineNumericConstants((output[0] as { code: string }).code);
+  const plain = constants.code;
   // Whitespace and identifiers only: esbuild's syntax minification produces code that trips an
   // assertion in Espruino 2v29 (jsvHasChildren, measured on its Linux build); this variant runs there.
   // No `format`: rollup's IIFE is kept as it is. With format 'iife' esbuild wraps it once more in an
@@ -283,7 +286,7 @@ async function main(): Promise<void> {
     console.error('firmware build FAILED: the bundle does not fit the device');
     process.exit(1);
   }
-  console.log(`badge.min.js: ${mangled.length} private member names shortened`);
+  console.log(`badge.js: ${constants.inlined.length} numeric constants inlined; badge.min.js: ${mangled.length} private member names shortened`);
   console.log(`firmware build OK: ${dist}/badge.js ${plain.length} bytes, ${dist}/badge.min.js ${minified.length} bytes`);
 }
 
