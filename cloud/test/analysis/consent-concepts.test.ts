@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js';
+import { convo } from './helpers.js';
+
+// Agreeing to the channel staff propose: staff ask whether to call this number and the customer
+// agrees at the start of the reply. Sentences written for this test, not taken from a scored set.
+const taxonomy = loadTaxonomy();
+const rules = loadRuleSet(undefined, taxonomy);
+const channels = (turns: Parameters<typeof convo>[0]): string[] =>
+  analyze(convo(turns, 'phone'), rules, taxonomy).profile
+    .filter((p) => p.family === 'preference' && p.tag === 'communication')
+    .map((p) => p.value);
+const asked: ['staff', string] = ['staff', '结果出来以后我打您这个手机可以吗？'];
+
+describe('agreeing to be called', () => {
+  it('a consent at the start of the reply', () => {
+    expect(channels([asked, ['customer', '行，就打这个，白天都在。']])).toContain('phone');
+    expect(channels([asked, ['customer', '好嘞，没问题。']])).toContain('phone');
+  });
+  it('a refusal or a question back is no consent', () => {
+    expect(channels([asked, ['customer', '不行，这个号我不常用。']])).not.toContain('phone');
+    expect(channels([asked, ['customer', '可以不打吗？发短信吧。']])).not.toContain('phone');
+  });
+  it('agreeing to something else staff said is no phone preference', () => {
+    expect(channels([['staff', '资料我放在柜台，您看行吗？'], ['customer', '行，我下午来拿。']])).not.toContain('phone');
+  });
+});
