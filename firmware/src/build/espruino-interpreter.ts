@@ -174,7 +174,7 @@ global.__pFill = function (n) {
     sp.endSession(s, new Uint8Array([8, 2]));
     made++;
   }
-  print("@@F " + made + " " + sp.sessions().length);
+  print("@@F " + made + " " + sp.sessionCount());
 };
 global.__pD = function (topic, file) {
   var b64 = require("fs").readFileSync(file);

@@ -370,8 +370,10 @@ export class Badge implements CommandHost {
   /** CommandHost: WIPE_ALL. */
   wipeAll(): string {
     this.stopSession(EndReason.COMMAND);
-    const sessions = this.spool.sessions().length;
+    const sessions = this.spool.sessionCount();
     this.spool.wipeAll();
+    // The rows the uploader had in flight or owed now serve no session (or new ones).
+    this.uploader.forgetSessions();
     this.storageFull = false;
     this.refreshState();
     return 'erased ' + sessions + ' sessions';

@@ -5,7 +5,8 @@ import type { ProtocolCodec } from './codec.js';
 import type { FrameGap, SessionEnd } from './messages.js';
 import { EndReason } from './messages.js';
 import type { Spool, SpoolSession } from './spool.js';
-import { toHex } from './bytes.js';
+import { SessionField } from './spool.js';
+import { copyBytes } from './bytes.js';
 
 /** Largest Opus frame accepted (a 20 ms frame at 510 kbps is 1275 bytes). */
 export const MAX_FRAME_BYTES = 1275;
@@ -121,7 +122,8 @@ export class Recorder {
       trigger: trigger,
       bootCount: this.o.host.sessionBootCount(),
     });
-    this.session = this.o.spool.beginSession(id, start);
+    // The one session object the badge keeps: a view of its spool row (the backlog is named by row number).
+    this.session = this.o.spool.view(this.o.spool.beginSession(id, start));
     this.nFrames = 0;
     this.nSizeBytes = 0;
     this.nBytes = 0;
@@ -204,7 +206,7 @@ export class Recorder {
       timeCorrected: !this.startSynced && synced,
       clockOffsetMs: synced ? this.o.clock.offsetMs() : 0,
     };
-    this.o.spool.endSession(s, this.o.codec.encode('session-end', end));
+    this.o.spool.endSession(s.row(), this.o.codec.encode('session-end', end));
     if (!synced) {
       this.unsyncedEnded.push(end);
       if (this.unsyncedEnded.length > 16) this.unsyncedEnded.shift();
@@ -217,33 +219,36 @@ export class Recorder {
    */
   closeInterrupted(): number {
     let closed = 0;
-    for (const s of this.o.spool.sessions()) {
-      if (s.closed || s === this.session) continue;
+    const sp = this.o.spool;
+    const live = this.session ? this.session.row() : -1;
+    for (let i = 0; i < sp.sessionCount(); i++) {
+      const k = sp.sessionRow(i);
+      if (k === live || sp.rowField(k, SessionField.END_AT) >= 0) continue;
       let dropped = 0;
       const gaps: FrameGap[] = [];
       // Read from flash once: the spool keeps no gaps in RAM.
-      const held = this.o.spool.gapsOf(s);
+      const held = sp.gapsOf(k);
       for (let g = 0; g < held.length; g += 2) {
         gaps.push({ firstFrame: held[g] as number, frameCount: held[g + 1] as number });
         dropped += held[g + 1] as number;
       }
       // The totals its last chunk recorded, read from flash.
-      const totals = this.o.spool.lastTotals(s);
+      const totals = sp.lastTotals(k);
       const end: SessionEnd = {
-        sessionId: s.id,
+        sessionId: copyBytes(sp.idOf(k)),
         reason: EndReason.REBOOT,
         endTimeMs: 0,
         clockSynced: false,
         totalFrames: totals ? (totals[0] as number) : 0,
         totalBytes: totals ? (totals[1] as number) : 0,
-        totalChunks: s.lastSeq + 1,
+        totalChunks: sp.rowField(k, SessionField.LAST) + 1,
         digest: totals ? (totals[2] as number) : 0,
         droppedFrames: dropped,
         gaps: gaps,
         timeCorrected: false,
         clockOffsetMs: 0,
       };
-      this.o.spool.endSession(s, this.o.codec.encode('session-end', end));
+      sp.endSession(k, this.o.codec.encode('session-end', end));
       closed++;
     }
     return closed;
@@ -257,11 +262,11 @@ export class Recorder {
   clockSynced(): void {
     const offset = this.o.clock.offsetMs();
     for (const end of this.unsyncedEnded) {
-      const s = this.o.spool.find(toHex(end.sessionId));
-      if (!s) continue;
+      const k = this.o.spool.rowOf(end.sessionId, 0);
+      if (k < 0) continue;
       end.timeCorrected = true;
       end.clockOffsetMs = offset;
-      this.o.spool.endSession(s, this.o.codec.encode('session-end', end));
+      this.o.spool.endSession(k, this.o.codec.encode('session-end', end));
     }
     this.unsyncedEnded = [];
   }
@@ -296,7 +301,7 @@ export class Recorder {
       crc32: this.o.codec.crc32(this.buf.subarray(0, this.nBytes), 0),
       backlog: false,
     });
-    const written = this.o.spool.appendChunk(s, this.seq, this.frameIndex, this.bytesTotal + this.nBytes, this.chunkDigest, chunk);
+    const written = this.o.spool.appendChunk(s.row(), this.seq, this.frameIndex, this.bytesTotal + this.nBytes, this.chunkDigest, chunk);
     const n = this.nFrames;
     this.nFrames = 0;
     this.nSizeBytes = 0;
@@ -320,6 +325,6 @@ export class Recorder {
     if (last && last.firstFrame + last.frameCount === first) last.frameCount += count;
     else this.gaps.push({ firstFrame: first, frameCount: count });
     // The gap is metadata: it lives in the spool's reserve, so it is never lost silently.
-    if (this.session) this.o.spool.appendGap(this.session, first, count);
+    if (this.session) this.o.spool.appendGap(this.session.row(), first, count);
   }
 }

@@ -23,14 +23,20 @@ import { FirmwareError } from './errors.js';
  * The RAM index has a fixed size, set at construction, whatever the backlog
  * (a badge offline for a shift fills the whole chip): per segment its
  * generation, flags and the first chunk in it (session row and seq), 10
- * bytes; per session a row of the session table (last, acknowledged and
- * lowest seq, where its current START and END records and its last chunk
- * are, the span of segments its unacknowledged chunks may be in) and its
- * 16-byte id, 45 bytes.
+ * bytes; per session a row of the session table (last and acknowledged seq,
+ * where its current START and END records are, the span of segments its
+ * unacknowledged chunks may be in), its 16-byte id, whether the row is in use
+ * and its place in the age order, 38 bytes. Sessions are named by their row
+ * number: no JS object exists per session held (`SpoolSession` is a view made
+ * on demand, and for the one session being recorded). After a reboot a
+ * session's acknowledged seq is one below its lowest chunk still in flash:
+ * only acknowledged chunks are ever erased.
  * Chunks of a session are appended in seq order, so the span is exact for
  * sessions recorded one after another (the recorder's way) and conservative
  * (keeps more) when sessions interleave. START and END bytes, gaps and the
- * running totals of the last chunk stay in flash and are read when needed.
+ * running totals of the last chunk stay in flash and are read when needed;
+ * where the last chunk written is (the live session's, read by the uploader
+ * right after) is kept for that one chunk only.
  * A new session that finds the table full is refused like a full flash.
  */
 export const SpoolRecord = { HEADER: 1, START: 2, CHUNK: 3, GAP: 4, END: 5 } as const;
@@ -72,89 +78,58 @@ const SEALED = 2;
 const PINNED = 4;
 const NO_ROW = 0xff;
 
-/** Fields of a session table row. */
-const LAST = 0;
-const ACKED = 1;
-const LOWEST = 2;
-/** Location (segment * 2^20 + offset) of the current START and END records, -1 when none. */
-const START_AT = 3;
-const END_AT = 4;
+/**
+ * Fields of a session table row (`Spool.rowField`). LAST: highest chunk seq written, -1 none. ACKED: every seq <=
+ * this is at the gateway (after a reboot: below the lowest chunk in flash, only acknowledged chunks being erased).
+ * START_AT, END_AT: location (segment * 2^20 + offset) of the current START and END records (`Spool.recordAt`), -1
+ * when none.
+ */
+export const SessionField = { LAST: 0, ACKED: 1, START_AT: 2, END_AT: 3 } as const;
+const LAST = SessionField.LAST;
+const ACKED = SessionField.ACKED;
+const START_AT = SessionField.START_AT;
+const END_AT = SessionField.END_AT;
 /**
  * Segments that may hold the session's unacknowledged chunks, oldest (pin)
  * and newest (last), packed `pin << 16 | last`; -1 when no chunk of it is in flash.
  */
-const SPAN = 5;
-/** Location of the last chunk (the live session's is read as soon as it is written), -1 when none. */
-const LAST_AT = 6;
-const ROW = 7;
+const SPAN = 4;
+const ROW = 5;
 
 /**
- * One session still held in flash: a handle on a row of the spool's session
- * table. Its numbers are read from the table; `start` and `end` are read
- * from flash on each use (gaps and the running totals: `Spool.gapsOf`,
- * `Spool.lastTotals`). Once the session is complete (or wiped) the handle
- * is detached: `complete` is true and the row serves another session.
- *
- * Handles are made by their spool (`Object.create` of a prototype it holds,
- * which carries `sp`): a handle's own field is its row, one Espruino
- * variable less per session held than a field for the spool (measured: 5.1
- * variables a handle in an array against 6.1).
+ * A view of one session held in flash: its row in the spool's session table
+ * and its id. Made on demand (`Spool.view`, `find`, `sessions`) for the
+ * session being recorded, tools and tests; the firmware names held sessions
+ * by row number, so no object exists per session held. `row()` checks that
+ * the row still holds this id: once the session is complete (or wiped) the
+ * view is detached (-1) even if its row serves another session. Its numbers
+ * are read with `Spool.rowField(view.row(), SessionField.*)`.
  */
 export class SpoolSession {
-  /** Row in the spool's session table, -1 once detached. */
-  declare slot: number;
-  /** The spool, on the prototype its handles share. */
-  declare readonly sp: Spool;
-  /** The id in hex, set when the handle is detached (the row no longer has it). */
-  declare gone?: string;
+  readonly sp: Spool;
+  readonly slot: number;
+  /** The 16-byte session id (the view's own copy). */
+  readonly id: Uint8Array;
+
+  constructor(sp: Spool, slot: number, id: Uint8Array) {
+    this.sp = sp;
+    this.slot = slot;
+    this.id = id;
+  }
+
+  /** The session's row, -1 once it is no longer held. */
+  row(): number {
+    return this.sp.holds(this.slot, this.id) ? this.slot : -1;
+  }
 
   /** The 16-byte session id in hex. */
   get hex(): string {
-    return this.slot < 0 ? (this.gone as string) : toHex(this.sp.idOf(this.slot));
-  }
-
-  /** The 16-byte session id (a copy). */
-  get id(): Uint8Array {
-    return this.slot < 0 ? fromHex(this.gone as string) : copyBytes(this.sp.idOf(this.slot));
-  }
-
-  /** SessionStart protobuf bytes (read from flash), null if lost (should not happen). */
-  get start(): Uint8Array | null {
-    return this.slot < 0 ? null : this.sp.recordAt(this.sp.rowField(this.slot, START_AT));
-  }
-
-  /** Latest SessionEnd protobuf bytes (read from flash), null while open. */
-  get end(): Uint8Array | null {
-    return this.slot < 0 ? null : this.sp.recordAt(this.sp.rowField(this.slot, END_AT));
-  }
-
-  /** A SessionEnd is stored (without reading it). */
-  get closed(): boolean {
-    return this.slot >= 0 && this.sp.rowField(this.slot, END_AT) >= 0;
-  }
-
-  /** Lowest chunk seq still in flash, -1 when none. */
-  get lowestSeq(): number {
-    return this.slot < 0 ? -1 : this.sp.rowField(this.slot, LOWEST);
-  }
-
-  /** Highest chunk seq written, -1 when none. */
-  get lastSeq(): number {
-    return this.slot < 0 ? -1 : this.sp.rowField(this.slot, LAST);
-  }
-
-  /** Every seq <= this is durably stored at the gateway. */
-  get ackedThrough(): number {
-    return this.slot < 0 ? -1 : this.sp.rowField(this.slot, ACKED);
-  }
-
-  get complete(): boolean {
-    return this.slot < 0;
+    return toHex(this.id);
   }
 
   /** The running totals as of the last chunk (read from flash, `Spool.lastTotals`): next frame index, 0 when none. */
   get framesEnd(): number {
-    const t = this.sp.lastTotals(this);
+    const t = this.sp.lastTotals(this.row());
     return t ? (t[0] as number) : 0;
   }
 }
@@ -192,10 +167,13 @@ export class Spool {
   private readonly rows: Int32Array;
   private readonly ids: Uint8Array;
   private readonly rowUsed: Uint8Array;
-  /** SpoolSession.prototype with `sp` this spool: the prototype of its handles. */
-  private readonly handleProto: object;
-  /** Handles of the sessions held, oldest first. */
-  private heldSessions: SpoolSession[] = [];
+  /** The rows in use, oldest session first (`held` of them). */
+  private readonly order: Uint8Array;
+  private held = 0;
+  /** The last chunk appended: its row (-1 none), seq and location (the live chunk the uploader reads right after). */
+  private lastRow = -1;
+  private lastRowSeq = -1;
+  private lastRowAt = -1;
   private activeSegment = -1;
   /** Bytes written in the active segment (a sealed segment counts as full). */
   private activeUsed = 0;
@@ -224,9 +202,7 @@ export class Spool {
     this.rows = new Int32Array(n * ROW);
     this.ids = new Uint8Array(n * SID_BYTES);
     this.rowUsed = new Uint8Array(n);
-    const proto = Object.create(SpoolSession.prototype) as { sp: Spool };
-    proto.sp = this;
-    this.handleProto = proto;
+    this.order = new Uint8Array(n);
   }
 
   /** Reads every segment back after boot, oldest first; drops torn tails. */
@@ -264,18 +240,53 @@ export class Spool {
       if ((this.segmentFlags[i] as number) & PINNED) pinned++;
     }
     this.collect();
-    return { segments: count, tornSegments: torn, sessions: this.heldSessions.length, pinnedSegments: pinned };
+    return { segments: count, tornSegments: torn, sessions: this.held, pinnedSegments: pinned };
   }
 
-  /** Sessions still held, oldest first (complete ones excluded). */
+  /** How many sessions are held. */
+  sessionCount(): number {
+    return this.held;
+  }
+
+  /** The row of the `i`-th session held, oldest first (0 <= i < sessionCount()). */
+  sessionRow(i: number): number {
+    return this.order[i] as number;
+  }
+
+  /** Views of the sessions held, oldest first (complete ones excluded): new objects each call, for tools and tests. */
   sessions(): SpoolSession[] {
-    return this.heldSessions;
+    const out: SpoolSession[] = [];
+    for (let i = 0; i < this.held; i++) out.push(this.view(this.order[i] as number));
+    return out;
   }
 
+  /** A view of row `k` (which must be in use). */
+  view(k: number): SpoolSession {
+    return new SpoolSession(this, k, copyBytes(this.idOf(k)));
+  }
+
+  /** A view of the session with this id in hex, null when not held. */
   find(hex: string): SpoolSession | null {
     if (hex.length !== 2 * SID_BYTES) return null;
     const k = this.rowOf(fromHex(hex), 0);
-    return k < 0 ? null : this.handleOf(k);
+    return k < 0 ? null : this.view(k);
+  }
+
+  /** The row of the session with the 16-byte id at `at` in `id`, -1 when not held. */
+  rowOf(id: Uint8Array, at: number): number {
+    if (id.length < at + SID_BYTES) return -1;
+    for (let i = 0; i < this.held; i++) {
+      const k = this.order[i] as number;
+      let same = true;
+      for (let b = 0; b < SID_BYTES && same; b++) if (this.ids[k * SID_BYTES + b] !== id[at + b]) same = false;
+      if (same) return k;
+    }
+    return -1;
+  }
+
+  /** True when row `k` is in use by the session `id`. */
+  holds(k: number, id: Uint8Array): boolean {
+    return this.rowUsed[k] === 1 && sameBytes(id, 0, this.idOf(k));
   }
 
   /** Sessions the spool may hold at once. */
@@ -325,12 +336,12 @@ export class Spool {
     return n;
   }
 
-  /** Starts a session. Throws FLASH_FULL when the session table is full or not even the START fits. */
-  beginSession(id: Uint8Array, start: Uint8Array): SpoolSession {
-    const s = this.sessionOf(id, 0);
-    if (!s) throw new FirmwareError('FLASH_FULL', 'spool holds ' + this.maxSessions() + ' sessions');
-    this.appendMeta(s, SpoolRecord.START, start);
-    return s;
+  /** Starts a session; returns its row. Throws FLASH_FULL when the session table is full or not even the START fits. */
+  beginSession(id: Uint8Array, start: Uint8Array): number {
+    const k = this.sessionOf(id, 0);
+    if (k < 0) throw new FirmwareError('FLASH_FULL', 'spool holds ' + this.maxSessions() + ' sessions');
+    this.appendMeta(k, SpoolRecord.START, start);
+    return k;
   }
 
   /**
@@ -338,9 +349,8 @@ export class Spool {
    * full for chunks. A session's seqs must rise (SPOOL_CORRUPT otherwise): the
    * index relies on chunks being appended in seq order.
    */
-  appendChunk(s: SpoolSession, seq: number, framesEnd: number, bytesTotal: number, digest: number, chunk: Uint8Array): boolean {
-    const k = s.slot;
-    if (k < 0) return false;
+  appendChunk(k: number, seq: number, framesEnd: number, bytesTotal: number, digest: number, chunk: Uint8Array): boolean {
+    if (this.rowUsed[k] !== 1) return false;
     if (seq <= this.rowField(k, LAST)) throw new FirmwareError('SPOOL_CORRUPT', 'chunk ' + seq + ' after ' + this.rowField(k, LAST));
     if (this.bytesFullFor(chunk.length)) return false;
     const payload = new Uint8Array(CHUNK_PREFIX + chunk.length);
@@ -355,32 +365,30 @@ export class Spool {
     return true;
   }
 
-  appendGap(s: SpoolSession, firstFrame: number, count: number): void {
-    if (s.slot < 0) return;
+  appendGap(k: number, firstFrame: number, count: number): void {
+    if (this.rowUsed[k] !== 1) return;
     const payload = new Uint8Array(8);
     putU32(payload, 0, firstFrame);
     putU32(payload, 4, count);
-    this.appendMeta(s, SpoolRecord.GAP, payload);
+    this.appendMeta(k, SpoolRecord.GAP, payload);
   }
 
   /** Writes (or replaces) the session's SessionEnd. */
-  endSession(s: SpoolSession, end: Uint8Array): void {
-    if (s.slot < 0) return;
-    this.appendMeta(s, SpoolRecord.END, end);
+  endSession(k: number, end: Uint8Array): void {
+    if (this.rowUsed[k] !== 1) return;
+    this.appendMeta(k, SpoolRecord.END, end);
   }
 
   /** The AudioChunk bytes of `seq`, or null when that chunk is not in flash (or is corrupt). */
-  readChunk(s: SpoolSession, seq: number): Uint8Array | null {
-    const k = s.slot;
-    if (k < 0) return null;
+  readChunk(k: number, seq: number): Uint8Array | null {
+    if (this.rowUsed[k] !== 1) return null;
     const rec = this.chunkRecord(k, seq);
     return rec ? rec.subarray(4 + CHUNK_PREFIX, rec.length - 4) : null;
   }
 
   /** The gateway holds every seq <= `through`; segments wholly acknowledged are erased. */
-  acknowledge(s: SpoolSession, through: number): void {
-    const k = s.slot;
-    if (k < 0 || through <= this.rowField(k, ACKED)) return;
+  acknowledge(k: number, through: number): void {
+    if (this.rowUsed[k] !== 1 || through <= this.rowField(k, ACKED)) return;
     this.setRowField(k, ACKED, through);
     const span = this.rowField(k, SPAN);
     if (span === -1) return;
@@ -404,13 +412,12 @@ export class Spool {
   }
 
   /** The gateway finalised the session: everything of it may go. */
-  complete(s: SpoolSession): void {
-    const k = s.slot;
-    if (k < 0) return;
+  complete(k: number): void {
+    if (this.rowUsed[k] !== 1) return;
     const span = this.rowField(k, SPAN);
     const startSeg = Math.floor(this.rowField(k, START_AT) / LOC_SEG);
     const endSeg = Math.floor(this.rowField(k, END_AT) / LOC_SEG);
-    this.releaseSession(s);
+    this.releaseSession(k);
     if (span !== -1) this.collectBetween(this.segmentGen[span >>> 16] as number, this.segmentGen[span & 0xffff] as number);
     // Where its START and END were (metadata copied forward may be a segment of no session's chunks).
     for (const m of [startSeg, endSeg]) {
@@ -429,14 +436,14 @@ export class Spool {
     this.resetIndex();
   }
 
-  /** The session id of table row `k` (a view into the table). */
+  /** The session id of table row `k` (a view into the table: copy it to keep it). */
   idOf(k: number): Uint8Array {
     return this.ids.subarray(k * SID_BYTES, k * SID_BYTES + SID_BYTES);
   }
 
-  /** A number of table row `k` (SpoolSession's getters). */
+  /** A number of row `k` (SessionField), -1 when the row is not in use. */
   rowField(k: number, field: number): number {
-    return this.rows[k * ROW + field] as number;
+    return this.rowUsed[k] === 1 ? (this.rows[k * ROW + field] as number) : -1;
   }
 
   /** The body (after the session id) of the record at location `at`, null when none or corrupt. */
@@ -451,9 +458,8 @@ export class Spool {
    * record in flash: next frame index, Opus bytes kept, digest; null when no
    * chunk of it is in flash.
    */
-  lastTotals(s: SpoolSession): Uint32Array | null {
-    const k = s.slot;
-    if (k < 0) return null;
+  lastTotals(k: number): Uint32Array | null {
+    if (this.rowUsed[k] !== 1) return null;
     const seq = this.rowField(k, LAST);
     const rec = seq < 0 ? null : this.chunkRecord(k, seq);
     if (!rec) return null;
@@ -463,10 +469,9 @@ export class Spool {
   }
 
   /** The session's dropped-frame gaps, flat pairs (first frame, count) by first frame, read from every GAP record of it in flash (copies left by copying forward merged). */
-  gapsOf(s: SpoolSession): number[] {
+  gapsOf(k: number): number[] {
     const gaps: number[] = [];
-    const k = s.slot;
-    if (k < 0) return gaps;
+    if (this.rowUsed[k] !== 1) return gaps;
     const id = this.idOf(k);
     for (let i = 0; i < this.segmentCount; i++) {
       if (!this.segmentPresent(i)) continue;
@@ -500,11 +505,8 @@ export class Spool {
   }
 
   private resetIndex(): void {
-    for (const s of this.heldSessions) {
-      s.gone = s.hex;
-      s.slot = -1;
-    }
-    this.heldSessions = [];
+    this.held = 0;
+    this.lastRow = -1;
     this.rowUsed.fill(0);
     this.segmentFlags.fill(0);
     this.segmentGen.fill(0);
@@ -570,45 +572,25 @@ export class Spool {
     return -1;
   }
 
-  /** The row holding the 16-byte id at `at` in `id`, -1 when none. */
-  private rowOf(id: Uint8Array, at: number): number {
-    for (let k = 0; k < this.rowUsed.length; k++) {
-      if (!this.rowUsed[k]) continue;
-      let same = true;
-      for (let b = 0; b < SID_BYTES && same; b++) if (this.ids[k * SID_BYTES + b] !== id[at + b]) same = false;
-      if (same) return k;
-    }
-    return -1;
-  }
-
-  private handleOf(k: number): SpoolSession | null {
-    for (const s of this.heldSessions) if (s.slot === k) return s;
-    return null;
-  }
-
-  /** The session of the 16-byte id at `at` in `id`, taken into the table if new; null when the table is full. */
-  private sessionOf(id: Uint8Array, at: number): SpoolSession | null {
+  /** The row of the 16-byte id at `at` in `id`, taken into the table (newest) if new; -1 when the table is full. */
+  private sessionOf(id: Uint8Array, at: number): number {
     const known = this.rowOf(id, at);
-    if (known >= 0) return this.handleOf(known);
+    if (known >= 0) return known;
     const k = this.freeSessionRow();
-    if (k < 0) return null;
+    if (k < 0) return -1;
     this.ids.set(id.subarray(at, at + SID_BYTES), k * SID_BYTES);
     for (let f = 0; f < ROW; f++) this.setRowField(k, f, -1);
     this.rowUsed[k] = 1;
-    const s = Object.create(this.handleProto) as SpoolSession;
-    s.slot = k;
-    this.heldSessions.push(s);
-    return s;
+    this.order[this.held++] = k;
+    return k;
   }
 
-  private releaseSession(s: SpoolSession): void {
-    const k = s.slot;
-    const idx = this.heldSessions.indexOf(s);
-    if (idx >= 0) this.heldSessions.splice(idx, 1);
-    if (k < 0) return;
-    // Detached: the handle keeps its id (the uploader names it after completing it).
-    s.gone = s.hex;
-    s.slot = -1;
+  private releaseSession(k: number): void {
+    let i = 0;
+    while (i < this.held && this.order[i] !== k) i++;
+    for (; i + 1 < this.held; i++) this.order[i] = this.order[i + 1] as number;
+    this.held--;
+    if (this.lastRow === k) this.lastRow = -1;
     this.rowUsed[k] = 0;
     // The row will serve another session: segments no longer name it as their first chunk's.
     for (let i = 0; i < this.segmentCount; i++) if (this.firstRow[i] === k) this.firstRow[i] = NO_ROW;
@@ -727,8 +709,7 @@ export class Spool {
     else if (type === SpoolRecord.END) this.setRowField(k, END_AT, seg * LOC_SEG + off);
   }
 
-  private appendMeta(s: SpoolSession, type: number, body: Uint8Array): void {
-    const k = s.slot;
+  private appendMeta(k: number, type: number, body: Uint8Array): void {
     const payload = new Uint8Array(SID_BYTES + body.length);
     payload.set(this.idOf(k), 0);
     payload.set(body, SID_BYTES);
@@ -801,13 +782,13 @@ export class Spool {
     this.segmentGen[i] = 0;
     this.firstRow[i] = NO_ROW;
     if (this.cursorSeg === i) this.cursorSeg = -1;
+    if (this.lastRow >= 0 && Math.floor(this.lastRowAt / LOC_SEG) === i) this.lastRow = -1;
     // A START or END located there was copied forward (or its session is gone); a session spanning
     // it had nothing unacknowledged in flash (or the segment would not be dead): its span is reset.
     for (let k = 0; k < this.rowUsed.length; k++) {
       if (!this.rowUsed[k]) continue;
       if (Math.floor(this.rowField(k, START_AT) / LOC_SEG) === i) this.setRowField(k, START_AT, -1);
       if (Math.floor(this.rowField(k, END_AT) / LOC_SEG) === i) this.setRowField(k, END_AT, -1);
-      if (Math.floor(this.rowField(k, LAST_AT) / LOC_SEG) === i) this.setRowField(k, LAST_AT, -1);
       const span = this.rowField(k, SPAN);
       if (span !== -1 && (span >>> 16 === i || (span & 0xffff) === i)) this.setRowField(k, SPAN, -1);
     }
@@ -854,8 +835,8 @@ export class Spool {
     const type = rec[1] as number;
     const payload = rec.subarray(4, rec.length - 4);
     if (payload.length < SID_BYTES) return;
-    const s = this.sessionOf(payload, 0);
-    if (!s) {
+    const k = this.sessionOf(payload, 0);
+    if (k < 0) {
       // No row for this session: its records stay, unindexed, until an open with room.
       this.markSegment(i, PINNED);
       return;
@@ -863,11 +844,11 @@ export class Spool {
     if (type === SpoolRecord.CHUNK && payload.length >= CHUNK_PREFIX) {
       const seq = getU32(payload, SID_BYTES);
       // Seqs rise in append order; one that does not (never written so) is kept out of the span logic by pinning.
-      if (seq <= this.rowField(s.slot, LAST)) this.markSegment(i, PINNED);
-      else this.indexChunk(i, s.slot, seq, off);
+      if (seq <= this.rowField(k, LAST)) this.markSegment(i, PINNED);
+      else this.indexChunk(i, k, seq, off);
     } else if (type === SpoolRecord.START || type === SpoolRecord.END) {
       // The latest copy wins (segments replay oldest first).
-      this.locateMeta(s.slot, type, i, off);
+      this.locateMeta(k, type, i, off);
     }
   }
 
@@ -878,10 +859,13 @@ export class Spool {
     }
     const span = this.rowField(k, SPAN);
     this.setRowField(k, SPAN, span === -1 ? (i << 16) | i : (span & 0x7fff0000) | i);
-    const low = this.rowField(k, LOWEST);
-    if (low < 0 || seq < low) this.setRowField(k, LOWEST, seq);
+    // The first chunk of the row: every seq below it is acknowledged (only acknowledged chunks are erased) or was
+    // never written (0 when recording).
+    if (this.rowField(k, LAST) < 0 && seq - 1 > this.rowField(k, ACKED)) this.setRowField(k, ACKED, seq - 1);
     this.setRowField(k, LAST, seq);
-    this.setRowField(k, LAST_AT, i * LOC_SEG + off);
+    this.lastRow = k;
+    this.lastRowSeq = seq;
+    this.lastRowAt = i * LOC_SEG + off;
   }
 
   /**
@@ -895,9 +879,9 @@ export class Spool {
    */
   private chunkRecord(k: number, seq: number): Uint8Array | null {
     const span = this.rowField(k, SPAN);
-    if (span === -1 || seq > this.rowField(k, LAST) || seq < this.rowField(k, LOWEST)) return null;
-    const lastAt = this.rowField(k, LAST_AT);
-    if (seq === this.rowField(k, LAST) && lastAt >= 0) {
+    if (span === -1 || seq > this.rowField(k, LAST)) return null;
+    const lastAt = this.lastRowAt;
+    if (k === this.lastRow && seq === this.lastRowSeq) {
       const rec = this.validRecord(Math.floor(lastAt / LOC_SEG), lastAt % LOC_SEG);
       if (rec) return rec;
     }

@@ -9,6 +9,7 @@ import type { ProtocolCodec } from './codec.js';
 import type { ChunkAck, DownKind, DownMessages, Hello, HelloReply, SeqRange, UpKind, UpMessages } from './messages.js';
 import { Capability, UploadPolicy } from './messages.js';
 import type { Spool, SpoolSession } from './spool.js';
+import { SessionField } from './spool.js';
 import { DOWN_KINDS, compactChunkTopicOf, downKindOf, downTopicOf, upTopicOf } from './topics.js';
 
 export interface UploaderTuning {
@@ -66,28 +67,32 @@ export interface UploaderHost {
   uploaderError(code: 'WIFI' | 'MQTT' | 'PROTO_DECODE', detail: string): void;
 }
 
+/** A chunk in flight: the session's spool row, its seq, monotonic ms it was published. Bounded by the window. */
 interface Flight {
-  s: SpoolSession;
+  k: number;
   seq: number;
   at: number;
 }
 
-interface SendState {
-  /** Next seq never sent on this connection. */
-  next: number;
-  /** Seqs to send again, flat inclusive pairs. */
-  resend: number[];
-  /** SessionStart sent on this connection. */
-  started: boolean;
-  /** Monotonic ms the SessionEnd was last sent, -1 never. */
-  endAt: number;
-  /**
-   * The session's alias on this connection: > 0 usable (announced in the Hello, which the gateway handled before its
-   * HelloReply, or in a SessionStart the gateway has since acked a chunk after); < 0 announced in a SessionStart and
-   * not yet confirmed by an ack (a SessionStart delivered after the chunks would leave it unknown); 0 none.
-   */
-  alias: number;
-}
+/** Per-row send state flags (`Uploader.flags`), all cleared on every connect. */
+/** The row's state is set up on this connection (`next` is valid). */
+const KNOWN = 1;
+/** SessionStart sent on this connection. */
+const STARTED = 2;
+/**
+ * The alias was announced in a SessionStart and is not yet confirmed by an ack (a SessionStart delivered after the
+ * chunks would leave it unknown): chunks name the session by id until then. Hello aliases are usable at once (the
+ * gateway handled the Hello before its HelloReply).
+ */
+const ALIAS_PENDING = 4;
+/** SessionEnd sent in the current end-retry period. */
+const ENDED = 8;
+/** SessionEnd sent in an earlier period: a fully acknowledged session not completed since is ended again. */
+const ENDED_BEFORE = 16;
+/** Largest alias: aliases are kept in a Uint16Array; past it a connection names sessions by id. */
+const MAX_ALIAS = 0xffff;
+/** Resend ranges kept at most, per window slot: beyond them a session goes back to the range's start (go-back-N). */
+const RESEND_PER_SLOT = 4;
 
 type Phase = 'offline' | 'wifi' | 'connecting' | 'hello' | 'ready';
 
@@ -118,7 +123,17 @@ export class Uploader {
   /** Session aliases given out on this connection (the last one). */
   private aliases = 0;
   private flights: Flight[] = [];
-  private send: { [hex: string]: SendState } = {};
+  /**
+   * Send state per spool row (no object per session held): the next seq never sent on this connection, the
+   * session's alias on this connection (0 none) and the flags above.
+   */
+  private readonly nextSeq: Int32Array;
+  private readonly aliasOf: Uint16Array;
+  private readonly flags: Uint8Array;
+  /** Seqs to send again, flat (row, first, last) inclusive triples, at most RESEND_PER_SLOT x window of them. */
+  private resend: number[] = [];
+  /** Monotonic ms the current end-retry period began. */
+  private endPeriodAt = 0;
   private networks: WifiNetworkCredentials[] = [];
   private stopped = false;
   /**
@@ -129,6 +144,10 @@ export class Uploader {
 
   constructor(o: UploaderOptions) {
     this.o = o;
+    const rows = o.spool.maxSessions();
+    this.nextSeq = new Int32Array(rows);
+    this.aliasOf = new Uint16Array(rows);
+    this.flags = new Uint8Array(rows);
     o.mqtt.setHandlers({
       connected: () => this.connected(),
       disconnected: (reason) => this.disconnected(reason),
@@ -252,25 +271,29 @@ export class Uploader {
     this.form = FORM_LEGACY;
     this.aliases = 0;
     for (const k of DOWN_KINDS) this.o.mqtt.subscribe(downTopicOf(this.o.deviceId, k), 1);
-    this.flights = [];
-    this.send = {};
+    this.forgetSessions();
     this.sayHello();
   }
 
   private sayHello(): void {
     const hello = this.o.host.hello();
     hello.backlog = [];
-    for (const s of this.o.spool.sessions()) {
-      const hasChunks = s.lastSeq > s.ackedThrough;
+    const sp = this.o.spool;
+    for (let i = 0; i < sp.sessionCount(); i++) {
+      const k = sp.sessionRow(i);
+      const last = sp.rowField(k, SessionField.LAST);
+      const acked = sp.rowField(k, SessionField.ACKED);
+      const hasChunks = last > acked;
       // Every listed session gets this connection's alias (a gateway without CAPABILITY_COMPACT_CHUNKS skips the field).
-      const st = this.state(s);
-      st.alias = ++this.aliases;
+      this.state(k);
+      if (this.aliases < MAX_ALIAS) this.aliasOf[k] = ++this.aliases;
       hello.backlog.push({
-        sessionAlias: st.alias,
-        sessionId: s.id,
-        firstSeq: hasChunks ? Math.max(s.ackedThrough + 1, s.lowestSeq) : 0,
-        lastSeq: Math.max(0, s.lastSeq),
-        closed: s.closed,
+        sessionAlias: this.aliasOf[k] as number,
+        // The id is materialised for the message only (a view of the spool's table, encoded at once).
+        sessionId: sp.idOf(k),
+        firstSeq: hasChunks ? acked + 1 : 0,
+        lastSeq: Math.max(0, last),
+        closed: sp.rowField(k, SessionField.END_AT) >= 0,
         hasChunks: hasChunks,
       });
     }
@@ -290,8 +313,7 @@ export class Uploader {
     const was = this.phase;
     if (this.helloTimer !== null) this.o.clock.clearTimeout(this.helloTimer);
     this.helloTimer = null;
-    this.flights = [];
-    this.send = {};
+    this.forgetSessions();
     if (was === 'offline') return;
     this.phase = 'offline';
     if (was === 'connecting' || was === 'hello') this.o.host.uploaderError('MQTT', reason);
@@ -301,8 +323,7 @@ export class Uploader {
   private goOffline(): void {
     const was = this.phase;
     this.phase = 'offline';
-    this.flights = [];
-    this.send = {};
+    this.forgetSessions();
     if (was === 'connecting' || was === 'hello' || was === 'ready') this.o.mqtt.disconnect();
     if (this.policy !== UploadPolicy.LIVE) this.o.wifi.disconnect();
   }
@@ -352,23 +373,23 @@ export class Uploader {
     this.phase = 'ready';
     const caps = reply.capabilities ?? 0;
     this.form = caps & Capability.COMPACT_CHUNKS ? FORM_COMPACT : caps & Capability.PACKED_FRAMES ? FORM_PACKED : FORM_LEGACY;
+    const sp = this.o.spool;
     for (const r of reply.resume ?? []) {
-      const s = this.o.spool.find(toHex(r.sessionId));
-      if (!s) continue;
+      const k = sp.rowOf(r.sessionId, 0);
+      if (k < 0) continue;
       if (r.complete) {
-        this.o.spool.complete(s);
+        this.completed(k);
         continue;
       }
-      this.o.spool.acknowledge(s, r.receivedThrough);
-      const st = this.state(s);
-      st.next = Math.max(s.ackedThrough + 1, s.lowestSeq);
-      // Missing ranges are below `next` only if the gateway is ahead of us; send them first.
-      this.addResend(st, s, r.missing ?? []);
+      sp.acknowledge(k, r.receivedThrough);
+      this.state(k);
       // Everything above the highest stored seq was never received.
       // The seq after the last missing range is stored by definition (missing ranges end below the highest stored seq).
       let high = r.receivedThrough;
       for (const m of r.missing ?? []) if (m.last + 1 > high) high = m.last + 1;
-      st.next = Math.max(st.next, high + 1);
+      this.nextSeq[k] = Math.max(sp.rowField(k, SessionField.ACKED) + 1, high + 1);
+      // Missing ranges are below `next` only if the gateway is ahead of us; send them first.
+      this.addResend(k, r.missing ?? []);
     }
     this.o.host.helloReply(reply, this.o.clock.monotonicMs() - this.helloSentAt);
     this.o.host.uploaderReady();
@@ -376,26 +397,22 @@ export class Uploader {
   }
 
   private ack(ack: ChunkAck): void {
-    const s = this.o.spool.find(toHex(ack.sessionId));
+    const sp = this.o.spool;
+    const k = sp.rowOf(ack.sessionId, 0);
     // Unknown: a late duplicate for a session already complete (or wiped).
-    if (!s) return;
-    const through = ack.contiguousThrough;
-    this.o.spool.acknowledge(s, through);
+    if (k < 0) return;
+    sp.acknowledge(k, ack.contiguousThrough);
     // The gateway has handled what was sent before this session's chunks, its SessionStart and alias included.
-    const st = this.send[s.hex];
-    if (st && st.alias < 0) st.alias = -st.alias;
+    this.flags[k] = (this.flags[k] as number) & ~ALIAS_PENDING;
+    const acked = sp.rowField(k, SessionField.ACKED);
     const kept: Flight[] = [];
-    for (const f of this.flights) if (!(f.s === s && f.seq <= s.ackedThrough)) kept.push(f);
+    for (const f of this.flights) if (!(f.k === k && f.seq <= acked)) kept.push(f);
     this.flights = kept;
-    if (ack.complete) {
-      this.o.spool.complete(s);
-      delete this.send[s.hex];
-      const rest: Flight[] = [];
-      for (const f of this.flights) if (f.s !== s) rest.push(f);
-      this.flights = rest;
-    } else if (ack.missing && ack.missing.length > 0) {
+    if (ack.complete) this.completed(k);
+    else if (ack.missing && ack.missing.length > 0) {
       // A missing seq still in flight has probably not arrived yet: its ack timeout covers a real loss.
-      this.addResend(this.state(s), s, ack.missing);
+      this.state(k);
+      this.addResend(k, ack.missing);
     }
     this.pump();
     this.maybeEndBatch();
@@ -413,101 +430,156 @@ export class Uploader {
     return this.o.mqtt.publish(upTopicOf(this.o.deviceId, kind), bytes, 1);
   }
 
-  private state(s: SpoolSession): SendState {
-    let st = this.send[s.hex];
-    if (!st) {
-      st = { next: Math.max(s.ackedThrough + 1, s.lowestSeq, 0), resend: [], started: false, endAt: -1, alias: 0 };
-      this.send[s.hex] = st;
-    }
-    return st;
+  /**
+   * Clears the send state of every row: on every connect and disconnect, and when every session was wiped from the
+   * spool (WIPE_ALL: what was in flight or owed names rows that will serve other sessions).
+   */
+  forgetSessions(): void {
+    this.flights = [];
+    this.resend = [];
+    this.flags.fill(0);
+    this.aliasOf.fill(0);
+    this.endPeriodAt = this.o.clock.monotonicMs();
   }
 
-  private addResend(st: SendState, s: SpoolSession, ranges: SeqRange[]): void {
+  /** The gateway finalised row `k`'s session: the spool lets it go and the row's send state is cleared for the next session the row serves. */
+  private completed(k: number): void {
+    this.o.spool.complete(k);
+    this.flags[k] = 0;
+    this.aliasOf[k] = 0;
+    const rest: Flight[] = [];
+    for (const f of this.flights) if (f.k !== k) rest.push(f);
+    this.flights = rest;
+    const kept: number[] = [];
+    for (let i = 0; i < this.resend.length; i += 3) if (this.resend[i] !== k) kept.push(this.resend[i] as number, this.resend[i + 1] as number, this.resend[i + 2] as number);
+    this.resend = kept;
+  }
+
+  /** Sets up row `k`'s send state on this connection if not yet: sending starts above what the gateway acknowledged. */
+  private state(k: number): void {
+    if ((this.flags[k] as number) & KNOWN) return;
+    this.flags[k] = KNOWN;
+    this.aliasOf[k] = 0;
+    this.nextSeq[k] = Math.max(this.o.spool.rowField(k, SessionField.ACKED) + 1, 0);
+  }
+
+  /** Queues seqs of row `k` to send again; past the bound, the row's sending goes back to the range's start. */
+  private addResend(k: number, ranges: SeqRange[]): void {
+    const sp = this.o.spool;
     for (const r of ranges) {
-      const first = Math.max(r.first, s.ackedThrough + 1);
-      const last = Math.min(r.last, s.lastSeq);
+      const first = Math.max(r.first, sp.rowField(k, SessionField.ACKED) + 1);
+      const last = Math.min(r.last, sp.rowField(k, SessionField.LAST));
       if (first > last) continue;
       let dup = false;
-      for (let i = 0; i < st.resend.length; i += 2) if (st.resend[i] === first && st.resend[i + 1] === last) dup = true;
-      if (!dup) st.resend.push(first, last);
+      for (let i = 0; i < this.resend.length; i += 3) if (this.resend[i] === k && this.resend[i + 1] === first && this.resend[i + 2] === last) dup = true;
+      if (dup) continue;
+      if (this.resend.length < 3 * RESEND_PER_SLOT * this.o.tuning.window) this.resend.push(k, first, last);
+      else if (first < (this.nextSeq[k] as number)) this.nextSeq[k] = first;
     }
   }
 
-  private inFlight(s: SpoolSession, seq: number): boolean {
-    for (const f of this.flights) if (f.s === s && f.seq === seq) return true;
+  /** The next seq of row `k` to send again (taken off the list when `take`), -1 when none. */
+  private nextResend(k: number, take: boolean): number {
+    for (let i = 0; i < this.resend.length; i += 3) {
+      if (this.resend[i] !== k) continue;
+      const seq = this.resend[i + 1] as number;
+      if (!take) return seq;
+      if (seq >= (this.resend[i + 2] as number)) this.resend.splice(i, 3);
+      else this.resend[i + 1] = seq + 1;
+      return seq;
+    }
+    return -1;
+  }
+
+  private inFlight(k: number, seq: number): boolean {
+    for (const f of this.flights) if (f.k === k && f.seq === seq) return true;
     return false;
   }
 
   /** Fills the window: the live session first, then the backlog oldest first. */
   private pump(): void {
     if (this.phase !== 'ready') return;
-    const live = this.o.host.liveSession();
-    if (live && !live.complete) this.pumpSession(live, false);
-    for (const s of this.o.spool.sessions()) {
+    const s = this.o.host.liveSession();
+    const live = s ? s.row() : -1;
+    if (live >= 0) this.pumpSession(live, false);
+    const sp = this.o.spool;
+    for (let i = 0; i < sp.sessionCount(); i++) {
       if (this.flights.length >= this.o.tuning.window) break;
-      if (s !== live) this.pumpSession(s, true);
+      const k = sp.sessionRow(i);
+      if (k !== live) this.pumpSession(k, true);
     }
   }
 
-  private pumpSession(s: SpoolSession, backlog: boolean): void {
+  private pumpSession(k: number, backlog: boolean): void {
     if (this.phase !== 'ready') return;
-    const st = this.state(s);
-    if (!st.started) {
+    const sp = this.o.spool;
+    this.state(k);
+    const last = sp.rowField(k, SessionField.LAST);
+    const closed = sp.rowField(k, SessionField.END_AT) >= 0;
+    // A closed backlog session with nothing left to send or end costs no flash read.
+    if (backlog && closed && (this.nextSeq[k] as number) > last && (this.flags[k] as number) & ENDED && this.nextResend(k, false) < 0) return;
+    if (!((this.flags[k] as number) & STARTED)) {
       // Read from flash: the spool holds no protobuf bytes in RAM.
-      let start = s.start;
+      let start = sp.recordAt(sp.rowField(k, SessionField.START_AT));
       if (start) {
-        st.started = true;
+        this.flags[k] = (this.flags[k] as number) | STARTED;
         if (this.form === FORM_COMPACT) {
           // Announces the session's alias (a session started after the Hello gets its alias here): field 9 appended.
-          if (st.alias === 0) st.alias = -++this.aliases;
-          const stored = start;
-          start = new Uint8Array(stored.length + 6);
-          start.set(stored, 0);
-          start[stored.length] = 0x48;
-          start = start.subarray(0, putVarint(start, stored.length + 1, Math.abs(st.alias)));
+          if (this.aliasOf[k] === 0 && this.aliases < MAX_ALIAS) {
+            this.aliasOf[k] = ++this.aliases;
+            this.flags[k] = (this.flags[k] as number) | ALIAS_PENDING;
+          }
+          if (this.aliasOf[k] !== 0) {
+            const stored = start;
+            start = new Uint8Array(stored.length + 6);
+            start.set(stored, 0);
+            start[stored.length] = 0x48;
+            start = start.subarray(0, putVarint(start, stored.length + 1, this.aliasOf[k] as number));
+          }
         }
         this.raw('session-start', start);
       }
     }
-    while (this.flights.length < this.o.tuning.window && st.resend.length > 0) {
-      const seq = st.resend[0] as number;
-      if (seq >= (st.resend[1] as number)) st.resend.splice(0, 2);
-      else st.resend[0] = seq + 1;
-      if (seq <= s.ackedThrough || this.inFlight(s, seq)) continue;
+    while (this.flights.length < this.o.tuning.window) {
+      const seq = this.nextResend(k, true);
+      if (seq < 0) break;
+      if (seq <= sp.rowField(k, SessionField.ACKED) || this.inFlight(k, seq)) continue;
       this.stats.retransmits++;
-      this.sendChunk(s, seq, backlog);
+      this.sendChunk(k, seq, backlog);
     }
-    while (this.flights.length < this.o.tuning.window && st.next <= s.lastSeq) {
-      const seq = st.next++;
-      if (seq <= s.ackedThrough || this.inFlight(s, seq)) continue;
-      this.sendChunk(s, seq, backlog);
+    while (this.flights.length < this.o.tuning.window && (this.nextSeq[k] as number) <= last) {
+      const seq = this.nextSeq[k] as number;
+      this.nextSeq[k] = seq + 1;
+      if (seq <= sp.rowField(k, SessionField.ACKED) || this.inFlight(k, seq)) continue;
+      this.sendChunk(k, seq, backlog);
     }
-    // Everything sent: end the session (again, if its completion is overdue).
-    if (s.closed && st.next > s.lastSeq && st.resend.length === 0) {
-      const now = this.o.clock.monotonicMs();
-      if (st.endAt < 0 || (s.ackedThrough >= s.lastSeq && now - st.endAt >= this.o.tuning.endRetryMs)) {
-        const end = s.end;
+    // Everything sent: end the session (again, if its completion is overdue: ended in an earlier end-retry period).
+    if (closed && (this.nextSeq[k] as number) > last && this.nextResend(k, false) < 0) {
+      const f = this.flags[k] as number;
+      if (!(f & (ENDED | ENDED_BEFORE)) || (f & ENDED_BEFORE && sp.rowField(k, SessionField.ACKED) >= last)) {
+        const end = sp.recordAt(sp.rowField(k, SessionField.END_AT));
         if (end) {
-          st.endAt = now;
+          this.flags[k] = (f & ~ENDED_BEFORE) | ENDED;
           this.raw('session-end', end);
         }
       }
     }
   }
 
-  private sendChunk(s: SpoolSession, seq: number, backlog: boolean): void {
-    let bytes = this.o.spool.readChunk(s, seq);
+  private sendChunk(k: number, seq: number, backlog: boolean): void {
+    let bytes = this.o.spool.readChunk(k, seq);
     if (!bytes) {
-      this.o.log.write('warn', 'chunk ' + s.hex + '/' + seq + ' not in flash');
+      this.o.log.write('warn', 'chunk ' + toHex(this.o.spool.idOf(k)) + '/' + seq + ' not in flash');
       return;
     }
     // Recorded packed; rewritten into the form this connection's gateway takes, named by the session's alias once
     // announced, and marked as backlog (chunks an older firmware stored in the legacy form go as they are). The
     // stored bytes are released before publishing (Espruino frees by reference count): a rewrite costs no more
     // than the copy the MQTT module makes.
-    bytes = wireChunk(bytes, this.form, Math.max(0, this.state(s).alias), backlog);
+    const f = this.flags[k] as number;
+    bytes = wireChunk(bytes, this.form, f & ALIAS_PENDING ? 0 : (this.aliasOf[k] as number), backlog);
     if (!this.raw('chunk', bytes)) return;
-    this.flights.push({ s: s, seq: seq, at: this.o.clock.monotonicMs() });
+    this.flights.push({ k: k, seq: seq, at: this.o.clock.monotonicMs() });
   }
 
   /** Once a second: ack timeouts, overdue session ends, batch end, charger. */
@@ -515,15 +587,25 @@ export class Uploader {
     if (this.phase === 'ready') {
       const now = this.o.clock.monotonicMs();
       const kept: Flight[] = [];
+      const timedOut: Flight[] = [];
       for (const f of this.flights) {
-        if (now - f.at >= this.o.tuning.ackTimeoutMs) {
-          const st = this.state(f.s);
-          // The gateway may not know the alias (its announcement was refused): the session id from now on.
-          st.alias = 0;
-          if (f.seq > f.s.ackedThrough) st.resend.push(f.seq, f.seq);
-        } else kept.push(f);
+        if (now - f.at >= this.o.tuning.ackTimeoutMs) timedOut.push(f);
+        else kept.push(f);
       }
       this.flights = kept;
+      for (const f of timedOut) {
+        // The gateway may not know the alias (its announcement was refused): the session id from now on.
+        this.aliasOf[f.k] = 0;
+        this.addResend(f.k, [{ first: f.seq, last: f.seq }]);
+      }
+      // A new end-retry period: sessions ended in the one before are ended again if still not complete.
+      if (now - this.endPeriodAt >= this.o.tuning.endRetryMs) {
+        this.endPeriodAt = now;
+        for (let k = 0; k < this.flags.length; k++) {
+          const f = this.flags[k] as number;
+          if (f & ENDED) this.flags[k] = (f & ~ENDED) | ENDED_BEFORE;
+        }
+      }
       this.pump();
     }
     this.maybeEndBatch();
@@ -542,11 +624,13 @@ export class Uploader {
   /** Nothing left to send: every chunk acknowledged and no session waiting for its end to be sent. */
   private drained(): boolean {
     if (this.flights.length > 0) return false;
-    const live = this.o.host.liveSession();
-    for (const s of this.o.spool.sessions()) {
-      if (s.lastSeq > s.ackedThrough) return false;
-      const st = this.send[s.hex];
-      if (s.closed && s !== live && (!st || st.endAt < 0)) return false;
+    const s = this.o.host.liveSession();
+    const live = s ? s.row() : -1;
+    const sp = this.o.spool;
+    for (let i = 0; i < sp.sessionCount(); i++) {
+      const k = sp.sessionRow(i);
+      if (sp.rowField(k, SessionField.LAST) > sp.rowField(k, SessionField.ACKED)) return false;
+      if (k !== live && sp.rowField(k, SessionField.END_AT) >= 0 && !((this.flags[k] as number) & (ENDED | ENDED_BEFORE))) return false;
     }
     return true;
   }

@@ -85,7 +85,7 @@ describe('badge: uploader under faults', () => {
     const hex = s?.hex as string;
     const gs = rig.gw.session(hex);
     for (const q of [0, 1, 2, 3, 4, 7]) {
-      const bytes = rig.badge.spool.readChunk(s as never, q) as Uint8Array;
+      const bytes = rig.badge.spool.readChunk(s ? s.row() : -1, q) as Uint8Array;
       gs.chunks[q] = { seq: q, frames: [], sessionId: s?.id } as unknown as Chunk;
       expect(bytes.length).toBeGreaterThan(0);
     }
@@ -110,7 +110,7 @@ describe('badge: uploader under faults', () => {
     expect(rig.badge.deviceState()).toBe(DeviceState.STORAGE_FULL);
     expect(rig.platform.indicators.recording).toBe(false);
     const s = rig.badge.spool.sessions()[0];
-    expect(s ? rig.badge.spool.gapsOf(s).length : 0).toBe(2);
+    expect(s ? rig.badge.spool.gapsOf(s.row()).length : 0).toBe(2);
     // Frames pushed after capture stopped never reach the firmware (mic off).
     rig.speak(1000);
     expect(rig.platform.audio.discarded).toBeGreaterThan(0);

@@ -138,7 +138,7 @@ describe('badge: chunk frame form follows the gateway capability', () => {
     tap(rig);
     rig.speak(3000);
     const s = rig.badge.spool.sessions()[0]!;
-    const stored = decodeUp('chunk', rig.badge.spool.readChunk(s, 0)!);
+    const stored = decodeUp('chunk', rig.badge.spool.readChunk(s.row(), 0)!);
     expect([stored.frames.length, stored.frameSizes.length, stored.frameData.length, stored.sessionId.length]).toEqual([0, 50, 50 * 40, 16]);
     tap(rig);
     rig.gw.online = true;

@@ -4,6 +4,7 @@ import type { SpoolOptions, SpoolSession } from '../../src/core/spool.js';
 import { FirmwareError } from '../../src/core/errors.js';
 import { NodeFlash } from '../../src/platform/node/flash.js';
 import { crc32 as zlibCrc32 } from 'node:zlib';
+import { heldOf } from '../support/spool-view.js';
 
 /**
  * The spool's RAM index has a fixed size whatever the backlog: a badge offline
@@ -41,7 +42,7 @@ function endOf(n: number): Uint8Array {
 }
 
 function append(spool: Spool, s: SpoolSession, n: number, seq: number): boolean {
-  return spool.appendChunk(s, seq, (seq + 1) * 50, (seq + 1) * 300, seq + n * 1000, chunkBytes(n, seq));
+  return spool.appendChunk(s.row(), seq, (seq + 1) * 50, (seq + 1) * 300, seq + n * 1000, chunkBytes(n, seq));
 }
 
 interface HeldCount {
@@ -75,17 +76,17 @@ function heldBy(spool: Spool): HeldCount {
 function recordBacklog(spool: Spool, sessions: number, chunks: number): SpoolSession[] {
   const out: SpoolSession[] = [];
   for (let n = 0; n < sessions; n += 2) {
-    const a = spool.beginSession(sid(n), startOf(n));
-    const b = n + 1 < sessions ? spool.beginSession(sid(n + 1), startOf(n + 1)) : null;
+    const a = spool.view(spool.beginSession(sid(n), startOf(n)));
+    const b = n + 1 < sessions ? spool.view(spool.beginSession(sid(n + 1), startOf(n + 1))) : null;
     for (let q = 0; q < chunks; q++) {
       expect(append(spool, a, n, q)).toBe(true);
       if (b) expect(append(spool, b, n + 1, q)).toBe(true);
     }
-    spool.appendGap(a, chunks * 50, 10);
-    spool.endSession(a, endOf(n));
+    spool.appendGap(a.row(), chunks * 50, 10);
+    spool.endSession(a.row(), endOf(n));
     out.push(a);
     if (b) {
-      spool.endSession(b, endOf(n + 1));
+      spool.endSession(b.row(), endOf(n + 1));
       out.push(b);
     }
   }
@@ -95,16 +96,16 @@ function recordBacklog(spool: Spool, sessions: number, chunks: number): SpoolSes
 function expectSession(spool: Spool, n: number, chunks: number, gap: boolean): SpoolSession {
   const s = spool.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
   expect(s).not.toBeNull();
-  expect(s.start).toEqual(startOf(n));
-  expect(s.end).toEqual(endOf(n));
-  expect(s.closed).toBe(true);
-  expect(spool.gapsOf(s)).toEqual(gap ? [chunks * 50, 10] : []);
-  expect([s.lowestSeq, s.lastSeq, ...(spool.lastTotals(s) as Uint32Array)]).toEqual([0, chunks - 1, chunks * 50, chunks * 300, chunks - 1 + n * 1000]);
+  expect(heldOf(s).start).toEqual(startOf(n));
+  expect(heldOf(s).end).toEqual(endOf(n));
+  expect(heldOf(s).closed).toBe(true);
+  expect(spool.gapsOf(s.row())).toEqual(gap ? [chunks * 50, 10] : []);
+  expect([heldOf(s).ackedThrough + 1, heldOf(s).lastSeq, ...(spool.lastTotals(s.row()) as Uint32Array)]).toEqual([0, chunks - 1, chunks * 50, chunks * 300, chunks - 1 + n * 1000]);
   return s;
 }
 
 describe('spool RAM index', () => {
-  it('does not grow with the backlog: hundreds of segments and 40 sessions held cost only the 40 session handles', () => {
+  it('does not grow with the backlog: hundreds of segments and 40 sessions held cost no object at all (rows of the preallocated table)', () => {
     const segments = 600;
     const flash = new NodeFlash({ bytes: 8 << 20 });
     const spool = spoolOn(flash, segments, { maxSessions: 48 });
@@ -117,7 +118,8 @@ describe('spool RAM index', () => {
     expect(held).toBeGreaterThan(400);
     const full = heldBy(spool);
     expect(full.typedBytes).toBe(empty.typedBytes);
-    expect(full.objects).toBe(empty.objects + sessions.length);
+    expect(sessions).toHaveLength(40);
+    expect(full.objects).toBe(empty.objects);
 
     // A smaller backlog of as many sessions costs the same: the index is set by the bound, not by the backlog.
     const flash2 = new NodeFlash({ bytes: 8 << 20 });
@@ -134,21 +136,21 @@ describe('spool RAM index', () => {
     expect(heldBy(again)).toEqual(full);
     for (let n = 0; n < 40; n++) {
       const s = expectSession(again, n, 120, n % 2 === 0);
-      for (const q of [0, 1, 59, 119]) expect(again.readChunk(s, q)).toEqual(chunkBytes(n, q));
+      for (const q of [0, 1, 59, 119]) expect(again.readChunk(s.row(), q)).toEqual(chunkBytes(n, q));
     }
     expect(again.unackedChunks()).toBe(40 * 120);
 
     // Acknowledged and completed session by session: everything goes, the metadata of the rest survives.
     for (let n = 0; n < 40; n++) {
       const s = again.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
-      again.acknowledge(s, 119);
+      again.acknowledge(s.row(), 119);
       if (n === 19) {
         const mid = spoolOn(flash, segments, { maxSessions: 48 });
         mid.open();
         for (let m = 20; m < 40; m++) expectSession(mid, m, 120, m % 2 === 0);
       }
-      again.complete(s);
-      expect(s.complete).toBe(true);
+      again.complete(s.row());
+      expect(heldOf(s).complete).toBe(true);
     }
     expect(again.sessions()).toHaveLength(0);
     expect(flash.list('sp').length).toBeLessThanOrEqual(1);
@@ -160,34 +162,34 @@ describe('spool RAM index', () => {
     const spool = spoolOn(flash, 40);
     spool.open();
     const ss: SpoolSession[] = [];
-    for (let n = 0; n < 6; n++) ss.push(spool.beginSession(sid(n), startOf(n)));
+    for (let n = 0; n < 6; n++) ss.push(spool.view(spool.beginSession(sid(n), startOf(n))));
     // Six sessions round robin: every segment holds chunks of all six.
     for (let q = 0; q < 12; q++) for (let n = 0; n < 6; n++) expect(append(spool, ss[n] as SpoolSession, n, q)).toBe(true);
     const segments = flash.list('sp').length;
     expect(segments).toBeGreaterThanOrEqual(6);
-    for (let n = 0; n < 6; n++) spool.endSession(ss[n] as SpoolSession, endOf(n));
+    for (let n = 0; n < 6; n++) spool.endSession((ss[n] as SpoolSession).row(), endOf(n));
 
     const after = spoolOn(flash, 40);
     after.open();
     const again: SpoolSession[] = [];
     for (let n = 0; n < 6; n++) {
       const s = expectSession(after, n, 12, false);
-      for (let q = 0; q < 12; q++) expect(after.readChunk(s, q)).toEqual(chunkBytes(n, q));
+      for (let q = 0; q < 12; q++) expect(after.readChunk(s.row(), q)).toEqual(chunkBytes(n, q));
       again.push(s);
     }
     // Five sessions acknowledged whole free nothing: the sixth has unacknowledged chunks everywhere.
-    for (let n = 0; n < 5; n++) after.acknowledge(again[n] as SpoolSession, 11);
+    for (let n = 0; n < 5; n++) after.acknowledge((again[n] as SpoolSession).row(), 11);
     expect(flash.list('sp').length).toBe(segments);
-    after.acknowledge(again[5] as SpoolSession, 5);
-    for (let q = 6; q < 12; q++) expect(after.readChunk(again[5] as SpoolSession, q)).toEqual(chunkBytes(5, q));
-    after.acknowledge(again[5] as SpoolSession, 11);
+    after.acknowledge((again[5] as SpoolSession).row(), 5);
+    for (let q = 6; q < 12; q++) expect(after.readChunk((again[5] as SpoolSession).row(), q)).toEqual(chunkBytes(5, q));
+    after.acknowledge((again[5] as SpoolSession).row(), 11);
     expect(flash.list('sp').length).toBeLessThanOrEqual(2);
     // The starts and ends survived the erasing (copied forward).
     const third = spoolOn(flash, 40);
     third.open();
     for (let n = 0; n < 6; n++) {
       const s = third.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
-      expect([s.start, s.end]).toEqual([startOf(n), endOf(n)]);
+      expect([heldOf(s).start, heldOf(s).end]).toEqual([startOf(n), endOf(n)]);
     }
   });
 
@@ -218,7 +220,7 @@ describe('spool RAM index', () => {
         } else if (r < 19 && next.length > 0) {
           const n = rand(next.length);
           const through = (acked[n] as number) + rand((next[n] as number) - (acked[n] as number));
-          spool.acknowledge(spool.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession, through);
+          spool.acknowledge((spool.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession).row(), through);
           if (through > (acked[n] as number)) acked[n] = through;
         } else {
           // Reboot: acknowledgements are the gateway's to tell again.
@@ -230,12 +232,12 @@ describe('spool RAM index', () => {
         if (r < 16 && step % 10 !== 0) continue;
         for (let n = 0; n < next.length; n++) {
           const s = spool.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
-          expect(s.lastSeq).toBe((next[n] as number) - 1);
-          for (let q = (acked[n] as number) + 1; q < (next[n] as number); q++) expect(spool.readChunk(s, q)).toEqual(chunkBytes(n, q));
+          expect(heldOf(s).lastSeq).toBe((next[n] as number) - 1);
+          for (let q = (acked[n] as number) + 1; q < (next[n] as number); q++) expect(spool.readChunk(s.row(), q)).toEqual(chunkBytes(n, q));
         }
       }
       // Everything acknowledged: at most the active segment and the metadata stay.
-      for (let n = 0; n < next.length; n++) spool.acknowledge(spool.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession, (next[n] as number) - 1);
+      for (let n = 0; n < next.length; n++) spool.acknowledge((spool.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession).row(), (next[n] as number) - 1);
       expect(flash.list('sp').length).toBeLessThanOrEqual(2);
     }
   }, 60_000);
@@ -249,15 +251,14 @@ describe('spool RAM index', () => {
     // Sessions of 3..25 chunks (many share a segment, long ones span several), each with an end.
     const chunksOf = (n: number): number => 3 + ((n * 7) % 23);
     for (let n = 0; n < 150; n++) {
-      const s = spool.beginSession(sid(n), startOf(n));
+      const s = spool.view(spool.beginSession(sid(n), startOf(n)));
       for (let q = 0; q < chunksOf(n); q++) expect(append(spool, s, n, q)).toBe(true);
-      if (n < 149) spool.endSession(s, endOf(n));
+      if (n < 149) spool.endSession(s.row(), endOf(n));
     }
     const held = flash.list('sp').length;
     expect(held).toBeGreaterThan(150);
-    // The index is what it was empty, but for the 150 handles.
-    expect(heldBy(spool).typedBytes).toBe(empty.typedBytes);
-    expect(heldBy(spool).objects).toBe(empty.objects + 150);
+    // The index is what it was empty: 150 sessions held are 150 rows of the preallocated table, no object each.
+    expect(heldBy(spool)).toEqual(empty);
     // The power goes halfway through the last session's next chunk.
     const last = spool.find(Buffer.from(sid(149)).toString('hex')) as SpoolSession;
     flash.cutPowerAfter(150);
@@ -269,23 +270,23 @@ describe('spool RAM index', () => {
     expect([report.sessions, report.tornSegments, report.pinnedSegments]).toEqual([150, 1, 0]);
     for (let n = 0; n < 150; n += 7) {
       const s = again.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
-      expect([s.lowestSeq, s.lastSeq, s.closed]).toEqual([0, chunksOf(n) - 1, n < 149]);
-      for (let q = 0; q < chunksOf(n); q++) expect(again.readChunk(s, q)).toEqual(chunkBytes(n, q));
+      expect([heldOf(s).ackedThrough + 1, heldOf(s).lastSeq, heldOf(s).closed]).toEqual([0, chunksOf(n) - 1, n < 149]);
+      for (let q = 0; q < chunksOf(n); q++) expect(again.readChunk(s.row(), q)).toEqual(chunkBytes(n, q));
     }
     // Acknowledged oldest first, as the uploader drains: the segments before the first one holding
     // an unacknowledged chunk go at once, the rest stay.
     for (let n = 0; n < 150; n++) {
       const s = again.find(Buffer.from(sid(n)).toString('hex')) as SpoolSession;
-      again.acknowledge(s, chunksOf(n) - 1);
-      again.complete(s);
+      again.acknowledge(s.row(), chunksOf(n) - 1);
+      again.complete(s.row());
       if (n === 74) {
         const left = flash.list('sp').length;
         expect(left).toBeGreaterThan(held / 3);
         expect(left).toBeLessThan((2 * held) / 3);
         for (let m = 75; m < 150; m += 5) {
           const r = again.find(Buffer.from(sid(m)).toString('hex')) as SpoolSession;
-          expect(again.readChunk(r, 0)).toEqual(chunkBytes(m, 0));
-          expect(r.start).toEqual(startOf(m));
+          expect(again.readChunk(r.row(), 0)).toEqual(chunkBytes(m, 0));
+          expect(heldOf(r).start).toEqual(startOf(m));
         }
       }
     }
@@ -297,7 +298,7 @@ describe('spool RAM index', () => {
     const flash = new NodeFlash({ bytes: 1 << 20 });
     const spool = spoolOn(flash, 8);
     spool.open();
-    const s = spool.beginSession(sid(1), startOf(1));
+    const s = spool.view(spool.beginSession(sid(1), startOf(1)));
     expect(append(spool, s, 1, 3)).toBe(true);
     let refused: unknown = null;
     try {
@@ -306,8 +307,8 @@ describe('spool RAM index', () => {
       refused = err;
     }
     expect((refused as FirmwareError).errorName).toBe('SPOOL_CORRUPT');
-    expect(spool.readChunk(s, 3)).toEqual(chunkBytes(1, 3));
-    expect(s.lastSeq).toBe(3);
+    expect(spool.readChunk(s.row(), 3)).toEqual(chunkBytes(1, 3));
+    expect(heldOf(s).lastSeq).toBe(3);
   });
 
   it('at the sessions bound refuses a new session as storage full, then takes one again once a session completes', () => {
@@ -317,9 +318,9 @@ describe('spool RAM index', () => {
     expect(spool.maxSessions()).toBe(3);
     const ss: SpoolSession[] = [];
     for (let n = 0; n < 3; n++) {
-      const s = spool.beginSession(sid(n), startOf(n));
+      const s = spool.view(spool.beginSession(sid(n), startOf(n)));
       for (let q = 0; q < 4; q++) expect(append(spool, s, n, q)).toBe(true);
-      spool.endSession(s, endOf(n));
+      spool.endSession(s.row(), endOf(n));
       ss.push(s);
     }
     expect(spool.isFullFor(300)).toBe(true);
@@ -333,17 +334,17 @@ describe('spool RAM index', () => {
     expect((refused as FirmwareError).errorName).toBe('FLASH_FULL');
     // Nothing was written for it, nothing held was touched.
     expect(spool.find(Buffer.from(sid(9)).toString('hex'))).toBeNull();
-    for (let n = 0; n < 3; n++) expect(spool.readChunk(ss[n] as SpoolSession, 3)).toEqual(chunkBytes(n, 3));
+    for (let n = 0; n < 3; n++) expect(spool.readChunk((ss[n] as SpoolSession).row(), 3)).toEqual(chunkBytes(n, 3));
 
-    spool.acknowledge(ss[1] as SpoolSession, 3);
-    spool.complete(ss[1] as SpoolSession);
+    spool.acknowledge((ss[1] as SpoolSession).row(), 3);
+    spool.complete((ss[1] as SpoolSession).row());
     expect(spool.isFullFor(300)).toBe(false);
-    const s9 = spool.beginSession(sid(9), startOf(9));
+    const s9 = spool.view(spool.beginSession(sid(9), startOf(9)));
     expect(append(spool, s9, 9, 0)).toBe(true);
     // The detached handle of the completed session no longer reaches the row session 9 took.
-    expect((ss[1] as SpoolSession).complete).toBe(true);
+    expect(heldOf(ss[1] as SpoolSession).complete).toBe(true);
     expect(append(spool, ss[1] as SpoolSession, 1, 4)).toBe(false);
-    expect(spool.readChunk(ss[1] as SpoolSession, 0)).toBeNull();
+    expect(spool.readChunk((ss[1] as SpoolSession).row(), 0)).toBeNull();
     expect(spool.sessions().map((s) => s.hex)).toEqual([0, 2, 9].map((n) => Buffer.from(sid(n)).toString('hex')));
   });
 
@@ -352,9 +353,9 @@ describe('spool RAM index', () => {
     const spool = spoolOn(flash, 40, { maxSessions: 8 });
     spool.open();
     for (let n = 0; n < 4; n++) {
-      const s = spool.beginSession(sid(n), startOf(n));
+      const s = spool.view(spool.beginSession(sid(n), startOf(n)));
       for (let q = 0; q < 20; q++) expect(append(spool, s, n, q)).toBe(true);
-      spool.endSession(s, endOf(n));
+      spool.endSession(s.row(), endOf(n));
     }
     const held = flash.list('sp').length;
     const small = spoolOn(flash, 40, { maxSessions: 2 });
@@ -362,8 +363,8 @@ describe('spool RAM index', () => {
     expect(report.sessions).toBe(2);
     expect(report.pinnedSegments).toBeGreaterThan(0);
     for (const s of small.sessions().slice()) {
-      small.acknowledge(s, 19);
-      small.complete(s);
+      small.acknowledge(s.row(), 19);
+      small.complete(s.row());
     }
     // Segments with records of the two sessions not indexed are kept.
     expect(flash.list('sp').length).toBeGreaterThan(0);
@@ -372,7 +373,7 @@ describe('spool RAM index', () => {
     expect(flash.list('sp').length).toBeLessThanOrEqual(held);
     for (let n = 2; n < 4; n++) {
       const s = expectSession(roomy, n, 20, false);
-      for (let q = 0; q < 20; q++) expect(roomy.readChunk(s, q)).toEqual(chunkBytes(n, q));
+      for (let q = 0; q < 20; q++) expect(roomy.readChunk(s.row(), q)).toEqual(chunkBytes(n, q));
     }
   });
 
@@ -384,18 +385,18 @@ describe('spool RAM index', () => {
       const flash = new NodeFlash({ bytes: 1 << 20 });
       const spool = build(flash);
       spool.open();
-      const a = spool.beginSession(sid(1), startOf(1));
-      spool.appendGap(a, 0, 10);
-      spool.endSession(a, endOf(1));
+      const a = spool.view(spool.beginSession(sid(1), startOf(1)));
+      spool.appendGap(a.row(), 0, 10);
+      spool.endSession(a.row(), endOf(1));
       // Chunks of a fill a few segments; b's chunks follow in the last one.
       let q = 0;
       while (flash.list('sp').length < 4) expect(append(spool, a, 1, q++)).toBe(true);
-      const b = spool.beginSession(sid(2), startOf(2));
+      const b = spool.view(spool.beginSession(sid(2), startOf(2)));
       expect(append(spool, b, 2, 0)).toBe(true);
       flash.cutPowerAfter(cut);
       try {
         // Erases a's first segment: its START, GAP and END are copied forward first.
-        spool.acknowledge(a, q - 1);
+        spool.acknowledge(a.row(), q - 1);
       } catch (err) {
         expect((err as FirmwareError).errorName).toBe('POWER_CUT');
         cuts++;
@@ -404,10 +405,10 @@ describe('spool RAM index', () => {
       const after = build(flash);
       after.open();
       const a2 = after.find(Buffer.from(sid(1)).toString('hex')) as SpoolSession;
-      expect([a2.start, a2.end, after.gapsOf(a2)]).toEqual([startOf(1), endOf(1), [0, 10]]);
+      expect([heldOf(a2).start, heldOf(a2).end, after.gapsOf(a2.row())]).toEqual([startOf(1), endOf(1), [0, 10]]);
       const b2 = after.find(Buffer.from(sid(2)).toString('hex')) as SpoolSession;
-      expect(after.readChunk(b2, 0)).toEqual(chunkBytes(2, 0));
-      expect(b2.start).toEqual(startOf(2));
+      expect(after.readChunk(b2.row(), 0)).toEqual(chunkBytes(2, 0));
+      expect(heldOf(b2).start).toEqual(startOf(2));
     }
     expect(cuts).toBeGreaterThan(metaBytes - 1);
   });
