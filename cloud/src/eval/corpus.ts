@@ -36,17 +36,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function parseDialogue(raw: unknown, source: string): Dialogue {
+/**
+ * Checks an annotation block (the corpus's `gold`, or a system's predictions in
+ * the same shape) and returns it typed; `source` names it in the error.
+ */
+export function parseGold(gold: unknown, source: string): Gold {
   const bad = (message: string): never => { throw new AnalysisError('CORPUS_INVALID', `${source}: ${message}`); };
-  if (!isRecord(raw)) return bad('not an object');
-  if (typeof raw['id'] !== 'string' || raw['id'] === '') bad('id must be a non-empty string');
-  if (raw['channel'] !== 'phone' && raw['channel'] !== 'badge') bad('channel must be phone or badge');
-  const turns = raw['turns'];
-  if (!Array.isArray(turns)) return bad('turns must be a list');
-  turns.forEach((t, i) => {
-    if (!isRecord(t) || typeof t['text'] !== 'string' || !['staff', 'customer', 'other'].includes(String(t['role']))) bad(`turns[${i}] needs role and text`);
-  });
-  const gold = raw['gold'];
   if (!isRecord(gold)) return bad('gold must be an object');
   const profile = Array.isArray(gold['profile']) ? gold['profile'] : bad('gold.profile must be a list');
   profile.forEach((p: unknown, i: number) => {
@@ -58,6 +53,20 @@ export function parseDialogue(raw: unknown, source: string): Dialogue {
   });
   const keyPoints = isRecord(gold['keyPoints']) ? gold['keyPoints'] : bad('gold.keyPoints must be an object');
   for (const [k, v] of Object.entries(keyPoints)) if (v !== true && v !== false && v !== null) bad(`gold.keyPoints.${k} must be true, false or null`);
+  return gold as unknown as Gold;
+}
+
+export function parseDialogue(raw: unknown, source: string): Dialogue {
+  const bad = (message: string): never => { throw new AnalysisError('CORPUS_INVALID', `${source}: ${message}`); };
+  if (!isRecord(raw)) return bad('not an object');
+  if (typeof raw['id'] !== 'string' || raw['id'] === '') bad('id must be a non-empty string');
+  if (raw['channel'] !== 'phone' && raw['channel'] !== 'badge') bad('channel must be phone or badge');
+  const turns = raw['turns'];
+  if (!Array.isArray(turns)) return bad('turns must be a list');
+  turns.forEach((t, i) => {
+    if (!isRecord(t) || typeof t['text'] !== 'string' || !['staff', 'customer', 'other'].includes(String(t['role']))) bad(`turns[${i}] needs role and text`);
+  });
+  parseGold(raw['gold'], source);
   return raw as unknown as Dialogue;
 }
 
