@@ -55,3 +55,17 @@ describe('a topic word in a statement is no question', () => {
     expect(found).not.toContain('return');
   });
 });
+
+describe('how to get a service', () => {
+  it('asking how to apply for a loan or send money abroad is a purchase-method question', () => {
+    const ask = (staff: string, customer: string): string[] =>
+      analyze(convo([['staff', staff], ['customer', customer]]), rules, taxonomy).profile
+        .filter((p) => p.tag === 'question')
+        .map((p) => p.value);
+    expect(ask('我们的经营贷利率现在挺低的。', '那这个要怎么申请？')).toContain('purchase_method');
+    expect(ask('境外汇款可以在柜台办。', '网银上也能汇吗？')).toContain('purchase_method');
+  });
+  it('praising the app for buying is no question', () => {
+    expect(questions('我一般在你们app上买，挺方便的。')).not.toContain('purchase_method');
+  });
+});
