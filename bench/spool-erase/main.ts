@@ -51,19 +51,6 @@ const ERASE_MS = Number(values['erase-ms']);
 const TICK_MS = 100;
 const CHUNK_BYTES = 2000;
 
-/**
- * What the bench uses of the spool: a session is whatever `beginSession`
- * returns, passed back as it is (the spool's session API is being reworked
- * from handles to table rows; both shapes fit).
- */
-interface SpoolUse {
-  open(): unknown;
-  beginSession(id: Uint8Array, start: Uint8Array): unknown;
-  appendChunk(s: unknown, seq: number, framesEnd: number, bytesTotal: number, digest: number, chunk: Uint8Array): boolean;
-  readChunk(s: unknown, seq: number): Uint8Array | null;
-  acknowledge(s: unknown, through: number): void;
-}
-
 interface ShiftFigures {
   chunks: number;
   segments: number;
@@ -106,7 +93,7 @@ function shift(background: boolean): ShiftFigures {
     segmentBytes: BADGE_SPOOL_CHIP.segmentBytes,
     prefix: 'sp',
     crc32: (d, c) => zlibCrc32(d, c),
-  }) as unknown as SpoolUse;
+  });
   spool.open();
   let nextTick = t.now + TICK_MS;
   const until = (ms: number): void => {
