@@ -53,3 +53,35 @@ describe('objection_handling: the customer raises a refusal or concern, staff re
     expect(kp([...pitch, ['customer', '五万太多了 我最多放两万'], ['staff', '好的 两万也可以 那我加您企业微信 把资料发给您']], 'objection_handling')).toBe(true);
   });
 });
+
+describe('closing_attempt: staff ask for the decision or propose to transact now', () => {
+  const interested: Turns = [...pitch, ['customer', '听着还行，起购多少？'], ['staff', '一万起购，一年后到期自动回到卡上。'], ['customer', '嗯，我手上正好有点闲钱。']];
+
+  it('an alternative-choice close, a suggestion to do it today, or a directive to key the amount in', () => {
+    for (const said of ['那您是现在就转过来，还是回去再转？', '要不咱今天先放两万？', '您打开手机银行搜这款，金额就填两万。']) {
+      expect(kp([...interested, ['staff', said], ['customer', '好。']], 'closing_attempt')).toBe(true);
+    }
+  });
+
+  it('a service errand, advice to wait or a planning offer is no close', () => {
+    for (const said of ['我帮您看一下，您买的是哪一期来着。', '要不先别急，下个月还有新的一期。', '回头给您做个资产配置建议。']) {
+      expect(kp([...interested, ['staff', said], ['customer', '好。']], 'closing_attempt')).toBe(false);
+    }
+  });
+});
+
+describe('kyc: staff ask about the customer\'s situation', () => {
+  const opening: Turns = [['staff', '您好，我是理财经理小祁，给您看看我们这款一年期理财，业绩比较基准二点九。'], ['customer', '嗯，你说。']];
+
+  it('income, money held elsewhere and a condition on the customer\'s situation probe it', () => {
+    for (const said of ['您每个月工资 大概多少', '如果您能接受一点波动，还有一款R3的。']) {
+      expect(kp([...opening, ['staff', said], ['customer', '八千左右吧。']], 'kyc')).toBe(true);
+    }
+  });
+
+  it('a statement that names the topic without asking, or a closing line, is no KYC', () => {
+    for (const said of ['钱主要是为孩子上学准备的，放在我们这儿很安全。', '到期了您自己决定怎么安排 还有别的问题吗']) {
+      expect(kp([...opening, ['staff', said], ['customer', '没有了。']], 'kyc')).toBe(false);
+    }
+  });
+});
