@@ -85,3 +85,21 @@ describe('kyc: staff ask about the customer\'s situation', () => {
     }
   });
 });
+
+describe('outside_funds: staff go after money held elsewhere or still to come', () => {
+  const pitchOnly: Turns = [['staff', '您好，我是理财经理小祁，我们这款一年期理财，业绩比较基准二点九。']];
+  const elsewhere: Turns = [...pitchOnly, ['customer', '我微信零钱通里还放着三万多，收益也就一点多。']];
+
+  it('weighing the money where it is, right after the customer names it', () => {
+    expect(kp([...elsewhere, ['staff', '那边利息确实不高，可以考虑一下。'], ['customer', '也是。']], 'outside_funds')).toBe(true);
+  });
+
+  it('inviting money still to come', () => {
+    expect(kp([...pitchOnly, ['customer', '我就是来存个活期。'], ['staff', '您以后要是还有资金进来，可以考虑一下我们这款。'], ['customer', '哦。']], 'outside_funds')).toBe(true);
+    expect(kp([...pitchOnly, ['customer', '我就是来存个活期。'], ['staff', '好的，我帮您存活期。'], ['customer', '哦。']], 'outside_funds')).toBe(false);
+  });
+
+  it('sending the customer to another bank is not mining', () => {
+    expect(kp([...elsewhere, ['staff', '嫌我们收益低您可以去别的银行呀。'], ['customer', '也是。']], 'outside_funds')).not.toBe(true);
+  });
+});
