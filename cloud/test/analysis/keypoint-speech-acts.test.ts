@@ -103,3 +103,24 @@ describe('outside_funds: staff go after money held elsewhere or still to come', 
     expect(kp([...elsewhere, ['staff', '嫌我们收益低您可以去别的银行呀。'], ['customer', '也是。']], 'outside_funds')).not.toBe(true);
   });
 });
+
+describe('a call turned down at the first reply', () => {
+  const run = (opening: string): ReturnType<typeof analyze> => analyze(convo([
+    ['staff', opening],
+    ['customer', '不需要 谢谢 我在别的银行有人管'],
+    ['staff', '好的 不打扰您了 祝您愉快'],
+  ], 'phone'), rules, taxonomy);
+
+  it('a product only named in the opening line was never pitched: the marketing points do not apply', () => {
+    const r = run('您好 我是锦程银行的客户经理小祁 我们有一款六个月的理财 想跟您介绍一下');
+    expect(r.keyPoints['product_fab']?.value).toBeNull();
+    expect(r.keyPoints['closing_attempt']?.value).toBeNull();
+    expect(r.compliance.map((c) => c.rule)).not.toContain('missing_risk_disclosure');
+  });
+
+  it('a return quoted in the opening line is a pitch already', () => {
+    const r = run('您好 我是锦程银行的客户经理小祁 我们有一款六个月的理财 业绩比较基准百分之二点八');
+    expect(r.keyPoints['closing_attempt']?.value).toBe(false);
+    expect(r.compliance.map((c) => c.rule)).toContain('missing_risk_disclosure');
+  });
+});
