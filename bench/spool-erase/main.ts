@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- spool-erase [--hours 8] [--idle-s 60] [--ack-lag 2] [--erase-ms 45]`: the
+ * `npm run bench -- spool-erase [--hours 8] [--idle-s 0] [--ack-lag 2] [--erase-ms 45]`: the
  * badge's spool on the SPI NOR chip (`BADGE_SPOOL_CHIP`: 124 segments in
  * 1 MiB slots of a W25Q01JV) over a simulated shift, on the chip double with
  * the W25Q's timing on virtual time (tSE 45 ms, tPP 0.4 ms typ., from the
@@ -11,13 +11,14 @@
  * acknowledged `--ack-lag` chunks later (live upload), so segments are
  * created and freed as on a badge.
  *
- * Twice in the same run, from a chip never erased by the driver, the badge
- * booted `--idle-s` before the first chunk:
+ * Twice in the same run, from a chip never erased by the driver (one slot
+ * is erased when the driver opens it, at boot), the first chunk `--idle-s`
+ * after boot:
  *  - synchronous (the baseline: the driver as it was): no background erase,
- *    so every segment's slot is erased when it is created, waiting on BUSY
- *    for all 256 sectors (before, the driver also erased each slot again
- *    when its segment was freed: a second stall of the same length in the
- *    ack path, not counted here);
+ *    so every other segment's slot is erased when it is created, waiting on
+ *    BUSY for all 256 sectors (before, the driver also erased each slot
+ *    again when its segment was freed: a second stall of the same length in
+ *    the ack path, not counted here);
  *  - background: the platform's 100 ms timer gives the driver's `service`
  *    one step (one sector erase issued on an idle chip, not waited for).
  * Reported: the longest time one chunk append holds the badge's one thread
@@ -38,7 +39,7 @@ import { badgeBoard } from '../../hardware/src/boards/index.js';
 const { values } = parseArgs({
   options: {
     hours: { type: 'string', default: '8' },
-    'idle-s': { type: 'string', default: '60' },
+    'idle-s': { type: 'string', default: '0' },
     'ack-lag': { type: 'string', default: '2' },
     'erase-ms': { type: 'string', default: '45' },
   },

@@ -106,7 +106,8 @@ describe('SPI NOR spool flash (W25Q01JV on Espruino SPI)', () => {
     } as unknown as EspruinoGlobals;
     const board = { ...badgeBoard, storage: { ...badgeBoard.storage, spoolFlashBytes: 1024 * 1024 } };
     const f = createEspruinoFlash(g, board, { segmentBytes: 16384, segments: 8 });
-    // The platform's timer erases the slots of a chip never erased, one sector a tick (8 slots of 5 sectors).
+    // A chip never erased: one slot (5 sectors) is erased when it is opened, the platform's timer erases the
+    // other seven, one sector a tick (and the clean mark after each slot's last).
     timers.advance(100 * 8 * 6 - 1);
     expect(chip.erases).toBe(40);
     expect(logged).toEqual([]);

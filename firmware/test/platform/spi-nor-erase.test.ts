@@ -160,23 +160,37 @@ describe('SPI NOR background erase', () => {
     expect(t.now - writeAt).toBeLessThan(2 * t.programMs);
   });
 
-  it('a chip never erased by the driver: every slot is to be erased, and create with no clean slot erases one in the foreground, counted and logged', () => {
+  it('a chip never erased by the driver: one slot is erased when it is opened (boot), the rest in the background', () => {
     const chip = fakeSpiNor(CHIP_BYTES);
     const logged: string[] = [];
     const a = open(chip, (t) => logged.push(t));
-    expect(verifiedCleanSlots(chip)).toBe(0);
+    expect([chip.erases, a.stalls, logged]).toEqual([4, 0, []]);
+    expect(verifiedCleanSlots(chip)).toBe(1);
     a.create('sp0', FILE_BYTES, new Uint8Array([7]));
-    expect([a.stalls, chip.erases, logged.length]).toEqual([1, 4, 1]);
-    expect(logged[0]).toMatch(/no erased slot for sp0.*stall 1/);
+    expect([chip.erases, a.stalls]).toEqual([4, 0]);
     expect(a.read('sp0', 0, 2)).toEqual(new Uint8Array([7, 0xff]));
+  });
+
+  it('create with no clean slot erases one in the foreground, counted and logged', () => {
+    const chip = fakeSpiNor(CHIP_BYTES);
+    const logged: string[] = [];
+    const a = open(chip, (t) => logged.push(t));
+    a.create('sp0', FILE_BYTES, new Uint8Array([7]));
+    // The other seven slots were never erased and the service has not run.
+    const before = chip.erases;
+    a.create('sp1', FILE_BYTES, new Uint8Array([8]));
+    expect([a.stalls, chip.erases - before, logged.length]).toEqual([1, 4, 1]);
+    expect(logged[0]).toMatch(/no erased slot for sp1.*stall 1/);
+    expect(a.read('sp1', 0, 2)).toEqual(new Uint8Array([8, 0xff]));
     // The service meanwhile erases the others; once one is clean, creates stop stalling.
     for (let i = 0; i < 5; i++) a.service();
-    a.create('sp1', FILE_BYTES, new Uint8Array([8]));
+    a.create('sp2', FILE_BYTES, new Uint8Array([9]));
     expect(a.stalls).toBe(1);
-    // Reopened: the file and the slot erased so far are found again, without a blank check.
+    // Reopened: the files are found again, without a blank check; a full area (every slot a file) is refused.
     const b = open(chip);
-    expect(b.list('sp')).toEqual(['sp0', 'sp1']);
-    expect(verifiedCleanSlots(chip)).toBe(0);
+    expect(b.list('sp')).toEqual(['sp0', 'sp1', 'sp2']);
+    for (let i = 3; i < 8; i++) b.create('sp' + i, FILE_BYTES, new Uint8Array(0));
+    expect(() => b.create('sp8', FILE_BYTES, new Uint8Array(0))).toThrow(/FLASH_FULL|full/i);
   });
 
   it('a slot part-erased in the background resumes at boot and is never counted clean before its mark', () => {

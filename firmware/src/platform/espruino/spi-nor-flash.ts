@@ -99,7 +99,8 @@ export interface SpiNorFileArea {
  * sector last, then the clean mark is programmed; `create` takes a slot
  * with the clean mark and clears the mark before it programs anything. Only
  * when no slot is clean does `create` erase one itself, waiting (counted in
- * `stalls`, logged).
+ * `stalls`, logged); opening an area with no clean slot (a new chip) erases
+ * one then, at boot.
  *
  * Crash safety, read from the header at boot (no blank check): a valid
  * header with the released byte erased is a file; a header with the clean
@@ -149,7 +150,7 @@ function driverClass(): NonNullable<typeof driver> {
     private readonly small: FlashStorage | null;
     private readonly spoolPrefix: string;
     /**
-     * A hash of the name of each slot's file (0: free), and nothing else per
+     * A hash of the name of each slot's file (0: clean, DIRTY: to erase), and nothing else per
      * slot: no object keyed by name, whose entries would grow with the files
      * held (a shift's backlog is up to every slot), and no sizes (in the
      * header). A name is found by its hash and checked against the slot's
@@ -185,6 +186,14 @@ function driverClass(): NonNullable<typeof driver> {
         // Clean (0), a file, or to erase before use: released, torn by a power cut, never erased, a duplicate name.
         if (name !== null) this.hashes[i] = name !== '' && this.find(name) < 0 ? nameHash(name) : DIRTY;
       }
+      // No clean slot (a chip never erased by this driver: a new badge's first boot): one is erased now,
+      // while the badge boots, not when its first recording needs it. A chip that does not erase is
+      // reported by `create`; the badge still boots.
+      try {
+        this.cleanSlot();
+      } catch (err) {
+        if (this.log) this.log('spool flash: ' + String(err));
+      }
     }
 
     /** Bytes of file data the area holds when empty (and Storage's, when it routes there). */
@@ -205,15 +214,11 @@ function driverClass(): NonNullable<typeof driver> {
       if (size > this.slotBytes - HEADER_BYTES || data.length > size) throw new FirmwareError('FLASH_FULL', name + ' does not fit a slot');
       let slot = this.hashes.indexOf(0);
       if (slot < 0) {
-        if (this.hashes.indexOf(DIRTY) < 0) throw new FirmwareError('FLASH_FULL', name);
         // No clean slot: erase one now, waiting (a stall).
+        slot = this.cleanSlot();
+        if (slot < 0) throw new FirmwareError('FLASH_FULL', name);
         this.stalls++;
         if (this.log) this.log('spool flash: no erased slot for ' + name + ', one erased in the foreground (stall ' + this.stalls + ')');
-        while (slot < 0) {
-          if (this.busy) this.idle();
-          this.service();
-          slot = this.hashes.indexOf(0);
-        }
       }
       const at = this.base + slot * this.slotBytes;
       // Taken: from here a power cut leaves the slot without its clean mark, to erase again.
@@ -288,6 +293,17 @@ function driverClass(): NonNullable<typeof driver> {
       this.program(this.base + slot * this.slotBytes + RELEASED_AT, new Uint8Array(1));
       this.hashes[slot] = DIRTY;
       this.lastSlot = -1;
+    }
+
+    /** A clean slot, erasing one in the foreground (waiting) when there is none; -1 when every slot holds a file. */
+    private cleanSlot(): number {
+      let slot = this.hashes.indexOf(0);
+      while (slot < 0 && this.hashes.indexOf(DIRTY) >= 0) {
+        if (this.busy) this.idle();
+        this.service();
+        slot = this.hashes.indexOf(0);
+      }
+      return slot;
     }
 
     service(): boolean {
