@@ -124,3 +124,22 @@ describe('a call turned down at the first reply', () => {
     expect(r.compliance.map((c) => c.rule)).toContain('missing_risk_disclosure');
   });
 });
+
+describe('risk_disclosure: what counts as telling the customer the risk', () => {
+  const insurance: Turns = [
+    ['staff', '您好，我是理财经理小祁，给您介绍一款增额终身寿险，交五年，保额每年往上涨。'],
+    ['customer', '那中途要用钱呢？'],
+  ];
+  it('a loss on early exit or a return that can fall to its floor, in any wording', () => {
+    expect(kp([...insurance, ['staff', '可以退保，但头几年退保拿回来的比您交进去的少，差不多第七年才回本。']], 'risk_disclosure')).toBe(true);
+    expect(kp([
+      ['staff', '您好，我是理财经理小祁，这期结构性存款挂钩黄金，保底一点三，最高三点五，三个月。'],
+      ['customer', '那一般能拿多少？'],
+      ['staff', '利息是浮动的，行情不好最差的情况只拿保底那部分。'],
+    ], 'risk_disclosure')).toBe(true);
+  });
+
+  it('a worst case that promises the capital back is no disclosure', () => {
+    expect(kp([...insurance, ['staff', '随时能取，最差也就是把本钱拿回来。']], 'risk_disclosure')).toBe(false);
+  });
+});
