@@ -31,6 +31,7 @@ import { join } from 'node:path';
 import { badgeBoard } from '@parley/hardware/boards';
 import { CoprocPeer, GatewayPeer, SCENARIO_STEPS } from './scenario-peers.js';
 import type { GatewayTally } from './scenario-peers.js';
+import { createDeviceCodec } from '../app/device-codec.js';
 
 export interface InterpreterRunOptions {
   /** The Espruino Linux binary (2v29). */
@@ -86,6 +87,13 @@ export interface InterpreterRunReport {
   backlogHeld: number;
   /** Highest total while holding that backlog (0 when not done). */
   backlogVars: number;
+  /**
+   * Highest total from reconnecting with that backlog (Hello with its inventory, the HelloReply's resume points)
+   * through draining it, sampled also at every publish (0 when not done).
+   */
+  backlogDrainVars: number;
+  /** Sessions of the backlog the gateway completed in the drain. */
+  backlogDrained: number;
   /** The interpreter's variable budget (`process.memory().total`). */
   totalVars: number;
   /**
@@ -142,7 +150,34 @@ global.__pSpi = { setup: function () {}, send: function (d, cs) {
 `;
 }
 
+/**
+ * The backlog fill's records, as the recorder writes them (SessionStart, one packed AudioChunk of one 40-byte frame,
+ * SessionEnd of one chunk), for session id 0; `__pFill` writes each session's id over bytes 2..17 (field 1, the
+ * session id, comes first in all three). Base64 for the prelude.
+ */
+function backlogTemplates(): { start: string; chunk: string; end: string } {
+  const codec = createDeviceCodec();
+  const id = new Uint8Array(16);
+  const frame = new Uint8Array(40).fill(7);
+  const start = codec.encode('session-start', {
+    sessionId: id, staffId: '', startTimeMs: 1000, clockSynced: false, monotonicMs: 1000,
+    codec: { codec: 0, sampleRate: 16000, channels: 1, frameMs: 20, bitrate: 16000 }, trigger: 0, bootCount: 1,
+  });
+  const chunk = codec.encode('chunk', {
+    sessionId: id, seq: 0, firstFrame: 0, frameData: frame, frameSizes: new Uint8Array([40]), captureTimeMs: 1000,
+    clockSynced: false, crc32: codec.crc32(frame, 0), backlog: false,
+  });
+  const end = codec.encode('session-end', {
+    sessionId: id, reason: 0, endTimeMs: 1020, clockSynced: false, totalFrames: 1, totalBytes: 40, totalChunks: 1,
+    digest: codec.crc32(frame, 0), droppedFrames: 0, gaps: [], timeCorrected: false, clockOffsetMs: 0,
+  });
+  for (const t of [start, chunk, end]) if (t[0] !== 0x0a || t[1] !== 16) throw new Error('backlog template: the session id is not first');
+  const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
+  return { start: b64(start), chunk: b64(chunk), end: b64(end) };
+}
+
 function prelude(railPin: string, chip: boolean): string {
+  const t = backlogTemplates();
   return (chip ? spiNorModel() : 'var NOR = { n: 0, per: 0 };') + `
 var P = { h: {}, btn: null, wifi: false, down: false };
 global.__pC = function () {
@@ -154,6 +189,8 @@ global.__pC = function () {
     publish: function (topic, msg) {
       if (typeof msg !== "string") print("@@E publish payload is " + typeof msg);
       else print("@@P " + topic + " " + btoa(msg));
+      // While the backlog drains: a sample at every publish too (the Hello, the chunks sent inside the HelloReply's handling).
+      if (P.sample) print("@@M " + process.memory().usage + " " + NOR.n * NOR.per);
     } };
   P.c = c;
   return c;
@@ -165,13 +202,17 @@ global.__pW = { connect: function (s, o, cb) { setTimeout(function () { P.wifi =
 Modules.addCached("Wifi", "exports.connect = global.__pW.connect; exports.disconnect = global.__pW.disconnect; exports.getDetails = global.__pW.getDetails;");
 global.__pX = function () { if (P.c && P.c.connected) { P.c.connected = false; if (P.h.disconnected) P.h.disconnected(); } };
 global.__pDown = function () { P.down = true; __pX(); };
+global.__pUp = function () { P.down = false; P.sample = true; if (P.c) P.c.connect(); };
 global.__pFill = function (n) {
-  var sp = __parleyBadge.spool, i, id, s, made = 0;
+  var sp = __parleyBadge.spool, i, id, s, made = 0, st, ch, en;
   for (i = 0; i < n && !sp.isFullFor(40); i++) {
     id = new Uint8Array(16); id[0] = 0xb0; id[1] = i & 255; id[2] = i >> 8; id[15] = 0x5a;
-    s = sp.beginSession(id, new Uint8Array([8, 1]));
-    sp.appendChunk(s, 0, 50, 40, 0, new Uint8Array(40));
-    sp.endSession(s, new Uint8Array([8, 2]));
+    st = E.toUint8Array(atob(${JSON.stringify(t.start)})); st.set(id, 2);
+    ch = E.toUint8Array(atob(${JSON.stringify(t.chunk)})); ch.set(id, 2);
+    en = E.toUint8Array(atob(${JSON.stringify(t.end)})); en.set(id, 2);
+    s = sp.beginSession(id, st);
+    sp.appendChunk(s, 0, 1, 40, 0, ch);
+    sp.endSession(s, en);
     made++;
   }
   print("@@F " + made + " " + sp.sessionCount());
@@ -387,8 +428,12 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     await sleep(500);
     const settledVars = current;
     const peakRun = peak;
+    // The scenario's tally as it ended (the backlog phase below completes sessions of its own).
+    const tally = JSON.parse(JSON.stringify(gateway.tally)) as GatewayTally;
     let backlogHeld = 0;
     let backlogVars = 0;
+    let backlogDrainVars = 0;
+    let backlogDrained = 0;
     if (opts.backlogSessions) {
       repl('__pDown()');
       await sleep(1000);
@@ -399,8 +444,16 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
       await sleep(2000);
       backlogHeld = Number(fillReport.split(' ')[1]);
       backlogVars = peak;
+      // Back online with the backlog: Hello with its inventory, resume points for each session, then the drain.
+      peak = 0;
+      const completeBefore = gateway.tally.complete;
+      repl('__pUp()');
+      await waitFor(() => gateway.tally.complete - completeBefore >= backlogHeld, 120_000);
+      await sleep(1000);
+      backlogDrainVars = peak;
+      backlogDrained = gateway.tally.complete - completeBefore;
     }
-    return { preludeVars, chipModelVars, bootVars, peakVars: peakRun, backlogHeld, backlogVars, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: gateway.tally, errors, console: consoleText };
+    return { preludeVars, chipModelVars, bootVars, peakVars: peakRun, backlogHeld, backlogVars, backlogDrainVars, backlogDrained, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: tally, errors, console: consoleText };
   } finally {
     for (const t of timers) clearTimeout(t);
     stop(esp);

@@ -275,6 +275,17 @@ async function main(): Promise<void> {
           console.error(`badge.min.js (${where}): ${held} Espruino variables holding ${r.backlogHeld} sessions, over the budget of ${ESPRUINO_VARIABLE_BUDGET}`);
           failed = true;
         }
+        const drain = r.backlogDrainVars - r.preludeVars;
+        console.log(`badge.min.js on ${bin}, ${where}, then back online with them: peak ${drain} variables from the Hello through the drain ` +
+          `(${r.backlogDrained} of ${r.backlogHeld} sessions completed; budget ${ESPRUINO_VARIABLE_BUDGET}${drain > ESPRUINO_VARIABLE_BUDGET ? ', OVER BUDGET' : ''}; headroom ${ESPRUINO_VARIABLE_BUDGET - drain})`);
+        if (drain > ESPRUINO_VARIABLE_BUDGET) {
+          console.error(`badge.min.js (${where}): ${drain} Espruino variables draining ${r.backlogHeld} sessions, over the budget of ${ESPRUINO_VARIABLE_BUDGET}`);
+          failed = true;
+        }
+        if (r.backlogDrained < r.backlogHeld) {
+          console.error(`badge.min.js (${where}): only ${r.backlogDrained} of the ${r.backlogHeld} sessions held were completed after reconnecting`);
+          failed = true;
+        }
       }
       if (fw > ESPRUINO_VARIABLE_BUDGET) {
         console.error(`badge.min.js (${where}): ${fw} Espruino variables at the peak, over the budget of ${ESPRUINO_VARIABLE_BUDGET}`);

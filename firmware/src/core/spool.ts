@@ -55,12 +55,14 @@ export type Crc32 = (data: Uint8Array, crc: number) => number;
 
 /**
  * Sessions the spool holds at most by default. Set by the memory budget, not
- * by a shift: each session held costs ~2.7 Espruino variables of table and
- * ~5 of its SpoolSession handle in the held list (measured on the
- * interpreter); 32 held is what the chip configuration keeps near the 400
- * of headroom (docs/firmware.md).
+ * by a shift (which wants 100-160: see docs/firmware.md, Open items): a row
+ * costs ~2.6 Espruino variables (38 bytes here, 7 of the uploader's send
+ * state), nothing more per session held. On the 2v29 interpreter with the
+ * spool on the whole chip, 48 rows keep the recording + uploading peak at
+ * ~5,590 (the 400 of headroom) and the reconnect with all 48 held, drained,
+ * at ~5,680; 64 rows put the peak at ~5,645.
  */
-export const DEFAULT_MAX_SESSIONS = 32;
+export const DEFAULT_MAX_SESSIONS = 48;
 /** Largest session table: rows are numbered in a byte (255 is "none"). */
 export const MAX_SESSIONS = 254;
 /** Largest segment: a record's location packs segment and offset in one number (offset below 2^20). */

@@ -67,13 +67,6 @@ export interface UploaderHost {
   uploaderError(code: 'WIFI' | 'MQTT' | 'PROTO_DECODE', detail: string): void;
 }
 
-/** A chunk in flight: the session's spool row, its seq, monotonic ms it was published. Bounded by the window. */
-interface Flight {
-  k: number;
-  seq: number;
-  at: number;
-}
-
 /** Per-row send state flags (`Uploader.flags`), all cleared on every connect. */
 /** The row's state is set up on this connection (`next` is valid). */
 const KNOWN = 1;
@@ -91,6 +84,13 @@ const ENDED = 8;
 const ENDED_BEFORE = 16;
 /** Largest alias: aliases are kept in a Uint16Array; past it a connection names sessions by id. */
 const MAX_ALIAS = 0xffff;
+/**
+ * Sessions a Hello lists at most (the oldest held). The Hello's inventory and the HelloReply's resume points are
+ * objects while they are built and decoded: listing a whole table (32 sessions) took the interpreter to 6,180
+ * variables at the reconnect, over the 6,000 budget. A session not listed is sent like one started after the Hello
+ * (SessionStart, then its chunks above what is acknowledged; the gateway keeps what it already has once).
+ */
+export const HELLO_INVENTORY_MAX = 4;
 /** Resend ranges kept at most, per window slot: beyond them a session goes back to the range's start (go-back-N). */
 const RESEND_PER_SLOT = 4;
 
@@ -122,7 +122,11 @@ export class Uploader {
   private form = FORM_LEGACY;
   /** Session aliases given out on this connection (the last one). */
   private aliases = 0;
-  private flights: Flight[] = [];
+  /** Chunks in flight (at most the window): the session's spool row, the seq, monotonic ms it was published. */
+  private readonly flightRow: Int16Array;
+  private readonly flightSeq: Int32Array;
+  private readonly flightAt: Float64Array;
+  private flights = 0;
   /**
    * Send state per spool row (no object per session held): the next seq never sent on this connection, the
    * session's alias on this connection (0 none) and the flags above.
@@ -148,6 +152,9 @@ export class Uploader {
     this.nextSeq = new Int32Array(rows);
     this.aliasOf = new Uint16Array(rows);
     this.flags = new Uint8Array(rows);
+    this.flightRow = new Int16Array(o.tuning.window);
+    this.flightSeq = new Int32Array(o.tuning.window);
+    this.flightAt = new Float64Array(o.tuning.window);
     o.mqtt.setHandlers({
       connected: () => this.connected(),
       disconnected: (reason) => this.disconnected(reason),
@@ -279,7 +286,7 @@ export class Uploader {
     const hello = this.o.host.hello();
     hello.backlog = [];
     const sp = this.o.spool;
-    for (let i = 0; i < sp.sessionCount(); i++) {
+    for (let i = 0; i < sp.sessionCount() && i < HELLO_INVENTORY_MAX; i++) {
       const k = sp.sessionRow(i);
       const last = sp.rowField(k, SessionField.LAST);
       const acked = sp.rowField(k, SessionField.ACKED);
@@ -405,9 +412,7 @@ export class Uploader {
     // The gateway has handled what was sent before this session's chunks, its SessionStart and alias included.
     this.flags[k] = (this.flags[k] as number) & ~ALIAS_PENDING;
     const acked = sp.rowField(k, SessionField.ACKED);
-    const kept: Flight[] = [];
-    for (const f of this.flights) if (!(f.k === k && f.seq <= acked)) kept.push(f);
-    this.flights = kept;
+    this.land(k, acked);
     if (ack.complete) this.completed(k);
     else if (ack.missing && ack.missing.length > 0) {
       // A missing seq still in flight has probably not arrived yet: its ack timeout covers a real loss.
@@ -435,7 +440,7 @@ export class Uploader {
    * spool (WIPE_ALL: what was in flight or owed names rows that will serve other sessions).
    */
   forgetSessions(): void {
-    this.flights = [];
+    this.flights = 0;
     this.resend = [];
     this.flags.fill(0);
     this.aliasOf.fill(0);
@@ -447,9 +452,7 @@ export class Uploader {
     this.o.spool.complete(k);
     this.flags[k] = 0;
     this.aliasOf[k] = 0;
-    const rest: Flight[] = [];
-    for (const f of this.flights) if (f.k !== k) rest.push(f);
-    this.flights = rest;
+    this.land(k, 0x7fffffff);
     const kept: number[] = [];
     for (let i = 0; i < this.resend.length; i += 3) if (this.resend[i] !== k) kept.push(this.resend[i] as number, this.resend[i + 1] as number, this.resend[i + 2] as number);
     this.resend = kept;
@@ -492,8 +495,34 @@ export class Uploader {
   }
 
   private inFlight(k: number, seq: number): boolean {
-    for (const f of this.flights) if (f.k === k && f.seq === seq) return true;
+    for (let i = 0; i < this.flights; i++) if (this.flightRow[i] === k && this.flightSeq[i] === seq) return true;
     return false;
+  }
+
+  /**
+   * Takes row `k`'s chunks up to seq `through` out of flight; with `k` -1, the chunks in flight for the ack timeout
+   * (`through`: monotonic ms now), which are queued to send again.
+   */
+  private land(k: number, through: number): void {
+    let n = 0;
+    for (let i = 0; i < this.flights; i++) {
+      const r = this.flightRow[i] as number;
+      const seq = this.flightSeq[i] as number;
+      const at = this.flightAt[i] as number;
+      if (k < 0 ? through - at >= this.o.tuning.ackTimeoutMs : r === k && seq <= through) {
+        if (k < 0) {
+          // The gateway may not know the alias (its announcement was refused): the session id from now on.
+          this.aliasOf[r] = 0;
+          this.addResend(r, [{ first: seq, last: seq }]);
+        }
+        continue;
+      }
+      this.flightRow[n] = r;
+      this.flightSeq[n] = seq;
+      this.flightAt[n] = at;
+      n++;
+    }
+    this.flights = n;
   }
 
   /** Fills the window: the live session first, then the backlog oldest first. */
@@ -504,7 +533,7 @@ export class Uploader {
     if (live >= 0) this.pumpSession(live, false);
     const sp = this.o.spool;
     for (let i = 0; i < sp.sessionCount(); i++) {
-      if (this.flights.length >= this.o.tuning.window) break;
+      if (this.flights >= this.o.tuning.window) break;
       const k = sp.sessionRow(i);
       if (k !== live) this.pumpSession(k, true);
     }
@@ -540,14 +569,14 @@ export class Uploader {
         this.raw('session-start', start);
       }
     }
-    while (this.flights.length < this.o.tuning.window) {
+    while (this.flights < this.o.tuning.window) {
       const seq = this.nextResend(k, true);
       if (seq < 0) break;
       if (seq <= sp.rowField(k, SessionField.ACKED) || this.inFlight(k, seq)) continue;
       this.stats.retransmits++;
       this.sendChunk(k, seq, backlog);
     }
-    while (this.flights.length < this.o.tuning.window && (this.nextSeq[k] as number) <= last) {
+    while (this.flights < this.o.tuning.window && (this.nextSeq[k] as number) <= last) {
       const seq = this.nextSeq[k] as number;
       this.nextSeq[k] = seq + 1;
       if (seq <= sp.rowField(k, SessionField.ACKED) || this.inFlight(k, seq)) continue;
@@ -579,25 +608,17 @@ export class Uploader {
     const f = this.flags[k] as number;
     bytes = wireChunk(bytes, this.form, f & ALIAS_PENDING ? 0 : (this.aliasOf[k] as number), backlog);
     if (!this.raw('chunk', bytes)) return;
-    this.flights.push({ k: k, seq: seq, at: this.o.clock.monotonicMs() });
+    this.flightRow[this.flights] = k;
+    this.flightSeq[this.flights] = seq;
+    this.flightAt[this.flights] = this.o.clock.monotonicMs();
+    this.flights++;
   }
 
   /** Once a second: ack timeouts, overdue session ends, batch end, charger. */
   private tick(): void {
     if (this.phase === 'ready') {
       const now = this.o.clock.monotonicMs();
-      const kept: Flight[] = [];
-      const timedOut: Flight[] = [];
-      for (const f of this.flights) {
-        if (now - f.at >= this.o.tuning.ackTimeoutMs) timedOut.push(f);
-        else kept.push(f);
-      }
-      this.flights = kept;
-      for (const f of timedOut) {
-        // The gateway may not know the alias (its announcement was refused): the session id from now on.
-        this.aliasOf[f.k] = 0;
-        this.addResend(f.k, [{ first: f.seq, last: f.seq }]);
-      }
+      this.land(-1, now);
       // A new end-retry period: sessions ended in the one before are ended again if still not complete.
       if (now - this.endPeriodAt >= this.o.tuning.endRetryMs) {
         this.endPeriodAt = now;
@@ -623,7 +644,7 @@ export class Uploader {
 
   /** Nothing left to send: every chunk acknowledged and no session waiting for its end to be sent. */
   private drained(): boolean {
-    if (this.flights.length > 0) return false;
+    if (this.flights > 0) return false;
     const s = this.o.host.liveSession();
     const live = s ? s.row() : -1;
     const sp = this.o.spool;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Spool, RECORD_OVERHEAD } from '../../src/core/spool.js';
+import { DEFAULT_MAX_SESSIONS, Spool, RECORD_OVERHEAD } from '../../src/core/spool.js';
 import type { SpoolOptions, SpoolSession } from '../../src/core/spool.js';
 import { FirmwareError } from '../../src/core/errors.js';
 import { NodeFlash } from '../../src/platform/node/flash.js';
@@ -309,6 +309,43 @@ describe('spool RAM index', () => {
     expect((refused as FirmwareError).errorName).toBe('SPOOL_CORRUPT');
     expect(spool.readChunk(s.row(), 3)).toEqual(chunkBytes(1, 3));
     expect(heldOf(s).lastSeq).toBe(3);
+  });
+
+  it('holds DEFAULT_MAX_SESSIONS sessions by default (oldest first, rows reused in age order), the next one refused as storage full', () => {
+    expect(DEFAULT_MAX_SESSIONS).toBe(48);
+    const flash = new NodeFlash({ bytes: 2 << 20 });
+    const spool = spoolOn(flash, 200);
+    spool.open();
+    expect(spool.maxSessions()).toBe(DEFAULT_MAX_SESSIONS);
+    const hexOf = (n: number): string => Buffer.from(sid(n)).toString('hex');
+    for (let n = 0; n < DEFAULT_MAX_SESSIONS; n++) {
+      const k = spool.beginSession(sid(n), startOf(n));
+      expect(spool.appendChunk(k, 0, 50, 300, n, chunkBytes(n, 0))).toBe(true);
+      spool.endSession(k, endOf(n));
+    }
+    expect(spool.sessionCount()).toBe(DEFAULT_MAX_SESSIONS);
+    expect(spool.isFullFor(300)).toBe(true);
+    expect(() => spool.beginSession(sid(100), startOf(100))).toThrow(FirmwareError);
+    // Two completed (not the oldest): their rows serve the next two, which are the newest in the age order.
+    for (const n of [5, 20]) {
+      const k = spool.rowOf(sid(n), 0);
+      spool.acknowledge(k, 0);
+      spool.complete(k);
+    }
+    const k100 = spool.beginSession(sid(100), startOf(100));
+    const k101 = spool.beginSession(sid(101), startOf(101));
+    expect([k100, k101].sort()).toEqual([spool.rowOf(sid(100), 0), spool.rowOf(sid(101), 0)].sort());
+    const order: string[] = [];
+    for (let i = 0; i < spool.sessionCount(); i++) order.push(Buffer.from(spool.idOf(spool.sessionRow(i))).toString('hex'));
+    const want: number[] = [];
+    for (let n = 0; n < DEFAULT_MAX_SESSIONS; n++) if (n !== 5 && n !== 20) want.push(n);
+    expect(order).toEqual([...want, 100, 101].map(hexOf));
+    // The same order after a reboot (replayed oldest segment first). Sessions 5 and 20 come back too: their
+    // records share segments with unacknowledged neighbours (the gateway completes them again at the next Hello).
+    // With a table of 48 they would take the rows of 100 and 101, which would stay pinned until an open with room.
+    const again = spoolOn(flash, 200, { maxSessions: 64 });
+    again.open();
+    expect(again.sessions().map((v) => v.hex)).toEqual([...want.slice(0, 5), 5, ...want.slice(5, 19), 20, ...want.slice(19), 100, 101].map(hexOf));
   });
 
   it('at the sessions bound refuses a new session as storage full, then takes one again once a session completes', () => {

@@ -30,6 +30,9 @@ export class FakeGateway {
   duplicateAcks = false;
   /** Send a stale (lower) ack after each real one. */
   staleAcks = false;
+  /** Deliver each ack after an extra 0..reorderAcksMs (a fixed pseudo-random sequence): acks arrive out of order. */
+  reorderAcksMs = 0;
+  private acksSent = 0;
   /** Do not answer Hello. */
   silentHello = false;
   lockDevice = false;
@@ -78,7 +81,8 @@ export class FakeGateway {
   }
 
   send<K extends DownKind>(kind: K, msg: DownMessages[K]): void {
-    this.link?.deliver(kind, encodeDown(kind, msg));
+    const extra = kind === 'ack' && this.reorderAcksMs > 0 ? ((this.acksSent++ * 7919) % 101) * (this.reorderAcksMs / 100) : 0;
+    this.link?.deliver(kind, encodeDown(kind, msg), extra);
   }
 
   /** Frames the gateway holds of a session, in order. */
@@ -129,7 +133,8 @@ export class FakeGateway {
     } else if (kind === 'session-end') {
       const m = msg as DecodedUp<'session-end'>;
       const hex = Buffer.from(m.sessionId).toString('hex');
-      this.session(hex).end = m;
+      // As the gateway: a SessionEnd for a finalised session (a badge may still hold its START/END records) is only acked.
+      if (!this.session(hex).complete) this.session(hex).end = m;
       this.ack(hex, m.sessionId);
     }
   }
@@ -243,10 +248,10 @@ export class FakeLink implements MqttClient {
 
   subscribe(_topic: string, _qos: 0 | 1): void {}
 
-  deliver(kind: DownKind, bytes: Uint8Array): void {
+  deliver(kind: DownKind, bytes: Uint8Array, extraMs = 0): void {
     const epoch = this.epoch;
     this.gw.clock.setTimeout(() => {
       if (epoch === this.epoch && this.up) this.handlers?.message(downTopic(this.deviceId, kind), bytes);
-    }, this.gw.latencyMs);
+    }, this.gw.latencyMs + extraMs);
   }
 }
