@@ -143,3 +143,23 @@ describe('risk_disclosure: what counts as telling the customer the risk', () => 
     expect(kp([...insurance, ['staff', '随时能取，最差也就是把本钱拿回来。']], 'risk_disclosure')).toBe(false);
   });
 });
+
+describe('activity_intro and invite_visit', () => {
+  const service: Turns = [['staff', '您好 请坐 办什么业务'], ['customer', '我来改一下预留手机号'], ['staff', '好的 身份证给我 改好了']];
+
+  it('a draw is an activity; a promise to tell about future activities is none, in unpunctuated speech too', () => {
+    expect(kp([...service, ['customer', '嗯'], ['staff', '另外 代发客户 工资到账存一年定期 满五千 能抽一次红包']], 'activity_intro')).toBe(true);
+    expect(kp([
+      ['staff', '喂 您好 我是锦程银行的小祁 给您推荐一款一年期理财 业绩比较基准二点九'],
+      ['customer', '我考虑一下'],
+      ['staff', '好的 那以后有活动 再通知您'],
+      ['customer', '行'],
+    ], 'activity_intro', 'phone')).toBe(false);
+  });
+
+  it('asking the customer to come to a branch to sign, or to come to an event if interested', () => {
+    const loan: Turns = [['staff', '您好，锦程银行客服，请问有什么可以帮您？'], ['customer', '想问下你们的装修贷怎么申请。'], ['staff', '额度最高二十万，年化三点五起，看您的资质。'], ['customer', '那要准备什么？']];
+    expect(kp([...loan, ['staff', '带上身份证和收入证明到网点面签就行，我给您约个客户经理。'], ['customer', '好的。']], 'invite_visit', 'phone')).toBe(true);
+    expect(kp([...loan, ['staff', '身份证和收入证明，在手机银行上传就可以。'], ['customer', '好的。']], 'invite_visit', 'phone')).not.toBe(true);
+  });
+});
