@@ -163,3 +163,25 @@ describe('activity_intro and invite_visit', () => {
     expect(kp([...loan, ['staff', '身份证和收入证明，在手机银行上传就可以。'], ['customer', '好的。']], 'invite_visit', 'phone')).not.toBe(true);
   });
 });
+
+describe('a service call about a product the customer already holds', () => {
+  const held = (reply: string): ReturnType<typeof analyze> => analyze(convo([
+    ['staff', '您好，锦程银行，请问有什么可以帮您？'],
+    ['customer', '我想问下我那个基金怎么一直在跌，能不能先卖掉。'],
+    ['staff', reply],
+    ['customer', '那我再等等看吧。'],
+    ['staff', '好的，您在手机银行持仓里能看到每天的净值。'],
+    ['customer', '行，谢谢。'],
+  ], 'phone'), rules, taxonomy);
+
+  it('explaining the holding is service: the marketing points do not apply', () => {
+    const r = held('我帮您查一下，您买的是锦程稳进混合，近一个月跌了百分之三，随时可以赎回，赎回费千分之五。');
+    expect(r.keyPoints['closing_attempt']?.value).toBeNull();
+    expect(r.keyPoints['add_wecom']?.value).toBeNull();
+  });
+
+  it('pitching a new product in the same call is a sales talk again', () => {
+    const r = held('理解，我们还有一款债券基金，近一年收益三点二，波动小很多，可以考虑一下。');
+    expect(r.keyPoints['add_wecom']?.value).toBe(false);
+  });
+});
