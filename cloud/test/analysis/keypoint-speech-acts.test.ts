@@ -185,3 +185,20 @@ describe('a service call about a product the customer already holds', () => {
     expect(r.keyPoints['add_wecom']?.value).toBe(false);
   });
 });
+
+describe('opening_intro: greeting with an introduction or a question about the customer\'s business', () => {
+  it('greeting and asking straight about what the customer came for', () => {
+    expect(kp([['staff', '阿姨您好，您这张卡是要挂失是吗？'], ['customer', '对，丢了。'], ['staff', '好的，身份证给我。'], ['customer', '给。'], ['staff', '办好了。']], 'opening_intro')).toBe(true);
+    expect(kp([['staff', '身份证给我。'], ['customer', '给。'], ['staff', '卡号多少？'], ['customer', '6222开头的。'], ['staff', '办好了。']], 'opening_intro')).toBe(false);
+  });
+
+  it('a colleague stepping in later greets and introduces themselves', () => {
+    expect(kp([
+      ['customer', '你们这怎么排这么久！'],
+      ['staff', '人多，等着。'],
+      ['customer', '什么态度，叫你们领导来。'],
+      ['staff', '先生您好，我是这里的大堂主管，您别着急，我先帮您看看。'],
+      ['customer', '好吧。'],
+    ], 'opening_intro')).toBe(true);
+  });
+});
