@@ -55,7 +55,7 @@ describe.each([
   { folder: 'heldout-7', dialogues: 34, floor: { profileF1: 0.95, precision: 1, recall: 1, keyPoints: 0.96 } },
   // set 14 was frozen until 2026-11-23 (blind: profile 0.648, compliance 0.607/0.680, key points
   // 0.828); in session 5 its errors were analysed by concept, so it is a tuning set like the others
-  { folder: 'heldout-14', dialogues: 40, floor: { profileF1: 0.89, precision: 0.96, recall: 1, keyPoints: 0.86 } },
+  { folder: 'heldout-14', dialogues: 40, floor: { profileF1: 0.89, precision: 1, recall: 1, keyPoints: 0.94 } },
 ])('shipped rules on $folder (tuning set, analysed after its blind score)', ({ folder, dialogues, floor }) => {
   const scores = scoresOf(folder);
 
