@@ -131,3 +131,20 @@ describe('suitability_mismatch: steering the risk questionnaire', () => {
     expect(staffSays('买之前需要您做个风险测评，按您的真实情况选就好。')).not.toContain('suitability_mismatch');
   });
 });
+
+describe('promise_guarantee: a certain figure, not a cent less, and a deposit contrasted with the product', () => {
+  it('a certainty next to a return figure, or a figure said to be no problem', () => {
+    expect(staffSays('这款理财您放心，到期肯定能拿到四个点。')).toContain('promise_guarantee');
+    expect(staffSays('买这个基金，一年赚个五六个点不成问题。')).toContain('promise_guarantee');
+    expect(staffSays('这款理财收益不确定，不一定能到四个点，有风险。')).not.toContain('promise_guarantee');
+  });
+
+  it('not a cent less said of a product, but not of a passbook being replaced', () => {
+    expect(staffSays('这个保险本金是有保障的，一分钱都不会少。')).toContain('promise_guarantee');
+    expect(staffSays('磁条坏了给您换个新存折，钱一分不少。')).not.toContain('promise_guarantee');
+  });
+
+  it('a deposit\'s guarantee contrasted with the product is a disclosure', () => {
+    expect(staffSays('存款是保本保息的，理财不是，理财有风险。')).not.toContain('promise_guarantee');
+  });
+});
