@@ -31,6 +31,11 @@ describe('objection_handling: the customer raises a refusal or concern, staff re
     }
   });
 
+  it('giving up on it or finding the entry amount too high is an objection; only leaving does not handle it', () => {
+    expect(kp([...pitch, ['customer', '算了，我不弄这些。'], ['staff', '好的，那您慢走。']], 'objection_handling')).toBe(false);
+    expect(kp([...pitch, ['customer', '这个起点太高了，我没那么多。'], ['staff', '我们还有一款一万起的。']], 'objection_handling')).toBe(true);
+  });
+
   it('a fear raised about the offer, whatever is feared', () => {
     expect(kp([...pitch, ['customer', '一年期啊，我怕中途要用钱拿不出来。'], ['staff', '满一年就能赎回，您要是担心流动性，可以只放用不着的那部分。']], 'objection_handling')).toBe(true);
   });
