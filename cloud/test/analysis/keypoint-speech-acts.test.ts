@@ -68,6 +68,14 @@ describe('closing_attempt: staff ask for the decision or propose to transact now
     }
   });
 
+  it('a choice between amounts or terms of the purchase, doing it now, a form to sign', () => {
+    for (const said of ['您看放五万还是十万？', '您是想买一年的还是半年的？', '身份证带了吗？带了的话现在就能办。', '您要是觉得合适，我这就把单子打出来给您签。']) {
+      expect(kp([...interested, ['staff', said], ['customer', '好。']], 'closing_attempt')).toBe(true);
+    }
+    // a choice about the customer's purpose is a question, not a close
+    expect(kp([...interested, ['staff', '您是自己用还是给孩子存？'], ['customer', '自己用。']], 'closing_attempt')).toBe(false);
+  });
+
   it('a service errand, advice to wait or a planning offer is no close', () => {
     for (const said of ['我帮您看一下，您买的是哪一期来着。', '要不先别急，下个月还有新的一期。', '回头给您做个资产配置建议。']) {
       expect(kp([...interested, ['staff', said], ['customer', '好。']], 'closing_attempt')).toBe(false);
