@@ -92,6 +92,13 @@ describe('kyc: staff ask about the customer\'s situation', () => {
     }
   });
 
+  it('experience, spending, age, loss tolerance, who manages the money, occupation', () => {
+    for (const said of ['您之前接触过基金吗？', '您家里开销大不大？', '您今年多大岁数了？', '万一跌个百分之十，您受得了吗？', '您平时是自己打理钱还是家里人管？', '您现在是上班还是已经退休了？']) {
+      expect(kp([...opening, ['staff', said], ['customer', '差不多吧。']], 'kyc')).toBe(true);
+    }
+    expect(kp([...opening, ['staff', '您这个年纪可以走爱心窗口的话更快。'], ['customer', '好。']], 'kyc')).toBe(false);
+  });
+
   it('a statement that names the topic without asking, or a closing line, is no KYC', () => {
     for (const said of ['钱主要是为孩子上学准备的，放在我们这儿很安全。', '到期了您自己决定怎么安排 还有别的问题吗']) {
       expect(kp([...opening, ['staff', said], ['customer', '没有了。']], 'kyc')).toBe(false);
