@@ -119,6 +119,13 @@ describe('outside_funds: staff go after money held elsewhere or still to come', 
     expect(kp([...pitchOnly, ['customer', '我就是来存个活期。'], ['staff', '好的，我帮您存活期。'], ['customer', '哦。']], 'outside_funds')).toBe(false);
   });
 
+  it('asking how much is in a brokerage account or when the deposit elsewhere matures', () => {
+    for (const said of ['您股票账户里还有多少钱？', '您那边的定期什么时候到期？']) {
+      expect(kp([...pitchOnly, ['customer', '嗯，你说。'], ['staff', said], ['customer', '有一些吧。']], 'outside_funds')).toBe(true);
+    }
+    expect(kp([...pitchOnly, ['customer', '嗯，你说。'], ['staff', '我们这边的定期什么时候到期您看手机银行就行。'], ['customer', '好。']], 'outside_funds')).not.toBe(true);
+  });
+
   it('sending the customer to another bank is not mining', () => {
     expect(kp([...elsewhere, ['staff', '嫌我们收益低您可以去别的银行呀。'], ['customer', '也是。']], 'outside_funds')).not.toBe(true);
   });
