@@ -29,7 +29,7 @@ export interface BadgeOptions {
   spoolBytes: number;
   /** Flash segment size of the spool. */
   segmentBytes: number;
-  /** Sessions the spool holds at most (its RAM index is sized by it); a new one beyond is refused as storage full. Default DEFAULT_MAX_SESSIONS (48). */
+  /** Sessions the spool holds at most (its RAM index is sized by it); a new one beyond is refused as storage full. Default DEFAULT_MAX_SESSIONS (32). */
   spoolMaxSessions?: number;
   /** Policy used until the gateway sends a config (the power model's recommendation). */
   defaultUploadPolicy: number;

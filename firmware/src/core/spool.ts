@@ -55,14 +55,16 @@ export type Crc32 = (data: Uint8Array, crc: number) => number;
 
 /**
  * Sessions the spool holds at most by default. Set by the memory budget, not
- * by a shift (which wants 100-160: see docs/firmware.md, Open items): a row
- * costs ~2.6 Espruino variables (38 bytes here, 7 of the uploader's send
- * state), nothing more per session held. On the 2v29 interpreter with the
- * spool on the whole chip, 48 rows keep the recording + uploading peak at
- * ~5,590 (the 400 of headroom) and the reconnect with all 48 held, drained,
- * at ~5,680; 64 rows put the peak at ~5,645.
+ * by a shift (which wants 100-160: see docs/firmware.md, Open items). A row
+ * costs ~2.5 Espruino variables (38 bytes here, 7 of the uploader's send
+ * state), nothing more per session held; the worst case is a badge coming
+ * back online with the table full: its Hello lists every session held and
+ * the HelloReply has a resume point for each, ~7 variables more a session
+ * while they are sent and read. On the 2v29 interpreter with the spool on
+ * the whole chip: 32 rows 5,781 at that reconnect (headroom 219), 48 rows
+ * 5,936 (64, within the runs' noise of the budget).
  */
-export const DEFAULT_MAX_SESSIONS = 48;
+export const DEFAULT_MAX_SESSIONS = 32;
 /** Largest session table: rows are numbered in a byte (255 is "none"). */
 export const MAX_SESSIONS = 254;
 /** Largest segment: a record's location packs segment and offset in one number (offset below 2^20). */

@@ -5,8 +5,9 @@ import type { System } from '../hal/system.js';
 import type { Wifi, WifiNetworkCredentials } from '../hal/wifi.js';
 import { toHex } from './bytes.js';
 import { FORM_COMPACT, FORM_LEGACY, FORM_PACKED, putVarint, wireChunk } from './chunk-form.js';
+import { FieldReader, INVENTORY_ENTRY_MAX, putInventory } from './proto-fields.js';
 import type { ProtocolCodec } from './codec.js';
-import type { ChunkAck, DownKind, DownMessages, Hello, HelloReply, SeqRange, UpKind, UpMessages } from './messages.js';
+import type { ChunkAck, DownKind, DownMessages, Hello, HelloReply, UpKind, UpMessages } from './messages.js';
 import { Capability, UploadPolicy } from './messages.js';
 import type { Spool, SpoolSession } from './spool.js';
 import { SessionField } from './spool.js';
@@ -84,13 +85,6 @@ const ENDED = 8;
 const ENDED_BEFORE = 16;
 /** Largest alias: aliases are kept in a Uint16Array; past it a connection names sessions by id. */
 const MAX_ALIAS = 0xffff;
-/**
- * Sessions a Hello lists at most (the oldest held). The Hello's inventory and the HelloReply's resume points are
- * objects while they are built and decoded: listing a whole table (32 sessions) took the interpreter to 6,180
- * variables at the reconnect, over the 6,000 budget. A session not listed is sent like one started after the Hello
- * (SessionStart, then its chunks above what is acknowledged; the gateway keeps what it already has once).
- */
-export const HELLO_INVENTORY_MAX = 4;
 /** Resend ranges kept at most, per window slot: beyond them a session goes back to the range's start (go-back-N). */
 const RESEND_PER_SLOT = 4;
 
@@ -282,11 +276,20 @@ export class Uploader {
     this.sayHello();
   }
 
+  /**
+   * Hello with every session held in its inventory (the gateway finalises a session it holds with missing chunks
+   * as lost when the Hello does not list it). The entries are written into the encoded Hello one by one
+   * (`putInventory`): no object per session.
+   */
   private sayHello(): void {
     const hello = this.o.host.hello();
     hello.backlog = [];
+    const head = this.o.codec.encode('hello', hello);
     const sp = this.o.spool;
-    for (let i = 0; i < sp.sessionCount() && i < HELLO_INVENTORY_MAX; i++) {
+    const out = new Uint8Array(head.length + sp.sessionCount() * INVENTORY_ENTRY_MAX);
+    out.set(head, 0);
+    let o = head.length;
+    for (let i = 0; i < sp.sessionCount(); i++) {
       const k = sp.sessionRow(i);
       const last = sp.rowField(k, SessionField.LAST);
       const acked = sp.rowField(k, SessionField.ACKED);
@@ -294,18 +297,10 @@ export class Uploader {
       // Every listed session gets this connection's alias (a gateway without CAPABILITY_COMPACT_CHUNKS skips the field).
       this.state(k);
       if (this.aliases < MAX_ALIAS) this.aliasOf[k] = ++this.aliases;
-      hello.backlog.push({
-        sessionAlias: this.aliasOf[k] as number,
-        // The id is materialised for the message only (a view of the spool's table, encoded at once).
-        sessionId: sp.idOf(k),
-        firstSeq: hasChunks ? acked + 1 : 0,
-        lastSeq: Math.max(0, last),
-        closed: sp.rowField(k, SessionField.END_AT) >= 0,
-        hasChunks: hasChunks,
-      });
+      o = putInventory(out, o, sp.idOf(k), 0, hasChunks ? acked + 1 : 0, Math.max(0, last), sp.rowField(k, SessionField.END_AT) >= 0, hasChunks, this.aliasOf[k] as number);
     }
     this.helloSentAt = this.o.clock.monotonicMs();
-    this.raw('hello', this.o.codec.encode('hello', hello));
+    this.raw('hello', out.subarray(0, o));
     if (this.helloTimer !== null) this.o.clock.clearTimeout(this.helloTimer);
     this.helloTimer = this.o.clock.setTimeout(() => {
       this.helloTimer = null;
@@ -360,6 +355,11 @@ export class Uploader {
       this.o.log.write('warn', 'message on unexpected topic ' + topic);
       return;
     }
+    // Read at the wire level: its resume points, one per session listed, are never objects.
+    if (kind === 'hello-reply') {
+      this.helloReply(payload);
+      return;
+    }
     let msg: DownMessages[DownKind];
     try {
       msg = this.o.codec.decode(kind, payload);
@@ -367,40 +367,93 @@ export class Uploader {
       this.o.host.uploaderError('PROTO_DECODE', kind + ': ' + String(err));
       return;
     }
-    if (kind === 'hello-reply') this.helloReply(msg as HelloReply);
-    else if (kind === 'ack') this.ack(msg as ChunkAck);
+    if (kind === 'ack') this.ack(msg as ChunkAck);
     else this.o.host.downMessage(kind, msg);
   }
 
-  private helloReply(reply: HelloReply): void {
+  /**
+   * The HelloReply: its other fields decoded by the codec (the resume points left out), then each resume point
+   * read from the bytes and applied: the session's ack point, its missing ranges first, what the gateway holds
+   * skipped; a complete session deleted.
+   */
+  private helloReply(payload: Uint8Array): void {
     if (this.phase !== 'hello') return;
+    let reply: HelloReply;
+    try {
+      // The other fields are a few bytes: sized first, so the copy does not grow with the resume points.
+      let n = 0;
+      const rd = new FieldReader(payload, 0, payload.length);
+      while (rd.next()) if (rd.field !== 3) n += rd.at - rd.from;
+      const rest = new Uint8Array(n);
+      n = 0;
+      rd.at = 0;
+      while (rd.next()) {
+        if (rd.field === 3) continue;
+        rest.set(payload.subarray(rd.from, rd.at), n);
+        n += rd.at - rd.from;
+      }
+      reply = this.o.codec.decode('hello-reply', rest);
+    } catch (err) {
+      this.o.host.uploaderError('PROTO_DECODE', 'hello-reply: ' + String(err));
+      return;
+    }
     if (this.helloTimer !== null) this.o.clock.clearTimeout(this.helloTimer);
     this.helloTimer = null;
     this.attempts = 0;
     this.phase = 'ready';
     const caps = reply.capabilities ?? 0;
     this.form = caps & Capability.COMPACT_CHUNKS ? FORM_COMPACT : caps & Capability.PACKED_FRAMES ? FORM_PACKED : FORM_LEGACY;
-    const sp = this.o.spool;
-    for (const r of reply.resume ?? []) {
-      const k = sp.rowOf(r.sessionId, 0);
-      if (k < 0) continue;
-      if (r.complete) {
-        this.completed(k);
-        continue;
-      }
-      sp.acknowledge(k, r.receivedThrough);
-      this.state(k);
-      // Everything above the highest stored seq was never received.
-      // The seq after the last missing range is stored by definition (missing ranges end below the highest stored seq).
-      let high = r.receivedThrough;
-      for (const m of r.missing ?? []) if (m.last + 1 > high) high = m.last + 1;
-      this.nextSeq[k] = Math.max(sp.rowField(k, SessionField.ACKED) + 1, high + 1);
-      // Missing ranges are below `next` only if the gateway is ahead of us; send them first.
-      this.addResend(k, r.missing ?? []);
+    try {
+      const rd = new FieldReader(payload, 0, payload.length);
+      while (rd.next()) if (rd.field === 3 && rd.wire === 2) this.resumePoint(payload, rd.value, rd.value + rd.len);
+    } catch (err) {
+      // The resume points read before stay applied; the rest are sessions sent from their ack point.
+      this.o.host.uploaderError('PROTO_DECODE', 'hello-reply resume: ' + String(err));
     }
     this.o.host.helloReply(reply, this.o.clock.monotonicMs() - this.helloSentAt);
     this.o.host.uploaderReady();
     this.pump();
+  }
+
+  /** One ResumePoint, `b[at, end)`: session_id 1, received_through 2 (sint64), missing 3 (SeqRange first 1, last 2), complete 4. */
+  private resumePoint(b: Uint8Array, at: number, end: number): void {
+    const sp = this.o.spool;
+    const rd = new FieldReader(b, at, end);
+    let k = -1;
+    let through = -1;
+    let complete = false;
+    while (rd.next()) {
+      if (rd.field === 1 && rd.wire === 2 && rd.len === 16) k = sp.rowOf(b, rd.value);
+      else if (rd.field === 2 && rd.wire === 0) through = rd.value % 2 === 1 ? -(rd.value + 1) / 2 : rd.value / 2;
+      else if (rd.field === 4 && rd.wire === 0) complete = rd.value !== 0;
+    }
+    if (k < 0) return;
+    if (complete) {
+      this.completed(k);
+      return;
+    }
+    sp.acknowledge(k, through);
+    this.state(k);
+    // Everything above the highest stored seq was never received.
+    // The seq after the last missing range is stored by definition (missing ranges end below the highest stored seq).
+    let high = through;
+    for (let pass = 0; pass < 2; pass++) {
+      rd.at = at;
+      while (rd.next()) {
+        if (rd.field !== 3 || rd.wire !== 2) continue;
+        const r = new FieldReader(b, rd.value, rd.value + rd.len);
+        let first = 0;
+        let last = 0;
+        while (r.next()) {
+          if (r.field === 1 && r.wire === 0) first = r.value;
+          else if (r.field === 2 && r.wire === 0) last = r.value;
+        }
+        // Missing ranges are below `next` only if the gateway is ahead of us; send them first.
+        if (pass === 0 && last + 1 > high) high = last + 1;
+        else if (pass === 1) this.addResend(k, first, last);
+      }
+      if (pass === 0) this.nextSeq[k] = Math.max(sp.rowField(k, SessionField.ACKED) + 1, high + 1);
+    }
   }
 
   private ack(ack: ChunkAck): void {
@@ -417,7 +470,7 @@ export class Uploader {
     else if (ack.missing && ack.missing.length > 0) {
       // A missing seq still in flight has probably not arrived yet: its ack timeout covers a real loss.
       this.state(k);
-      this.addResend(k, ack.missing);
+      for (const m of ack.missing) this.addResend(k, m.first, m.last);
     }
     this.pump();
     this.maybeEndBatch();
@@ -466,19 +519,15 @@ export class Uploader {
     this.nextSeq[k] = Math.max(this.o.spool.rowField(k, SessionField.ACKED) + 1, 0);
   }
 
-  /** Queues seqs of row `k` to send again; past the bound, the row's sending goes back to the range's start. */
-  private addResend(k: number, ranges: SeqRange[]): void {
+  /** Queues seqs `from..to` of row `k` to send again; past the bound, the row's sending goes back to the range's start. */
+  private addResend(k: number, from: number, to: number): void {
     const sp = this.o.spool;
-    for (const r of ranges) {
-      const first = Math.max(r.first, sp.rowField(k, SessionField.ACKED) + 1);
-      const last = Math.min(r.last, sp.rowField(k, SessionField.LAST));
-      if (first > last) continue;
-      let dup = false;
-      for (let i = 0; i < this.resend.length; i += 3) if (this.resend[i] === k && this.resend[i + 1] === first && this.resend[i + 2] === last) dup = true;
-      if (dup) continue;
-      if (this.resend.length < 3 * RESEND_PER_SLOT * this.o.tuning.window) this.resend.push(k, first, last);
-      else if (first < (this.nextSeq[k] as number)) this.nextSeq[k] = first;
-    }
+    const first = Math.max(from, sp.rowField(k, SessionField.ACKED) + 1);
+    const last = Math.min(to, sp.rowField(k, SessionField.LAST));
+    if (first > last) return;
+    for (let i = 0; i < this.resend.length; i += 3) if (this.resend[i] === k && this.resend[i + 1] === first && this.resend[i + 2] === last) return;
+    if (this.resend.length < 3 * RESEND_PER_SLOT * this.o.tuning.window) this.resend.push(k, first, last);
+    else if (first < (this.nextSeq[k] as number)) this.nextSeq[k] = first;
   }
 
   /** The next seq of row `k` to send again (taken off the list when `take`), -1 when none. */
@@ -513,7 +562,7 @@ export class Uploader {
         if (k < 0) {
           // The gateway may not know the alias (its announcement was refused): the session id from now on.
           this.aliasOf[r] = 0;
-          this.addResend(r, [{ first: seq, last: seq }]);
+          this.addResend(r, seq, seq);
         }
         continue;
       }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { DecodedUp } from '@parley/proto';
 import { DeviceState } from '../../src/core/messages.js';
 import { DOUBLE_GAP_MS } from '../../src/core/button-gestures.js';
-import { HELLO_INVENTORY_MAX } from '../../src/core/uploader.js';
 import { frameBytes, hexOf, makeRig } from '../support/rig.js';
 import type { Rig } from '../support/rig.js';
 
@@ -60,8 +59,8 @@ describe('badge: a shift of short sessions held offline', () => {
     // The next reconnect attempt (the backoff grew while offline).
     for (let t = 0; t < 1300 && rig.gw.of('hello').length === 0; t++) rig.clock.advance(100);
     const hello = (rig.gw.of('hello') as Hello[]).at(-1) as Hello;
-    // The oldest few are listed (the Hello and its resume points are bounded), the rest are sent as they come.
-    expect(hello.backlog.map((b) => hexOf(b.sessionId))).toEqual(recorded.slice(0, HELLO_INVENTORY_MAX));
+    // Every session held is listed, oldest first (written entry by entry, no object per session).
+    expect(hello.backlog.map((b) => hexOf(b.sessionId))).toEqual(recorded);
     expect(hello.backlog.every((b) => b.closed && b.hasChunks && b.firstSeq === 0 && b.lastSeq === 1)).toBe(true);
 
     // Drain until about half are complete at the gateway, then the power goes.

@@ -312,7 +312,7 @@ describe('spool RAM index', () => {
   });
 
   it('holds DEFAULT_MAX_SESSIONS sessions by default (oldest first, rows reused in age order), the next one refused as storage full', () => {
-    expect(DEFAULT_MAX_SESSIONS).toBe(48);
+    expect(DEFAULT_MAX_SESSIONS).toBe(32);
     const flash = new NodeFlash({ bytes: 2 << 20 });
     const spool = spoolOn(flash, 200);
     spool.open();
@@ -342,7 +342,7 @@ describe('spool RAM index', () => {
     expect(order).toEqual([...want, 100, 101].map(hexOf));
     // The same order after a reboot (replayed oldest segment first). Sessions 5 and 20 come back too: their
     // records share segments with unacknowledged neighbours (the gateway completes them again at the next Hello).
-    // With a table of 48 they would take the rows of 100 and 101, which would stay pinned until an open with room.
+    // With a table of DEFAULT_MAX_SESSIONS they would take the rows of 100 and 101, pinned until an open with room.
     const again = spoolOn(flash, 200, { maxSessions: 64 });
     again.open();
     expect(again.sessions().map((v) => v.hex)).toEqual([...want.slice(0, 5), 5, ...want.slice(5, 19), 20, ...want.slice(19), 100, 101].map(hexOf));
