@@ -148,3 +148,23 @@ describe('promise_guarantee: a certain figure, not a cent less, and a deposit co
     expect(staffSays('存款是保本保息的，理财不是，理财有风险。')).not.toContain('promise_guarantee');
   });
 });
+
+describe('a probe of other wordings: deposit likeness, pressure, rudeness', () => {
+  it('the product to be treated as a deposit, however long the phrase in between', () => {
+    expect(staffSays('这个增额寿您就当是存了一笔长期定期，有风险的。')).toContain('deposit_as_wealth');
+    expect(staffSays('这款保险跟存款有区别，不是存款，有风险。')).not.toContain('deposit_as_wealth');
+  });
+
+  it('a rate that will not last past next month, and a favour asked for staff\'s boss', () => {
+    expect(staffSays('您今天不办，下个月利率就没这么高了，理财有风险。')).toContain('pressure_selling');
+    expect(staffSays('我们领导盯着呢，您就当帮我个忙，理财有风险。')).toContain('pressure_selling');
+    expect(staffSays('您要是拿不准，回去想想，下个月这款还有，理财有风险。')).not.toContain('pressure_selling');
+    expect(staffSays('能帮我个忙吗？把那份资料递给我，理财有风险。')).not.toContain('pressure_selling');
+  });
+
+  it('telling the customer not to ask or to hurry up', () => {
+    expect(staffSays('您听不懂就别问了，理财有风险。')).toContain('rude_language');
+    expect(staffSays('后面还有人排队呢，您快点，理财有风险。')).toContain('rude_language');
+    expect(staffSays('您有不明白的尽管问，我慢慢给您讲。')).not.toContain('rude_language');
+  });
+});
