@@ -35,6 +35,7 @@ import { EspruinoFlash } from '../../firmware/src/platform/espruino/storage.js';
 import { createSpoolOnSpiNorFlash } from '../../firmware/src/platform/espruino/spi-nor-flash.js';
 import { BADGE_SPOOL_CHIP, SPOOL_SLOT_BYTES } from '../../firmware/src/platform/espruino/spool-chip.js';
 import { badgeBoard } from '../../hardware/src/boards/index.js';
+import { SeededRandom } from '../../tools/src/random/seeded-random.js';
 
 const { values } = parseArgs({
   options: {
@@ -64,19 +65,6 @@ interface ShiftFigures {
   erases: number;
 }
 
-/** A seeded stream in [0, 1). */
-function uniform(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
-
 function shift(background: boolean): ShiftFigures {
   const t: SpiNorTiming = { ...w25qTiming(), eraseMs: ERASE_MS };
   const chip = fakeSpiNor(badgeBoard.storage.spoolFlashBytes, undefined, t);
@@ -88,7 +76,7 @@ function shift(background: boolean): ShiftFigures {
     if (name.startsWith('sp')) created++;
     create(name, size, data);
   };
-  const phase = uniform(7);
+  const phase = new SeededRandom(7);
   const spool = new Spool(flash, {
     capacityBytes: BADGE_SPOOL_CHIP.segmentBytes * BADGE_SPOOL_CHIP.segments,
     segmentBytes: BADGE_SPOOL_CHIP.segmentBytes,
@@ -112,7 +100,7 @@ function shift(background: boolean): ShiftFigures {
   let appendTotal = 0;
   const chunks = Math.round(HOURS * 3600);
   for (let seq = 0; seq < chunks; seq++) {
-    until((IDLE_S + seq + 1) * 1000 + phase() * TICK_MS);
+    until((IDLE_S + seq + 1) * 1000 + phase.next() * TICK_MS);
     for (let i = 0; i < 8; i++) chunk[i] = (seq >>> (i * 4)) & 0xff;
     let at = t.now;
     if (!spool.appendChunk(s, seq, (seq + 1) * 50, (seq + 1) * CHUNK_BYTES, seq, chunk)) throw new Error(`chunk ${seq} refused: spool full`);

@@ -14,22 +14,14 @@
  *   first_frame - seq x frames, absent for every chunk but a session's last).
  */
 
+import { FieldReader, putVarint } from './proto-fields.js';
+
 /** One field 4 per frame, for a gateway of the first protocol version. */
 export const FORM_LEGACY = 0;
 /** frame_data + frame_sizes, as stored. */
 export const FORM_PACKED = 1;
 /** session_alias + frame_data + frame_sizes_rice. */
 export const FORM_COMPACT = 2;
-
-/** Writes `v` as a varint at `o`; returns the offset after it. */
-export function putVarint(out: Uint8Array, o: number, v: number): number {
-  while (v >= 128) {
-    out[o++] = (v & 127) | 128;
-    v = Math.floor(v / 128);
-  }
-  out[o++] = v;
-  return o;
-}
 
 /**
  * `chunk` (a stored AudioChunk) in the wire form `form` (FORM_*), with the
@@ -70,53 +62,32 @@ export function wireChunk(chunk: Uint8Array, form: number, alias: number, backlo
   let asIs = form === FORM_PACKED;
   if (form !== FORM_COMPACT) alias = 0;
   for (let stage = 0; stage < 3 && !asIs; stage++) {
-    for (let p = 0; stage !== 1 && p < n; ) {
-      const start = p;
-      let tag = 0;
-      let mul = 1;
-      let x = 128;
-      while (x >= 128) {
-        x = p < n ? (chunk[p] as number) : 0;
-        p++;
-        tag += (x & 127) * mul;
-        mul *= 128;
-      }
-      const wire = tag % 8;
-      let v = 0;
-      if (wire === 1) p += 8;
-      else if (wire === 5) p += 4;
-      else if (wire === 0 || wire === 2) {
-        // A varint value, or the length of a length-delimited field.
-        mul = 1;
-        x = 128;
-        while (x >= 128) {
-          x = p < n ? (chunk[p] as number) : 0;
-          p++;
-          v += (x & 127) * mul;
-          mul *= 128;
-        }
-        if (wire === 2) p += v;
-      } else p = n + 1;
-      if (p > n) {
+    // Stage 0 walks fields not yet checked: a truncated field or an unknown wire type sends the chunk as it is.
+    const rd = stage === 1 ? undefined : new FieldReader(chunk, 0, n);
+    while (rd) {
+      try {
+        if (!rd.next()) break;
+      } catch {
         asIs = true;
         break;
       }
-      const field = (tag - wire) / 8;
+      const field = rd.field;
+      const wire = rd.wire;
       if (wire === 2 && field === 9) {
-        dataAt = p - v;
-        dataEnd = p;
+        dataAt = rd.value;
+        dataEnd = rd.value + rd.len;
       } else if (wire === 2 && field === 10) {
-        sizesAt = p - v;
-        sizesEnd = p;
-      } else if (wire === 0 && field === 2) seq = v;
-      else if (wire === 0 && field === 3) first = v;
+        sizesAt = rd.value;
+        sizesEnd = rd.value + rd.len;
+      } else if (wire === 0 && field === 2) seq = rd.value;
+      else if (wire === 0 && field === 3) first = rd.value;
       // Dropped: the sizes (rewritten), the data in the legacy form, the session id when an alias names it, the
       // first frame index in the compact form (first_frame_delta instead).
       if (field === 10 || (field === 9 && form === FORM_LEGACY) || (field === 1 && alias > 0) || (field === 3 && form === FORM_COMPACT)) continue;
-      if (stage === 0) keep += p - start;
+      if (stage === 0) keep += rd.at - rd.from;
       else {
-        out.set(chunk.subarray(start, p), o);
-        o += p - start;
+        out.set(chunk.subarray(rd.from, rd.at), o);
+        o += rd.at - rd.from;
       }
     }
     // Legacy already (or half a packed form, which the gateway rejects as it is).

@@ -1,14 +1,24 @@
-import { putVarint } from './chunk-form.js';
 import { FirmwareError } from './errors.js';
 
 /**
- * Protobuf at the wire level for the messages whose size grows with the
- * sessions held: the Hello's inventory (written entry by entry) and the
- * HelloReply's resume points (read entry by entry). The generated codec
+ * Protobuf at the wire level: varints, a field walker, and for the messages
+ * whose size grows with the sessions held, the Hello's inventory (written
+ * entry by entry) and the HelloReply's resume points (read entry by entry);
+ * `chunk-form.ts` rewrites chunks with the same two pieces. The generated codec
  * would make an object per session for each (on Espruino ~15 variables a
  * session at the reconnect: a table of 32 took the interpreter over its
  * budget); here a session costs bytes of one buffer.
  */
+
+/** Writes `v` as a varint at `o`; returns the offset after it. */
+export function putVarint(out: Uint8Array, o: number, v: number): number {
+  while (v >= 128) {
+    out[o++] = (v & 127) | 128;
+    v = Math.floor(v / 128);
+  }
+  out[o++] = v;
+  return o;
+}
 
 /** Most bytes `putInventory` writes for one session. */
 export const INVENTORY_ENTRY_MAX = 2 + 18 + 6 + 6 + 2 + 2 + 4;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeE, fakeSpiNor, fakeStorage, w25qTiming } from '../../src/build/espruino-doubles.js';
 import { Spool } from '../../src/core/spool.js';
 import { EspruinoFlash } from '../../src/platform/espruino/storage.js';
+import { NodeSystem } from '../../src/platform/node/system.js';
 import { createSpiNorFileArea, createSpoolOnSpiNorFlash } from '../../src/platform/espruino/spi-nor-flash.js';
 import type { SpiNorFileArea } from '../../src/platform/espruino/spi-nor-flash.js';
 
@@ -30,17 +31,10 @@ function copyOf(chip: Chip): Chip {
   return c;
 }
 
-/** A deterministic pseudo-random byte stream. */
+/** A deterministic pseudo-random byte stream (the Node platform's seeded generator). */
 function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x & 0xff;
-  };
+  const system = new NodeSystem({ slot: 'a', seed });
+  return () => Math.floor(system.random() * 256);
 }
 
 function pattern(n: number, seed: number): Uint8Array {
