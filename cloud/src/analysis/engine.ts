@@ -8,6 +8,7 @@ import { evaluate, positiveNames, type Expr } from '../rules/expression.js';
 import { AnalysisError } from './errors.js';
 import { evidenceFor, prepare, type PreparedConversation, type PreparedTurn } from './prepared.js';
 import { allSpans, runMatcher, type Span } from './matchers.js';
+import { clauseIndex } from './clauses.js';
 import { buildSummary } from './summary.js';
 import { collectVoc } from './voc.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -111,7 +112,8 @@ export function insideQuotedName(text: string, span: Span): boolean {
 function closeTogether(pt: PreparedTurn, c: Condition): Span | undefined {
   const lists = c.matchers.filter((m) => m.type !== 'none').map((m) => allSpans(pt, m, m.negation ?? c.negation));
   const within = c.within ?? Number.POSITIVE_INFINITY;
-  const clauseOf = c.sameClause ? clauseIndex(pt.norm.text) : undefined;
+  // one clause map per turn, shared by every sameClause condition
+  const clauseOf = c.sameClause ? (pt.clauses ??= clauseIndex(pt.norm.text)) : undefined;
   let best: Span | undefined;
   const walk = (i: number, lo: number, hi: number, clause: number | undefined): void => {
     if (hi - lo > within) return;
@@ -127,25 +129,6 @@ function closeTogether(pt: PreparedTurn, c: Condition): Span | undefined {
   };
   walk(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, undefined);
   return best;
-}
-
-const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
-
-/**
- * The clause each character of a text belongs to: the number of pauses before it. A pause
- * character belongs to the clause it closes, so a question mark is in its question's clause;
- * the point of a decimal number (3.5) is no pause.
- */
-export function clauseIndex(text: string): number[] {
-  const out = new Array<number>(text.length);
-  let k = 0;
-  for (let i = 0; i < text.length; i++) {
-    out[i] = k;
-    const c = text[i] ?? '';
-    const decimalPoint = c === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
-    if (CLAUSE_BREAK.test(c) && !decimalPoint) k++;
-  }
-  return out;
 }
 
 function toEvidence(h: ConditionHit): Evidence {

@@ -5,6 +5,7 @@
 import { profileRefMatches, type CompiledWord, type Matcher, type NegationMode } from '../rules/schema.js';
 import type { PreparedTurn } from './prepared.js';
 import { isNegated } from './negation.js';
+import { isPause } from './clauses.js';
 
 export interface Span {
   s: number;
@@ -63,15 +64,6 @@ function globalRegex(re: RegExp): RegExp {
     globalCache.set(re, g);
   }
   return g;
-}
-
-const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
-
-/** Whether the character at i ends a clause: punctuation or a space, not the point of a decimal (3.5). */
-function isPause(text: string, i: number): boolean {
-  const c = text[i] ?? '';
-  if (!CLAUSE_BREAK.test(c)) return false;
-  return !(c === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
 }
 
 /** The clause (between pauses) around a span, for exclusion patterns. */

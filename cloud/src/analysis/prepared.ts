@@ -6,6 +6,7 @@
 import { normalizeMapped, originalSpan, type NormalizedText } from '../normalize/index.js';
 import { pinyinOf, type HomophoneVocabulary } from '../rules/schema.js';
 import type { AnalysisInput, Evidence, Turn } from './types.js';
+import { CLAUSE_BREAK } from './clauses.js';
 
 /** Speaking rate used to estimate times when a transcript has none (chars per second). */
 export const ESTIMATED_CHARS_PER_SECOND = 4;
@@ -25,6 +26,8 @@ export interface PreparedTurn {
    * filled once the profile rules have run; the `profile` matcher of later rules reads them.
    */
   findings: { key: string; s: number; e: number }[];
+  /** the clause of each normalised character (`clauseIndex`), made when a `sameClause` condition first needs it */
+  clauses?: number[];
 }
 
 export interface PreparedConversation {
@@ -113,7 +116,6 @@ export function evidenceFor(pt: PreparedTurn, s: number, e: number): Evidence {
   return ev;
 }
 
-const CLAUSE_BREAK = /[\s,，。.!！?？;；:：、…]/u;
 const MAX_CLAUSE = 40;
 
 /** Widen a span to the clause around it (between pauses), so a quote reads on its own. */
