@@ -250,6 +250,8 @@ export interface Hello {
   firmwareSlot: string;
   /** running a new image not yet confirmed (bool = 13) */
   firmwarePendingConfirm: boolean;
+  /** sessions the badge holds beyond those listed in backlog (parked in flash, listed once re-admitted); 0: backlog lists every session held (uint32 = 14) */
+  backlogUnlisted: number;
 }
 export declare const Hello: MessageType<Hello>;
 
@@ -397,6 +399,8 @@ export interface Telemetry {
   configVersion: number;
   /** uint32 = 16 */
   bootCount: number;
+  /** since boot: flash segments the badge had to erase in the foreground (recording waited) (uint32 = 17) */
+  spoolEraseStalls: number;
 }
 export declare const Telemetry: MessageType<Telemetry>;
 

@@ -831,7 +831,7 @@ export const FrameGap = '\x01\x02firstFrame \x02\x02frameCount';
 /** One session the badge still holds chunks of. */
 export const SessionInventory = '\x01\x0fsessionId \x02\x02firstSeq \x03\x02lastSeq \x04\x06closed \x05\x06hasChunks \x06\x02sessionAlias';
 /** up/hello: first message after every MQTT connect. */
-export const Hello = ['\x01\x0edeviceId \x02\x0efirmwareVersion \x03\x0ehardwareRevision \x04\x02bootCount \x05\x02uptimeS \x06\x07clockState \x07\x02configVersion \x080backlog \x09\x02flashUsedBytes \x0a\x02flashFreeBytes \x0b\x03deviceTimeMs \x0c\x0efirmwareSlot \x0d\x06firmwarePendingConfirm', SessionInventory];
+export const Hello = ['\x01\x0edeviceId \x02\x0efirmwareVersion \x03\x0ehardwareRevision \x04\x02bootCount \x05\x02uptimeS \x06\x07clockState \x07\x02configVersion \x080backlog \x09\x02flashUsedBytes \x0a\x02flashFreeBytes \x0b\x03deviceTimeMs \x0c\x0efirmwareSlot \x0d\x06firmwarePendingConfirm \x0e\x02backlogUnlisted', SessionInventory];
 /** up/session-start */
 export const SessionStart = ['\x01\x0fsessionId \x02\x0estaffId \x03\x03startTimeMs \x04\x06clockSynced \x05\x03monotonicMs \x06\x10codec \x07\x07trigger \x08\x02bootCount \x09\x02sessionAlias', CodecParams];
 /** up/session-end */
@@ -862,7 +862,7 @@ export const SessionEnd = ['\x01\x0fsessionId \x02\x07reason \x03\x03endTimeMs \
  */
 export const AudioChunk = '\x01\x0fsessionId \x02\x02seq \x03\x02firstFrame \x04/frames \x05\x03captureTimeMs \x06\x06clockSynced \x07\x08crc32 \x08\x06backlog \x09\x0fframeData \x0a\x0fframeSizes \x0b\x02sessionAlias \x0c\x0fframeSizesRice \x0d\x05firstFrameDelta';
 /** up/telemetry */
-export const Telemetry = '\x01\x02batteryPercent \x02\x02batteryMv \x03\x06charging \x04\x02flashUsedBytes \x05\x02flashFreeBytes \x06\x02backlogSeconds \x07\x04rssiDbm \x08\x02uptimeS \x09\x07state \x0a\x02droppedFrames \x0b\x07clockState \x0c\x0efirmwareVersion \x0d\x02lastErrorCode \x0e\x03timeMs \x0f\x02configVersion \x10\x02bootCount';
+export const Telemetry = '\x01\x02batteryPercent \x02\x02batteryMv \x03\x06charging \x04\x02flashUsedBytes \x05\x02flashFreeBytes \x06\x02backlogSeconds \x07\x04rssiDbm \x08\x02uptimeS \x09\x07state \x0a\x02droppedFrames \x0b\x07clockState \x0c\x0efirmwareVersion \x0d\x02lastErrorCode \x0e\x03timeMs \x0f\x02configVersion \x10\x02bootCount \x11\x02spoolEraseStalls';
 /** up/event */
 export const Event = '\x01\x07kind \x02\x03timeMs \x03\x06clockSynced \x04\x02eventSeq \x05\x0fsessionId \x06\x02frameIndex \x07\x07button \x08\x07fromState \x09\x07toState \x0a\x02errorCode \x0b\x05value \x0c\x0edetail';
 /** up/command-result */
@@ -896,11 +896,11 @@ const $CodecParams = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 2, 3, 2, 4, 2, 5, 
 const $SeqRange = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2]), 0, 'first', 'last'];
 const $FrameGap = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2]), 0, 'firstFrame', 'frameCount'];
 const $SessionInventory = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 6, 5, 6, 6, 2]), 0, 'sessionId', 'firstSeq', 'lastSeq', 'closed', 'hasChunks', 'sessionAlias'];
-const $Hello = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 14, 4, 2, 5, 2, 6, 7, 7, 2, 8, 48, 9, 2, 10, 2, 11, 3, 12, 14, 13, 6]), [0, 0, 0, 0, 0, 0, 0, $SessionInventory, 0, 0, 0, 0, 0], 'deviceId', 'firmwareVersion', 'hardwareRevision', 'bootCount', 'uptimeS', 'clockState', 'configVersion', 'backlog', 'flashUsedBytes', 'flashFreeBytes', 'deviceTimeMs', 'firmwareSlot', 'firmwarePendingConfirm'];
+const $Hello = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 14, 3, 14, 4, 2, 5, 2, 6, 7, 7, 2, 8, 48, 9, 2, 10, 2, 11, 3, 12, 14, 13, 6, 14, 2]), [0, 0, 0, 0, 0, 0, 0, $SessionInventory, 0, 0, 0, 0, 0, 0], 'deviceId', 'firmwareVersion', 'hardwareRevision', 'bootCount', 'uptimeS', 'clockState', 'configVersion', 'backlog', 'flashUsedBytes', 'flashFreeBytes', 'deviceTimeMs', 'firmwareSlot', 'firmwarePendingConfirm', 'backlogUnlisted'];
 const $SessionStart = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 14, 3, 3, 4, 6, 5, 3, 6, 16, 7, 7, 8, 2, 9, 2]), [0, 0, 0, 0, 0, $CodecParams, 0, 0, 0], 'sessionId', 'staffId', 'startTimeMs', 'clockSynced', 'monotonicMs', 'codec', 'trigger', 'bootCount', 'sessionAlias'];
 const $SessionEnd = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 7, 3, 3, 4, 6, 5, 2, 6, 3, 7, 2, 8, 8, 9, 2, 10, 48, 11, 6, 12, 5]), [0, 0, 0, 0, 0, 0, 0, 0, 0, $FrameGap, 0, 0], 'sessionId', 'reason', 'endTimeMs', 'clockSynced', 'totalFrames', 'totalBytes', 'totalChunks', 'digest', 'droppedFrames', 'gaps', 'timeCorrected', 'clockOffsetMs'];
 const $AudioChunk = [/*#__PURE__*/ new Uint16Array([1, 15, 2, 2, 3, 2, 4, 47, 5, 3, 6, 6, 7, 8, 8, 6, 9, 15, 10, 15, 11, 2, 12, 15, 13, 5]), 0, 'sessionId', 'seq', 'firstFrame', 'frames', 'captureTimeMs', 'clockSynced', 'crc32', 'backlog', 'frameData', 'frameSizes', 'sessionAlias', 'frameSizesRice', 'firstFrameDelta'];
-const $Telemetry = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 6, 4, 2, 5, 2, 6, 2, 7, 4, 8, 2, 9, 7, 10, 2, 11, 7, 12, 14, 13, 2, 14, 3, 15, 2, 16, 2]), 0, 'batteryPercent', 'batteryMv', 'charging', 'flashUsedBytes', 'flashFreeBytes', 'backlogSeconds', 'rssiDbm', 'uptimeS', 'state', 'droppedFrames', 'clockState', 'firmwareVersion', 'lastErrorCode', 'timeMs', 'configVersion', 'bootCount'];
+const $Telemetry = [/*#__PURE__*/ new Uint16Array([1, 2, 2, 2, 3, 6, 4, 2, 5, 2, 6, 2, 7, 4, 8, 2, 9, 7, 10, 2, 11, 7, 12, 14, 13, 2, 14, 3, 15, 2, 16, 2, 17, 2]), 0, 'batteryPercent', 'batteryMv', 'charging', 'flashUsedBytes', 'flashFreeBytes', 'backlogSeconds', 'rssiDbm', 'uptimeS', 'state', 'droppedFrames', 'clockState', 'firmwareVersion', 'lastErrorCode', 'timeMs', 'configVersion', 'bootCount', 'spoolEraseStalls'];
 const $Event = [/*#__PURE__*/ new Uint16Array([1, 7, 2, 3, 3, 6, 4, 2, 5, 15, 6, 2, 7, 7, 8, 7, 9, 7, 10, 2, 11, 5, 12, 14]), 0, 'kind', 'timeMs', 'clockSynced', 'eventSeq', 'sessionId', 'frameIndex', 'button', 'fromState', 'toState', 'errorCode', 'value', 'detail'];
 const $CommandResult = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 7, 3, 14, 4, 3, 5, 2]), 0, 'commandId', 'status', 'detail', 'timeMs', 'progress'];
 const $FirmwareRequest = [/*#__PURE__*/ new Uint16Array([1, 14, 2, 2, 3, 2]), 0, 'releaseId', 'offset', 'length'];

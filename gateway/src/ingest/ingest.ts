@@ -582,12 +582,19 @@ export function createIngest(deps: IngestDeps): Ingest {
           (config.packedFrames ? pb.Capability.CAPABILITY_PACKED_FRAMES : pb.Capability.CAPABILITY_NONE) |
           (config.compactChunks ? pb.Capability.CAPABILITY_COMPACT_CHUNKS : pb.Capability.CAPABILITY_NONE),
       });
-      // Sessions whose missing chunks the badge no longer holds are finalised with their gaps.
+      // Sessions whose missing chunks the badge no longer holds are finalised with their gaps. A badge that holds
+      // more sessions than its Hello lists (backlog_unlisted > 0, parked in its flash) may still hold an unlisted
+      // one: those are left open for a later Hello to list, or for the sweep's timeout.
+      let leftOpen = 0;
       for (const s of [...(sessionsByDevice.get(deviceId) ?? [])]) {
         if (!s.end || s.finalised || s.finalising) continue;
         const total = expectedTotal(s);
         if (s.receipt.completeUpTo(total)) continue;
         const inv = listed.get(s.sessionId);
+        if (!inv && hello.backlogUnlisted > 0) {
+          leftOpen++;
+          continue;
+        }
         const missing = s.receipt.missing(total - 1, Number.MAX_SAFE_INTEGER);
         const stillOnBadge = (seq: number): boolean => !!inv && inv.hasChunks && seq >= inv.firstSeq && seq <= inv.lastSeq;
         const recoverable = missing.some((r) => {
@@ -598,6 +605,12 @@ export function createIngest(deps: IngestDeps): Ingest {
           log.warn({ deviceId, sessionId: s.sessionId, missing }, 'badge no longer holds the missing chunks: finalising with lost gaps');
           startFinalise(s, true);
         }
+      }
+      if (leftOpen > 0) {
+        log.info(
+          { deviceId, leftOpen, backlogUnlisted: hello.backlogUnlisted },
+          'Hello lists only part of the backlog: sessions with missing chunks it does not list were left open (they may be parked on the badge)',
+        );
       }
     } catch (e) {
       reject(deviceId, 'hello', e);

@@ -135,6 +135,7 @@ export namespace parley {
                 deviceTimeMs: number;
                 firmwareSlot: string;
                 firmwarePendingConfirm: boolean;
+                backlogUnlisted: number;
                 static create(properties: parley.badge.v1.Hello.$Shape): parley.badge.v1.Hello & parley.badge.v1.Hello.$Shape;
                 static create(properties?: parley.badge.v1.Hello.$Properties): parley.badge.v1.Hello;
                 static encode(message: parley.badge.v1.Hello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -161,6 +162,7 @@ export namespace parley {
                     deviceTimeMs?: (number|null);
                     firmwareSlot?: (string|null);
                     firmwarePendingConfirm?: (boolean|null);
+                    backlogUnlisted?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = parley.badge.v1.Hello.$Properties;
@@ -386,6 +388,7 @@ export namespace parley {
                 timeMs: number;
                 configVersion: number;
                 bootCount: number;
+                spoolEraseStalls: number;
                 static create(properties: parley.badge.v1.Telemetry.$Shape): parley.badge.v1.Telemetry & parley.badge.v1.Telemetry.$Shape;
                 static create(properties?: parley.badge.v1.Telemetry.$Properties): parley.badge.v1.Telemetry;
                 static encode(message: parley.badge.v1.Telemetry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -415,6 +418,7 @@ export namespace parley {
                     timeMs?: (number|null);
                     configVersion?: (number|null);
                     bootCount?: (number|null);
+                    spoolEraseStalls?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = parley.badge.v1.Telemetry.$Properties;

@@ -1025,6 +1025,7 @@ export const parley = $root.parley = (() => {
                  * @property {number|null} [deviceTimeMs] Hello deviceTimeMs
                  * @property {string|null} [firmwareSlot] Hello firmwareSlot
                  * @property {boolean|null} [firmwarePendingConfirm] Hello firmwarePendingConfirm
+                 * @property {number|null} [backlogUnlisted] Hello backlogUnlisted
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1162,6 +1163,14 @@ export const parley = $root.parley = (() => {
                 Hello.prototype.firmwarePendingConfirm = false;
 
                 /**
+                 * Hello backlogUnlisted.
+                 * @member {number} backlogUnlisted
+                 * @memberof parley.badge.v1.Hello
+                 * @instance
+                 */
+                Hello.prototype.backlogUnlisted = 0;
+
+                /**
                  * Creates a new Hello instance using the specified properties.
                  * @function create
                  * @memberof parley.badge.v1.Hello
@@ -1220,6 +1229,8 @@ export const parley = $root.parley = (() => {
                         writer.uint32(/* id 12, wireType 2 =*/98).string(message.firmwareSlot);
                     if (message.firmwarePendingConfirm != null && $Object.hasOwnProperty.call(message, "firmwarePendingConfirm") && message.firmwarePendingConfirm !== false)
                         writer.uint32(/* id 13, wireType 0 =*/104).bool(message.firmwarePendingConfirm);
+                    if (message.backlogUnlisted != null && $Object.hasOwnProperty.call(message, "backlogUnlisted") && message.backlogUnlisted !== 0)
+                        writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.backlogUnlisted);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1380,6 +1391,15 @@ export const parley = $root.parley = (() => {
                                     delete message.firmwarePendingConfirm;
                                 continue;
                             }
+                        case 14: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.backlogUnlisted = value;
+                                else
+                                    delete message.backlogUnlisted;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -1457,6 +1477,9 @@ export const parley = $root.parley = (() => {
                     if (message.firmwarePendingConfirm != null && $Object.hasOwnProperty.call(message, "firmwarePendingConfirm"))
                         if (typeof message.firmwarePendingConfirm !== "boolean")
                             return "firmwarePendingConfirm: boolean expected";
+                    if (message.backlogUnlisted != null && $Object.hasOwnProperty.call(message, "backlogUnlisted"))
+                        if (!$util.isInteger(message.backlogUnlisted))
+                            return "backlogUnlisted: integer expected";
                     return null;
                 };
 
@@ -1546,6 +1569,9 @@ export const parley = $root.parley = (() => {
                     if (object.firmwarePendingConfirm != null)
                         if (object.firmwarePendingConfirm)
                             message.firmwarePendingConfirm = $Boolean(object.firmwarePendingConfirm);
+                    if (object.backlogUnlisted != null)
+                        if ($Number(object.backlogUnlisted) !== 0)
+                            message.backlogUnlisted = object.backlogUnlisted >>> 0;
                     return message;
                 };
 
@@ -1585,6 +1611,7 @@ export const parley = $root.parley = (() => {
                             object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.firmwareSlot = "";
                         object.firmwarePendingConfirm = false;
+                        object.backlogUnlisted = 0;
                     }
                     if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
                         object.deviceId = message.deviceId;
@@ -1620,6 +1647,8 @@ export const parley = $root.parley = (() => {
                         object.firmwareSlot = message.firmwareSlot;
                     if (message.firmwarePendingConfirm != null && $Object.hasOwnProperty.call(message, "firmwarePendingConfirm"))
                         object.firmwarePendingConfirm = message.firmwarePendingConfirm;
+                    if (message.backlogUnlisted != null && $Object.hasOwnProperty.call(message, "backlogUnlisted"))
+                        object.backlogUnlisted = message.backlogUnlisted;
                     return object;
                 };
 
@@ -4036,6 +4065,7 @@ export const parley = $root.parley = (() => {
                  * @property {number|null} [timeMs] Telemetry timeMs
                  * @property {number|null} [configVersion] Telemetry configVersion
                  * @property {number|null} [bootCount] Telemetry bootCount
+                 * @property {number|null} [spoolEraseStalls] Telemetry spoolEraseStalls
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -4196,6 +4226,14 @@ export const parley = $root.parley = (() => {
                 Telemetry.prototype.bootCount = 0;
 
                 /**
+                 * Telemetry spoolEraseStalls.
+                 * @member {number} spoolEraseStalls
+                 * @memberof parley.badge.v1.Telemetry
+                 * @instance
+                 */
+                Telemetry.prototype.spoolEraseStalls = 0;
+
+                /**
                  * Creates a new Telemetry instance using the specified properties.
                  * @function create
                  * @memberof parley.badge.v1.Telemetry
@@ -4259,6 +4297,8 @@ export const parley = $root.parley = (() => {
                         writer.uint32(/* id 15, wireType 0 =*/120).uint32(message.configVersion);
                     if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount") && message.bootCount !== 0)
                         writer.uint32(/* id 16, wireType 0 =*/128).uint32(message.bootCount);
+                    if (message.spoolEraseStalls != null && $Object.hasOwnProperty.call(message, "spoolEraseStalls") && message.spoolEraseStalls !== 0)
+                        writer.uint32(/* id 17, wireType 0 =*/136).uint32(message.spoolEraseStalls);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -4447,6 +4487,15 @@ export const parley = $root.parley = (() => {
                                     delete message.bootCount;
                                 continue;
                             }
+                        case 17: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.spoolEraseStalls = value;
+                                else
+                                    delete message.spoolEraseStalls;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -4527,6 +4576,9 @@ export const parley = $root.parley = (() => {
                     if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount"))
                         if (!$util.isInteger(message.bootCount))
                             return "bootCount: integer expected";
+                    if (message.spoolEraseStalls != null && $Object.hasOwnProperty.call(message, "spoolEraseStalls"))
+                        if (!$util.isInteger(message.spoolEraseStalls))
+                            return "spoolEraseStalls: integer expected";
                     return null;
                 };
 
@@ -4645,6 +4697,9 @@ export const parley = $root.parley = (() => {
                     if (object.bootCount != null)
                         if ($Number(object.bootCount) !== 0)
                             message.bootCount = object.bootCount >>> 0;
+                    if (object.spoolEraseStalls != null)
+                        if ($Number(object.spoolEraseStalls) !== 0)
+                            message.spoolEraseStalls = object.spoolEraseStalls >>> 0;
                     return message;
                 };
 
@@ -4686,6 +4741,7 @@ export const parley = $root.parley = (() => {
                             object.timeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.configVersion = 0;
                         object.bootCount = 0;
+                        object.spoolEraseStalls = 0;
                     }
                     if (message.batteryPercent != null && $Object.hasOwnProperty.call(message, "batteryPercent"))
                         object.batteryPercent = message.batteryPercent;
@@ -4724,6 +4780,8 @@ export const parley = $root.parley = (() => {
                         object.configVersion = message.configVersion;
                     if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount"))
                         object.bootCount = message.bootCount;
+                    if (message.spoolEraseStalls != null && $Object.hasOwnProperty.call(message, "spoolEraseStalls"))
+                        object.spoolEraseStalls = message.spoolEraseStalls;
                     return object;
                 };
 
