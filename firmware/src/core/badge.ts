@@ -490,6 +490,7 @@ export class Badge implements CommandHost {
       timeMs: this.clock.now(),
       configVersion: this.config.version(),
       bootCount: this.store.state.bootCount,
+      spoolEraseStalls: this.platform.flash.stalls ?? 0,
     });
   }
 

@@ -60,7 +60,7 @@ export interface Telemetry {
   batteryPercent: number; batteryMv: number; charging: boolean; flashUsedBytes: number; flashFreeBytes: number;
   backlogSeconds: number; rssiDbm: number; uptimeS: number; state: number; droppedFrames: number;
   clockState: number; firmwareVersion: string; lastErrorCode: number; timeMs: number; configVersion: number;
-  bootCount: number;
+  bootCount: number; spoolEraseStalls: number;
 }
 export interface Event {
   kind: number; timeMs: number; clockSynced: boolean; eventSeq: number; sessionId?: Uint8Array;

@@ -25,4 +25,13 @@ export interface FlashStorage {
   erase(name: string): void;
   /** Names starting with `prefix`, sorted. */
   list(prefix: string): string[];
+  /**
+   * Since the flash was opened (boot): the files `create` could make only
+   * after erasing flash in the foreground, its caller waiting (the SPI NOR
+   * spool when no erased slot was left: the recording waits ~11 s). Never
+   * decreases; `create` adds at most 1, nothing else adds. Absent on flash
+   * that never makes a caller wait for an erase (Node, browser, Espruino
+   * Storage): read it as 0.
+   */
+  readonly stalls?: number;
 }

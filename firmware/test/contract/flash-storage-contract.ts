@@ -61,6 +61,31 @@ export function describeFlashStorageContract(make: () => FlashStorage | Promise<
     await reopened(f);
   });
 
+  it('counts foreground erase stalls (or has none): only create adds, at most one a file, never back', async () => {
+    const f = await make();
+    const stalls = (): number => f.stalls ?? 0;
+    expect(Number.isInteger(stalls()) && stalls() >= 0, 'a whole count').toBe(true);
+    let last = stalls();
+    const step = (op: () => unknown, mayAdd: number): void => {
+      op();
+      const now = stalls();
+      expect(now - last).toBeGreaterThanOrEqual(0);
+      expect(now - last).toBeLessThanOrEqual(mayAdd);
+      last = now;
+    };
+    // Files made and dropped in turn: a flash that erases in the background may have no erased space left for the next.
+    for (let i = 0; i < 6; i++) {
+      step(() => f.create('st' + i, 100, new Uint8Array([i])), 1);
+      step(() => f.writeAt('st' + i, 1, new Uint8Array([7])), 0);
+      step(() => f.read('st' + i, 0, 2), 0);
+      step(() => f.list('st'), 0);
+      step(() => f.getFree(), 0);
+      step(() => f.writeFile('cfg', new Uint8Array([i])), 0);
+      step(() => f.erase('st' + i), 0);
+    }
+    await reopened(f);
+  });
+
   it('lists by prefix, sorted, and accounts for space', async () => {
     const f = await make();
     const free0 = f.getFree();

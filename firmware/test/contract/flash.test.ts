@@ -127,6 +127,32 @@ describe('SPI NOR spool flash (W25Q01JV on Espruino SPI)', () => {
     expect(logged).toEqual([]);
   });
 
+  it("the platform's FlashStorage reports the chip's foreground erases as stalls; Storage alone has none", () => {
+    const chip = fakeSpiNor(1024 * 1024);
+    const logged: string[] = [];
+    const g = {
+      Storage: fakeStorage(256 * 1024), E: fakeE(Uint8Array, () => undefined), spoolSpi: chip,
+      // No background erase runs: the timer is never called.
+      setInterval: () => 1, log: (t: string) => logged.push(t),
+    } as unknown as EspruinoGlobals;
+    const board = { ...badgeBoard, storage: { ...badgeBoard.storage, spoolFlashBytes: 1024 * 1024 } };
+    const f: FlashStorage = createEspruinoFlash(g, board, { segmentBytes: 16384, segments: 8 });
+    // Opening a never-erased chip erased one slot at boot: the first segment takes it without waiting.
+    f.create('sp0', 16384, new Uint8Array([1]));
+    expect(f.stalls).toBe(0);
+    // Nothing else was erased: the next two segments each wait for a slot's erase.
+    f.create('sp1', 16384, new Uint8Array([2]));
+    f.create('sp2', 16384, new Uint8Array([3]));
+    expect(f.stalls).toBe(2);
+    expect(logged.filter((l) => /erased in the foreground/.test(l))).toHaveLength(2);
+    // Small files live in Storage and never stall.
+    f.writeFile('cfg', new Uint8Array([4]));
+    expect(f.stalls).toBe(2);
+    const storageOnly: FlashStorage = createEspruinoFlash({ ...g, spoolSpi: undefined } as EspruinoGlobals, board, { segmentBytes: 16384, segments: 8 });
+    storageOnly.create('sp0', 16384, new Uint8Array([1]));
+    expect(storageOnly.stalls ?? 0).toBe(0);
+  });
+
   it('holds no object per file: a full area keeps the RAM of an empty one', () => {
     const chip = fakeSpiNor(64 * 8192);
     const ram = (a: SpiNorFileArea): { objects: number; typedBytes: number } => {

@@ -75,7 +75,7 @@ export interface SpiNorFileArea {
    * after the last) and returns without waiting. True while work remains.
    */
   service(): boolean;
-  /** Files created with no erased slot left, each after a whole slot's erase (a stall). */
+  /** Files created with no erased slot left, each after a whole slot's erase (a stall); FlashStorage's `stalls`, reported in Telemetry. */
   readonly stalls: number;
 }
 
