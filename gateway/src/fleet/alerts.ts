@@ -6,7 +6,7 @@ import type { FleetConfig } from './config.js';
 import type { HealthStore } from './health.js';
 import { workingMsBetween } from './working-hours.js';
 
-export const ALERT_KINDS = ['offline', 'backlog_growing', 'flash', 'battery_low', 'clock_unsynced', 'dropped_audio', 'auth_failures'] as const;
+export const ALERT_KINDS = ['offline', 'backlog_growing', 'flash', 'battery_low', 'clock_unsynced', 'dropped_audio', 'spool_erase_stalls', 'auth_failures'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertSeverity = 'warning' | 'critical';
 
@@ -136,6 +136,14 @@ export class AlertEngine {
       } else this.clearUnsynced(device.id);
       if (h.droppedFrames !== null && h.droppedFrames > 0) {
         out.push({ kind: 'dropped_audio', severity: 'warning', message: `${h.droppedFrames} audio frames dropped since boot`, details: { droppedFrames: h.droppedFrames, bootCount: h.bootCount } });
+      }
+      if (h.spoolEraseStalls !== null && h.spoolEraseStalls > 0) {
+        out.push({
+          kind: 'spool_erase_stalls',
+          severity: 'warning',
+          message: `${h.spoolEraseStalls} flash erases in the foreground since boot (recording waited)`,
+          details: { spoolEraseStalls: h.spoolEraseStalls, bootCount: h.bootCount },
+        });
       }
       const growing = this.backlogGrowing(device.id);
       if (growing) out.push({ kind: 'backlog_growing', severity: 'warning', message: `backlog growing (${growing.join(' → ')} s)`, details: { backlogSeconds: growing } });

@@ -35,12 +35,14 @@ export interface DeviceHealth {
   deviceState: string | null;
   /** Since the badge's last boot. */
   droppedFrames: number | null;
+  /** Since the badge's last boot: spool segments it had to erase in the foreground (the recording waited). */
+  spoolEraseStalls: number | null;
   bootCount: number | null;
   uptimeS: number | null;
   lastErrorCode: number | null;
 }
 
-/** One point of a health chart: averages (dropped frames: maximum) over a bucket. */
+/** One point of a health chart: averages (dropped frames, erase stalls: maximum) over a bucket. */
 export interface HealthSample {
   atMs: number;
   batteryPercent: number | null;
@@ -48,6 +50,7 @@ export interface HealthSample {
   backlogSeconds: number | null;
   rssiDbm: number | null;
   droppedFrames: number | null;
+  spoolEraseStalls: number | null;
 }
 
 interface HealthRow {
@@ -65,6 +68,7 @@ interface HealthRow {
   clock_state: string | null;
   device_state: string | null;
   dropped_frames: number | null;
+  spool_erase_stalls: number | null;
   boot_count: number | null;
   uptime_s: number | null;
   last_error_code: number | null;
@@ -92,6 +96,7 @@ function toHealth(r: HealthRow): DeviceHealth {
     clockState: r.clock_state,
     deviceState: r.device_state,
     droppedFrames: r.dropped_frames,
+    spoolEraseStalls: r.spool_erase_stalls,
     bootCount: r.boot_count,
     uptimeS: r.uptime_s,
     lastErrorCode: r.last_error_code,
@@ -135,16 +140,18 @@ export class HealthStore {
       clock_state: CLOCK_STATES[t.clockState] ?? null,
       device_state: DEVICE_STATES[t.state] ?? null,
       dropped_frames: t.droppedFrames,
+      spool_erase_stalls: t.spoolEraseStalls,
       boot_count: t.bootCount,
       uptime_s: t.uptimeS,
       last_error_code: t.lastErrorCode,
     });
     this.db
       .prepare(
-        `INSERT INTO fleet_health_samples (device_id, bucket_ms, battery_percent, flash_used_percent, backlog_seconds, rssi_dbm, dropped_frames)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO fleet_health_samples (device_id, bucket_ms, battery_percent, flash_used_percent, backlog_seconds, rssi_dbm, dropped_frames, spool_erase_stalls)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (device_id, bucket_ms) DO UPDATE SET battery_percent = excluded.battery_percent, flash_used_percent = excluded.flash_used_percent,
-           backlog_seconds = excluded.backlog_seconds, rssi_dbm = excluded.rssi_dbm, dropped_frames = excluded.dropped_frames`,
+           backlog_seconds = excluded.backlog_seconds, rssi_dbm = excluded.rssi_dbm, dropped_frames = excluded.dropped_frames,
+           spool_erase_stalls = excluded.spool_erase_stalls`,
       )
       .run(
         deviceId,
@@ -154,6 +161,7 @@ export class HealthStore {
         t.backlogSeconds,
         t.rssiDbm,
         t.droppedFrames,
+        t.spoolEraseStalls,
       );
   }
 
@@ -177,7 +185,8 @@ export class HealthStore {
     return this.db
       .prepare(
         `SELECT (bucket_ms / @bucket) * @bucket AS atMs, AVG(battery_percent) AS batteryPercent, AVG(flash_used_percent) AS flashUsedPercent,
-           AVG(backlog_seconds) AS backlogSeconds, AVG(rssi_dbm) AS rssiDbm, MAX(dropped_frames) AS droppedFrames
+           AVG(backlog_seconds) AS backlogSeconds, AVG(rssi_dbm) AS rssiDbm, MAX(dropped_frames) AS droppedFrames,
+           MAX(spool_erase_stalls) AS spoolEraseStalls
          FROM fleet_health_samples WHERE device_id = @deviceId AND bucket_ms >= @fromMs AND bucket_ms < @toMs
          GROUP BY atMs ORDER BY atMs LIMIT 10000`,
       )

@@ -189,4 +189,7 @@ export const FLEET_MIGRATIONS: readonly string[] = [
      last_error TEXT
    ) STRICT;
    CREATE INDEX fleet_alert_webhook_state ON fleet_alert_webhook (state, id);`,
+  // Telemetry.spool_erase_stalls: spool segments the badge had to erase in the foreground since boot.
+  `ALTER TABLE fleet_health ADD COLUMN spool_erase_stalls INTEGER;
+   ALTER TABLE fleet_health_samples ADD COLUMN spool_erase_stalls INTEGER;`,
 ];

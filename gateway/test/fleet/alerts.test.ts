@@ -104,6 +104,37 @@ describe('AlertEngine', () => {
     expect(received).toHaveLength(6);
   });
 
+  it('warns about flash erases in the foreground since boot, and resolves once a badge reports none (after a reboot)', async () => {
+    const alerts = engine();
+    online.add('badge-a');
+    health.recordTelemetry('badge-a', telemetry({ spoolEraseStalls: 0, bootCount: 4 }), clock);
+    await alerts.evaluate();
+    expect(alerts.list({ state: 'open' })).toEqual([]);
+
+    clock += 60_000;
+    health.recordTelemetry('badge-a', telemetry({ spoolEraseStalls: 2, bootCount: 4 }), clock);
+    await alerts.evaluate();
+    const [open] = alerts.list({ state: 'open' });
+    expect([open?.deviceId, open?.kind, open?.severity]).toEqual(['badge-a', 'spool_erase_stalls', 'warning']);
+    expect(open?.details).toEqual({ spoolEraseStalls: 2, bootCount: 4 });
+    expect(open?.message).toBe('2 flash erases in the foreground since boot (recording waited)');
+    expect(received.map((n) => `${n.event}:${n.alert.kind}`)).toEqual(['alert.opened:spool_erase_stalls']);
+
+    // More stalls keep the one alert (same severity: nothing posted), with the count brought up to date.
+    clock += 60_000;
+    health.recordTelemetry('badge-a', telemetry({ spoolEraseStalls: 5, bootCount: 4 }), clock);
+    await alerts.evaluate();
+    expect(alerts.list({ state: 'open' }).map((a) => a.details)).toEqual([{ spoolEraseStalls: 5, bootCount: 4 }]);
+    expect(received).toHaveLength(1);
+
+    // The count is per boot: the next boot's telemetry resolves it.
+    clock += 60_000;
+    health.recordTelemetry('badge-a', telemetry({ spoolEraseStalls: 0, bootCount: 5 }), clock);
+    await alerts.evaluate();
+    expect(alerts.list({ state: 'open' })).toEqual([]);
+    expect(received.map((n) => `${n.event}:${n.alert.kind}`)).toEqual(['alert.opened:spool_erase_stalls', 'alert.resolved:spool_erase_stalls']);
+  });
+
   it('counts offline time only within working hours', async () => {
     // Working hours Mon-Fri 09:00-17:00 UTC+1.
     await profiles.setProfile('fleet', '*', { workingHours: [{ weekdays: 0b11111, startMinute: 9 * 60, endMinute: 17 * 60 }], utcOffsetMin: 60 }, by);

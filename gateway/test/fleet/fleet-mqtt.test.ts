@@ -62,6 +62,7 @@ describe('fleet over real aedes + mqtt.js', () => {
         clockState: pb.ClockState.CLOCK_STATE_SYNCED,
         firmwareVersion: '1.0.1',
         droppedFrames: 3,
+        spoolEraseStalls: 2,
         configVersion: state.wantedVersion + 1,
       });
       await until(async () => (await api('GET', '/api/v1/devices/badge-cfg/health')).json().batteryPercent === 71);
@@ -76,12 +77,13 @@ describe('fleet over real aedes + mqtt.js', () => {
         clockState: 'synced',
         firmwareVersion: '1.0.1',
         droppedFrames: 3,
+        spoolEraseStalls: 2,
         configVersion: state.wantedVersion + 1,
         wantedConfigVersion: state.wantedVersion + 1,
       });
       const history = (await api('GET', `/api/v1/devices/badge-cfg/health/history?fromMs=0&toMs=${Date.now() + 60_000}&bucketMs=60000`)).json();
       expect(history.samples).toHaveLength(1);
-      expect(history.samples[0]).toMatchObject({ batteryPercent: 71, flashUsedPercent: 80, droppedFrames: 3 });
+      expect(history.samples[0]).toMatchObject({ batteryPercent: 71, flashUsedPercent: 80, droppedFrames: 3, spoolEraseStalls: 2 });
     } finally {
       await badge?.close();
     }

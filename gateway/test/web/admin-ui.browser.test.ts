@@ -36,7 +36,7 @@ function telemetry(values: Partial<DecodedUp<'telemetry'>>): DecodedUp<'telemetr
   return {
     batteryPercent: 80, batteryMv: 3900, charging: false, flashUsedBytes: 100_000, flashFreeBytes: 900_000, backlogSeconds: 0, rssiDbm: -60, uptimeS: 100,
     state: pb.DeviceState.DEVICE_STATE_IDLE, droppedFrames: 0, clockState: pb.ClockState.CLOCK_STATE_SYNCED, firmwareVersion: '1.0.0',
-    lastErrorCode: 0, timeMs: 0, configVersion: 1, bootCount: 1, ...values,
+    lastErrorCode: 0, timeMs: 0, configVersion: 1, bootCount: 1, spoolEraseStalls: 0, ...values,
   };
 }
 
@@ -179,6 +179,8 @@ describe.skipIf(!haveChromium)('fleet admin UI in chromium', () => {
     expect(await page.textContent('[data-testid=device-title]')).toBe(BADGE);
     await page.waitForSelector('[data-testid=chart-batteryPercent] canvas');
     for (const chart of ['batteryPercent', 'flashUsedPercent', 'backlogSeconds', 'rssiDbm']) expect(await page.locator(`[data-testid=chart-${chart}] canvas`).count()).toBeGreaterThan(0);
+    // The badge's own telemetry: its Node flash never erases in the foreground.
+    expect(await page.textContent('[data-testid=device-erase-stalls]')).toBe('0');
 
     // Locate: the badge answers with its CommandResult.
     await page.click('[data-testid=command-locate]');

@@ -13,7 +13,7 @@ function telemetry(values: Partial<DecodedUp<'telemetry'>>): DecodedUp<'telemetr
   return {
     batteryPercent: 80, batteryMv: 3900, charging: false, flashUsedBytes: 100, flashFreeBytes: 900, backlogSeconds: 0, rssiDbm: -60, uptimeS: 100,
     state: pb.DeviceState.DEVICE_STATE_IDLE, droppedFrames: 0, clockState: pb.ClockState.CLOCK_STATE_SYNCED, firmwareVersion: '1.0.0',
-    lastErrorCode: 0, timeMs: 0, configVersion: 1, bootCount: 1, ...values,
+    lastErrorCode: 0, timeMs: 0, configVersion: 1, bootCount: 1, spoolEraseStalls: 0, ...values,
   };
 }
 

@@ -24,6 +24,7 @@ const HealthSchema = Type.Object({
   clockState: Nullable(Type.String()),
   deviceState: Nullable(Type.String()),
   droppedFrames: Nullable(Type.Integer()),
+  spoolEraseStalls: Nullable(Type.Integer({ description: 'since boot: spool segments the badge had to erase in the foreground (the recording waited)' })),
   bootCount: Nullable(Type.Integer()),
   uptimeS: Nullable(Type.Integer()),
   lastErrorCode: Nullable(Type.Integer()),
@@ -35,6 +36,7 @@ const SampleSchema = Type.Object({
   backlogSeconds: Nullable(Type.Number()),
   rssiDbm: Nullable(Type.Number()),
   droppedFrames: Nullable(Type.Number()),
+  spoolEraseStalls: Nullable(Type.Number()),
 });
 const HistoryQuery = Type.Object(
   {
@@ -102,6 +104,7 @@ function emptyHealth() {
     clockState: null,
     deviceState: null,
     droppedFrames: null,
+    spoolEraseStalls: null,
     bootCount: null,
     uptimeS: null,
     lastErrorCode: null,

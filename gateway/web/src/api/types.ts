@@ -3,7 +3,7 @@
 export type Role = 'admin' | 'fleet_operator' | 'analyst' | 'auditor';
 export type DeviceStatus = 'provisioned' | 'active' | 'locked' | 'revoked' | 'retired';
 export const DEVICE_STATUSES: DeviceStatus[] = ['provisioned', 'active', 'locked', 'revoked', 'retired'];
-export const ALERT_KINDS = ['offline', 'backlog_growing', 'flash', 'battery_low', 'clock_unsynced', 'dropped_audio', 'auth_failures'] as const;
+export const ALERT_KINDS = ['offline', 'backlog_growing', 'flash', 'battery_low', 'clock_unsynced', 'dropped_audio', 'spool_erase_stalls', 'auth_failures'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const COMMAND_KINDS = ['start', 'stop', 'mute', 'unmute', 'locate', 'reboot', 'lock', 'wipe-acknowledged', 'wipe-all'] as const;
 export type CommandKind = (typeof COMMAND_KINDS)[number];
@@ -73,6 +73,8 @@ export interface DeviceHealth extends RowHealth {
   firmwareVersion: string | null;
   hardwareRevision: string | null;
   wantedConfigVersion: number | null;
+  /** Since boot: spool segments the badge had to erase in the foreground (the recording waited). */
+  spoolEraseStalls: number | null;
   bootCount: number | null;
   uptimeS: number | null;
   lastErrorCode: number | null;
@@ -85,6 +87,7 @@ export interface HealthSample {
   backlogSeconds: number | null;
   rssiDbm: number | null;
   droppedFrames: number | null;
+  spoolEraseStalls: number | null;
 }
 
 export interface Branch {

@@ -10,7 +10,7 @@ export const en: Messages = {
   role: { admin: 'Admin', fleet_operator: 'Fleet operator', analyst: 'Analyst', auditor: 'Auditor' },
   status: { provisioned: 'Provisioned', active: 'Active', locked: 'Locked', revoked: 'Revoked', retired: 'Retired' },
   severity: { warning: 'Warning', critical: 'Critical' },
-  alertKind: { offline: 'Offline', backlog_growing: 'Backlog growing', flash: 'Flash filling', battery_low: 'Battery low', clock_unsynced: 'Clock unsynced', dropped_audio: 'Dropped audio', auth_failures: 'Auth failures' },
+  alertKind: { offline: 'Offline', backlog_growing: 'Backlog growing', flash: 'Flash filling', battery_low: 'Battery low', clock_unsynced: 'Clock unsynced', dropped_audio: 'Dropped audio', spool_erase_stalls: 'Flash erase stalls', auth_failures: 'Auth failures' },
   clock: { synced: 'Synced', unsynced: 'Unsynced', stale: 'Stale' },
   deviceState: { idle: 'Idle', recording: 'Recording', muted: 'Muted', storage_full: 'Storage full', low_battery: 'Low battery', locked: 'Locked' },
   commandKind: {
@@ -34,7 +34,7 @@ export const en: Messages = {
   },
   device: {
     back: 'Fleet', serial: 'Serial', hardware: 'Hardware', firmware: 'Firmware', created: 'Created', lastSeen: 'Last seen', state: 'Device state',
-    boots: 'Boots', uptime: 'Uptime', lastError: 'Last error', health: 'Health', telemetry: 'Telemetry', commands: 'Commands', config: 'Configuration',
+    boots: 'Boots', uptime: 'Uptime', lastError: 'Last error', eraseStalls: 'Flash erase stalls since boot', health: 'Health', telemetry: 'Telemetry', commands: 'Commands', config: 'Configuration',
     placement: 'Branch and wearer', alerts: 'Alerts for this device',
     rotate: 'Rotate secret', rotateConfirm: 'Issue a new secret? The old one stops working at once; the badge needs the new one.', rotated: 'New secret issued',
     revoke: 'Revoke', revokeConfirm: 'The badge will be disconnected and refused from now on. Revoke?', revoked: 'Revoked',

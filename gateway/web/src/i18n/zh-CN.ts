@@ -8,7 +8,7 @@ export const zhCN = {
   role: { admin: '管理员', fleet_operator: '设备运维', analyst: '分析员', auditor: '审计员' },
   status: { provisioned: '已开通', active: '使用中', locked: '已锁定', revoked: '已吊销', retired: '已报废' },
   severity: { warning: '警告', critical: '严重' },
-  alertKind: { offline: '离线', backlog_growing: '积压增长', flash: '存储将满', battery_low: '电量低', clock_unsynced: '时钟未同步', dropped_audio: '音频丢帧', auth_failures: '认证失败' },
+  alertKind: { offline: '离线', backlog_growing: '积压增长', flash: '存储将满', battery_low: '电量低', clock_unsynced: '时钟未同步', dropped_audio: '音频丢帧', spool_erase_stalls: '存储擦除卡顿', auth_failures: '认证失败' },
   clock: { synced: '已同步', unsynced: '未同步', stale: '已过期' },
   deviceState: { idle: '空闲', recording: '录音中', muted: '静音', storage_full: '存储已满', low_battery: '电量低', locked: '已锁定' },
   commandKind: {
@@ -32,7 +32,7 @@ export const zhCN = {
   },
   device: {
     back: '设备列表', serial: '序列号', hardware: '硬件版本', firmware: '固件版本', created: '创建时间', lastSeen: '最后在线', state: '设备状态',
-    boots: '启动次数', uptime: '运行时间', lastError: '最近错误码', health: '健康状况', telemetry: '遥测趋势', commands: '远程命令', config: '配置',
+    boots: '启动次数', uptime: '运行时间', lastError: '最近错误码', eraseStalls: '本次开机存储前台擦除次数', health: '健康状况', telemetry: '遥测趋势', commands: '远程命令', config: '配置',
     placement: '网点与佩戴人', alerts: '本设备告警',
     rotate: '轮换密钥', rotateConfirm: '生成新密钥？旧密钥立即失效，设备需写入新密钥。', rotated: '已生成新密钥',
     revoke: '吊销', revokeConfirm: '吊销后设备将被断开并拒绝连接，确定吗？', revoked: '已吊销',

@@ -87,6 +87,9 @@ export function DevicePage() {
             <Descriptions.Item label={t('device.boots')}>{h?.bootCount ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('device.uptime')}>{h?.uptimeS === null || h?.uptimeS === undefined ? '—' : t('health.minutes', { count: Math.round(h.uptimeS / 60) })}</Descriptions.Item>
             <Descriptions.Item label={t('device.lastError')}>{h?.lastErrorCode ? h.lastErrorCode : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('device.eraseStalls')}>
+              <span data-testid="device-erase-stalls">{h?.spoolEraseStalls ?? '—'}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('device.health')} span={3}>{h && <HealthBadges health={h} />}</Descriptions.Item>
           </Descriptions>
         )}
