@@ -28,6 +28,7 @@ export function createBadge(platform: Platform, identity: Identity, options?: Cr
     spoolBytes: spoolBytes,
     segmentBytes: segmentBytes,
     spoolMaxSessions: o.spoolMaxSessions,
+    spoolMaxParked: o.spoolMaxParked,
     defaultUploadPolicy: o.defaultUploadPolicy ?? DEFAULT_BADGE_OPTIONS.defaultUploadPolicy,
     tuning: o.tuning ?? DEFAULT_BADGE_OPTIONS.tuning,
     lowBatteryPercent: o.lowBatteryPercent ?? DEFAULT_BADGE_OPTIONS.lowBatteryPercent,

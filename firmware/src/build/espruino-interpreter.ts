@@ -83,8 +83,10 @@ export interface InterpreterRunReport {
    * the commands, the config and the download: what is not released).
    */
   settledVars: number;
-  /** Sessions the spool held after the backlog fill (0 when not done). */
+  /** Sessions the spool held after the backlog fill, parked ones included (0 when not done). */
   backlogHeld: number;
+  /** Of those, the sessions parked in flash beyond the table. */
+  backlogParked: number;
   /** Highest total while holding that backlog (0 when not done). */
   backlogVars: number;
   /**
@@ -215,7 +217,7 @@ global.__pFill = function (n) {
     sp.endSession(s, en);
     made++;
   }
-  print("@@F " + made + " " + sp.sessionCount());
+  print("@@F " + made + " " + sp.sessionCount() + " " + sp.parkedCount());
 };
 global.__pD = function (topic, file) {
   var b64 = require("fs").readFileSync(file);
@@ -431,6 +433,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     // The scenario's tally as it ended (the backlog phase below completes sessions of its own).
     const tally = JSON.parse(JSON.stringify(gateway.tally)) as GatewayTally;
     let backlogHeld = 0;
+    let backlogParked = 0;
     let backlogVars = 0;
     let backlogDrainVars = 0;
     let backlogDrained = 0;
@@ -442,18 +445,20 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
       repl(`__pFill(${opts.backlogSessions})`);
       if (!(await waitFor(() => fillReport !== '', 60_000))) throw new Error('the backlog fill did not finish:\n' + consoleText.slice(-2000));
       await sleep(2000);
-      backlogHeld = Number(fillReport.split(' ')[1]);
+      const filled = fillReport.split(' ');
+      backlogHeld = Number(filled[1]) + Number(filled[2]);
+      backlogParked = Number(filled[2]);
       backlogVars = peak;
       // Back online with the backlog: Hello with its inventory, resume points for each session, then the drain.
       peak = 0;
       const completeBefore = gateway.tally.complete;
       repl('__pUp()');
-      await waitFor(() => gateway.tally.complete - completeBefore >= backlogHeld, 120_000);
+      await waitFor(() => gateway.tally.complete - completeBefore >= backlogHeld, 300_000);
       await sleep(1000);
       backlogDrainVars = peak;
       backlogDrained = gateway.tally.complete - completeBefore;
     }
-    return { preludeVars, chipModelVars, bootVars, peakVars: peakRun, backlogHeld, backlogVars, backlogDrainVars, backlogDrained, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: tally, errors, console: consoleText };
+    return { preludeVars, chipModelVars, bootVars, peakVars: peakRun, backlogHeld, backlogParked, backlogVars, backlogDrainVars, backlogDrained, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: tally, errors, console: consoleText };
   } finally {
     for (const t of timers) clearTimeout(t);
     stop(esp);

@@ -29,8 +29,10 @@ export interface BadgeOptions {
   spoolBytes: number;
   /** Flash segment size of the spool. */
   segmentBytes: number;
-  /** Sessions the spool holds at most (its RAM index is sized by it); a new one beyond is refused as storage full. Default DEFAULT_MAX_SESSIONS (32). */
+  /** Rows of the spool's session table (its RAM index is sized by it): sessions beyond are parked in flash. Default DEFAULT_MAX_SESSIONS (16). */
   spoolMaxSessions?: number;
+  /** Sessions parked in flash beyond the table at most; a new one beyond both is refused as storage full. Default DEFAULT_MAX_PARKED (144). */
+  spoolMaxParked?: number;
   /** Policy used until the gateway sends a config (the power model's recommendation). */
   defaultUploadPolicy: number;
   tuning: UploaderTuning;
@@ -99,6 +101,7 @@ export class Badge implements CommandHost {
       prefix: 'sp',
       crc32: (d, c) => codec.crc32(d, c),
       maxSessions: opts.spoolMaxSessions,
+      maxParked: opts.spoolMaxParked,
     });
     this.recorder = new Recorder(
       {

@@ -37,9 +37,22 @@ import { FirmwareError } from './errors.js';
  * running totals of the last chunk stay in flash and are read when needed;
  * where the last chunk written is (the live session's, read by the uploader
  * right after) is kept for that one chunk only.
- * A new session that finds the table full is refused like a full flash.
+ *
+ * The table is a working set, not a bound on what flash holds: a new session
+ * that finds it full parks the newest closed session held (a PARK record,
+ * its row as it stands, goes to flash; RAM keeps the record's location, 4
+ * bytes) and takes its row. While sessions are parked, every segment from
+ * the oldest generation a parked session needs on is kept (pinned by
+ * generation: nothing of a parked session is erased or has to be copied
+ * forward). As rows free up (a session completes), parked sessions are
+ * re-admitted oldest first from their PARK records. A boot rebuilds the
+ * index from START, CHUNK and END records alone (PARK records are advice for
+ * the run that wrote them): the table grows while the replay runs, then the
+ * newest closed sessions beyond the table are parked again. Only when
+ * neither a row nor a park slot is left is a new session refused like a
+ * full flash.
  */
-export const SpoolRecord = { HEADER: 1, START: 2, CHUNK: 3, GAP: 4, END: 5 } as const;
+export const SpoolRecord = { HEADER: 1, START: 2, CHUNK: 3, GAP: 4, END: 5, PARK: 6 } as const;
 
 const MAGIC = 0xa5;
 /** Magic, type, length, CRC. */
@@ -48,24 +61,32 @@ const SID_BYTES = 16;
 /** Chunk payload prefix: session id, seq, frames end, bytes total, digest. */
 const CHUNK_PREFIX = SID_BYTES + 16;
 const MAX_PAYLOAD = 0xffff;
+/** PARK record payload: session id, the row's numbers, the location of the PARK record before it. */
+const PARK_BYTES = SID_BYTES + 4 * 5 + 4;
 /** Offset of the first record after the segment's HEADER. */
 const FIRST_RECORD = 4 + RECORD_OVERHEAD;
 
 export type Crc32 = (data: Uint8Array, crc: number) => number;
 
 /**
- * Sessions the spool holds at most by default. Set by the memory budget, not
- * by a shift (which wants 100-160: see docs/firmware.md, Open items). A row
- * costs ~2.5 Espruino variables (38 bytes here, 7 of the uploader's send
- * state), nothing more per session held; the worst case is a badge coming
- * back online with the table full: its Hello lists every session held and
- * the HelloReply has a resume point for each, ~7 variables more a session
- * while they are sent and read. On the 2v29 interpreter with the spool on
- * the whole chip: 32 rows 5,781 at that reconnect (headroom 219), 48 rows
- * 5,936 (64, within the runs' noise of the budget).
+ * Rows of the session table by default: the sessions held in RAM, uploaded
+ * and listed in Hello (sessions beyond are parked in flash). Set by the
+ * memory budget: a row costs ~2.5 Espruino variables (38 bytes here, 7 of
+ * the uploader's send state), and ~7 more at a reconnect while its
+ * inventory entry and resume point are sent and read. On the 2v29
+ * interpreter with the spool on the whole chip, 32 rows came to 5,879 at a
+ * reconnect with the table full (headroom 121); 16 rows and 144 park slots
+ * hold the same 160 sessions in less.
  */
-export const DEFAULT_MAX_SESSIONS = 32;
-/** Largest session table: rows are numbered in a byte (255 is "none"). */
+export const DEFAULT_MAX_SESSIONS = 16;
+/**
+ * Sessions parked in flash beyond the table at most by default: with the
+ * table, 160 (a shift of short sessions offline is 100-160). A park slot
+ * costs 4 bytes of RAM; a boot that finds that many sessions grows its table
+ * to hold them all while it replays (38 bytes a row, released after).
+ */
+export const DEFAULT_MAX_PARKED = 144;
+/** Largest session table, parked sessions included at boot: rows are numbered in a byte (255 is "none"). */
 export const MAX_SESSIONS = 254;
 /** Largest segment: a record's location packs segment and offset in one number (offset below 2^20). */
 export const MAX_SEGMENT_BYTES = 1 << 20;
@@ -146,16 +167,28 @@ export interface SpoolOptions {
   /** File name prefix of the segments. */
   prefix: string;
   crc32: Crc32;
-  /** Sessions held at most (default DEFAULT_MAX_SESSIONS, at most MAX_SESSIONS): a new one beyond is refused as FLASH_FULL. */
+  /** Rows of the session table (default DEFAULT_MAX_SESSIONS): the sessions held in RAM, uploaded and listed in Hello. */
   maxSessions?: number;
+  /**
+   * Sessions parked in flash beyond the table at most (default DEFAULT_MAX_PARKED; maxSessions + maxParked at most
+   * MAX_SESSIONS). A new session finding the table full and every park slot taken is refused as FLASH_FULL.
+   */
+  maxParked?: number;
+}
+
+/** Told when the spool parks a session: its row now serves another session (the uploader drops the row's send state). */
+export interface SpoolRowObserver {
+  rowParked(k: number): void;
 }
 
 export interface SpoolOpenReport {
   segments: number;
   tornSegments: number;
   sessions: number;
-  /** Segments holding records of sessions the table had no room for (kept, not indexed, until the next open). */
+  /** Segments holding records of sessions neither the table nor a park slot had room for (kept, not indexed, until the next open). */
   pinnedSegments: number;
+  /** Sessions parked in flash beyond the table (re-admitted as rows free up). */
+  parkedSessions: number;
 }
 
 export class Spool {
@@ -167,13 +200,32 @@ export class Spool {
   /** The first chunk in each segment: its session row (NO_ROW when none) and seq. */
   private readonly firstRow: Uint8Array;
   private readonly firstSeq: Uint32Array;
-  /** The session table: ROW numbers per session, the 16-byte ids, 1 where a row is in use. */
-  private readonly rows: Int32Array;
-  private readonly ids: Uint8Array;
-  private readonly rowUsed: Uint8Array;
-  /** The rows in use, oldest session first (`held` of them). */
-  private readonly order: Uint8Array;
+  /** The session table: ROW numbers per session, the 16-byte ids, 1 where a row is in use (grown while a boot replays). */
+  private rows: Int32Array;
+  private ids: Uint8Array;
+  private rowUsed: Uint8Array;
+  /** The rows in use, oldest session first (`held` of them; re-admitted sessions after those held then). */
+  private order: Uint8Array;
   private held = 0;
+  /** Rows of the table outside a boot's replay. */
+  private readonly tableRows: number;
+  /** Park slots: sessions parked at most. */
+  private readonly maxParked: number;
+  /**
+   * The PARK record of the session parked last, -1 when none: each PARK record names the one before it, so the
+   * parked sessions are a chain in flash, newest first, `parked` long (no RAM per session parked).
+   */
+  private parkHead = -1;
+  private parked = 0;
+  /** Unacknowledged chunks of the parked sessions (as their PARK records say). */
+  private parkedUnacked = 0;
+  /** While sessions are parked: the lowest generation any of them has a record in; every segment from it on is kept. */
+  private parkFloor = 0;
+  private replaying = false;
+  /** The last open found a session neither the table nor a park slot had room for. */
+  private overflowed = false;
+  /** Told when a session is parked (the uploader). */
+  observer: SpoolRowObserver | null = null;
   /** The last chunk appended: its row (-1 none), seq and location (the live chunk the uploader reads right after). */
   private lastRow = -1;
   private lastRowSeq = -1;
@@ -198,16 +250,20 @@ export class Spool {
     if (this.segmentCount > MAX_SEGMENTS) throw new FirmwareError('FLASH_FULL', 'spool has too many segments');
     if (opts.segmentBytes < 1024 || opts.segmentBytes > MAX_SEGMENT_BYTES) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', 'segments must be 1 KiB .. 1 MiB');
     const n = opts.maxSessions ?? DEFAULT_MAX_SESSIONS;
-    if (n < 1 || n > MAX_SESSIONS) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', 'maxSessions must be 1..' + MAX_SESSIONS);
+    const p = opts.maxParked ?? Math.min(DEFAULT_MAX_PARKED, MAX_SESSIONS - n);
+    if (n < 1 || p < 0 || n + p > MAX_SESSIONS) throw new FirmwareError('SPOOL_RECORD_TOO_LARGE', 'maxSessions + maxParked must be 1..' + MAX_SESSIONS);
     this.segmentGen = new Uint32Array(this.segmentCount);
     this.segmentFlags = new Uint8Array(this.segmentCount);
     this.firstRow = new Uint8Array(this.segmentCount);
     this.firstSeq = new Uint32Array(this.segmentCount);
+    this.tableRows = n;
+    this.maxParked = p;
     this.rows = new Int32Array(n * ROW);
     this.ids = new Uint8Array(n * SID_BYTES);
     this.rowUsed = new Uint8Array(n);
     this.order = new Uint8Array(n);
   }
+
 
   /** Reads every segment back after boot, oldest first; drops torn tails. */
   open(): SpoolOpenReport {
@@ -229,27 +285,40 @@ export class Spool {
       count++;
       if (gen >= this.nextGeneration) this.nextGeneration = gen + 1;
     }
-    // Oldest first, without an array of the segments: the next generation up each time.
+    // Oldest first, without an array of the segments: the next generation up each time. The table may grow
+    // while it runs (sessions beyond it are parked after).
     let newest = -1;
-    for (let i = this.nextByAge(0); i >= 0; i = this.nextByAge(this.segmentGen[i] as number)) {
-      if (!this.scanSegment(i)) torn++;
-      newest = i;
+    this.replaying = true;
+    try {
+      for (let i = this.nextByAge(0); i >= 0; i = this.nextByAge(this.segmentGen[i] as number)) {
+        if (!this.scanSegment(i)) torn++;
+        newest = i;
+      }
+    } finally {
+      this.replaying = false;
     }
     if (newest >= 0 && !this.segmentSealed(newest)) this.activeSegment = newest;
     // Seal every older segment: appends only go to the newest one.
+    for (let i = 0; i < this.segmentCount; i++) if (this.segmentPresent(i) && i !== this.activeSegment) this.markSegment(i, SEALED);
+    if (this.rowUsed.length > this.tableRows) this.parkOverflow();
     let pinned = 0;
-    for (let i = 0; i < this.segmentCount; i++) {
-      if (!this.segmentPresent(i)) continue;
-      if (i !== this.activeSegment) this.markSegment(i, SEALED);
-      if ((this.segmentFlags[i] as number) & PINNED) pinned++;
-    }
+    for (let i = 0; i < this.segmentCount; i++) if (this.segmentPresent(i) && (this.segmentFlags[i] as number) & PINNED) pinned++;
     this.collect();
-    return { segments: count, tornSegments: torn, sessions: this.held, pinnedSegments: pinned };
+    return { segments: count, tornSegments: torn, sessions: this.held, pinnedSegments: pinned, parkedSessions: this.parked };
   }
 
-  /** How many sessions are held. */
+  /** How many sessions are held in the table (parked ones not counted). */
   sessionCount(): number {
     return this.held;
+  }
+
+  /**
+   * How many sessions are held beyond the table, at least: those parked in flash, and one more when the last open
+   * found sessions neither the table nor a park slot had room for (their segments pinned until an open with room).
+   * The Hello's `backlog_unlisted`.
+   */
+  parkedCount(): number {
+    return this.parked + (this.overflowed ? 1 : 0);
   }
 
   /** The row of the `i`-th session held, oldest first (0 <= i < sessionCount()). */
@@ -293,9 +362,9 @@ export class Spool {
     return this.rowUsed[k] === 1 && sameBytes(id, 0, this.idOf(k));
   }
 
-  /** Sessions the spool may hold at once. */
+  /** Rows of the session table: sessions held in RAM at once (row numbers are below it). */
   maxSessions(): number {
-    return this.rowUsed.length;
+    return this.tableRows;
   }
 
   capacity(): number {
@@ -326,12 +395,12 @@ export class Spool {
    * the metadata reserve, or when the session table has no row for a new session.
    */
   isFullFor(payloadBytes: number): boolean {
-    return this.freeSessionRow() < 0 || this.bytesFullFor(payloadBytes);
+    return (this.freeSessionRow() < 0 && this.parkable() < 0) || this.bytesFullFor(payloadBytes);
   }
 
-  /** Chunks written and not yet acknowledged. */
+  /** Chunks written and not yet acknowledged (the parked sessions' included). */
   unackedChunks(): number {
-    let n = 0;
+    let n = this.parkedUnacked;
     for (let k = 0; k < this.rowUsed.length; k++) {
       if (!this.rowUsed[k]) continue;
       const ahead = this.rowField(k, LAST) - this.rowField(k, ACKED);
@@ -340,10 +409,17 @@ export class Spool {
     return n;
   }
 
-  /** Starts a session; returns its row. Throws FLASH_FULL when the session table is full or not even the START fits. */
+  /**
+   * Starts a session; returns its row. With the table full, the newest closed session held is parked first.
+   * Throws FLASH_FULL when no row can be had that way or not even the START fits.
+   */
   beginSession(id: Uint8Array, start: Uint8Array): number {
-    const k = this.sessionOf(id, 0);
-    if (k < 0) throw new FirmwareError('FLASH_FULL', 'spool holds ' + this.maxSessions() + ' sessions');
+    let k = this.sessionOf(id, 0);
+    if (k < 0) {
+      const v = this.parkable();
+      if (v >= 0 && this.park(v)) k = this.sessionOf(id, 0);
+    }
+    if (k < 0) throw new FirmwareError('FLASH_FULL', 'spool holds ' + this.held + ' sessions and ' + this.parked + ' parked');
     this.appendMeta(k, SpoolRecord.START, start);
     return k;
   }
@@ -427,6 +503,8 @@ export class Spool {
     for (const m of [startSeg, endSeg]) {
       if (m >= 0 && this.segmentPresent(m)) this.collectBetween(this.segmentGen[m] as number, this.segmentGen[m] as number);
     }
+    // The row is free: the oldest parked session takes it.
+    this.readmit();
   }
 
   /** Erases every segment holding nothing unacknowledged; returns how many. */
@@ -510,6 +588,9 @@ export class Spool {
 
   private resetIndex(): void {
     this.held = 0;
+    this.overflowed = false;
+    this.parked = 0;
+    this.parkedUnacked = 0;
     this.lastRow = -1;
     this.rowUsed.fill(0);
     this.segmentFlags.fill(0);
@@ -576,17 +657,182 @@ export class Spool {
     return -1;
   }
 
-  /** The row of the 16-byte id at `at` in `id`, taken into the table (newest) if new; -1 when the table is full. */
+  /**
+   * The row of the 16-byte id at `at` in `id`, taken into the table (newest) if new; -1 when the table is full. While
+   * a boot replays, a full table grows (to the table and every park slot).
+   */
   private sessionOf(id: Uint8Array, at: number): number {
     const known = this.rowOf(id, at);
     if (known >= 0) return known;
-    const k = this.freeSessionRow();
+    let k = this.freeSessionRow();
+    if (k < 0 && this.replaying && this.rowUsed.length < this.tableRows + this.maxParked) {
+      k = this.rowUsed.length;
+      this.resizeTable(Math.min(this.tableRows + this.maxParked, k + 16), null);
+    }
     if (k < 0) return -1;
     this.ids.set(id.subarray(at, at + SID_BYTES), k * SID_BYTES);
     for (let f = 0; f < ROW; f++) this.setRowField(k, f, -1);
     this.rowUsed[k] = 1;
     this.order[this.held++] = k;
     return k;
+  }
+
+  /**
+   * The session to park for a new one: the newest closed session held (no chunk of it will be written again), -1
+   * when none or every park slot is taken.
+   */
+  private parkable(): number {
+    if (this.parked >= this.maxParked) return -1;
+    for (let i = this.held - 1; i >= 0; i--) {
+      const k = this.order[i] as number;
+      if (this.rowField(k, END_AT) >= 0) return k;
+    }
+    return -1;
+  }
+
+  /** The lowest of `floor` and the generations of the segments a row's START and END locations and span (its pin) name. */
+  private floorOf(startAt: number, endAt: number, span: number, floor: number): number {
+    const segs = [startAt < 0 ? -1 : Math.floor(startAt / LOC_SEG), endAt < 0 ? -1 : Math.floor(endAt / LOC_SEG), span === -1 ? -1 : span >>> 16];
+    for (const seg of segs) if (seg >= 0 && this.segmentPresent(seg) && (this.segmentGen[seg] as number) < floor) floor = this.segmentGen[seg] as number;
+    return floor;
+  }
+
+  /**
+   * Parks row `k`: its row as it stands goes to flash in a PARK record (session id, LAST, ACKED, START_AT, END_AT,
+   * SPAN, then the location of the PARK record before it), and every segment from the lowest generation the session
+   * has a record in is kept from then on. Returns false (nothing changed) when the record does not fit.
+   */
+  private park(k: number): boolean {
+    const payload = new Uint8Array(PARK_BYTES);
+    payload.set(this.idOf(k), 0);
+    for (let f = 0; f < ROW; f++) putU32(payload, SID_BYTES + 4 * f, this.rows[k * ROW + f] as number);
+    putU32(payload, SID_BYTES + 4 * ROW, this.parkHead);
+    // Kept from now on, also while the record is written (a new segment for it collects the one it seals): the
+    // record says where its START and END are.
+    const floor = this.floorOf(this.rowField(k, START_AT), this.rowField(k, END_AT), this.rowField(k, SPAN), this.nextGeneration);
+    const before = this.parkFloor;
+    if (this.parked === 0 || floor < this.parkFloor) this.parkFloor = floor;
+    this.parked++;
+    let seg: number;
+    try {
+      seg = this.appendRecord(SpoolRecord.PARK, payload, true);
+    } catch (err) {
+      this.parked--;
+      this.parkFloor = before;
+      if (err instanceof FirmwareError && err.errorName === 'FLASH_FULL') return false;
+      throw err;
+    }
+    this.parkHead = seg * LOC_SEG + this.appendedOff;
+    const ahead = this.rowField(k, LAST) - this.rowField(k, ACKED);
+    if (ahead > 0) this.parkedUnacked += ahead;
+    this.releaseSession(k);
+    if (this.observer) this.observer.rowParked(k);
+    return true;
+  }
+
+  /**
+   * Re-admits parked sessions, oldest first, while a row is free: the chain is walked from the newest to the oldest,
+   * whose row is restored from its record (what it names was kept since), and the floor of those left is taken on
+   * the way. A PARK record that no longer reads back (never expected: CRC-checked flash) keeps every segment until
+   * the next open, whose replay finds the sessions.
+   */
+  private readmit(): void {
+    const old = this.parkFloor;
+    while (this.parked > 0 && this.freeSessionRow() >= 0) {
+      let at = this.parkHead;
+      let floor = 0xffffffff;
+      let rec: Uint8Array | null = null;
+      for (let j = 0; j < this.parked; j++) {
+        rec = this.validRecord(Math.floor(at / LOC_SEG), at % LOC_SEG);
+        if (!rec || rec[1] !== SpoolRecord.PARK || rec.length !== PARK_BYTES + RECORD_OVERHEAD) {
+          for (let i = 0; i < this.segmentCount; i++) if (this.segmentPresent(i)) this.markSegment(i, PINNED);
+          this.parked = 0;
+          this.parkHead = -1;
+          this.overflowed = true;
+          return;
+        }
+        if (j === this.parked - 1) break;
+        const own = this.segmentGen[Math.floor(at / LOC_SEG)] as number;
+        floor = this.floorOf(getU32(rec, 4 + SID_BYTES + 4 * START_AT) | 0, getU32(rec, 4 + SID_BYTES + 4 * END_AT) | 0, getU32(rec, 4 + SID_BYTES + 4 * SPAN) | 0, own < floor ? own : floor);
+        at = getU32(rec, 4 + PARK_BYTES - 4) | 0;
+      }
+      const k = this.sessionOf(rec as Uint8Array, 4);
+      for (let f = 0; f < ROW; f++) this.setRowField(k, f, getU32(rec as Uint8Array, 4 + SID_BYTES + 4 * f) | 0);
+      const ahead = this.rowField(k, LAST) - this.rowField(k, ACKED);
+      if (ahead > 0) this.parkedUnacked -= ahead;
+      if (--this.parked === 0) {
+        this.parkHead = -1;
+        this.parkedUnacked = 0;
+      }
+      this.parkFloor = floor;
+    }
+    // Segments kept only for the sessions re-admitted may go now.
+    if (this.parkFloor > old) this.collectBetween(old, this.parked > 0 ? this.parkFloor - 1 : 0xffffffff);
+  }
+
+  /**
+   * After a boot's replay grew the table: parks the sessions beyond its rows (the newest closed ones; an unclosed
+   * session stays, the recorder closes it) and shrinks the table back, rows renumbered oldest first. A session no
+   * PARK record fits for keeps its segments pinned until the next open.
+   */
+  private parkOverflow(): void {
+    const keep = new Uint8Array(this.rowUsed.length);
+    let room = this.tableRows;
+    // Unclosed sessions first (normally the one a power cut interrupted), then the oldest closed ones.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < this.held && room > 0; i++) {
+        const k = this.order[i] as number;
+        if (!keep[k] && (pass === 1 || this.rowField(k, END_AT) < 0)) {
+          keep[k] = 1;
+          room--;
+        }
+      }
+    }
+    for (let i = 0; i < this.held; ) {
+      const k = this.order[i] as number;
+      if (keep[k]) {
+        i++;
+        continue;
+      }
+      if (!this.park(k)) {
+        this.overflowed = true;
+        const floor = this.floorOf(this.rowField(k, START_AT), this.rowField(k, END_AT), this.rowField(k, SPAN), this.nextGeneration);
+        for (let s = 0; s < this.segmentCount; s++) if (this.segmentPresent(s) && (this.segmentGen[s] as number) >= floor) this.markSegment(s, PINNED);
+        this.releaseSession(k);
+      }
+    }
+    // Renumber the rows kept 0.. in age order and shrink the table back.
+    const map = new Uint8Array(this.rowUsed.length);
+    map.fill(NO_ROW);
+    for (let i = 0; i < this.held; i++) map[this.order[i] as number] = i;
+    this.resizeTable(this.tableRows, map);
+  }
+
+  /**
+   * Resizes the session table to `n` rows. Without `map`, rows keep their numbers (growing); with it, row k becomes
+   * map[k] (NO_ROW: not in use) and the segments' first-chunk rows and the last chunk's row follow.
+   */
+  private resizeTable(n: number, map: Uint8Array | null): void {
+    const rows = new Int32Array(n * ROW);
+    const ids = new Uint8Array(n * SID_BYTES);
+    const used = new Uint8Array(n);
+    const order = new Uint8Array(n);
+    for (let k = 0; k < this.rowUsed.length; k++) {
+      const to = map ? (map[k] as number) : k;
+      if (!this.rowUsed[k] || to === NO_ROW || to >= n) continue;
+      rows.set(this.rows.subarray(k * ROW, k * ROW + ROW), to * ROW);
+      ids.set(this.idOf(k), to * SID_BYTES);
+      used[to] = 1;
+    }
+    for (let i = 0; i < this.held; i++) order[i] = map ? (map[this.order[i] as number] as number) : (this.order[i] as number);
+    if (map) {
+      for (let i = 0; i < this.segmentCount; i++) if (this.firstRow[i] !== NO_ROW) this.firstRow[i] = map[this.firstRow[i] as number] as number;
+      this.lastRow = this.lastRow < 0 || map[this.lastRow] === NO_ROW ? -1 : (map[this.lastRow] as number);
+    }
+    this.rows = rows;
+    this.ids = ids;
+    this.rowUsed = used;
+    this.order = order;
   }
 
   private releaseSession(k: number): void {
@@ -607,6 +853,7 @@ export class Spool {
   private segmentDead(i: number): boolean {
     if ((this.segmentFlags[i] as number) & PINNED) return false;
     const g = this.segmentGen[i] as number;
+    if (this.parked > 0 && g >= this.parkFloor) return false;
     for (let k = 0; k < this.rowUsed.length; k++) {
       if (!this.rowUsed[k]) continue;
       const span = this.rowField(k, SPAN);
@@ -838,11 +1085,13 @@ export class Spool {
   private replayRecord(i: number, off: number, rec: Uint8Array): void {
     const type = rec[1] as number;
     const payload = rec.subarray(4, rec.length - 4);
-    if (payload.length < SID_BYTES) return;
+    // A PARK record describes a row of the run that wrote it: the replay rebuilds rows from the records themselves.
+    if (payload.length < SID_BYTES || type === SpoolRecord.PARK) return;
     const k = this.sessionOf(payload, 0);
     if (k < 0) {
       // No row for this session: its records stay, unindexed, until an open with room.
       this.markSegment(i, PINNED);
+      this.overflowed = true;
       return;
     }
     if (type === SpoolRecord.CHUNK && payload.length >= CHUNK_PREFIX) {

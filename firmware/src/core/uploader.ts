@@ -9,7 +9,7 @@ import { FieldReader, INVENTORY_ENTRY_MAX, putInventory, putVarint } from './pro
 import type { ProtocolCodec } from './codec.js';
 import type { ChunkAck, DownKind, DownMessages, Hello, HelloReply, UpKind, UpMessages } from './messages.js';
 import { Capability, UploadPolicy } from './messages.js';
-import type { Spool, SpoolSession } from './spool.js';
+import type { Spool, SpoolRowObserver, SpoolSession } from './spool.js';
 import { SessionField } from './spool.js';
 import { DOWN_KINDS, compactChunkTopicOf, downKindOf, downTopicOf, upTopicOf } from './topics.js';
 
@@ -98,7 +98,7 @@ type Phase = 'offline' | 'wifi' | 'connecting' | 'hello' | 'ready';
  * timeout and for missing ranges. Nothing is deleted here: the spool erases
  * only what ChunkAcks cover.
  */
-export class Uploader {
+export class Uploader implements SpoolRowObserver {
   private readonly o: UploaderOptions;
   private phase: Phase = 'offline';
   private policy: number = UploadPolicy.LIVE;
@@ -149,6 +149,7 @@ export class Uploader {
     this.flightRow = new Int16Array(o.tuning.window);
     this.flightSeq = new Int32Array(o.tuning.window);
     this.flightAt = new Float64Array(o.tuning.window);
+    o.spool.observer = this;
     o.mqtt.setHandlers({
       connected: () => this.connected(),
       disconnected: (reason) => this.disconnected(reason),
@@ -277,16 +278,16 @@ export class Uploader {
   }
 
   /**
-   * Hello with every session held in its inventory (the gateway finalises a session it holds with missing chunks
-   * as lost when the Hello does not list it). The entries are written into the encoded Hello one by one
-   * (`putInventory`): no object per session.
+   * Hello with every session of the spool's table in its inventory, and how many more it holds parked in flash
+   * (`backlog_unlisted`: the gateway does not finalise as lost a session the Hello leaves out while that is above
+   * 0). The entries are written into the encoded Hello one by one (`putInventory`): no object per session.
    */
   private sayHello(): void {
     const hello = this.o.host.hello();
     hello.backlog = [];
     const head = this.o.codec.encode('hello', hello);
     const sp = this.o.spool;
-    const out = new Uint8Array(head.length + sp.sessionCount() * INVENTORY_ENTRY_MAX);
+    const out = new Uint8Array(head.length + sp.sessionCount() * INVENTORY_ENTRY_MAX + 6);
     out.set(head, 0);
     let o = head.length;
     for (let i = 0; i < sp.sessionCount(); i++) {
@@ -298,6 +299,12 @@ export class Uploader {
       this.state(k);
       if (this.aliases < MAX_ALIAS) this.aliasOf[k] = ++this.aliases;
       o = putInventory(out, o, sp.idOf(k), 0, hasChunks ? acked + 1 : 0, Math.max(0, last), sp.rowField(k, SessionField.END_AT) >= 0, hasChunks, this.aliasOf[k] as number);
+    }
+    const unlisted = sp.parkedCount();
+    if (unlisted > 0) {
+      // backlog_unlisted, field 14 varint.
+      out[o] = 0x70;
+      o = putVarint(out, o + 1, unlisted);
     }
     this.helloSentAt = this.o.clock.monotonicMs();
     this.raw('hello', out.subarray(0, o));
@@ -500,9 +507,17 @@ export class Uploader {
     this.endPeriodAt = this.o.clock.monotonicMs();
   }
 
-  /** The gateway finalised row `k`'s session: the spool lets it go and the row's send state is cleared for the next session the row serves. */
+  /**
+   * The gateway finalised row `k`'s session: the spool lets it go (and may re-admit a parked session into the row) and
+   * the row's send state is cleared for the next session the row serves.
+   */
   private completed(k: number): void {
     this.o.spool.complete(k);
+    this.rowParked(k);
+  }
+
+  /** SpoolRowObserver: row `k`'s session left the table (parked or complete): what was in flight or owed for it is dropped. */
+  rowParked(k: number): void {
     this.flags[k] = 0;
     this.aliasOf[k] = 0;
     this.land(k, 0x7fffffff);
@@ -693,7 +708,7 @@ export class Uploader {
 
   /** Nothing left to send: every chunk acknowledged and no session waiting for its end to be sent. */
   private drained(): boolean {
-    if (this.flights > 0) return false;
+    if (this.flights > 0 || this.o.spool.parkedCount() > 0) return false;
     const s = this.o.host.liveSession();
     const live = s ? s.row() : -1;
     const sp = this.o.spool;

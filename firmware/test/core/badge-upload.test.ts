@@ -132,17 +132,18 @@ describe('badge: uploader under faults', () => {
     expect(tel.some((t) => t.droppedFrames === 50)).toBe(true);
   });
 
-  it('sessions bound of the spool: a session beyond it is refused as storage full, none lost, and recording resumes once the backlog is delivered', () => {
-    const rig = makeRig({ offline: true, spoolMaxSessions: 3 });
+  it('sessions bound of the spool (table and park slots): a session beyond it is refused as storage full, none lost, and recording resumes once the backlog is delivered', () => {
+    const rig = makeRig({ offline: true, spoolMaxSessions: 3, spoolMaxParked: 2 });
     rig.clock.advance(500);
-    for (let n = 0; n < 3; n++) {
+    for (let n = 0; n < 5; n++) {
       tap(rig);
       rig.speak(2000);
       tap(rig);
     }
     expect(rig.badge.spool.sessions()).toHaveLength(3);
+    expect(rig.badge.spool.parkedCount()).toBe(2);
     expect(rig.badge.deviceState()).toBe(DeviceState.IDLE);
-    // The fourth: refused, storage full, the microphone stays off.
+    // The sixth: refused, storage full, the microphone stays off.
     tap(rig);
     expect(rig.badge.deviceState()).toBe(DeviceState.STORAGE_FULL);
     expect(rig.platform.indicators.recording).toBe(false);
@@ -155,12 +156,14 @@ describe('badge: uploader under faults', () => {
     rig.gw.online = true;
     rig.clock.advance(60_000);
     const ends = rig.gw.of('session-end') as End[];
-    expect(ends.map((e) => e.totalFrames)).toEqual([100, 100, 100]);
+    expect(ends.map((e) => e.totalFrames)).toEqual([100, 100, 100, 100, 100]);
+    const firstFrames = [0, 100, 400, 200, 300];
     for (const e of ends) {
-      expectWhole(rig, hexOf(e.sessionId), 100, ends.indexOf(e) * 100);
+      expectWhole(rig, hexOf(e.sessionId), 100, firstFrames[ends.indexOf(e)] as number);
       expect(rig.gw.sessions[hexOf(e.sessionId)]?.complete).toBe(true);
     }
     expect(rig.badge.spool.sessions()).toHaveLength(0);
+    expect(rig.badge.spool.parkedCount()).toBe(0);
     expect(rig.badge.deviceState()).toBe(DeviceState.IDLE);
     tap(rig);
     expect(rig.badge.deviceState()).toBe(DeviceState.RECORDING);

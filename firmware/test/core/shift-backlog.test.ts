@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DecodedUp } from '@parley/proto';
 import { DeviceState } from '../../src/core/messages.js';
 import { DOUBLE_GAP_MS } from '../../src/core/button-gestures.js';
+import { DEFAULT_MAX_SESSIONS } from '../../src/core/spool.js';
+import type { SpoolSession } from '../../src/core/spool.js';
 import { frameBytes, hexOf, makeRig } from '../support/rig.js';
 import type { Rig } from '../support/rig.js';
 
@@ -32,13 +34,15 @@ function firstStartOrder(rig: Rig): string[] {
 }
 
 describe('badge: a shift of short sessions held offline', () => {
-  it('holds 150 sessions recorded offline, then drains them oldest first with acks out of order and a reboot mid-drain: every frame delivered, nothing left', () => {
-    const rig = makeRig({ offline: true, spoolMaxSessions: 160, spoolBytes: 2 << 20, flashBytes: 4 << 20 });
+  it('holds 150 sessions recorded offline (32 in its table, the rest parked in flash), then drains them with acks out of order and a reboot mid-drain: every frame delivered, nothing left', () => {
+    const rig = makeRig({ offline: true, spoolBytes: 2 << 20, flashBytes: 4 << 20 });
     rig.clock.advance(500);
     const first: number[] = [];
+    const recorded: string[] = [];
     for (let n = 0; n < SESSIONS; n++) {
       tap(rig);
       expect(rig.badge.deviceState()).toBe(DeviceState.RECORDING);
+      recorded.push((rig.badge.liveSession() as SpoolSession).hex);
       first.push(rig.pushed);
       rig.speak(framesOf(n) * 20);
       tap(rig);
@@ -46,10 +50,12 @@ describe('badge: a shift of short sessions held offline', () => {
       rig.clock.advance(2_000);
     }
     const sp = rig.badge.spool;
-    expect(sp.sessionCount()).toBe(SESSIONS);
-    const recorded: string[] = [];
-    for (let i = 0; i < SESSIONS; i++) recorded.push(rig.badge.spool.find(hexOf(sp.idOf(sp.sessionRow(i))))?.hex as string);
+    // The table holds the 31 oldest and the newest; the 118 recorded between are parked in flash.
+    expect(sp.maxSessions()).toBe(DEFAULT_MAX_SESSIONS);
+    expect([sp.sessionCount(), sp.parkedCount()]).toEqual([DEFAULT_MAX_SESSIONS, SESSIONS - DEFAULT_MAX_SESSIONS]);
     expect(new Set(recorded).size).toBe(SESSIONS);
+    const inTable = [...recorded.slice(0, DEFAULT_MAX_SESSIONS - 1), recorded[SESSIONS - 1] as string];
+    expect(sp.sessions().map((s) => s.hex)).toEqual(inTable);
     expect(sp.unackedChunks()).toBe(2 * SESSIONS);
 
     // Online, acks delivered out of order (0..300 ms late each) and duplicated.
@@ -59,8 +65,9 @@ describe('badge: a shift of short sessions held offline', () => {
     // The next reconnect attempt (the backoff grew while offline).
     for (let t = 0; t < 1300 && rig.gw.of('hello').length === 0; t++) rig.clock.advance(100);
     const hello = (rig.gw.of('hello') as Hello[]).at(-1) as Hello;
-    // Every session held is listed, oldest first (written entry by entry, no object per session).
-    expect(hello.backlog.map((b) => hexOf(b.sessionId))).toEqual(recorded);
+    // The table's sessions are listed (written entry by entry, no object per session), and how many more are parked.
+    expect(hello.backlog.map((b) => hexOf(b.sessionId))).toEqual(inTable);
+    expect(hello.backlogUnlisted).toBe(SESSIONS - DEFAULT_MAX_SESSIONS);
     expect(hello.backlog.every((b) => b.closed && b.hasChunks && b.firstSeq === 0 && b.lastSeq === 1)).toBe(true);
 
     // Drain until about half are complete at the gateway, then the power goes.
@@ -71,14 +78,20 @@ describe('badge: a shift of short sessions held offline', () => {
     }
     expect(done).toBeGreaterThanOrEqual(SESSIONS / 2);
     expect(done).toBeLessThan(SESSIONS);
+    // Drained in table order: the table's sessions, then the parked ones oldest first as rows freed up.
+    const drainOrder = [...inTable, ...recorded.slice(DEFAULT_MAX_SESSIONS - 1, SESSIONS - 1)];
+    const started = firstStartOrder(rig);
+    expect(started).toEqual(drainOrder.slice(0, started.length));
     const open = recorded.filter((h) => !rig.gw.sessions[h]?.complete);
     rig.reboot();
-    // After the reboot the badge holds, oldest first, every session the gateway has not completed (and sessions
-    // complete there whose START/END records are still in a segment kept for others: the Hello's resume points
-    // complete them).
-    const left = rig.badge.spool.sessions().map((s) => s.hex);
+    // After the reboot the badge holds every session the gateway has not completed, in its table or parked (and
+    // sessions complete there whose START/END records are still in a segment kept for others: the Hello's resume
+    // points complete them).
+    const after = rig.badge.spool;
+    const left = after.sessions().map((s) => s.hex);
     expect(left.every((h) => recorded.includes(h))).toBe(true);
-    expect(left.filter((h) => open.includes(h))).toEqual(open);
+    expect(left.length).toBe(DEFAULT_MAX_SESSIONS);
+    expect(left.filter((h) => open.includes(h)).length + after.parkedCount()).toBeGreaterThanOrEqual(open.length);
 
     rig.clock.advance(120_000);
     // Everything delivered: every session complete at the gateway, whole and in frame order.
@@ -91,9 +104,8 @@ describe('badge: a shift of short sessions held offline', () => {
       for (let i = 0; i < got.length; i++) expect(got[i]).toEqual(frameBytes((first[n] as number) + i));
       expect((gs?.end as End).totalFrames).toBe(framesOf(n));
     }
-    // Drained oldest first: sessions reached the gateway in the order they were recorded.
-    expect(firstStartOrder(rig)).toEqual(recorded);
     expect(rig.badge.spool.sessionCount()).toBe(0);
+    expect(rig.badge.spool.parkedCount()).toBe(0);
     expect(rig.badge.spool.unackedChunks()).toBe(0);
     expect(rig.badge.deviceState()).toBe(DeviceState.IDLE);
   }, 120_000);

@@ -1,49 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_SESSIONS, Spool, RECORD_OVERHEAD } from '../../src/core/spool.js';
-import type { SpoolOptions, SpoolSession } from '../../src/core/spool.js';
+import { DEFAULT_MAX_SESSIONS, RECORD_OVERHEAD } from '../../src/core/spool.js';
+import type { Spool, SpoolSession } from '../../src/core/spool.js';
 import { FirmwareError } from '../../src/core/errors.js';
 import { NodeFlash } from '../../src/platform/node/flash.js';
-import { crc32 as zlibCrc32 } from 'node:zlib';
 import { heldOf } from '../support/spool-view.js';
+import { append, chunkBytes, endOf, sid, spoolOn, startOf } from '../support/spool-fixtures.js';
 
 /**
  * The spool's RAM index has a fixed size whatever the backlog: a badge offline
  * for a shift holds hundreds of segments and dozens of sessions.
  */
-
-const crc32 = (d: Uint8Array, c: number): number => zlibCrc32(d, c);
-
-const SEG = 4096;
-
-function spoolOn(flash: NodeFlash, segments: number, more?: Partial<SpoolOptions>): Spool {
-  return new Spool(flash, { capacityBytes: segments * SEG, segmentBytes: SEG, prefix: 'sp', crc32, ...more });
-}
-
-function sid(n: number): Uint8Array {
-  const id = new Uint8Array(16);
-  id[0] = n & 0xff;
-  id[1] = n >> 8;
-  id[15] = 0x5a;
-  return id;
-}
-
-function chunkBytes(session: number, seq: number, len = 300): Uint8Array {
-  const b = new Uint8Array(len);
-  for (let i = 0; i < len; i++) b[i] = (session * 7 + seq * 31 + i) & 0xff;
-  return b;
-}
-
-function startOf(n: number): Uint8Array {
-  return new Uint8Array([0x0a, n & 0xff, n >> 8, 1, 2, 3]);
-}
-
-function endOf(n: number): Uint8Array {
-  return new Uint8Array([0x12, n & 0xff, n >> 8]);
-}
-
-function append(spool: Spool, s: SpoolSession, n: number, seq: number): boolean {
-  return spool.appendChunk(s.row(), seq, (seq + 1) * 50, (seq + 1) * 300, seq + n * 1000, chunkBytes(n, seq));
-}
 
 interface HeldCount {
   /** Objects, arrays and typed arrays reachable from the spool (the flash and the options excluded: they are the caller's). */
@@ -132,7 +98,7 @@ describe('spool RAM index', () => {
     // After a reboot: the same index, every session whole.
     const again = spoolOn(flash, segments, { maxSessions: 48 });
     const report = again.open();
-    expect(report).toEqual({ segments: held, tornSegments: 0, sessions: 40, pinnedSegments: 0 });
+    expect(report).toEqual({ segments: held, tornSegments: 0, sessions: 40, pinnedSegments: 0, parkedSessions: 0 });
     expect(heldBy(again)).toEqual(full);
     for (let n = 0; n < 40; n++) {
       const s = expectSession(again, n, 120, n % 2 === 0);
@@ -311,10 +277,10 @@ describe('spool RAM index', () => {
     expect(heldOf(s).lastSeq).toBe(3);
   });
 
-  it('holds DEFAULT_MAX_SESSIONS sessions by default (oldest first, rows reused in age order), the next one refused as storage full', () => {
-    expect(DEFAULT_MAX_SESSIONS).toBe(32);
+  it('with no park slots, holds DEFAULT_MAX_SESSIONS sessions (oldest first, rows reused in age order), the next one refused as storage full', () => {
+    expect(DEFAULT_MAX_SESSIONS).toBe(16);
     const flash = new NodeFlash({ bytes: 2 << 20 });
-    const spool = spoolOn(flash, 200);
+    const spool = spoolOn(flash, 200, { maxParked: 0 });
     spool.open();
     expect(spool.maxSessions()).toBe(DEFAULT_MAX_SESSIONS);
     const hexOf = (n: number): string => Buffer.from(sid(n)).toString('hex');
@@ -327,7 +293,7 @@ describe('spool RAM index', () => {
     expect(spool.isFullFor(300)).toBe(true);
     expect(() => spool.beginSession(sid(100), startOf(100))).toThrow(FirmwareError);
     // Two completed (not the oldest): their rows serve the next two, which are the newest in the age order.
-    for (const n of [5, 20]) {
+    for (const n of [5, 12]) {
       const k = spool.rowOf(sid(n), 0);
       spool.acknowledge(k, 0);
       spool.complete(k);
@@ -338,19 +304,19 @@ describe('spool RAM index', () => {
     const order: string[] = [];
     for (let i = 0; i < spool.sessionCount(); i++) order.push(Buffer.from(spool.idOf(spool.sessionRow(i))).toString('hex'));
     const want: number[] = [];
-    for (let n = 0; n < DEFAULT_MAX_SESSIONS; n++) if (n !== 5 && n !== 20) want.push(n);
+    for (let n = 0; n < DEFAULT_MAX_SESSIONS; n++) if (n !== 5 && n !== 12) want.push(n);
     expect(order).toEqual([...want, 100, 101].map(hexOf));
-    // The same order after a reboot (replayed oldest segment first). Sessions 5 and 20 come back too: their
+    // The same order after a reboot (replayed oldest segment first). Sessions 5 and 12 come back too: their
     // records share segments with unacknowledged neighbours (the gateway completes them again at the next Hello).
     // With a table of DEFAULT_MAX_SESSIONS they would take the rows of 100 and 101, pinned until an open with room.
-    const again = spoolOn(flash, 200, { maxSessions: 64 });
+    const again = spoolOn(flash, 200, { maxSessions: 64, maxParked: 0 });
     again.open();
-    expect(again.sessions().map((v) => v.hex)).toEqual([...want.slice(0, 5), 5, ...want.slice(5, 19), 20, ...want.slice(19), 100, 101].map(hexOf));
+    expect(again.sessions().map((v) => v.hex)).toEqual([...want.slice(0, 5), 5, ...want.slice(5, 11), 12, ...want.slice(11), 100, 101].map(hexOf));
   });
 
-  it('at the sessions bound refuses a new session as storage full, then takes one again once a session completes', () => {
+  it('at the sessions bound with no park slot refuses a new session as storage full, then takes one again once a session completes', () => {
     const flash = new NodeFlash({ bytes: 1 << 20 });
-    const spool = spoolOn(flash, 40, { maxSessions: 3 });
+    const spool = spoolOn(flash, 40, { maxSessions: 3, maxParked: 0 });
     spool.open();
     expect(spool.maxSessions()).toBe(3);
     const ss: SpoolSession[] = [];
@@ -385,7 +351,7 @@ describe('spool RAM index', () => {
     expect(spool.sessions().map((s) => s.hex)).toEqual([0, 2, 9].map((n) => Buffer.from(sid(n)).toString('hex')));
   });
 
-  it('keeps sessions the table has no row for at open: their segments stay until an open with room', () => {
+  it('keeps sessions neither the table nor a park slot has room for at open: their segments stay until an open with room', () => {
     const flash = new NodeFlash({ bytes: 1 << 20 });
     const spool = spoolOn(flash, 40, { maxSessions: 8 });
     spool.open();
@@ -395,7 +361,7 @@ describe('spool RAM index', () => {
       spool.endSession(s.row(), endOf(n));
     }
     const held = flash.list('sp').length;
-    const small = spoolOn(flash, 40, { maxSessions: 2 });
+    const small = spoolOn(flash, 40, { maxSessions: 2, maxParked: 0 });
     const report = small.open();
     expect(report.sessions).toBe(2);
     expect(report.pinnedSegments).toBeGreaterThan(0);

@@ -52,6 +52,7 @@ export function makeRig(options?: CreateBadgeOptions & { flashBytes?: number; sl
       spoolBytes: o.spoolBytes ?? 512 * 1024,
       segmentBytes: o.segmentBytes ?? 16 * 1024,
       spoolMaxSessions: o.spoolMaxSessions,
+      spoolMaxParked: o.spoolMaxParked,
       defaultUploadPolicy: o.defaultUploadPolicy ?? UploadPolicy.LIVE,
       tuning: o.tuning,
       lowBatteryPercent: o.lowBatteryPercent,
