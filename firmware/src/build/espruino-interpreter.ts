@@ -94,6 +94,12 @@ export interface InterpreterRunReport {
    * through draining it, sampled also at every publish (0 when not done).
    */
   backlogDrainVars: number;
+  /**
+   * Highest total while the spool is reopened with that backlog, as a boot replays it (sampled at every chip read),
+   * and what the reopen found: sessions in the table, parked, segments pinned (0 when not done).
+   */
+  backlogReopenVars: number;
+  backlogReopen: { sessions: number; parked: number; pinnedSegments: number };
   /** Sessions of the backlog the gateway completed in the drain. */
   backlogDrained: number;
   /** The interpreter's variable budget (`process.memory().total`). */
@@ -126,7 +132,7 @@ export interface InterpreterRunReport {
  */
 function spiNorModel(): string {
   return `
-var NOR = { s: {}, n: 0, wel: false, per: 0 };
+var NOR = { s: {}, n: 0, wel: false, per: 0, watch: 0 };
 (function () { var u0 = process.memory().usage; NOR.s[1] = new Uint8Array(4096); NOR.per = process.memory().usage - u0; delete NOR.s[1]; })();
 global.__pSpi = { setup: function () {}, send: function (d, cs) {
   var out = new Uint8Array(d.length), c = d[0], i, n, at, buf, pos;
@@ -134,6 +140,8 @@ global.__pSpi = { setup: function () {}, send: function (d, cs) {
   if (c === 5) { for (i = 1; i < d.length; i++) out[i] = NOR.wel ? 2 : 0; }
   else if (c === 6) NOR.wel = true;
   else if (c === 0x13) {
+    // While a reopen is watched: the firmware's variables (the model's sectors excluded) at every read, the highest kept.
+    if (NOR.watch) { i = process.memory().usage - NOR.n * NOR.per; if (i > NOR.watch) NOR.watch = i; }
     pos = 5;
     while (pos < d.length) {
       at = a & 4095; n = Math.min(4096 - at, d.length - pos); buf = NOR.s[a >>> 12];
@@ -218,6 +226,14 @@ global.__pFill = function (n) {
     made++;
   }
   print("@@F " + made + " " + sp.sessionCount() + " " + sp.parkedCount());
+};
+// The spool reopened as a boot does (the replay of every segment, the table grown, the overflow parked), its peak
+// sampled at every chip read.
+global.__pReopen = function () {
+  NOR.watch = 1;
+  var r = __parleyBadge.spool.open(), pk = NOR.watch;
+  NOR.watch = 0;
+  print("@@O " + pk + " " + r.sessions + " " + r.parkedSessions + " " + r.pinnedSegments);
 };
 global.__pD = function (topic, file) {
   var b64 = require("fs").readFileSync(file);
@@ -354,6 +370,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     let preludeVars = -1;
     let chipModelVars = 0;
     let fillReport = '';
+    let reopenReport = '';
     let totalVars = 0;
     let current = 0;
     let peak = 0;
@@ -384,6 +401,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
         }
       } else if (parts[0] === '@@R') coproc.rail((parts[1] === '1') === badgeBoard.captureRail.activeHigh);
       else if (parts[0] === '@@F') fillReport = l.slice(at + 4).trim();
+      else if (parts[0] === '@@O') reopenReport = l.slice(at + 4).trim();
       else if (parts[0] === '@@L') link = JSON.parse(l.slice(at + 4)) as LinkCounters;
       else if (parts[0] === '@@E') errors.push(l.slice(at));
     };
@@ -435,6 +453,8 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
     let backlogHeld = 0;
     let backlogParked = 0;
     let backlogVars = 0;
+    let backlogReopenVars = 0;
+    const backlogReopen = { sessions: 0, parked: 0, pinnedSegments: 0 };
     let backlogDrainVars = 0;
     let backlogDrained = 0;
     if (opts.backlogSessions) {
@@ -449,6 +469,15 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
       backlogHeld = Number(filled[1]) + Number(filled[2]);
       backlogParked = Number(filled[2]);
       backlogVars = peak;
+      // Rebooted with it: the replay of every segment (the prelude's variables excluded, as from every sample).
+      repl('__pReopen()');
+      if (!(await waitFor(() => reopenReport !== '', 120_000))) throw new Error('the reopen did not finish:\n' + consoleText.slice(-2000));
+      const reopened = reopenReport.split(' ').map(Number);
+      backlogReopenVars = (reopened[0] ?? 0) - preludeVars;
+      backlogReopen.sessions = reopened[1] ?? 0;
+      backlogReopen.parked = reopened[2] ?? 0;
+      backlogReopen.pinnedSegments = reopened[3] ?? 0;
+      await sleep(1000);
       // Back online with the backlog: Hello with its inventory, resume points for each session, then the drain.
       peak = 0;
       const completeBefore = gateway.tally.complete;
@@ -458,7 +487,7 @@ export async function runBundleOnInterpreter(opts: InterpreterRunOptions): Promi
       backlogDrainVars = peak;
       backlogDrained = gateway.tally.complete - completeBefore;
     }
-    return { preludeVars, chipModelVars, bootVars, peakVars: peakRun, backlogHeld, backlogParked, backlogVars, backlogDrainVars, backlogDrained, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: tally, errors, console: consoleText };
+    return { preludeVars, chipModelVars, bootVars, peakVars: peakRun, backlogHeld, backlogParked, backlogVars, backlogReopenVars, backlogReopen, backlogDrainVars, backlogDrained, settledVars, totalVars, cpuPerAudioSecond, framesCaptured: coproc.framesCaptured, link, gateway: tally, errors, console: consoleText };
   } finally {
     for (const t of timers) clearTimeout(t);
     stop(esp);

@@ -275,6 +275,18 @@ async function main(): Promise<void> {
           console.error(`badge.min.js (${where}): ${held} Espruino variables holding ${r.backlogHeld} sessions, over the budget of ${ESPRUINO_VARIABLE_BUDGET}`);
           failed = true;
         }
+        const reopen = r.backlogReopenVars;
+        const found = r.backlogReopen;
+        console.log(`badge.min.js on ${bin}, ${where}, then rebooted with them (the boot's replay, table grown, overflow parked): peak ${reopen} variables ` +
+          `(${found.sessions} in the table, ${found.parked} parked, ${found.pinnedSegments} segments pinned; budget ${ESPRUINO_VARIABLE_BUDGET}${reopen > ESPRUINO_VARIABLE_BUDGET ? ', OVER BUDGET' : ''}; headroom ${ESPRUINO_VARIABLE_BUDGET - reopen})`);
+        if (reopen > ESPRUINO_VARIABLE_BUDGET) {
+          console.error(`badge.min.js (${where}): ${reopen} Espruino variables reopening the spool with ${r.backlogHeld} sessions, over the budget of ${ESPRUINO_VARIABLE_BUDGET}`);
+          failed = true;
+        }
+        if (found.sessions + found.parked < r.backlogHeld || found.pinnedSegments > 0) {
+          console.error(`badge.min.js (${where}): the reopen found ${found.sessions} + ${found.parked} parked of ${r.backlogHeld} sessions, ${found.pinnedSegments} segments pinned`);
+          failed = true;
+        }
         const drain = r.backlogDrainVars - r.preludeVars;
         console.log(`badge.min.js on ${bin}, ${where}, then back online with them: peak ${drain} variables from the Hello through the drain ` +
           `(${r.backlogDrained} of ${r.backlogHeld} sessions completed; budget ${ESPRUINO_VARIABLE_BUDGET}${drain > ESPRUINO_VARIABLE_BUDGET ? ', OVER BUDGET' : ''}; headroom ${ESPRUINO_VARIABLE_BUDGET - drain})`);

@@ -200,15 +200,13 @@ export class Spool {
   /** The first chunk in each segment: its session row (NO_ROW when none) and seq. */
   private readonly firstRow: Uint8Array;
   private readonly firstSeq: Uint32Array;
-  /** The session table: ROW numbers per session, the 16-byte ids, 1 where a row is in use (grown while a boot replays). */
-  private rows: Int32Array;
-  private ids: Uint8Array;
-  private rowUsed: Uint8Array;
+  /** The session table: ROW numbers per session, the 16-byte ids, 1 where a row is in use. */
+  private readonly rows: Int32Array;
+  private readonly ids: Uint8Array;
+  private readonly rowUsed: Uint8Array;
   /** The rows in use, oldest session first (`held` of them; re-admitted sessions after those held then). */
-  private order: Uint8Array;
+  private readonly order: Uint8Array;
   private held = 0;
-  /** Rows of the table outside a boot's replay. */
-  private readonly tableRows: number;
   /** Park slots: sessions parked at most. */
   private readonly maxParked: number;
   /**
@@ -221,7 +219,11 @@ export class Spool {
   private parkedUnacked = 0;
   /** While sessions are parked: the lowest generation any of them has a record in; every segment from it on is kept. */
   private parkFloor = 0;
-  private replaying = false;
+  /**
+   * While a boot replays: the first 4 bytes of the ids of the sessions it parked (a later copy of their START or
+   * END must not make a second row), null otherwise.
+   */
+  private bootParked: Uint32Array | null = null;
   /** The last open found a session neither the table nor a park slot had room for. */
   private overflowed = false;
   /** Told when a session is parked (the uploader). */
@@ -236,6 +238,8 @@ export class Spool {
   private nextGeneration = 1;
   private cursorSeg = -1;
   private cursorOff = 0;
+  /** Where the last segment replayed ends (its end of log, or where a torn record begins). */
+  private scanEnd = 0;
   /** Offset of the record the last append wrote. */
   private appendedOff = 0;
   private collecting = false;
@@ -256,7 +260,6 @@ export class Spool {
     this.segmentFlags = new Uint8Array(this.segmentCount);
     this.firstRow = new Uint8Array(this.segmentCount);
     this.firstSeq = new Uint32Array(this.segmentCount);
-    this.tableRows = n;
     this.maxParked = p;
     this.rows = new Int32Array(n * ROW);
     this.ids = new Uint8Array(n * SID_BYTES);
@@ -285,22 +288,23 @@ export class Spool {
       count++;
       if (gen >= this.nextGeneration) this.nextGeneration = gen + 1;
     }
-    // Oldest first, without an array of the segments: the next generation up each time. The table may grow
-    // while it runs (sessions beyond it are parked after).
+    // Oldest first, without an array of the segments: the next generation up each time. A session that finds the
+    // table full parks one as at run time (its PARK record goes to a new segment, the newest, replayed last).
     let newest = -1;
-    this.replaying = true;
     try {
       for (let i = this.nextByAge(0); i >= 0; i = this.nextByAge(this.segmentGen[i] as number)) {
         if (!this.scanSegment(i)) torn++;
         newest = i;
       }
     } finally {
-      this.replaying = false;
+      this.bootParked = null;
     }
-    if (newest >= 0 && !this.segmentSealed(newest)) this.activeSegment = newest;
+    if (newest >= 0 && !this.segmentSealed(newest)) {
+      this.activeSegment = newest;
+      this.activeUsed = this.scanEnd;
+    } else this.activeSegment = -1;
     // Seal every older segment: appends only go to the newest one.
     for (let i = 0; i < this.segmentCount; i++) if (this.segmentPresent(i) && i !== this.activeSegment) this.markSegment(i, SEALED);
-    if (this.rowUsed.length > this.tableRows) this.parkOverflow();
     let pinned = 0;
     for (let i = 0; i < this.segmentCount; i++) if (this.segmentPresent(i) && (this.segmentFlags[i] as number) & PINNED) pinned++;
     this.collect();
@@ -364,7 +368,7 @@ export class Spool {
 
   /** Rows of the session table: sessions held in RAM at once (row numbers are below it). */
   maxSessions(): number {
-    return this.tableRows;
+    return this.rowUsed.length;
   }
 
   capacity(): number {
@@ -657,18 +661,11 @@ export class Spool {
     return -1;
   }
 
-  /**
-   * The row of the 16-byte id at `at` in `id`, taken into the table (newest) if new; -1 when the table is full. While
-   * a boot replays, a full table grows (to the table and every park slot).
-   */
+  /** The row of the 16-byte id at `at` in `id`, taken into the table (newest) if new; -1 when the table is full. */
   private sessionOf(id: Uint8Array, at: number): number {
     const known = this.rowOf(id, at);
     if (known >= 0) return known;
-    let k = this.freeSessionRow();
-    if (k < 0 && this.replaying && this.rowUsed.length < this.tableRows + this.maxParked) {
-      k = this.rowUsed.length;
-      this.resizeTable(Math.min(this.tableRows + this.maxParked, k + 16), null);
-    }
+    const k = this.freeSessionRow();
     if (k < 0) return -1;
     this.ids.set(id.subarray(at, at + SID_BYTES), k * SID_BYTES);
     for (let f = 0; f < ROW; f++) this.setRowField(k, f, -1);
@@ -678,14 +675,17 @@ export class Spool {
   }
 
   /**
-   * The session to park for a new one: the newest closed session held (no chunk of it will be written again), -1
-   * when none or every park slot is taken.
+   * The session to park for a new one: the newest closed session held (no chunk of it will be written again) whose
+   * START is known, -1 when none or every park slot is taken. (A boot's replay may meet a session's START only later,
+   * copied forward: parked before, its PARK record would not say where it is.) While a boot replays, also a closed
+   * session with no chunk in flash whose START is not known (what is left of one completed before). A session with
+   * no END is never parked: the recorder closes it after the boot.
    */
   private parkable(): number {
     if (this.parked >= this.maxParked) return -1;
     for (let i = this.held - 1; i >= 0; i--) {
       const k = this.order[i] as number;
-      if (this.rowField(k, END_AT) >= 0) return k;
+      if (this.rowField(k, END_AT) >= 0 && (this.rowField(k, START_AT) >= 0 || (this.bootParked && this.rowField(k, LAST) < 0))) return k;
     }
     return -1;
   }
@@ -723,6 +723,7 @@ export class Spool {
       throw err;
     }
     this.parkHead = seg * LOC_SEG + this.appendedOff;
+    if (this.bootParked) this.bootParked[this.parked - 1] = getU32(this.ids, k * SID_BYTES);
     const ahead = this.rowField(k, LAST) - this.rowField(k, ACKED);
     if (ahead > 0) this.parkedUnacked += ahead;
     this.releaseSession(k);
@@ -770,69 +771,24 @@ export class Spool {
     if (this.parkFloor > old) this.collectBetween(old, this.parked > 0 ? this.parkFloor - 1 : 0xffffffff);
   }
 
-  /**
-   * After a boot's replay grew the table: parks the sessions beyond its rows (the newest closed ones; an unclosed
-   * session stays, the recorder closes it) and shrinks the table back, rows renumbered oldest first. A session no
-   * PARK record fits for keeps its segments pinned until the next open.
-   */
-  private parkOverflow(): void {
-    const keep = new Uint8Array(this.rowUsed.length);
-    let room = this.tableRows;
-    // Unclosed sessions first (normally the one a power cut interrupted), then the oldest closed ones.
-    for (let pass = 0; pass < 2; pass++) {
-      for (let i = 0; i < this.held && room > 0; i++) {
-        const k = this.order[i] as number;
-        if (!keep[k] && (pass === 1 || this.rowField(k, END_AT) < 0)) {
-          keep[k] = 1;
-          room--;
-        }
+  /** While a boot replays: true when the session with the 16-byte id at the start of `id` was parked by it. */
+  private parkedAtBoot(id: Uint8Array): boolean {
+    const seen = this.bootParked;
+    if (!seen) return false;
+    const h = getU32(id, 0);
+    for (let j = 0; j < this.parked; j++) {
+      if (seen[j] !== h) continue;
+      // The first bytes match: the PARK records say whether the whole id does.
+      let at = this.parkHead;
+      for (let n = 0; n < this.parked && at >= 0; n++) {
+        const rec = this.validRecord(Math.floor(at / LOC_SEG), at % LOC_SEG);
+        if (!rec) return true;
+        if (sameBytes(id, 0, rec.subarray(4, 4 + SID_BYTES))) return true;
+        at = getU32(rec, 4 + PARK_BYTES - 4) | 0;
       }
+      return false;
     }
-    for (let i = 0; i < this.held; ) {
-      const k = this.order[i] as number;
-      if (keep[k]) {
-        i++;
-        continue;
-      }
-      if (!this.park(k)) {
-        this.overflowed = true;
-        const floor = this.floorOf(this.rowField(k, START_AT), this.rowField(k, END_AT), this.rowField(k, SPAN), this.nextGeneration);
-        for (let s = 0; s < this.segmentCount; s++) if (this.segmentPresent(s) && (this.segmentGen[s] as number) >= floor) this.markSegment(s, PINNED);
-        this.releaseSession(k);
-      }
-    }
-    // Renumber the rows kept 0.. in age order and shrink the table back.
-    const map = new Uint8Array(this.rowUsed.length);
-    map.fill(NO_ROW);
-    for (let i = 0; i < this.held; i++) map[this.order[i] as number] = i;
-    this.resizeTable(this.tableRows, map);
-  }
-
-  /**
-   * Resizes the session table to `n` rows. Without `map`, rows keep their numbers (growing); with it, row k becomes
-   * map[k] (NO_ROW: not in use) and the segments' first-chunk rows and the last chunk's row follow.
-   */
-  private resizeTable(n: number, map: Uint8Array | null): void {
-    const rows = new Int32Array(n * ROW);
-    const ids = new Uint8Array(n * SID_BYTES);
-    const used = new Uint8Array(n);
-    const order = new Uint8Array(n);
-    for (let k = 0; k < this.rowUsed.length; k++) {
-      const to = map ? (map[k] as number) : k;
-      if (!this.rowUsed[k] || to === NO_ROW || to >= n) continue;
-      rows.set(this.rows.subarray(k * ROW, k * ROW + ROW), to * ROW);
-      ids.set(this.idOf(k), to * SID_BYTES);
-      used[to] = 1;
-    }
-    for (let i = 0; i < this.held; i++) order[i] = map ? (map[this.order[i] as number] as number) : (this.order[i] as number);
-    if (map) {
-      for (let i = 0; i < this.segmentCount; i++) if (this.firstRow[i] !== NO_ROW) this.firstRow[i] = map[this.firstRow[i] as number] as number;
-      this.lastRow = this.lastRow < 0 || map[this.lastRow] === NO_ROW ? -1 : (map[this.lastRow] as number);
-    }
-    this.rows = rows;
-    this.ids = ids;
-    this.rowUsed = used;
-    this.order = order;
+    return false;
   }
 
   private releaseSession(k: number): void {
@@ -1045,7 +1001,7 @@ export class Spool {
     }
   }
 
-  /** Replays one segment's records; returns false when it ended in a torn record. Leaves its end of log in activeUsed. */
+  /** Replays one segment's records; returns false when it ended in a torn record. Leaves its end of log in scanEnd. */
   private scanSegment(i: number): boolean {
     const name = this.segmentName(i);
     const size = this.opts.segmentBytes;
@@ -1054,7 +1010,7 @@ export class Spool {
       if (off + RECORD_OVERHEAD > size) break;
       const head = this.flash.read(name, off, 4) as Uint8Array;
       if (head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff) {
-        this.activeUsed = off;
+        this.scanEnd = off;
         // The end of the log only if what a torn record there could have reached is erased (a torn
         // program may leave bits behind): not the whole rest of a 1 MiB segment, read at every boot.
         const stop = Math.min(size, off + MAX_PAYLOAD + RECORD_OVERHEAD);
@@ -1076,7 +1032,7 @@ export class Spool {
       this.replayRecord(i, off, rec);
       off += len + RECORD_OVERHEAD;
     }
-    this.activeUsed = off;
+    this.scanEnd = off;
     this.markSegment(i, SEALED);
     return off + RECORD_OVERHEAD > size;
   }
@@ -1087,7 +1043,22 @@ export class Spool {
     const payload = rec.subarray(4, rec.length - 4);
     // A PARK record describes a row of the run that wrote it: the replay rebuilds rows from the records themselves.
     if (payload.length < SID_BYTES || type === SpoolRecord.PARK) return;
-    const k = this.sessionOf(payload, 0);
+    let k = this.sessionOf(payload, 0);
+    if (k < 0 && this.parkedAtBoot(payload)) {
+      // A later copy of a parked session's START or END (its PARK record names the earlier one, kept since); a
+      // chunk of it here was never written so: kept, with its segment.
+      if (type === SpoolRecord.CHUNK) {
+        this.markSegment(i, PINNED);
+        this.overflowed = true;
+      }
+      return;
+    }
+    if (k < 0) {
+      // The table is full: the newest closed session is parked, as at run time, and this one takes its row.
+      if (!this.bootParked) this.bootParked = new Uint32Array(this.maxParked);
+      const v = this.parkable();
+      if (v >= 0 && this.park(v)) k = this.sessionOf(payload, 0);
+    }
     if (k < 0) {
       // No row for this session: its records stay, unindexed, until an open with room.
       this.markSegment(i, PINNED);
