@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FinalisedSession } from '@parley/proto';
 import { startHarness, type Harness } from './support/harness.js';
-import { TestBadge, chunkMessage, digestOf, hex, newSessionId } from './support/badge-client.js';
+import { TestBadge, chunkMessage, hex, newSessionId, sessionEndMessage } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
 const FRAMES = realOpusFrames('0.wav', 200);
@@ -38,20 +38,7 @@ describe('Hello after a gateway restart (sessions known only from storage)', () 
     await b.send('chunk', chunkMessage(sid, 0, 0, chunks[0]!));
     await b.send('chunk', chunkMessage(sid, 2, 100, chunks[2]!));
     const all = chunks.flat();
-    await b.send('session-end', {
-      sessionId: sid,
-      reason: 1,
-      endTimeMs: 1_763_800_003_000,
-      clockSynced: true,
-      totalFrames: all.length,
-      totalBytes: all.reduce((a, f) => a + f.length, 0),
-      totalChunks: 3,
-      digest: digestOf(all),
-      droppedFrames: 0,
-      gaps: [],
-      timeCorrected: false,
-      clockOffsetMs: 0,
-    });
+    await b.send('session-end', sessionEndMessage(sid, 3, all, { endTimeMs: 1_763_800_003_000 }));
     await b.waitFor('ack', (a) => a.missing.length === 1 && a.missing[0]!.first === 1);
     await b.close();
     badges.length = 0;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FinalisedSession } from '@parley/proto';
 import { startHarness, type Harness } from './support/harness.js';
-import { TestBadge, chunkMessage, digestOf, hex, newSessionId } from './support/badge-client.js';
+import { TestBadge, chunkMessage, hex, newSessionId, sessionEndMessage } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
 const FRAMES = realOpusFrames('0.wav', 200);
@@ -39,20 +39,7 @@ async function sessionMissingSeq1(b: TestBadge): Promise<Uint8Array> {
   await b.send('chunk', chunkMessage(sid, 0, 0, CHUNKS[0]!));
   await b.send('chunk', chunkMessage(sid, 2, 100, CHUNKS[2]!));
   const all = CHUNKS.flat();
-  await b.send('session-end', {
-    sessionId: sid,
-    reason: 1,
-    endTimeMs: 1_763_800_003_000,
-    clockSynced: true,
-    totalFrames: all.length,
-    totalBytes: all.reduce((a, f) => a + f.length, 0),
-    totalChunks: 3,
-    digest: digestOf(all),
-    droppedFrames: 0,
-    gaps: [],
-    timeCorrected: false,
-    clockOffsetMs: 0,
-  });
+  await b.send('session-end', sessionEndMessage(sid, 3, all, { endTimeMs: 1_763_800_003_000 }));
   await b.waitFor('ack', (a) => Buffer.from(a.sessionId).equals(sid) && a.missing.length === 1 && a.missing[0]!.first === 1);
   return sid;
 }

@@ -5,7 +5,7 @@ import type { FinalisedSession } from '@parley/proto';
 import { readOggOpus, OPUS_PRE_SKIP } from '../../src/ingest/ogg/index.js';
 import { scanSpool } from '../../src/ingest/spool-record.js';
 import { startHarness, metricValue, type Harness } from './support/harness.js';
-import { TestBadge, chunkMessage, digestOf, hex, newSessionId } from './support/badge-client.js';
+import { TestBadge, chunkMessage, hex, newSessionId, sessionEndMessage } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
 
 const FRAMES = realOpusFrames('0.wav');
@@ -36,24 +36,6 @@ function chunkFrames(seq: number): Uint8Array[] {
 
 function startMsg(sessionId: Uint8Array, staffId = 'staff-7') {
   return { sessionId, staffId, startTimeMs: 1_763_800_000_000, clockSynced: true, monotonicMs: 5000, codec: { codec: 0, sampleRate: 16000, channels: 1, frameMs: 20, bitrate: 16000 }, trigger: 0, bootCount: 3 };
-}
-
-function endMsg(sessionId: Uint8Array, totalChunks: number, frames: Uint8Array[], extra: Record<string, unknown> = {}) {
-  return {
-    sessionId,
-    reason: 1,
-    endTimeMs: 1_763_800_000_000 + frames.length * 20,
-    clockSynced: true,
-    totalFrames: frames.length,
-    totalBytes: frames.reduce((a, f) => a + f.length, 0),
-    totalChunks,
-    digest: digestOf(frames),
-    droppedFrames: 0,
-    gaps: [],
-    timeCorrected: false,
-    clockOffsetMs: 0,
-    ...extra,
-  };
 }
 
 /** The seqs in a session's spool file once every committed record is written there. */
@@ -223,7 +205,7 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     const frames = FRAMES.slice(0, n * PER_CHUNK);
     await b.send('session-start', startMsg(sid));
     for (let s = n - 1; s >= 0; s--) await b.send('chunk', chunkMessage(sid, s, s * PER_CHUNK, chunkFrames(s)));
-    await b.send('session-end', endMsg(sid, n, frames));
+    await b.send('session-end', sessionEndMessage(sid, n, frames));
     const ack = await b.waitFor('ack', (a) => a.complete);
     expect(ack.contiguousThrough).toBe(n - 1);
     await until(() => got.length === 1);
@@ -258,7 +240,7 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     const row = h!.db.prepare('SELECT delivered_ms, attempts FROM ingest_outbox WHERE session_id = ?').get(hex(sid)) as { delivered_ms: number | null; attempts: number };
     expect(row.delivered_ms).not.toBeNull();
     await b.send('chunk', chunkMessage(sid, 2, 100, chunkFrames(2)));
-    await b.send('session-end', endMsg(sid, n, frames));
+    await b.send('session-end', sessionEndMessage(sid, n, frames));
     await until(() => b.messages('ack').filter((a) => a.complete).length >= 3);
     expect(got.length).toBe(1);
     expect(await metricValue(h!.registry, 'parley_ingest_sessions_finalised_total', { outcome: 'complete' })).toBe(1);
@@ -274,7 +256,7 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     await b.send('event', { kind: 4, sessionId: sid, frameIndex: 75, timeMs: 1_763_800_001_500, clockSynced: true });
     for (const s of [0, 2]) await b.send('chunk', chunkMessage(sid, s, s * PER_CHUNK, chunkFrames(s)));
     await b.waitFor('ack', (a) => a.contiguousThrough === 0 && a.missing.length === 1);
-    await b.send('session-end', endMsg(sid, 4, frames));
+    await b.send('session-end', sessionEndMessage(sid, 4, frames));
     const ask = await b.waitFor('ack', (a) => a.missing.length === 2);
     expect(ask.missing).toEqual([
       { first: 1, last: 1 },
@@ -304,7 +286,7 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     await b.send('chunk', chunkMessage(sid, 1, 60, c1));
     await b.send('chunk', chunkMessage(sid, 3, 160, c3));
     const kept = [...c0, ...c1, ...c2, ...c3];
-    await b.send('session-end', endMsg(sid, 4, kept, { totalFrames: 210, droppedFrames: 10, gaps: [{ firstFrame: 50, frameCount: 10 }], reason: 5 }));
+    await b.send('session-end', sessionEndMessage(sid, 4, kept, { totalFrames: 210, droppedFrames: 10, gaps: [{ firstFrame: 50, frameCount: 10 }], reason: 5 }));
     await b.waitFor('ack', (a) => a.missing.length === 1 && a.missing[0]!.first === 2);
     expect(got).toEqual([]);
     // The badge reconnects: its inventory starts at seq 3, so seq 2 is gone for good.
@@ -336,9 +318,9 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     const sid = newSessionId();
     const bad = newSessionId();
     await b.send('chunk', chunkMessage(sid, 0, 0, chunkFrames(0)));
-    await b.send('session-end', endMsg(sid, 2, FRAMES.slice(0, 100)));
+    await b.send('session-end', sessionEndMessage(sid, 2, FRAMES.slice(0, 100)));
     await b.send('chunk', chunkMessage(bad, 0, 0, chunkFrames(0)));
-    await b.send('session-end', endMsg(bad, 1, chunkFrames(0), { digest: 12345 }));
+    await b.send('session-end', sessionEndMessage(bad, 1, chunkFrames(0), { digest: 12345 }));
     await h!.ingest.flush();
     await h!.ingest.idle();
     expect(h!.logs.some((l) => l.code === undefined && /digest/.test(l.msg))).toBe(true);
@@ -368,7 +350,7 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     });
     const b = await badge();
     await b.send('chunk', chunkMessage(sid, 0, 0, chunkFrames(0)));
-    await b.send('session-end', endMsg(sid, 1, chunkFrames(0)));
+    await b.send('session-end', sessionEndMessage(sid, 1, chunkFrames(0)));
     await until(() => calls === 2);
     const row = first.db.prepare('SELECT delivered_ms, attempts FROM ingest_outbox WHERE session_id = ?').get(hex(sid)) as { delivered_ms: number; attempts: number };
     expect(row.attempts).toBe(2);
@@ -376,7 +358,7 @@ describe('ingest: finalisation, Ogg Opus and the outbox', () => {
     expect(h!.logs.some((l) => l.msg === 'outbox consumer failed; will retry')).toBe(true);
 
     await b.send('chunk', chunkMessage(sid2, 0, 0, chunkFrames(0)));
-    await b.send('session-end', endMsg(sid2, 1, chunkFrames(0)));
+    await b.send('session-end', sessionEndMessage(sid2, 1, chunkFrames(0)));
     await until(() => calls === 3);
     await b.close();
     badges.length = 0;

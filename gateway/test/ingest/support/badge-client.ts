@@ -83,6 +83,25 @@ export function chunkMessage(sessionId: Uint8Array, seq: number, firstFrame: num
   return { sessionId, seq, firstFrame, frames, captureTimeMs, clockSynced: true, crc32: crc >>> 0, backlog: false };
 }
 
+/** A SessionEnd for `frames` sent in `totalChunks` chunks (every frame kept), with `extra` fields over it. */
+export function sessionEndMessage(sessionId: Uint8Array, totalChunks: number, frames: Uint8Array[], extra: Partial<UpMessages['session-end']> = {}): UpMessages['session-end'] {
+  return {
+    sessionId,
+    reason: 1,
+    endTimeMs: 1_763_800_000_000 + frames.length * 20,
+    clockSynced: true,
+    totalFrames: frames.length,
+    totalBytes: frames.reduce((a, f) => a + f.length, 0),
+    totalChunks,
+    digest: digestOf(frames),
+    droppedFrames: 0,
+    gaps: [],
+    timeCorrected: false,
+    clockOffsetMs: 0,
+    ...extra,
+  };
+}
+
 /** crc32 continued over frames, as SessionEnd.digest. */
 export function digestOf(frames: Iterable<Uint8Array>): number {
   let crc = 0;
