@@ -29,9 +29,9 @@ export interface BadgeOptions {
   spoolBytes: number;
   /** Flash segment size of the spool. */
   segmentBytes: number;
-  /** Rows of the spool's session table (its RAM index is sized by it): sessions beyond are parked in flash. Default DEFAULT_MAX_SESSIONS (16). */
+  /** Rows of the spool's session table (its RAM index is sized by it): sessions beyond are parked in flash. Default DEFAULT_MAX_SESSIONS (12). */
   spoolMaxSessions?: number;
-  /** Sessions parked in flash beyond the table at most; a new one beyond both is refused as storage full. Default DEFAULT_MAX_PARKED (144). */
+  /** Sessions parked in flash beyond the table at most; a new one beyond both is refused as storage full. Default DEFAULT_MAX_PARKED (148). */
   spoolMaxParked?: number;
   /** Policy used until the gateway sends a config (the power model's recommendation). */
   defaultUploadPolicy: number;

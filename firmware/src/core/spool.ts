@@ -40,17 +40,17 @@ import { FirmwareError } from './errors.js';
  *
  * The table is a working set, not a bound on what flash holds: a new session
  * that finds it full parks the newest closed session held (a PARK record,
- * its row as it stands, goes to flash; RAM keeps the record's location, 4
- * bytes) and takes its row. While sessions are parked, every segment from
- * the oldest generation a parked session needs on is kept (pinned by
- * generation: nothing of a parked session is erased or has to be copied
- * forward). As rows free up (a session completes), parked sessions are
- * re-admitted oldest first from their PARK records. A boot rebuilds the
- * index from START, CHUNK and END records alone (PARK records are advice for
- * the run that wrote them): the table grows while the replay runs, then the
- * newest closed sessions beyond the table are parked again. Only when
- * neither a row nor a park slot is left is a new session refused like a
- * full flash.
+ * its row as it stands and the location of the PARK record before it, goes
+ * to flash: the parked sessions are a chain, and RAM keeps the newest's
+ * location and the count) and takes its row. While sessions are parked,
+ * every segment from the oldest generation a parked session needs on is
+ * kept (nothing of a parked session is erased or has to be copied forward).
+ * As rows free up (a session completes), parked sessions are re-admitted
+ * oldest first from their PARK records. A boot rebuilds the index from
+ * START, CHUNK and END records (PARK records describe rows of the run that
+ * wrote them) and parks as recording does when its replay finds the table
+ * full. Only when neither a row nor a park slot is left is a new session
+ * refused like a full flash.
  */
 export const SpoolRecord = { HEADER: 1, START: 2, CHUNK: 3, GAP: 4, END: 5, PARK: 6 } as const;
 
@@ -75,17 +75,17 @@ export type Crc32 = (data: Uint8Array, crc: number) => number;
  * the uploader's send state), and ~7 more at a reconnect while its
  * inventory entry and resume point are sent and read. On the 2v29
  * interpreter with the spool on the whole chip, 32 rows came to 5,879 at a
- * reconnect with the table full (headroom 121); 16 rows and 144 park slots
- * hold the same 160 sessions in less.
+ * reconnect with the table full (headroom 121); 12 rows and 148 park slots
+ * hold 160 sessions in less.
  */
-export const DEFAULT_MAX_SESSIONS = 16;
+export const DEFAULT_MAX_SESSIONS = 12;
 /**
  * Sessions parked in flash beyond the table at most by default: with the
- * table, 160 (a shift of short sessions offline is 100-160). A park slot
- * costs 4 bytes of RAM; a boot that finds that many sessions grows its table
- * to hold them all while it replays (38 bytes a row, released after).
+ * table, 160 (a shift of short sessions offline is 100-160). A parked
+ * session costs no RAM (4 bytes while a boot replays); each one makes a
+ * re-admission read one more 48-byte record.
  */
-export const DEFAULT_MAX_PARKED = 144;
+export const DEFAULT_MAX_PARKED = 148;
 /** Largest session table, parked sessions included at boot: rows are numbered in a byte (255 is "none"). */
 export const MAX_SESSIONS = 254;
 /** Largest segment: a record's location packs segment and offset in one number (offset below 2^20). */

@@ -278,7 +278,7 @@ describe('spool RAM index', () => {
   });
 
   it('with no park slots, holds DEFAULT_MAX_SESSIONS sessions (oldest first, rows reused in age order), the next one refused as storage full', () => {
-    expect(DEFAULT_MAX_SESSIONS).toBe(16);
+    expect(DEFAULT_MAX_SESSIONS).toBe(12);
     const flash = new NodeFlash({ bytes: 2 << 20 });
     const spool = spoolOn(flash, 200, { maxParked: 0 });
     spool.open();
@@ -293,7 +293,7 @@ describe('spool RAM index', () => {
     expect(spool.isFullFor(300)).toBe(true);
     expect(() => spool.beginSession(sid(100), startOf(100))).toThrow(FirmwareError);
     // Two completed (not the oldest): their rows serve the next two, which are the newest in the age order.
-    for (const n of [5, 12]) {
+    for (const n of [5, 9]) {
       const k = spool.rowOf(sid(n), 0);
       spool.acknowledge(k, 0);
       spool.complete(k);
@@ -304,14 +304,14 @@ describe('spool RAM index', () => {
     const order: string[] = [];
     for (let i = 0; i < spool.sessionCount(); i++) order.push(Buffer.from(spool.idOf(spool.sessionRow(i))).toString('hex'));
     const want: number[] = [];
-    for (let n = 0; n < DEFAULT_MAX_SESSIONS; n++) if (n !== 5 && n !== 12) want.push(n);
+    for (let n = 0; n < DEFAULT_MAX_SESSIONS; n++) if (n !== 5 && n !== 9) want.push(n);
     expect(order).toEqual([...want, 100, 101].map(hexOf));
-    // The same order after a reboot (replayed oldest segment first). Sessions 5 and 12 come back too: their
+    // The same order after a reboot (replayed oldest segment first). Sessions 5 and 9 come back too: their
     // records share segments with unacknowledged neighbours (the gateway completes them again at the next Hello).
     // With a table of DEFAULT_MAX_SESSIONS they would take the rows of 100 and 101, pinned until an open with room.
     const again = spoolOn(flash, 200, { maxSessions: 64, maxParked: 0 });
     again.open();
-    expect(again.sessions().map((v) => v.hex)).toEqual([...want.slice(0, 5), 5, ...want.slice(5, 11), 12, ...want.slice(11), 100, 101].map(hexOf));
+    expect(again.sessions().map((v) => v.hex)).toEqual([...want.slice(0, 5), 5, ...want.slice(5, 8), 9, ...want.slice(8), 100, 101].map(hexOf));
   });
 
   it('at the sessions bound with no park slot refuses a new session as storage full, then takes one again once a session completes', () => {
