@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SessionField } from '../../src/core/spool.js';
 import type { Spool, SpoolSession } from '../../src/core/spool.js';
+import { FirmwareError } from '../../src/core/errors.js';
 import { NodeFlash } from '../../src/platform/node/flash.js';
 import { heldOf } from '../support/spool-view.js';
 import { append, chunkBytes, cloneFlash, endOf, hexOf, sid, spoolOn, startOf } from '../support/spool-fixtures.js';
@@ -176,6 +177,56 @@ describe('spool: sessions parked beyond the table', () => {
       expect(heldOf(s).start).toEqual(startOf(n));
       for (let q = 0; q < long(n); q++) expect(roomy.readChunk(s.row(), q)).toEqual(chunkBytes(n, q));
     }
+  });
+
+  it('survives a power cut at every byte of a park at run time and at every third byte of the parks a boot writes', () => {
+    const setup = (table: number): NodeFlash => {
+      const flash = new NodeFlash({ bytes: FLASH });
+      const spool = spoolOn(flash, SEGMENTS, { maxSessions: table, maxParked: 40 });
+      spool.open();
+      record(spool, 5, false);
+      return flash;
+    };
+    // At run time: the sixth session parks the fifth (its PARK record, then the new START).
+    let cuts = 0;
+    for (let cut = 0; cut < 120; cut++) {
+      const flash = setup(5);
+      const spool = spoolOn(flash, SEGMENTS, { maxSessions: 5, maxParked: 40 });
+      spool.open();
+      flash.cutPowerAfter(cut);
+      try {
+        spool.beginSession(sid(5), startOf(5));
+      } catch (err) {
+        expect((err as FirmwareError).errorName).toBe('POWER_CUT');
+        cuts++;
+      }
+      flash.restorePower();
+      const after = spoolOn(flash, SEGMENTS, { maxSessions: 5, maxParked: 40 });
+      after.open();
+      // Whatever the cut left of the sixth session (nothing, or its START), the five drain whole.
+      const done = drain(after, 100, [5]);
+      expect(done.filter((n) => n < 5).sort()).toEqual([0, 1, 2, 3, 4]);
+    }
+    expect(cuts).toBeGreaterThan(40);
+    // At boot: a replay with two rows parks three sessions; the power goes at each byte it writes, then a boot
+    // with power finds all five whole.
+    cuts = 0;
+    for (let cut = 0; cut < 220; cut += 3) {
+      const flash = setup(5);
+      const narrow = spoolOn(flash, SEGMENTS, { maxSessions: 2, maxParked: 40 });
+      flash.cutPowerAfter(cut);
+      try {
+        narrow.open();
+      } catch (err) {
+        expect((err as FirmwareError).errorName).toBe('POWER_CUT');
+        cuts++;
+      }
+      flash.restorePower();
+      const after = spoolOn(flash, SEGMENTS, { maxSessions: 2, maxParked: 40 });
+      expect(after.open().pinnedSegments).toBe(0);
+      expect(drain(after, 100).sort()).toEqual([0, 1, 2, 3, 4]);
+    }
+    expect(cuts).toBeGreaterThan(20);
   });
 
   it('refuses a new session only when every park slot is taken too', () => {
