@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SessionField } from '../../src/core/spool.js';
 import type { Spool, SpoolSession } from '../../src/core/spool.js';
-import { FirmwareError } from '../../src/core/errors.js';
+import type { FirmwareError } from '../../src/core/errors.js';
 import { NodeFlash } from '../../src/platform/node/flash.js';
 import { heldOf } from '../support/spool-view.js';
 import { append, chunkBytes, cloneFlash, endOf, hexOf, sid, spoolOn, startOf } from '../support/spool-fixtures.js';
