@@ -189,7 +189,7 @@ describe('spool: sessions parked beyond the table', () => {
     };
     // At run time: the sixth session parks the fifth (its PARK record, then the new START).
     let cuts = 0;
-    for (let cut = 0; cut < 120; cut++) {
+    for (let cut = 0; cut < 96; cut++) {
       const flash = setup(5);
       const spool = spoolOn(flash, SEGMENTS, { maxSessions: 5, maxParked: 40 });
       spool.open();
@@ -211,7 +211,7 @@ describe('spool: sessions parked beyond the table', () => {
     // At boot: a replay with two rows parks three sessions; the power goes at each byte it writes, then a boot
     // with power finds all five whole.
     cuts = 0;
-    for (let cut = 0; cut < 220; cut += 3) {
+    for (let cut = 0; cut < 180; cut += 3) {
       const flash = setup(5);
       const narrow = spoolOn(flash, SEGMENTS, { maxSessions: 2, maxParked: 40 });
       flash.cutPowerAfter(cut);
@@ -227,7 +227,7 @@ describe('spool: sessions parked beyond the table', () => {
       expect(drain(after, 100).sort()).toEqual([0, 1, 2, 3, 4]);
     }
     expect(cuts).toBeGreaterThan(20);
-  });
+  }, 60_000);
 
   it('refuses a new session only when every park slot is taken too', () => {
     const flash = new NodeFlash({ bytes: FLASH });
