@@ -1054,10 +1054,19 @@ export class Spool {
       return;
     }
     if (k < 0) {
-      // The table is full: the newest closed session is parked, as at run time, and this one takes its row.
+      // The table is full: the newest closed session is parked, as at run time, and this one takes its row. With
+      // none to park, a row of a session with no chunk and no END met so far is let go instead (what is left of a
+      // session completed before: no audio; an END of it met later makes a closed row of it, which can be parked).
       if (!this.bootParked) this.bootParked = new Uint32Array(this.maxParked);
       const v = this.parkable();
       if (v >= 0 && this.park(v)) k = this.sessionOf(payload, 0);
+      for (let j = this.held - 1; k < 0 && j >= 0; j--) {
+        const e = this.order[j] as number;
+        if (this.rowField(e, END_AT) < 0 && this.rowField(e, LAST) < 0) {
+          this.releaseSession(e);
+          k = this.sessionOf(payload, 0);
+        }
+      }
     }
     if (k < 0) {
       // No row for this session: its records stay, unindexed, until an open with room.
