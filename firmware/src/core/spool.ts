@@ -594,6 +594,7 @@ export class Spool {
     this.held = 0;
     this.overflowed = false;
     this.parked = 0;
+    this.parkHead = -1;
     this.parkedUnacked = 0;
     this.lastRow = -1;
     this.rowUsed.fill(0);
