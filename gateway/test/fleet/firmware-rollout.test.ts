@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pb, type DecodedDown } from '@parley/proto';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.js';
 import { BadgeDouble, hello } from './badge-double.js';
+import { until } from '../support/until.js';
 
 /** Pulls a release the way the badge does: ranged FirmwareRequests until size bytes are staged. */
 async function download(badge: BadgeDouble, update: NonNullable<DecodedDown<'command'>['firmware']>): Promise<Buffer> {
@@ -156,10 +157,3 @@ describe('firmware releases and staged rollouts over real aedes + mqtt.js', () =
   });
 });
 
-async function until(check: () => Promise<boolean>, ms = 3_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pb } from '@parley/proto';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.js';
 import { BadgeDouble, hello } from './badge-double.js';
+import { until } from '../support/until.js';
 
 describe('fleet over real aedes + mqtt.js', () => {
   let t: TestGateway;
@@ -172,10 +173,3 @@ describe('fleet over real aedes + mqtt.js', () => {
 });
 
 /** Polls until `check` holds (results go through the broker asynchronously). */
-async function until(check: () => Promise<boolean>, ms = 3_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

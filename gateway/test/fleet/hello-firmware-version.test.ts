@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.js';
 import { BadgeDouble, hello } from './badge-double.js';
-
-async function until(check: () => Promise<boolean>, ms = 3_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { until } from '../support/until.js';
 
 describe('the registry takes the firmware version from the badge\'s Hello (real aedes + mqtt.js)', () => {
   let t: TestGateway;

@@ -4,6 +4,7 @@ import type { FinalisedSession } from '@parley/proto';
 import { startHarness, type Harness } from './support/harness.js';
 import { TestBadge, chunkMessage, hex, newSessionId, sessionEndMessage } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
+import { until } from '../support/until.js';
 
 const FRAMES = realOpusFrames('0.wav', 200);
 
@@ -17,14 +18,6 @@ afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   dataDir = undefined;
 });
-
-async function until(pred: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('Hello after a gateway restart (sessions known only from storage)', () => {
   it('finalises a session with lost gaps when the badge no longer holds its missing chunks', async () => {

@@ -3,6 +3,7 @@ import type { FinalisedSession } from '@parley/proto';
 import { startHarness, type Harness } from './support/harness.js';
 import { TestBadge, chunkMessage, hex, newSessionId, sessionEndMessage } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
+import { until } from '../support/until.js';
 
 const FRAMES = realOpusFrames('0.wav', 200);
 const CHUNKS = [FRAMES.slice(0, 50), FRAMES.slice(50, 100), FRAMES.slice(100, 150)];
@@ -15,14 +16,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-async function until(pred: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function setup(): Promise<{ b: TestBadge; got: FinalisedSession[] }> {
   h = await startHarness({ config: { fsyncIntervalMs: 5 } });

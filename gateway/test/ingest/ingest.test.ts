@@ -7,6 +7,7 @@ import { scanSpool } from '../../src/ingest/spool-record.js';
 import { startHarness, metricValue, type Harness } from './support/harness.js';
 import { TestBadge, chunkMessage, hex, newSessionId, sessionEndMessage } from './support/badge-client.js';
 import { realOpusFrames } from './support/opus-frames.js';
+import { until } from '../support/until.js';
 
 const FRAMES = realOpusFrames('0.wav');
 const PER_CHUNK = 50;
@@ -52,14 +53,6 @@ function finalisedCollector(): FinalisedSession[] {
     got.push(s);
   });
   return got;
-}
-
-async function until(pred: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe('ingest: chunks to durable storage and ChunkAck', () => {
