@@ -168,3 +168,56 @@ describe('a probe of other wordings: deposit likeness, pressure, rudeness', () =
     expect(staffSays('您有不明白的尽管问，我慢慢给您讲。')).not.toContain('rude_language');
   });
 });
+
+// Session 7 (set 15 became a tuning set): concepts behind its compliance misses, tested on sentences
+// written for this file; each case carries traps that must stay out.
+describe('set-15 concepts: gains in money, hedged disparagement, likened products, warnings, low-risk indexes', () => {
+  it('a gain in money said to be certain is a promise, like a gain in points', () => {
+    expect(staffSays('这只混合基金您放二十万，一年挣个一万块跑不了，理财有风险。')).toContain('promise_guarantee');
+    expect(staffSays('这款年金险每年多拿个三五千没问题的，理财有风险。')).toContain('promise_guarantee');
+    // asked, or about a transfer, it is no promise
+    expect(staffSays('这只基金一年能赚个一万块吗？这个我没法说，理财有风险。')).not.toContain('promise_guarantee');
+    expect(staffSays('手机银行一天转五万没问题的。')).not.toContain('promise_guarantee');
+  });
+
+  it('running another institution down with a hedged or quality judgement', () => {
+    expect(staffSays('那家农商行的理财经理不怎么专业，您还是在我们这儿买吧，理财有风险。')).toContain('disparage_peers');
+    expect(staffSays('他们家的保险理赔压价压得狠，买了吃亏，理财有风险。')).toContain('disparage_peers');
+    expect(staffSays('别的平台那个您千万别碰，理财有风险。')).toContain('disparage_peers');
+    // a neutral comparison, or a caution about the customer's own choice, is not
+    expect(staffSays('那边的利率跟我们差不多，各家都一样，理财有风险。')).not.toContain('disparage_peers');
+    expect(staffSays('这款您千万别一下买太多，留点活钱，理财有风险。')).not.toContain('disparage_peers');
+  });
+
+  it('a product likened to a deposit and pitched without any risk warning lacks its disclosure', () => {
+    const likened: Turns = [
+      ['staff', '我们新出了一个“安心宝”，两年期，年化三点五，说白了跟存定期一回事。'],
+      ['customer', '那挺好，我考虑一下。'],
+    ];
+    const found = rulesOf([...opener, ...likened]);
+    expect(found).toContain('deposit_as_wealth');
+    expect(found).toContain('missing_risk_disclosure');
+    // the same likening with a disclosure: the likening stays a violation, the disclosure was made
+    const disclosed = rulesOf([...opener, ...likened, ['staff', '不过它不保本，净值有波动，这个要跟您说清楚。']]);
+    expect(disclosed).toContain('deposit_as_wealth');
+    expect(disclosed).not.toContain('missing_risk_disclosure');
+    // a real deposit named and likened to a deposit is no pitch
+    expect(rulesOf([...opener, ['staff', '这个三年期的整存整取，年化一点九五，跟普通定期一样的。'], ['customer', '好。']])).not.toContain('missing_risk_disclosure');
+  });
+
+  it('a fraud warning that someone may ask for the code is not staff asking', () => {
+    expect(staffSays('最近诈骗多，要是有人冒充客服让你念短信验证码，千万别理。')).not.toContain('ask_sensitive_credentials');
+    expect(staffSays('您把手机收到的验证码念给我，我这边帮您操作。')).toContain('ask_sensitive_credentials');
+  });
+
+  it('saying the queue is long is not sending the customer to the back of it', () => {
+    expect(staffSays('今天后面排队的人有点多，我尽量快一点帮您办。')).not.toContain('rude_language');
+    expect(staffSays('没带证件就到后面排队去，下一位。')).toContain('rude_language');
+  });
+
+  it('an index of interbank CDs or bonds is a low-risk fund, not a risky pitch to a cautious customer', () => {
+    const cautious: Turns = [['customer', '我胆子小，不想亏钱，稳当点就行。']];
+    expect(rulesOf([...opener, ...cautious, ['staff', '那可以看看同业存单指数基金，波动很小，不过也不保本。'], ['customer', '好。']])).not.toContain('suitability_mismatch');
+    expect(rulesOf([...opener, ...cautious, ['staff', '那可以看看这只创业板指数基金，弹性大，不过不保本。'], ['customer', '好。']])).toContain('suitability_mismatch');
+  });
+});
