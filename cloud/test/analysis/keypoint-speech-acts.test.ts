@@ -229,3 +229,11 @@ describe('opening_intro: greeting with an introduction or a question about the c
     ], 'opening_intro')).toBe(true);
   });
 });
+
+describe('objection_handling: asking the family, with any possessive (session 7)', () => {
+  it('跟我们/咱家/阿拉 + a family member + 商量 is putting it off', () => {
+    for (const said of ['好是好，我得跟咱家老伴商量一下。', '做一份可以，不过要跟阿拉儿子商量一下。']) {
+      expect(kp([...pitch, ['customer', said], ['staff', '应该的，这款主要投债券，不保本，您和家里人看看资料再定。']], 'objection_handling')).toBe(true);
+    }
+  });
+});

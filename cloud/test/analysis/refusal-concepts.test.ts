@@ -54,3 +54,24 @@ describe('no refusal', () => {
     expect(objections([offer, ['customer', '要是以后孩子上学要用，能取出来吗？']])).not.toContain('refusal=funds_earmarked');
   });
 });
+
+// Session 7: a purpose counts as a refusal only next to the pushback and not when it bounds a term
+// (sentences written for this test).
+describe('funds_earmarked: a purpose beside a refusal, not a purpose in a service request or a term', () => {
+  const earmarked = (turns: Parameters<typeof convo>[0]): boolean => objections(turns).includes('refusal=funds_earmarked');
+  it('a purpose next to turning the offer down still refuses', () => {
+    expect(earmarked([offer, ['customer', '不买了，这钱月底要交学费。']])).toBe(true);
+    expect(earmarked([offer, ['customer', '先放活期吧，下个月要装修，得用。']])).toBe(true);
+  });
+  it('a fault with the card that pays wages, or a question whether to book, is no refusal', () => {
+    expect(earmarked([['staff', '您好，办什么业务？'], ['customer', '我这张发工资的卡昨天突然取不了钱了。']])).toBe(false);
+    expect(earmarked([['staff', '您好，办什么业务？'], ['customer', '车贷想提前结清，要不要先预约？']])).toBe(false);
+  });
+  it('a purpose far from a 不要 about something else is no refusal', () => {
+    expect(earmarked([offer, ['customer', '那我不要股票那种，有没有稳一点的？反正孩子离上学还早着呢，放多久都行。']])).toBe(false);
+  });
+  it('a purpose that only bounds how long the money is placed is a term', () => {
+    expect(earmarked([offer, ['customer', '我就想放两个月，过完年要用来买车。']])).toBe(false);
+    expect(earmarked([offer, ['customer', '这笔最多放半年，明年开春装修要用。']])).toBe(false);
+  });
+});
