@@ -9,6 +9,7 @@ import { AnalysisError } from './errors.js';
 import { evidenceFor, prepare, type PreparedConversation, type PreparedTurn } from './prepared.js';
 import { allSpans, runMatcher, type Span } from './matchers.js';
 import { clauseIndex } from './clauses.js';
+import { aboutSomeoneElse } from './attribution.js';
 import { buildSummary } from './summary.js';
 import { collectVoc } from './voc.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -70,6 +71,8 @@ class RuleContext {
         if (ok && span && (c.within !== undefined || c.sameClause)) span = closeTogether(pt, c);
         // a product name the customer reads out (“锦程稳健一号”) says nothing about the customer
         if (ok && span && this.rule.kind === 'profile' && insideQuotedName(pt.norm.text, span)) continue;
+        // with ownWords, what the customer says of someone else (他以前买过保险) is not about the customer
+        if (ok && span && c.ownWords && aboutSomeoneElse(pt.norm.text, span.s)) continue;
         if (ok && span) out.push({ pt, span });
       }
     }

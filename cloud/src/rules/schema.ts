@@ -107,6 +107,11 @@ export interface Condition {
    * spaces of ASR text): a question word and a topic word of the same question, not of two
    */
   sameClause: boolean;
+  /**
+   * the hit must be the speaker's own: not in a clause whose subject is a third person
+   * (他以前买过保险, 都是我闺女在手机上弄, 那个小姑娘讲得好), see `analysis/attribution.ts`
+   */
+  ownWords: boolean;
 }
 
 interface RuleBase {
@@ -332,10 +337,12 @@ class Validator {
 
   condition(name: string, v: unknown, path: string, defaults: { pinyin: boolean; negation: NegationMode }): Condition | undefined {
     if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
-    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'notAfter', 'within', 'sameClause', 'description']);
+    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'notAfter', 'within', 'sameClause', 'ownWords', 'description']);
     const within = this.num(v['within'], `${path}.within`, { int: true, min: 1 });
     const sameClause = v['sameClause'];
     if (sameClause !== undefined && typeof sameClause !== 'boolean') this.err(`${path}.sameClause`, 'must be true or false');
+    const ownWords = v['ownWords'];
+    if (ownWords !== undefined && typeof ownWords !== 'boolean') this.err(`${path}.ownWords`, 'must be true or false');
     const channel = v['channel'];
     if (channel !== undefined && channel !== 'phone' && channel !== 'badge') this.err(`${path}.channel`, 'must be phone or badge');
     for (const k of Object.keys(v)) if (!known.has(k)) this.err(`${path}.${k}`, 'unknown field');
@@ -380,6 +387,7 @@ class Validator {
       notAfter,
       within,
       sameClause: sameClause === true,
+      ownWords: ownWords === true,
     };
   }
 
