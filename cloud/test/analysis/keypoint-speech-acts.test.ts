@@ -237,3 +237,11 @@ describe('objection_handling: asking the family, with any possessive (session 7)
     }
   });
 });
+
+describe('objection_handling: a complaint answered to 你 as well as to 您 (session 7)', () => {
+  const service: Turns = [['staff', '下一位，办什么？'], ['customer', '改一下预留手机号。'], ['staff', '表自己填，旁边有样本。']];
+  it('explaining to 你 addresses the complaint; a bare 行 does not', () => {
+    expect(kp([...service, ['customer', '你这什么态度？我要投诉。'], ['staff', '行，我跟你讲一下，这一栏写新号码，下面签字就好。']], 'objection_handling')).toBe(true);
+    expect(kp([...service, ['customer', '你这什么态度？我要投诉。'], ['staff', '行。']], 'objection_handling')).toBe(false);
+  });
+});
