@@ -53,7 +53,7 @@ function keep(pt: PreparedTurn, spans: Span[], negation: NegationMode, except: r
     out = out.filter((sp) => !blocked.some((b) => b.s <= sp.s && sp.e <= b.e));
   }
   if (negation === 'ignore') return out;
-  return out.filter((sp) => isNegated(pt.norm.text, sp.s) === (negation === 'require'));
+  return out.filter((sp) => isNegated(pt.norm.text, sp.s, sp.e) === (negation === 'require'));
 }
 
 const globalCache = new WeakMap<RegExp, RegExp>();
@@ -90,7 +90,7 @@ export function allSpans(pt: PreparedTurn, m: Matcher, negation: NegationMode): 
       if (hit[0].length === 0) continue;
       const sp = { s: hit.index, e: hit.index + hit[0].length };
       if (m.exclude && m.exclude.test(clauseAround(text, sp.s, sp.e))) continue;
-      if (negation !== 'ignore' && isNegated(text, sp.s) !== (negation === 'require')) continue;
+      if (negation !== 'ignore' && isNegated(text, sp.s, sp.e) !== (negation === 'require')) continue;
       out.push(sp);
     }
     return out;
@@ -147,7 +147,7 @@ export function runMatcher(pt: PreparedTurn, m: Matcher, negation: NegationMode)
           // the exclusion pattern vetoes a hit when it matches the clause around it
           if (m.exclude.test(clauseAround(text, sp.s, sp.e))) continue;
         }
-        if (negation !== 'ignore' && isNegated(text, sp.s) !== (negation === 'require')) continue;
+        if (negation !== 'ignore' && isNegated(text, sp.s, sp.e) !== (negation === 'require')) continue;
         return sp;
       }
       return undefined;

@@ -14,7 +14,19 @@ const NOT_NEGATING = /实在不行|特别|分别|区别|差别|级别|类别|识
 /** How far back (in normalised characters) a negator can reach. */
 export const NEGATION_WINDOW = 10;
 
-export function isNegated(text: string, start: number): boolean {
+/**
+ * A topic put first and negated after it by the speaker (别的银行我都没去过, 基金我从来不碰,
+ * 手机银行俺压根不会用, 其他银行我一家都没开过): the speaker as subject, a few adverbs or a "not a
+ * single one" (一家, 一次), then the negator, right after the hit.
+ */
+const TOPIC_NEGATED = /^的?(?:我们|咱们|我|俺|咱|阿拉)(?:是|也|都|从来|从|压根|根本|一直|向来|还|就|真|基本|完全|可|倒|一[^\s,.!?;。]?)*(?:没|不|别|从没|从不)/u;
+
+/**
+ * Whether the match at [start, end) is negated: a negator shortly before it in its clause, or,
+ * when `end` is given, the topic-comment form where the speaker negates it right after it.
+ */
+export function isNegated(text: string, start: number, end?: number): boolean {
+  if (end !== undefined && TOPIC_NEGATED.test(text.slice(end, end + 12).replace(NOT_NEGATING, (m) => '_'.repeat(m.length)))) return true;
   let s = start;
   while (s > 0 && start - s < NEGATION_WINDOW && !CLAUSE_BREAK.test(text[s - 1] ?? '')) s--;
   if (s === start) return false;

@@ -314,3 +314,37 @@ describe('an eighth probe: product choices and horizons', () => {
     expect(tags([['customer', '你们推荐的那个黄金我没兴趣']])).not.toContain('preference.product=gold');
   });
 });
+
+// Session 7 (set 15 a tuning set): a topic the speaker negates after it, and other banks described
+// or holding the money. Sentences written for this test.
+describe('a topic negated after it (topic-comment order)', () => {
+  const after = (text: string, word: string): boolean => isNegated(text, text.indexOf(word), text.indexOf(word) + word.length);
+  it('the speaker negates the fronted topic', () => {
+    expect(after('股票我从来不碰', '股票')).toBe(true);
+    expect(after('手机银行俺压根没用过', '手机银行')).toBe(true);
+    expect(after('别的银行我们都没去过', '别的银行')).toBe(true);
+  });
+  it('a topic followed by a positive comment, or by another subject negating, is not negated', () => {
+    expect(after('股票我炒了好几年', '股票')).toBe(false);
+    expect(after('手机银行我儿子不让用', '手机银行')).toBe(false);
+    expect(after('基金我不过买了一点', '基金')).toBe(false);
+    // without an end only the negator before counts, as before
+    expect(isNegated('股票我从来不碰', 0)).toBe(false);
+  });
+});
+
+describe('investment platform: this bank only, another bank described or holding the money', () => {
+  const platforms = (text: string): string[] => tags([['staff', '您平时钱都放哪儿？'], ['customer', text]]).filter((t) => t.startsWith('basic.investment_platform'));
+  it('other banks negated in either order is this bank only', () => {
+    expect(platforms('其他银行我一家都没开过户，就你们这。')).toContain('basic.investment_platform=this_bank_only');
+    expect(platforms('我从没在别的银行存过钱。')).toContain('basic.investment_platform=this_bank_only');
+    expect(platforms('其他银行我一家都没开过户，就你们这。')).not.toContain('basic.investment_platform=other_bank');
+  });
+  it('a bank described rather than named, and money that sits at a named bank', () => {
+    expect(platforms('去年在对面那家银行买过一个理财。')).toContain('basic.investment_platform=other_bank');
+    expect(platforms('工资和存款都在建行。')).toContain('basic.investment_platform=other_bank');
+  });
+  it('a bank only passed, or waited at, is no platform', () => {
+    expect(platforms('对面那家银行排队排了一上午，等了好久。')).not.toContain('basic.investment_platform=other_bank');
+  });
+});
