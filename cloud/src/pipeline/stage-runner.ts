@@ -40,6 +40,8 @@ export class StageRunner {
   private active = 0;
   private stopped = true;
   private readonly inFlight = new Set<Promise<void>>();
+  /** `conversationId/stage` of the stages running now, in claim order. */
+  private readonly claimed = new Set<string>();
   private idleWaiters: Array<() => void> = [];
 
   constructor(
@@ -54,6 +56,11 @@ export class StageRunner {
   /** Stages running now. */
   get running(): number {
     return this.active;
+  }
+
+  /** Which stages run now, as `conversationId/stage` (health checks, tests). */
+  runningStages(): string[] {
+    return [...this.claimed];
   }
 
   start(): void {
@@ -89,6 +96,8 @@ export class StageRunner {
       const claim = this.ctx.store.claimDueStage(this.now());
       if (!claim) break;
       this.active++;
+      const key = `${claim.conversationId}/${claim.stage}`;
+      this.claimed.add(key);
       const p = this.runOne(claim.conversationId, claim.stage, claim.attempts)
         .catch((err: unknown) => {
           // runOne records a stage's own failure; this is the store failing around it. The claim stays running
@@ -98,6 +107,7 @@ export class StageRunner {
         })
         .finally(() => {
           this.active--;
+          this.claimed.delete(key);
           this.inFlight.delete(p);
           // On the next turn of the event loop: a stage that finishes without real I/O resolves in a microtask, and
           // claiming the next one straight away would chain a whole backlog into one long stall of the shared loop.
@@ -129,11 +139,13 @@ export class StageRunner {
     const { store } = this.ctx;
     const started = this.now();
     const t0 = performance.now();
-    const conversation = store.getConversation(id);
-    if (!conversation) return;
     const finished = (result: StageResult) => this.observer?.stageFinished(stage, result, (performance.now() - t0) / 1000);
     this.observer?.stageStarted(stage);
     try {
+      // Inside the try: a store that fails to read the conversation fails the stage (retried with backoff) rather
+      // than leaving the claim running until a restart or an expired lease makes it due again.
+      const conversation = store.getConversation(id);
+      if (!conversation) return; // deleted since it was claimed: its stages went with it
       const outcome = await this.handlers[stage](this.ctx, conversation);
       if (outcome.kind === 'waiting') {
         store.waitStage(id, stage, { code: outcome.code, message: outcome.message }, this.now());
