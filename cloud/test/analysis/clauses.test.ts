@@ -20,3 +20,26 @@ describe('clauses of a normalised turn', () => {
     expect(k[text.indexOf('行')]).toBe(1);
   });
 });
+
+describe('a question tag joins the clause it asks about (session 7)', () => {
+  it('是真的不？ / 对吧？ after a statement', () => {
+    const text = '银行倒了不赔,是真的不?我再想想';
+    const k = clauseIndex(text);
+    expect(k[text.indexOf('是真')]).toBe(k[text.indexOf('银行')]);
+    expect(k[text.indexOf('?')]).toBe(k[text.indexOf('银行')]);
+    expect(k[text.indexOf('我')]).not.toBe(k[text.indexOf('银行')]);
+  });
+  it('a clause with its own words stays its own', () => {
+    const text = '银行倒了不赔,是真的不会赔吗?';
+    const k = clauseIndex(text);
+    expect(k[text.indexOf('是真')]).not.toBe(k[text.indexOf('银行')]);
+  });
+});
+
+describe('a question tag at the very end of a turn', () => {
+  it('joins the clause before it without a mark after it', () => {
+    const text = '不收手续费,是真的吗';
+    const k = clauseIndex(text);
+    expect(k[text.length - 1]).toBe(k[0]);
+  });
+});

@@ -69,3 +69,48 @@ describe('how to get a service', () => {
     expect(questions('我一般在你们app上买，挺方便的。')).not.toContain('purchase_method');
   });
 });
+
+// Session 7 (set 15 a tuning set): the concepts behind its question misses, on sentences written
+// for this test, with traps.
+describe('question concepts of session 7', () => {
+  it.each([
+    // a question tag asks about the statement before it
+    ['听说这种理财买卖都不收手续费，是真的吗', 'fees'],
+    ['有人说这个会亏本金，对吧？', 'risk'],
+    // a risk level named
+    ['r3算高吗', 'risk'],
+    // any named fee
+    ['每年还要收个账户维护费是吧？怎么收这么多维护费', 'fees'],
+    // a channel with any transaction verb, and where to do it after the verb
+    ['网上换和柜台换汇率一样吗', 'purchase_method'],
+    ['定投在app上设置的入口在哪', 'purchase_method'],
+    // what have you got that is steady or suitable
+    ['那你们现在有什么合适我的？', 'recommendation'],
+    // being able to take it out
+    ['这钱存进去了以后还能取出来不', 'flexibility'],
+    // the loss of an early exit
+    ['提前赎回要损失多少', 'redemption'],
+  ])('%s → %s', (text, value) => {
+    expect(questions(text)).toContain(value);
+  });
+
+  it('opening hours asked about, without a product', () => {
+    const q = analyze(convo([['staff', '您好，有什么可以帮您？'], ['customer', '你们周日营业吗？']]), rules, taxonomy).profile
+      .filter((p) => p.tag === 'question').map((p) => p.value);
+    expect(q).toContain('branch');
+  });
+
+  it.each([
+    // 没多久 / 没几天 say "soon", they ask nothing
+    ['买了没多久就跌了不少', 'risk'],
+    ['放了没几天就取了，没亏', 'risk'],
+    // how soon it arrives is redemption, not flexibility
+    ['这种一般多久能取出来', 'flexibility'],
+    // paying a bill is no fee question
+    ['顺便问下这里能交水电燃气费吗', 'fees'],
+    // a branch named in a question about something else
+    ['那个礼品是不是哪个网点都能领', 'branch'],
+  ])('%s is no question about %s', (text, value) => {
+    expect(questions(text)).not.toContain(value);
+  });
+});
