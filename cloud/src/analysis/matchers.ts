@@ -12,6 +12,9 @@ export interface Span {
   e: number;
 }
 
+/** Chinese numerals and digits: they match only themselves, never by sound. */
+const NUMERAL = /[0-9零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]/u;
+
 /** Every occurrence of a word: exact on normalised text, or by toneless pinyin. */
 export function findWord(pt: PreparedTurn, w: CompiledWord): Span[] {
   const cached = pt.wordCache.get(w);
@@ -37,6 +40,10 @@ function searchWord(pt: PreparedTurn, w: CompiledWord): Span[] {
       let ok = true;
       for (let j = 0; j < n; j++) {
         if (pt.py[i + j] !== py[j]) { ok = false; break; }
+        // a numeral sounds like words (十 shi ≈ 事, 四 si ≈ 死) but is never their homophone: 还有十七八年 is no 还有事
+        const a = text[i + j] ?? '';
+        const b = w.norm[j] ?? '';
+        if (a !== b && (NUMERAL.test(a) || NUMERAL.test(b))) { ok = false; break; }
       }
       if (ok) out.push({ s: i, e: i + n });
     }

@@ -178,3 +178,10 @@ describe('proximity (within)', () => {
     expect(hit?.evidence.quote).toBe('这个肯定赚');
   });
 });
+
+describe('pinyin matching never takes a numeral for a word (session 7)', () => {
+  it('还有十 is not 还有事, while a real homophone still matches', () => {
+    expect(fires({ match: { any: ['还有事'] } }, [['customer', '我还有十几年才退休']])).toHaveLength(0);
+    expect(fires({ match: { any: ['还有事'] } }, [['customer', '我还有是要忙']])).toHaveLength(1);
+  });
+});

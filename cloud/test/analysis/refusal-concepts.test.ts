@@ -75,3 +75,19 @@ describe('funds_earmarked: a purpose beside a refusal, not a purpose in a servic
     expect(earmarked([offer, ['customer', '这笔最多放半年，明年开春装修要用。']])).toBe(false);
   });
 });
+
+describe('no_time: a budget of minutes or hurrying the caller, not a schedule (session 7)', () => {
+  const noTime = (text: string): boolean => objections([offer, ['customer', text]]).includes('refusal=no_time');
+  it('a budget or a hurry refuses the time', () => {
+    expect(noTime('嗯，你讲吧，我只有5分钟。')).toBe(true);
+    expect(noTime('我在炒菜呢，你说快点。')).toBe(true);
+    expect(noTime('最近忙搬家，还没顾上想这个。')).toBe(true);
+  });
+  it('what the customer is doing alone, someone else\'s time, or years still to go are not', () => {
+    expect(noTime('你说吧，我午休呢。')).toBe(false);
+    expect(noTime('上午我在上课，下午打过来吧。')).toBe(false);
+    expect(noTime('我女儿今天上班来不了，我先来问问。')).toBe(false);
+    // 还有十七八年 sounds like 还有事 (shi) but a numeral is no homophone
+    expect(noTime('退休啊，我还有十七八年呢，不着急。')).toBe(false);
+  });
+});
