@@ -35,3 +35,13 @@ describe('no novice', () => {
     expect(experience(text)).not.toContain('novice');
   });
 });
+
+describe('experienced: having both lost and gained (session 7)', () => {
+  it('赔过也赚过 in either order is experience; a loss alone is not', () => {
+    const exp = (text: string): boolean => analyze(convo([['staff', '您以前投过什么吗？'], ['customer', text]]), rules, taxonomy).profile
+      .some((p) => p.tag === 'investment_experience' && p.value === 'experienced');
+    expect(exp('基金买过一点，也赚过也亏过。')).toBe(true);
+    expect(exp('股票嘛赔过也赚过，就那样。')).toBe(true);
+    expect(exp('就亏过一次，后来再没碰。')).toBe(false);
+  });
+});

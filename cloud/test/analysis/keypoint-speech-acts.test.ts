@@ -245,3 +245,11 @@ describe('objection_handling: a complaint answered to 你 as well as to 您 (ses
     expect(kp([...service, ['customer', '你这什么态度？我要投诉。'], ['staff', '行。']], 'objection_handling')).toBe(false);
   });
 });
+
+describe('kyc: where the customer invests, told in answer to a staff question (session 7)', () => {
+  const asked: Turns = [...pitch, ['staff', '您平时自己投资这块接触多吗？']];
+  it('a platform named in the answer is KYC; "only here" tells nothing of investing', () => {
+    expect(kp([...asked, ['customer', '平时在券商那边买点股票，赚过也赔过。']], 'kyc')).toBe(true);
+    expect(kp([...pitch, ['staff', '您其他银行还有没有钱？'], ['customer', '没有，就你们一家。']], 'kyc')).toBe(false);
+  });
+});
