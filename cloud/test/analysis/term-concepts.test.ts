@@ -32,3 +32,22 @@ describe('a holding period still reads', () => {
     expect(terms(text)).toContain(value);
   });
 });
+
+describe('periods that are no holding period (session 7)', () => {
+  it.each([
+    '这个理财一年能多拿个五六千？',
+    '每个月存个几百块，攒着。',
+    '工资卡一年要扣十二块钱年费。',
+    '这三个月店里生意一般。',
+    '到账要三天，太慢了。',
+    '头一年免费，第二年才收。',
+    '我下个月出国，回来再说。',
+    '那个客户经理跟了我五六年了。',
+  ])('%s states no term', (text) => {
+    expect(terms(text)).toEqual([]);
+  });
+  it('a period the customer would place the money for still counts', () => {
+    expect(terms('这钱我能放一年左右。')).toContain('m6_to_m12');
+    expect(terms('最多放三个月，下个月内也可能要用。')).not.toEqual([]);
+  });
+});
