@@ -25,3 +25,17 @@ describe('agreeing to be called', () => {
     expect(channels([['staff', '资料我放在柜台，您看行吗？'], ['customer', '行，我下午来拿。']])).not.toContain('phone');
   });
 });
+
+describe('phone preference: being called, not the customer calling someone (session 7)', () => {
+  const phone = (text: string): boolean => analyze(convo([['staff', '这款理财您考虑一下，有问题随时找我。'], ['customer', text]]), rules, taxonomy).profile
+    .some((p) => p.tag === 'communication' && p.value === 'phone');
+  it('the customer asks to be called', () => {
+    expect(phone('有事你给我打电话就行。')).toBe(true);
+    expect(phone('你打我电话，微信我不看。')).toBe(true);
+  });
+  it('the customer calling someone else, or complaining about calling, is no preference', () => {
+    expect(phone('我回去打电话问问我老伴。')).toBe(false);
+    expect(phone('我明天还得打电话投诉你们那个客服。')).toBe(false);
+    expect(phone('以后我在网上问，打电话排队太久了。')).toBe(false);
+  });
+});
