@@ -47,3 +47,25 @@ describe('no praise without a positive judgement', () => {
     expect(found).not.toContain('system_smooth');
   });
 });
+
+// Session 7: negative judgements with degree words and hedged negations (sentences written for this test).
+describe('a negative judgement after any degree words (session 7)', () => {
+  const negatives = (text: string): string[] =>
+    analyze(convo([['staff', '我们行这款理财您了解一下，起点一万。'], ['customer', text]]), rules, taxonomy).profile
+      .filter((p) => p.family === 'feedback' && p.tag === 'negative')
+      .map((p) => p.value);
+  it.each([
+    ['你们的品种好像不怎么齐啊。', 'product_limited'],
+    ['你们银行口碑那么差，我哪敢买。', 'brand_reputation_bad'],
+    ['开户就送十块钱话费？也太抠了。', 'activity_weak'],
+    ['你们这么办事很不正规啊。', 'service_unprofessional'],
+  ])('%s → %s', (text, value) => {
+    expect(negatives(text)).toContain(value);
+  });
+  it.each([
+    ['你们品种挺全的，不过我不太懂。', 'product_limited'],
+    ['他们家流程不太规范我听说过，你们应该还好吧。', 'service_unprofessional'],
+  ])('%s is no %s', (text, value) => {
+    expect(negatives(text)).not.toContain(value);
+  });
+});
