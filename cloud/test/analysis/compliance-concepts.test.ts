@@ -221,3 +221,59 @@ describe('set-15 concepts: gains in money, hedged disparagement, likened product
     expect(rulesOf([...opener, ...cautious, ['staff', '那可以看看这只创业板指数基金，弹性大，不过不保本。'], ['customer', '好。']])).toContain('suitability_mismatch');
   });
 });
+
+describe('set-16 concepts: pitches across turns, volatility as disclosure, certainty, impatience, steering the questionnaire', () => {
+  it('a kind named in one turn and a product pushed in a later one needs its disclosure', () => {
+    const pitched: Turns = [
+      ['staff', '今天想跟您说说债券基金这块。'],
+      ['customer', '嗯，你讲。'],
+      ['staff', '我们这阵子力推“某某安享”，去年做了四个多点，很多老客户都在买。'],
+      ['customer', '哦，那我想想。'],
+    ];
+    expect(rulesOf([...opener, ...pitched])).toContain('missing_risk_disclosure');
+    expect(rulesOf([...opener, ...pitched, ['staff', '当然它净值会有波动，您心里有个数。']])).not.toContain('missing_risk_disclosure');
+  });
+
+  it('a fund named only by its style is a fund', () => {
+    expect(staffSays('给您推荐我们的“某某价值混合”，去年涨了十几个点。')).toContain('missing_risk_disclosure');
+  });
+
+  it('a product named with a return it can reach, and no deposit word, is a wealth product', () => {
+    expect(staffSays('我们有个某某周周宝，七天一开放，年化大概能到二点六。')).toContain('missing_risk_disclosure');
+    // a deposit's rate is a deposit's
+    expect(staffSays('我们有个三年期的大额存单，利率能到二点一。')).not.toContain('missing_risk_disclosure');
+    expect(staffSays('我们有个“某某结构性存款”，保底一点二，年化最高能到三点一。')).not.toContain('missing_risk_disclosure');
+    expect(staffSays('我们有个“某某快贷”，年化三点六起，随借随还。')).not.toContain('missing_risk_disclosure');
+  });
+
+  it('the value said to move both ways discloses the risk; a question about how much movement the customer bears does not', () => {
+    expect(staffSays('给您推荐这只偏股基金，年化有机会到八个点，不过它是有涨有跌的。')).not.toContain('missing_risk_disclosure');
+    const asked: Turns = [['staff', '您能接受多大的波动？'], ['customer', '一般吧。']];
+    expect(rulesOf([...opener, ...asked, ['staff', '那推荐您这只偏股基金，去年涨了十五个点。'], ['customer', '好的。']])).toContain('missing_risk_disclosure');
+  });
+
+  it('a kind offered as one of two choices in a question is not a pitch', () => {
+    const offered: Turns = [['staff', '这笔钱您想放定期还是看看理财？'], ['customer', '我只要保本的。'], ['staff', '那就给您存三年定期，利率一点九。'], ['customer', '行。']];
+    expect(rulesOf([...opener, ...offered])).not.toContain('missing_risk_disclosure');
+  });
+
+  it('a figure said to be beyond doubt, in any idiom, is a promise', () => {
+    expect(staffSays('这只基金一年六七个点少不了，理财有风险。')).toContain('promise_guarantee');
+    expect(staffSays('到期拿四个点是铁定的，理财有风险。')).toContain('promise_guarantee');
+    expect(staffSays('五个点跑不掉吗？这个我不敢说，理财有风险。')).not.toContain('promise_guarantee');
+  });
+
+  it('impatience and telling off are rude, in any wording', () => {
+    expect(staffSays('您倒是快点好不好，后面一堆人。')).toContain('rude_language');
+    expect(staffSays('你喊什么，这儿又不是菜市场。')).toContain('rude_language');
+    expect(staffSays('嫌麻烦您别来啊，又没人求着您。')).toContain('rude_language');
+    expect(staffSays('看不清就叫你孩子来弄。')).toContain('rude_language');
+    // staff offering to hurry, or apologising for the wait, is not
+    expect(staffSays('我尽量快点帮您办好，让您久等了。')).not.toContain('rude_language');
+  });
+
+  it('telling the customer to answer the questionnaire more boldly is a mismatch', () => {
+    expect(staffSays('问卷那几道题您答得大胆一点，结果就能到平衡型。')).toContain('suitability_mismatch');
+    expect(staffSays('问卷您按实际情况答，结果是什么就买什么。')).not.toContain('suitability_mismatch');
+  });
+});
