@@ -76,6 +76,16 @@ describe('closing_attempt: staff ask for the decision or propose to transact now
     expect(kp([...interested, ['staff', '您是自己用还是给孩子存？'], ['customer', '自己用。']], 'closing_attempt')).toBe(false);
   });
 
+  it('the sale moved to its next concrete step: a link or plan to act on, a visit to do it, the product held', () => {
+    for (const said of ['我先把购买链接发您微信上？', '您周六过来一趟网点，我帮您把手续一次办好。', '要不我先给您占一份额度？', '申请表我回头发给您，填好带过来。', '您准备好了我把材料清单发给您。']) {
+      expect(kp([...interested, ['staff', said], ['customer', '好。']], 'closing_attempt')).toBe(true);
+    }
+    // an invitation with nothing to do there, the address, or a plan sent only to read, is no close
+    for (const said of ['有空来网点坐坐，喝杯茶。', '我把网点地址发给您。', '回头我把计划书发给您看看。']) {
+      expect(kp([...interested, ['staff', said], ['customer', '好。']], 'closing_attempt')).toBe(false);
+    }
+  });
+
   it('a service errand, advice to wait or a planning offer is no close', () => {
     for (const said of ['我帮您看一下，您买的是哪一期来着。', '要不先别急，下个月还有新的一期。', '回头给您做个资产配置建议。']) {
       expect(kp([...interested, ['staff', said], ['customer', '好。']], 'closing_attempt')).toBe(false);
