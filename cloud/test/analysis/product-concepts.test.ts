@@ -39,3 +39,23 @@ describe('no preference', () => {
     expect(found).not.toContain('fund');
   });
 });
+
+describe('choosing a term among the deposits staff set out', () => {
+  const after = (staff: string, customer: string): string[] =>
+    analyze(convo([['staff', staff], ['customer', customer]]), rules, taxonomy).profile
+      .filter((p) => p.family === 'preference' && p.tag === 'product')
+      .map((p) => p.value);
+  const offer = '一年期定期一点五，三年期大额存单一点九，二十万起存。';
+
+  it('the chosen term, in any words, is a deposit', () => {
+    expect(after(offer, '行，那就三年的吧。')).toContain('deposit');
+    expect(after(offer, '我存一年的，下个月钱到了就来。')).toContain('deposit');
+    expect(after('您可以考虑一下定期。', '还是六个月定期好了，方便点。')).toContain('deposit');
+  });
+
+  it('a question about a term, a term refused, or a term after a fund pitch is not', () => {
+    expect(after(offer, '三年的利率多少？')).not.toContain('deposit');
+    expect(after(offer, '三年的不行，太长了。')).not.toContain('deposit');
+    expect(after('这只债券基金建议持有一年以上。', '那我拿一年的吧。')).not.toContain('deposit');
+  });
+});
