@@ -58,6 +58,8 @@ describe.each([
   { folder: 'heldout-14', dialogues: 40, floor: { profileF1: 0.89, precision: 1, recall: 1, keyPoints: 0.94 } },
   // set 15 was frozen until 2026-11-23 (blind: 0.698, 0.810/0.773, 0.895); session 7 tuned on it by class
   { folder: 'heldout-15', dialogues: 40, floor: { profileF1: 0.78, precision: 0.95, recall: 1, keyPoints: 0.9 } },
+  // set 16 was frozen until 2026-11-23 (blind: 0.732, 0.778/0.636, 0.858); session 7's second round tuned on it by class
+  { folder: 'heldout-16', dialogues: 40, floor: { profileF1: 0.74, precision: 1, recall: 0.95, keyPoints: 0.86 } },
 ])('shipped rules on $folder (tuning set, analysed after its blind score)', ({ folder, dialogues, floor }) => {
   const scores = scoresOf(folder);
 
@@ -69,14 +71,5 @@ describe.each([
     expect(scores.compliance.precision).toBeGreaterThanOrEqual(floor.precision);
     expect(scores.compliance.recall).toBeGreaterThanOrEqual(floor.recall);
     expect(scores.keyPoints.accuracy).toBeGreaterThanOrEqual(floor.keyPoints);
-  });
-});
-
-// Set 16 is the blind measure (its README): no floor, since a floor would make its figures something
-// to tune against. The loader checks its structure (id, channel, turns, the shape of the gold), and
-// every dialogue must reach the scorer.
-describe('held-out set 16 (blind)', () => {
-  it('loads and scores all 40 dialogues', () => {
-    expect(scoresOf('heldout-16').dialogues).toBe(40);
   });
 });
