@@ -95,6 +95,34 @@ describe('FaultScheduler', () => {
     expect((await echoed).toString()).toBe('ok');
   });
 
+  it('a gateway crash due while the previous restart is still starting waits for it: every crash kills a running gateway', async () => {
+    const port = await freePort();
+    const gateway = new ProcessSupervisor({
+      command: process.execPath,
+      args: [fixture],
+      env: { ...process.env, PORT: String(port) },
+      readiness: { tcp: { port } },
+    });
+    cleanups.push(() => gateway.kill9());
+    const first = await gateway.start();
+    // 10 ms apart in wall time: far less than a node start-up, so the second is due while the first restart starts
+    const s = scenario([
+      { at: '1s', kind: 'gateway-crash' },
+      { at: '2s', kind: 'gateway-crash' },
+    ]);
+    const sched = new FaultScheduler(s, { gateway });
+    cleanups.push(() => sched.stop());
+    sched.start();
+    const ends = () => sched.log.filter((e) => e.kind === 'gateway-crash' && e.phase === 'end');
+    for (let i = 0; i < 100 && ends().length < 2; i++) await sleep(100);
+    expect(sched.log.filter((e) => e.phase === 'error')).toEqual([]);
+    expect(sched.log.filter((e) => e.kind === 'gateway-crash').map((e) => e.phase)).toEqual(['start', 'end', 'start', 'end']);
+    const [firstKill, firstRestart, secondKill] = sched.log.filter((e) => e.kind === 'gateway-crash');
+    expect(firstKill!.detail).toContain(`pid ${first.pid}`);
+    // the second crash killed the gateway the first one restarted
+    expect(secondKill!.detail).toContain(`pid ${/as pid (\d+)/.exec(firstRestart!.detail)![1]}`);
+  });
+
   it('stop() cancels pending faults and lifts active ones', async () => {
     const proxy = createFaultProxy({ target: { host: '127.0.0.1', port: 9 } });
     await proxy.listen();

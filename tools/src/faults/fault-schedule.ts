@@ -52,6 +52,8 @@ export class FaultScheduler extends EventEmitter {
   private readonly active = new Set<() => void>();
   private t0 = 0;
   private started = false;
+  /** Settles when the last gateway crash's restart is ready (or failed): crashes hit a running gateway, one at a time. */
+  private gatewayRestarted: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly scenario: Scenario,
@@ -197,12 +199,22 @@ export class FaultScheduler extends EventEmitter {
           return this.during(f, f.durationMs, () => h.clear(), `network up for ${who(f.target)}`);
         }
         case 'gateway-crash': {
-          const gw = this.opts.gateway!;
-          const killed = await gw.kill9();
-          this.record(f, 'start', `kill -9 gateway pid ${killed?.pid ?? '(not running)'}`);
-          await new Promise((r) => setTimeout(r, f.restartAfterMs / this.scenario.speed));
-          const { pid, readyMs } = await gw.start();
-          this.record(f, 'end', `gateway restarted as pid ${pid}, ready in ${readyMs.toFixed(0)} ms`);
+          // The fault is a running gateway killed. A crash due while the previous crash's restart is still starting
+          // (at 20x scenario speed a loaded machine's tsx start-up spans minutes of scenario time) waits for it.
+          const previous = this.gatewayRestarted;
+          let restarted = (): void => undefined;
+          this.gatewayRestarted = new Promise<void>((r) => (restarted = r));
+          try {
+            await previous;
+            const gw = this.opts.gateway!;
+            const killed = await gw.kill9();
+            this.record(f, 'start', `kill -9 gateway pid ${killed?.pid ?? '(not running)'}`);
+            await new Promise((r) => setTimeout(r, f.restartAfterMs / this.scenario.speed));
+            const { pid, readyMs } = await gw.start();
+            this.record(f, 'end', `gateway restarted as pid ${pid}, ready in ${readyMs.toFixed(0)} ms`);
+          } finally {
+            restarted();
+          }
           return;
         }
         default:
