@@ -348,3 +348,15 @@ describe('investment platform: this bank only, another bank described or holding
     expect(platforms('对面那家银行排队排了一上午，等了好久。')).not.toContain('basic.investment_platform=other_bank');
   });
 });
+
+describe('activity interest shown by acting on the gift or claiming it', () => {
+  const gift: [ 'staff', string ] = ['staff', '这个月新开户存满五千，送一张五十块的超市卡。'];
+  it('opening an account because of the gift, or asking staff to keep the gift, is interest', () => {
+    expect(tags([gift, ['customer', '还送卡啊，那我办一个吧。']])).toContain('preference.activity=yes');
+    expect(tags([['staff', '那就给您存一年定期。'], ['customer', '行，那个赠品记得给我留一份。']])).toContain('preference.activity=yes');
+  });
+  it('opening something after an unrelated remark, or declining the gift, is not', () => {
+    expect(tags([['staff', '您的卡已经过期了。'], ['customer', '那我办一个新的吧。']])).not.toContain('preference.activity=yes');
+    expect(tags([gift, ['customer', '卡就不用了，我就存个定期。']])).not.toContain('preference.activity=yes');
+  });
+});
