@@ -12,6 +12,7 @@ import { clauseIndex } from './clauses.js';
 import { aboutSomeoneElse } from './attribution.js';
 import { buildSummary } from './summary.js';
 import { collectVoc } from './voc.js';
+import { runTagger, type TaggerRun } from './learned/turn-tagger.js';
 import type { Taxonomy } from './taxonomy.js';
 import type {
   AnalysisInput, AnalysisResult, ComplianceHit, Evidence, KeyPointResult, ProfileHit, Severity, VocItem,
@@ -217,6 +218,8 @@ export function analyze(input: AnalysisInput, rules: RuleSet, taxonomy?: Taxonom
   }
 
   if (!indexed) indexFindings(profile);
+  const tagged = rules.tagger ? runTagger(conv, rules.tagger) : undefined;
+  if (tagged && rules.tagger) addTaggerFindings(tagged, rules.tagger.version, profile, compliance, taxonomy);
   const mergedProfile = mergeProfile(profile, taxonomy);
   mergedProfile.sort((a, b) => a.evidence.turn - b.evidence.turn || a.evidence.start - b.evidence.start);
   compliance.sort((a, b) => a.evidence.turn - b.evidence.turn || a.rule.localeCompare(b.rule));
@@ -230,9 +233,47 @@ export function analyze(input: AnalysisInput, rules: RuleSet, taxonomy?: Taxonom
   });
 
   const keyPoints = evaluateKeyPoints(kpRules, dedupCompliance, taxonomy);
+  if (tagged) applyTaggerKeyPoints(tagged, keyPoints, kpRules, dedupCompliance);
   const allVoc = collectVoc(mergedProfile, voc, taxonomy);
   const summary = buildSummary(input, mergedProfile, keyPoints, taxonomy);
-  return { rulesVersion: rules.version, profile: mergedProfile, compliance: dedupCompliance, keyPoints, voc: allVoc, summary };
+  const result: AnalysisResult = { rulesVersion: rules.version, profile: mergedProfile, compliance: dedupCompliance, keyPoints, voc: allVoc, summary };
+  if (rules.tagger) result.taggerVersion = rules.tagger.version;
+  return result;
+}
+
+/**
+ * A learned finding's confidence is at most this, below every rule's (0.7 and up): where a
+ * rule and the tagger give a single-valued tag different values, the rule's value stands.
+ */
+const TAGGER_MAX_CONFIDENCE = 0.6;
+
+/**
+ * Adds what the learned tagger finds beside the rules: profile values and compliance
+ * violations in turns the rules did not flag for them (docs/rules.md, "The learned tagger").
+ */
+function addTaggerFindings(tagged: TaggerRun, version: string, profile: ProfileHit[], compliance: ComplianceHit[], taxonomy?: Taxonomy): void {
+  const ruleId = `tagger:${version}`;
+  const flagged = new Set(compliance.map((c) => `${c.rule}@${c.evidence.turn}`));
+  for (const f of tagged.findings) {
+    const h: ConditionHit = { pt: f.pt, span: f.span };
+    if (f.kind === 'compliance') {
+      if (taxonomy && !taxonomy.compliance[f.label]) continue;
+      if (flagged.has(`${f.label}@${f.pt.turn.index}`)) continue;
+      const severity: Severity = taxonomy?.compliance[f.label]?.severity ?? 'medium';
+      compliance.push({ rule: f.label, severity, evidence: toEvidence(h), ruleId });
+      continue;
+    }
+    const m = /^([^.]+)\.([^=]+)=(.+)$/.exec(f.label);
+    if (!m) continue;
+    const [, family = '', tag = '', value = ''] = m;
+    if (taxonomy && taxonomy.profile[family]?.[tag]?.values[value] === undefined) continue;
+    const hit: ProfileHit = { family, tag, value, evidence: toEvidence(h), ruleId, confidence: Number((TAGGER_MAX_CONFIDENCE * f.probability).toFixed(3)) };
+    if (family === 'preference' && tag === 'return' && value === 'specific') {
+      const d = percentDetail(h);
+      if (d) hit.detail = d;
+    }
+    profile.push(hit);
+  }
 }
 
 /** Whether evidence `a` was stated after `b` (a later turn, or later in the same turn). */
@@ -263,6 +304,35 @@ function mergeProfile(hits: ProfileHit[], taxonomy?: Taxonomy): ProfileHit[] {
     if (!prev || h.confidence > prev.confidence || (h.confidence === prev.confidence && laterThan(h.evidence, prev.evidence))) single.set(k, h);
   }
   return [...out, ...single.values()];
+}
+
+/**
+ * Where the key-point models are confident, their value stands over the rules' (they see the
+ * rules' values, and learned where those go wrong). A point they make raised rests on the
+ * staff turn they weigh most, and is to standard when no violation tied to it was found.
+ */
+function applyTaggerKeyPoints(
+  tagged: TaggerRun,
+  keyPoints: Record<string, KeyPointResult>,
+  kpRules: { rule: KeyPointRule }[],
+  compliance: ComplianceHit[],
+): void {
+  const ruleValues = Object.fromEntries(Object.entries(keyPoints).map(([p, r]) => [p, r.value]));
+  for (const [point, d] of tagged.keyPoints(ruleValues)) {
+    const r = keyPoints[point];
+    if (!r || r.value === d.value) continue;
+    r.value = d.value;
+    r.applicable = d.value !== null;
+    r.raised = d.value === true;
+    if (!r.raised) {
+      r.toStandard = false;
+      r.evidence = [];
+      continue;
+    }
+    const tied = new Set(kpRules.filter((k) => k.rule.point === point).flatMap((k) => k.rule.violations));
+    r.toStandard = !compliance.some((c) => tied.has(c.rule));
+    r.evidence = d.evidence ? [toEvidence({ pt: d.evidence.pt, span: d.evidence.span })] : [];
+  }
 }
 
 function evaluateKeyPoints(

@@ -11,6 +11,8 @@ export const ANALYSIS_ERRORS = {
   TAXONOMY_UNREADABLE: 'Taxonomy could not be read',
   INPUT_INVALID: 'Analysis input is invalid',
   CORPUS_INVALID: 'Corpus dialogue is invalid',
+  MODEL_INVALID: 'Tagger model is invalid',
+  MODEL_UNREADABLE: 'Tagger model could not be read',
 } as const;
 
 export type AnalysisErrorCode = keyof typeof ANALYSIS_ERRORS;

@@ -78,6 +78,8 @@ export interface Summary {
 
 export interface AnalysisResult {
   rulesVersion: string;
+  /** the learned tagger's model version, when one ran beside the rules */
+  taggerVersion?: string;
   profile: ProfileHit[];
   compliance: ComplianceHit[];
   keyPoints: Record<string, KeyPointResult>;

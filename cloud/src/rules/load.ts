@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { AnalysisError } from '../analysis/errors.js';
 import type { Taxonomy } from '../analysis/taxonomy.js';
 import { validateRuleSet, type RuleSet } from './schema.js';
+import { DEFAULT_TAGGER_PATH, loadTaggerModel, type TaggerModel } from '../analysis/learned/tagger-model.js';
 
 /** The shipped default rule set: cloud/rules/. */
 export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
@@ -79,10 +80,36 @@ export function readRuleDocuments(dirOrFile: string): { raw: Record<string, unkn
   return { raw: merged, files };
 }
 
-export function loadRuleSet(dirOrFile: string = DEFAULT_RULES_DIR, taxonomy?: Taxonomy): RuleSet {
+export interface RuleSetOptions {
+  /**
+   * The learned tagger to run beside the rules. Left out: the shipped model
+   * (cloud/models/turn-tagger.json) with the shipped rules, none with any other
+   * rules (it was trained with the shipped rules' outputs). `null`: none.
+   */
+  tagger?: TaggerModel | null;
+}
+
+let shippedTagger: TaggerModel | undefined;
+
+/** The shipped tagger model, read once per process. */
+export function shippedTaggerModel(): TaggerModel {
+  shippedTagger ??= loadTaggerModel(DEFAULT_TAGGER_PATH);
+  return shippedTagger;
+}
+
+function taggerFor(dirOrFile: string, opts: RuleSetOptions): TaggerModel | undefined {
+  if (opts.tagger !== undefined) return opts.tagger ?? undefined;
+  return path.resolve(dirOrFile) === DEFAULT_RULES_DIR ? shippedTaggerModel() : undefined;
+}
+
+function withTagger(set: RuleSet, tagger: TaggerModel | undefined): RuleSet {
+  return tagger ? { ...set, tagger } : set;
+}
+
+export function loadRuleSet(dirOrFile: string = DEFAULT_RULES_DIR, taxonomy?: Taxonomy, opts: RuleSetOptions = {}): RuleSet {
   const { raw, files } = readRuleDocuments(dirOrFile);
   const set = validateRuleSet(raw, taxonomy);
-  return { ...set, sources: files };
+  return withTagger({ ...set, sources: files }, taggerFor(dirOrFile, opts));
 }
 
 /** Canonical JSON (object keys sorted) so equal rule sets hash equally whatever their file layout. */
@@ -123,15 +150,17 @@ export class RuleSetStore {
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<(files: RuleFilesSnapshot) => void>();
+  private readonly tagger: TaggerModel | undefined;
 
-  constructor(private readonly dirOrFile: string = DEFAULT_RULES_DIR, private readonly taxonomy?: Taxonomy) {
+  constructor(private readonly dirOrFile: string = DEFAULT_RULES_DIR, private readonly taxonomy?: Taxonomy, opts: RuleSetOptions = {}) {
+    this.tagger = taggerFor(dirOrFile, opts);
     this.files = this.readFiles();
     this.set = this.files.set;
   }
 
   private readFiles(): RuleFilesSnapshot {
     const { raw, files } = readRuleDocuments(this.dirOrFile);
-    const set = { ...validateRuleSet(raw, this.taxonomy), sources: files };
+    const set = withTagger({ ...validateRuleSet(raw, this.taxonomy), sources: files }, this.tagger);
     return { raw, hash: ruleDocumentHash(raw), set };
   }
 
@@ -144,9 +173,9 @@ export class RuleSetStore {
     return this.files;
   }
 
-  /** Makes `set` the active rule set (already validated by the caller). */
+  /** Makes `set` the active rule set (already validated by the caller); the store's tagger runs beside it. */
   use(set: RuleSet): void {
-    this.set = set;
+    this.set = set.tagger ? set : withTagger(set, this.tagger);
   }
 
   /** Called after a reload found new, valid rule files and made them active. */

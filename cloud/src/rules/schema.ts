@@ -22,6 +22,7 @@
  *       trigger: "pitch"                        # optional: rule applies only when this holds
  *       evidence: claim                         # which condition's hit is cited
  */
+import type { TaggerModel } from '../analysis/learned/tagger-model.js';
 import { pinyin } from 'pinyin-pro';
 import { convertNumerals, foldCantonese, identity, normalizeText } from '../normalize/index.js';
 import { AnalysisError, type RuleIssue } from '../analysis/errors.js';
@@ -148,6 +149,8 @@ export interface RuleSet {
   homophones: HomophoneVocabulary;
   /** files the set was loaded from (empty when built from data) */
   sources: string[];
+  /** the learned turn tagger run beside the rules, when one is loaded (see docs/rules.md, "The learned tagger") */
+  tagger?: TaggerModel;
 }
 
 const ROLES = ['staff', 'customer', 'other', 'any'];

@@ -5,7 +5,8 @@ import { convo } from './helpers.js';
 // Agreeing to the channel staff propose: staff ask whether to call this number and the customer
 // agrees at the start of the reply. Sentences written for this test, not taken from a scored set.
 const taxonomy = loadTaxonomy();
-const rules = loadRuleSet(undefined, taxonomy);
+// the rules alone: these tests pin what each rule concept finds; the learned tagger beside them is measured by the evals
+const rules = loadRuleSet(undefined, taxonomy, { tagger: null });
 const channels = (turns: Parameters<typeof convo>[0]): string[] =>
   analyze(convo(turns, 'phone'), rules, taxonomy).profile
     .filter((p) => p.family === 'preference' && p.tag === 'communication')

@@ -6,7 +6,8 @@ import { analyze, loadRuleSet, loadTaxonomy } from '../../src/analysis/index.js'
 // The one left (a topic in one clause and 能退不 in the next, 那我中途想退出来 能退不) needs the
 // question to reach across clauses and is not in this list.
 const taxonomy = loadTaxonomy();
-const rules = loadRuleSet(undefined, taxonomy);
+// the rules alone: these tests pin what each rule concept finds; the learned tagger beside them is measured by the evals
+const rules = loadRuleSet(undefined, taxonomy, { tagger: null });
 const pitch = '我们这款两年期的理财，业绩比较基准百分之三点二，风险等级R2。';
 const offer = '您看要不要配一点？';
 const cases: [string, string, string, boolean][] = [

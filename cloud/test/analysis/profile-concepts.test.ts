@@ -6,7 +6,8 @@ import { convo } from './helpers.js';
 // Profile concepts the shipped rules recognise in any wording, each checked on
 // sentences written for this test (not taken from a scored dialogue set).
 const taxonomy = loadTaxonomy();
-const rules = loadRuleSet(undefined, taxonomy);
+// the rules alone: these tests pin what each rule concept finds; the learned tagger beside them is measured by the evals
+const rules = loadRuleSet(undefined, taxonomy, { tagger: null });
 const tags = (turns: Parameters<typeof convo>[0], channel: 'phone' | 'badge' = 'badge'): string[] =>
   analyze(convo(turns, channel), rules, taxonomy).profile.map((p) => `${p.family}.${p.tag}=${p.value}`);
 

@@ -6,7 +6,8 @@ import { convo } from './helpers.js';
 // withheld a condition or asked for a secret. Sentences written for this test, not taken from a
 // scored dialogue set.
 const taxonomy = loadTaxonomy();
-const rules = loadRuleSet(undefined, taxonomy);
+// the rules alone: these tests pin what each rule concept finds; the learned tagger beside them is measured by the evals
+const rules = loadRuleSet(undefined, taxonomy, { tagger: null });
 const found = (text: string): string[] =>
   analyze(convo([['staff', '这款产品您觉得怎么样？'], ['customer', text]], 'phone'), rules, taxonomy).profile
     .map((p) => `${p.family}.${p.tag}=${p.value}`);

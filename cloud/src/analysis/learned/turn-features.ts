@@ -1,0 +1,149 @@
+/**
+ * Features of one turn for the learned turn tagger: hashed character n-grams
+ * (1–3) of the normalised turn, pinyin bigrams (so an ASR homophone, 宝本 for
+ * 保本, shares features with the word it stands for), and the character
+ * bigrams of the other party's turn just before it (a one-word answer, 年底吧,
+ * means what the question before it asked). Digits collapse to one class, so
+ * 20万 and 50万 share their features.
+ */
+import type { PreparedConversation, PreparedTurn } from '../prepared.js';
+
+/** Hash space of the features: 2^20 buckets. */
+export const FEATURE_BITS = 20;
+const MASK = (1 << FEATURE_BITS) - 1;
+
+/** FNV-1a over a string's UTF-16 code units, folded into the feature space. */
+export function featureHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & MASK;
+}
+
+const DROP = /[\s,，。.!！?？;；:：、…~～“”"'‘’「」『』《》()（）【】\-—·]/u;
+
+/** The characters that carry meaning, with every digit as '0', and the pinyin of each. */
+function letters(pt: PreparedTurn): { chars: string[]; py: string[] } {
+  const text = pt.norm.text;
+  const all = [...text];
+  // pt.py is the pinyin of the text before homophone correction; it has one entry per character of it
+  const py = pt.py.length === all.length ? pt.py : all;
+  const chars: string[] = [];
+  const pys: string[] = [];
+  all.forEach((c, i) => {
+    if (DROP.test(c)) return;
+    const lc = c.toLowerCase();
+    chars.push(/\d/.test(lc) ? '0' : lc);
+    pys.push(/\d/.test(lc) ? '0' : (py[i] ?? lc).toLowerCase());
+  });
+  return { chars, py: pys };
+}
+
+function addNgrams(out: Set<number>, prefix: string, chars: readonly string[], sizes: readonly number[]): void {
+  for (const n of sizes) {
+    for (let i = 0; i + n <= chars.length; i++) {
+      let g = prefix;
+      for (let j = 0; j < n; j++) g += chars[i + j];
+      out.add(featureHash(g));
+    }
+  }
+}
+
+/** The text features of a stretch of a turn: character 1–3-grams and pinyin bigrams. */
+export function textFeatures(chars: readonly string[], py: readonly string[], out: Set<number> = new Set()): Set<number> {
+  addNgrams(out, 'c', chars, [1, 2, 3]);
+  for (let i = 0; i + 2 <= py.length; i++) out.add(featureHash(`y${py[i]} ${py[i + 1]}`));
+  return out;
+}
+
+/** The nearest earlier turn of another role, if any. */
+function previousOtherTurn(conv: PreparedConversation, pos: number): PreparedTurn | undefined {
+  const role = conv.turns[pos]?.turn.role;
+  for (let i = pos - 1; i >= 0; i--) {
+    const t = conv.turns[i];
+    if (t && t.turn.role !== role) return t;
+  }
+  return undefined;
+}
+
+/** Every feature of the turn at `pos`: its own text, its context and a bias-like length class. */
+export function turnFeatures(conv: PreparedConversation, pos: number): number[] {
+  const pt = conv.turns[pos];
+  if (!pt) return [];
+  const own = letters(pt);
+  const out = textFeatures(own.chars, own.py);
+  const prev = previousOtherTurn(conv, pos);
+  if (prev) addNgrams(out, 'p', letters(prev).chars, [2]);
+  else out.add(featureHash('p^'));
+  out.add(featureHash(`len${Math.min(6, Math.floor(own.chars.length / 8))}`));
+  out.add(featureHash(`ch${conv.input.channel}`));
+  return [...out];
+}
+
+/**
+ * The clauses of a turn, each with its own text features only (no context), to
+ * say which clause of a tagged turn carries the tag: spans in the normalised text.
+ */
+export function clauseFeatures(pt: PreparedTurn): { s: number; e: number; features: number[] }[] {
+  const text = pt.norm.text;
+  const all = [...text];
+  if (all.length !== text.length) return [{ s: 0, e: text.length, features: turnOnly(pt) }];
+  const py = pt.py.length === all.length ? pt.py : all;
+  const out: { s: number; e: number; features: number[] }[] = [];
+  let s = 0;
+  const flush = (e: number): void => {
+    const chars: string[] = [];
+    const pys: string[] = [];
+    for (let i = s; i < e; i++) {
+      const c = all[i] ?? '';
+      if (DROP.test(c)) continue;
+      const lc = c.toLowerCase();
+      chars.push(/\d/.test(lc) ? '0' : lc);
+      pys.push(/\d/.test(lc) ? '0' : (py[i] ?? lc).toLowerCase());
+    }
+    if (chars.length > 0) out.push({ s, e, features: [...textFeatures(chars, pys)] });
+  };
+  for (let i = 0; i < all.length; i++) {
+    if (/[,，。!！?？;；…]/u.test(all[i] ?? '') || (/\s/u.test(all[i] ?? '') && i - s >= 4)) {
+      flush(i);
+      s = i + 1;
+    }
+  }
+  flush(all.length);
+  return out;
+}
+
+function turnOnly(pt: PreparedTurn): number[] {
+  const own = letters(pt);
+  return [...textFeatures(own.chars, own.py)];
+}
+
+/**
+ * Features of a whole conversation, for the key-point models: every turn's
+ * features under its role (staff and customer words say different things),
+ * the channel, a length class, and what the rules concluded for each key
+ * point (the models learn where the rules are right).
+ */
+export function conversationFeatures(
+  conv: PreparedConversation,
+  turnFeats: readonly (readonly number[])[],
+  ruleKeyPoints: Readonly<Record<string, boolean | null>>,
+): number[] {
+  const out = new Set<number>();
+  conv.turns.forEach((pt, pos) => {
+    const role = pt.turn.role.charAt(0);
+    for (const f of turnFeats[pos] ?? []) out.add(featureHash(`${role}${f}`));
+  });
+  out.add(featureHash(`ch${conv.input.channel}`));
+  out.add(featureHash(`n${Math.min(8, Math.floor(conv.turns.length / 3))}`));
+  for (const [p, v] of Object.entries(ruleKeyPoints)) out.add(featureHash(`r${p}=${String(v)}`));
+  return [...out];
+}
+
+/** A staff turn's features as they appear in the conversation features (to find the turn a key point rests on). */
+export function asConversationFeatures(role: string, features: readonly number[]): number[] {
+  const r = role.charAt(0);
+  return features.map((f) => featureHash(`${r}${f}`));
+}
