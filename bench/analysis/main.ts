@@ -4,7 +4,8 @@
  * 1. Analysis throughput on one core (ASR excluded): normalise + rules
  *    engine + search-index text per conversation over the dev corpus,
  *    against a baseline measured in the same run: plain jieba tokenisation
- *    of the same text.
+ *    of the same text. Also the engine with and without the learned tagger
+ *    (what the tagger costs, as a ratio).
  * 2. Session finalised → analysed latency p50/p95 through the real pipeline
  *    (badge Ogg Opus: copy, decode, Silero VAD, roles, ASR by an instant
  *    scripted engine, normalise, analyse, index; SQLite on disk).
@@ -95,6 +96,10 @@ function throughput(): void {
   const analysisOnly = timeLoop(2000, () => {
     for (const i of inputs) analyze(i, rules, taxonomy);
   });
+  const rulesAlone = { ...rules, tagger: undefined };
+  const withoutTagger = timeLoop(2000, () => {
+    for (const i of inputs) analyze(i, rulesAlone, taxonomy);
+  });
   const baseline = timeLoop(2000, () => {
     for (const i of inputs) segmentWords(i.turns.map((t) => t.text).join('\n'), 'index');
   });
@@ -102,7 +107,9 @@ function throughput(): void {
   const turns = inputs.reduce((a, i) => a + i.turns.length, 0) / inputs.length;
   console.log(`\n## 1. Analysis throughput, one core, ASR excluded (${inputs.length} dev dialogues, ${fmt(turns)} turns avg)`);
   console.log(`  normalise + analyse + index text : ${fmt(rate(full), 0)} conversations/s`);
-  console.log(`  rules engine alone (analyze)     : ${fmt(rate(analysisOnly), 0)} conversations/s`);
+  console.log(`  engine (analyze: rules + tagger) : ${fmt(rate(analysisOnly), 0)} conversations/s`);
+  console.log(`  rules alone, no learned tagger   : ${fmt(rate(withoutTagger), 0)} conversations/s`);
+  console.log(`  ratio engine/rules alone         : ${fmt(rate(analysisOnly) / rate(withoutTagger), 3)}`);
   console.log(`  baseline: jieba tokenisation     : ${fmt(rate(baseline), 0)} conversations/s`);
   console.log(`  ratio pipeline/baseline          : ${fmt(rate(full) / rate(baseline), 3)}`);
 }

@@ -331,7 +331,8 @@ function applyTaggerKeyPoints(
     }
     const tied = new Set(kpRules.filter((k) => k.rule.point === point).flatMap((k) => k.rule.violations));
     r.toStandard = !compliance.some((c) => tied.has(c.rule));
-    r.evidence = d.evidence ? [toEvidence({ pt: d.evidence.pt, span: d.evidence.span })] : [];
+    const at = d.evidence?.();
+    r.evidence = at ? [toEvidence({ pt: at.pt, span: at.span })] : [];
   }
 }
 

@@ -168,7 +168,9 @@ export function rulesRoutes(s: PipelineServices): FastifyPluginAsync {
       if (b.yaml !== undefined) {
         const d = versions.draft(b.ruleId ?? null, b.yaml);
         if (!d.ok) return invalid(reply, d.issues);
-        set = d.set;
+        // the draft runs with the learned tagger the active set runs with, as it would once saved
+        const tagger = s.rules.current().tagger;
+        set = tagger ? { ...d.set, tagger } : d.set;
         const r = (d.document['rules'] as unknown[])[d.index];
         rule = typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : null;
       } else if (b.ruleId) {
@@ -177,7 +179,8 @@ export function rulesRoutes(s: PipelineServices): FastifyPluginAsync {
       const input = { conversationId: 'rule-test', channel: b.channel, turns };
       const result = analyze(input, set, s.context.taxonomy);
       const compiled = set.rules.find((r) => r.id === rule?.['id']);
-      const isolated = compiled ? analyze(input, { ...set, rules: [compiled] }, s.context.taxonomy) : null;
+      // the draft rule alone: no other rule, and no learned tagger
+      const isolated = compiled ? analyze(input, { ...set, rules: [compiled], tagger: undefined }, s.context.taxonomy) : null;
       return { rulesVersion: set.version, draft: b.yaml !== undefined, turns, result, rule: findingsOf(isolated, result, rule) };
     });
 

@@ -8,8 +8,8 @@
  * are confident they decide the point.
  */
 import type { PreparedConversation, PreparedTurn } from '../prepared.js';
-import { LinearScorer } from './ftrl-logistic.js';
-import type { TaggerModel } from './tagger-model.js';
+import { LinearScorer, sigmoid } from './ftrl-logistic.js';
+import type { TaggerLabel, TaggerModel } from './tagger-model.js';
 import { asConversationFeatures, clauseFeatures, conversationFeatures, turnFeatures } from './turn-features.js';
 
 export interface TaggerFinding {
@@ -25,13 +25,48 @@ export interface KeyPointDecision {
   value: true | false | null;
   /** the probability of that value */
   probability: number;
-  /** for `true`: the staff turn the point rests on, and its clause */
-  evidence?: { pt: PreparedTurn; span: { s: number; e: number } };
+  /** for `true`: the staff turn the point rests on, and its clause (worked out only when asked) */
+  evidence?: () => { pt: PreparedTurn; span: { s: number; e: number } } | undefined;
+}
+
+interface RoleLabels {
+  labels: { label: string; kind: 'profile' | 'compliance'; scorer: LinearScorer }[];
+  /** feature → the labels that weigh it, and how much: one lookup per feature scores every label */
+  index: Map<number, { labels: number[]; weights: number[] }>;
 }
 
 interface CompiledTagger {
-  byRole: Record<'customer' | 'staff', { label: string; kind: 'profile' | 'compliance'; scorer: LinearScorer }[]>;
+  byRole: Record<'customer' | 'staff', RoleLabels>;
   keyPoints: Map<string, { raised?: LinearScorer; notApplicable?: LinearScorer }>;
+  /** every key-point model, indexed like a role's labels */
+  keyPointModels: RoleLabels;
+}
+
+function indexLabel(into: RoleLabels, l: TaggerLabel, entry: RoleLabels['labels'][number]): number {
+  const k = into.labels.length;
+  into.labels.push(entry);
+  l.features.forEach((f, j) => {
+    let e = into.index.get(f);
+    if (!e) into.index.set(f, (e = { labels: [], weights: [] }));
+    e.labels.push(k);
+    e.weights.push(l.weights[j] ?? 0);
+  });
+  return k;
+}
+
+/** The log-odds of every label of a role for one feature set, in label order. */
+function margins(role: RoleLabels, features: readonly number[]): Float64Array {
+  const out = new Float64Array(role.labels.length);
+  role.labels.forEach((l, i) => { out[i] = l.scorer.model.bias; });
+  for (const f of features) {
+    const hit = role.index.get(f);
+    if (!hit) continue;
+    for (let j = 0; j < hit.labels.length; j++) {
+      const k = hit.labels[j] ?? 0;
+      out[k] = (out[k] ?? 0) + (hit.weights[j] ?? 0);
+    }
+  }
+  return out;
 }
 
 // scoring tables are built once per model object (a model posted to a worker thread is a new object there)
@@ -40,17 +75,21 @@ const compiled = new WeakMap<TaggerModel, CompiledTagger>();
 function compile(model: TaggerModel): CompiledTagger {
   let c = compiled.get(model);
   if (!c) {
-    c = { byRole: { customer: [], staff: [] }, keyPoints: new Map() };
+    const empty = (): RoleLabels => ({ labels: [], index: new Map() });
+    c = { byRole: { customer: empty(), staff: empty() }, keyPoints: new Map(), keyPointModels: empty() };
     for (const l of model.labels) {
+      const scorer = new LinearScorer(l);
       if (l.kind === 'keyPoint') {
         const [point = '', which] = l.label.split('=');
         const kp = c.keyPoints.get(point) ?? {};
-        if (which === 'true') kp.raised = new LinearScorer(l);
-        else kp.notApplicable = new LinearScorer(l);
+        if (which === 'true') kp.raised = scorer;
+        else kp.notApplicable = scorer;
         c.keyPoints.set(point, kp);
+        // the kind is not read for key-point models
+        indexLabel(c.keyPointModels, l, { label: l.label, kind: 'profile', scorer });
         continue;
       }
-      c.byRole[l.kind === 'profile' ? 'customer' : 'staff'].push({ label: l.label, kind: l.kind, scorer: new LinearScorer(l) });
+      indexLabel(c.byRole[l.kind === 'profile' ? 'customer' : 'staff'], l, { label: l.label, kind: l.kind, scorer });
     }
     compiled.set(model, c);
   }
@@ -84,21 +123,24 @@ export function runTagger(conv: PreparedConversation, model: TaggerModel): Tagge
   conv.turns.forEach((pt, pos) => {
     const role = pt.turn.role;
     if (role === 'other') return;
-    const features = turnFeats[pos] ?? [];
-    for (const l of c.byRole[role]) {
-      const p = l.scorer.probability(features);
-      if (p < model.thresholds[l.kind]) continue;
+    const labels = c.byRole[role];
+    const m = margins(labels, turnFeats[pos] ?? []);
+    labels.labels.forEach((l, i) => {
+      const p = sigmoid(m[i] ?? 0);
+      if (p < model.thresholds[l.kind]) return;
       findings.push({ label: l.label, kind: l.kind, pt, probability: p, span: bestClause(pt, (f) => l.scorer.margin(f, false)) });
-    }
+    });
   });
   const keyPoints = (ruleValues: Readonly<Record<string, boolean | null>>): Map<string, KeyPointDecision> => {
     const out = new Map<string, KeyPointDecision>();
     if (c.keyPoints.size === 0) return out;
     const features = conversationFeatures(conv, turnFeats, ruleValues);
+    const all = margins(c.keyPointModels, features);
+    const pOf = new Map(c.keyPointModels.labels.map((l, i) => [l.label, sigmoid(all[i] ?? 0)]));
     for (const [point, m] of c.keyPoints) {
       if (!m.raised || !m.notApplicable) continue;
-      const pTrue = m.raised.probability(features);
-      const pNull = m.notApplicable.probability(features);
+      const pTrue = pOf.get(`${point}=true`) ?? 0;
+      const pNull = pOf.get(`${point}=null`) ?? 0;
       const pFalse = Math.max(0, 1 - pTrue - pNull);
       const [value, probability] = pTrue >= 0.5 ? [true, pTrue] as const : pNull >= 0.5 ? [null, pNull] as const : [false, pFalse] as const;
       if (probability < model.thresholds.keyPoint) continue;
@@ -106,15 +148,19 @@ export function runTagger(conv: PreparedConversation, model: TaggerModel): Tagge
       if (value === true) {
         // the staff turn whose words push the raised model up the most
         const raised = m.raised;
-        let top = Number.NEGATIVE_INFINITY;
-        conv.turns.forEach((pt, pos) => {
-          if (pt.turn.role !== 'staff') return;
-          const s = raised.margin(asConversationFeatures('staff', turnFeats[pos] ?? []), false);
-          if (s > top) {
-            top = s;
-            d.evidence = { pt, span: bestClause(pt, (f) => raised.margin(asConversationFeatures('staff', f), false)) };
-          }
-        });
+        d.evidence = () => {
+          let top = Number.NEGATIVE_INFINITY;
+          let best: PreparedTurn | undefined;
+          conv.turns.forEach((pt, pos) => {
+            if (pt.turn.role !== 'staff') return;
+            const s = raised.margin(asConversationFeatures('staff', turnFeats[pos] ?? []), false);
+            if (s > top) {
+              top = s;
+              best = pt;
+            }
+          });
+          return best ? { pt: best, span: bestClause(best, (f) => raised.margin(asConversationFeatures('staff', f), false)) } : undefined;
+        };
       }
       out.set(point, d);
     }
