@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { loadRuleSet } from '../rules/load.js';
 import { loadTaxonomy } from '../analysis/taxonomy.js';
 import { loadTaggerModel } from '../analysis/learned/tagger-model.js';
-import { isAnalysisError } from '../analysis/errors.js';
+import { runCli } from './cli.js';
 import { DEFAULT_CORPUS_DIR, loadDialogues } from './corpus.js';
 import { evaluateDialogues } from './run.js';
 import { loadPredictions } from './predictions.js';
@@ -87,13 +87,4 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  if (isAnalysisError(err)) {
-    console.error(err.message);
-    process.exitCode = 2;
-  } else {
-    throw err;
-  }
-}
+runCli(main);

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/engine.js';
-import { isAnalysisError } from '../analysis/errors.js';
+import { runCli } from './cli.js';
 import { loadTaxonomy } from '../analysis/taxonomy.js';
 import { DEFAULT_TAGGER_PATH, encodeTaggerModel } from '../analysis/learned/tagger-model.js';
 import { trainTagger, type TrainingGroup } from '../analysis/learned/train-tagger.js';
@@ -71,13 +71,4 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  if (isAnalysisError(err)) {
-    console.error(err.message);
-    process.exitCode = 2;
-  } else {
-    throw err;
-  }
-}
+runCli(main);

@@ -153,6 +153,9 @@ describe('rules, reviews and waveform peaks API', { timeout: 60_000 }, () => {
     expect(body.rule.compliance).toHaveLength(1);
     expect(body.rule.compliance[0]).toMatchObject({ rule: 'promise_guarantee', ruleId: 'compliance.test.mars_plan', evidence: { turn: 1, quote: expect.stringContaining('火星计划') } });
     expect(body.result.rulesVersion).toBe(body.rulesVersion);
+    // the draft runs with the active learned tagger, as it would once saved
+    expect(body.result.taggerVersion).toBeDefined();
+    expect(body.result.taggerVersion).toBe(pipeline.services.rules.current().tagger?.version);
     // the draft is not saved
     expect(pipeline.services.rules.current().rules.some((r) => r.id === 'compliance.test.mars_plan')).toBe(false);
     const bad = await app.inject({ method: 'POST', url: `${API}/rules/test`, payload: { yaml: MARS_RULE, dialogue: '没有说话人的一行' } });

@@ -24,21 +24,34 @@ export function featureHash(s: string): number {
 
 const DROP = /[\s,，。.!！?？;；:：、…~～“”"'‘’「」『』《》()（）【】\-—·]/u;
 
-/** The characters that carry meaning, with every digit as '0', and the pinyin of each. */
-function letters(pt: PreparedTurn): { chars: string[]; py: string[] } {
-  const text = pt.norm.text;
-  const all = [...text];
-  // pt.py is the pinyin of the text before homophone correction; it has one entry per character of it
-  const py = pt.py.length === all.length ? pt.py : all;
+/**
+ * The characters of `all[s, e)` that carry meaning, with every digit as '0',
+ * and the pinyin of each (`py` has one entry per character of `all`).
+ */
+function lettersIn(all: readonly string[], py: readonly string[], s: number, e: number): { chars: string[]; py: string[] } {
   const chars: string[] = [];
   const pys: string[] = [];
-  all.forEach((c, i) => {
-    if (DROP.test(c)) return;
+  for (let i = s; i < e; i++) {
+    const c = all[i] ?? '';
+    if (DROP.test(c)) continue;
     const lc = c.toLowerCase();
-    chars.push(/\d/.test(lc) ? '0' : lc);
-    pys.push(/\d/.test(lc) ? '0' : (py[i] ?? lc).toLowerCase());
-  });
+    const digit = /\d/.test(lc);
+    chars.push(digit ? '0' : lc);
+    pys.push(digit ? '0' : (py[i] ?? lc).toLowerCase());
+  }
   return { chars, py: pys };
+}
+
+/** The characters of a turn and their pinyin. pt.py is the pinyin of the text before homophone correction, one entry per character. */
+function turnLetters(pt: PreparedTurn): { all: string[]; py: readonly string[] } {
+  const all = [...pt.norm.text];
+  return { all, py: pt.py.length === all.length ? pt.py : all };
+}
+
+/** The meaningful characters of a whole turn and their pinyin. */
+function letters(pt: PreparedTurn): { chars: string[]; py: string[] } {
+  const { all, py } = turnLetters(pt);
+  return lettersIn(all, py, 0, all.length);
 }
 
 function addNgrams(out: Set<number>, prefix: string, chars: readonly string[], sizes: readonly number[]): void {
@@ -87,23 +100,13 @@ export function turnFeatures(conv: PreparedConversation, pos: number): number[] 
  * say which clause of a tagged turn carries the tag: spans in the normalised text.
  */
 export function clauseFeatures(pt: PreparedTurn): { s: number; e: number; features: number[] }[] {
-  const text = pt.norm.text;
-  const all = [...text];
-  if (all.length !== text.length) return [{ s: 0, e: text.length, features: turnOnly(pt) }];
-  const py = pt.py.length === all.length ? pt.py : all;
+  const { all, py } = turnLetters(pt);
+  if (all.length !== pt.norm.text.length) return [{ s: 0, e: pt.norm.text.length, features: turnOnly(pt) }];
   const out: { s: number; e: number; features: number[] }[] = [];
   let s = 0;
   const flush = (e: number): void => {
-    const chars: string[] = [];
-    const pys: string[] = [];
-    for (let i = s; i < e; i++) {
-      const c = all[i] ?? '';
-      if (DROP.test(c)) continue;
-      const lc = c.toLowerCase();
-      chars.push(/\d/.test(lc) ? '0' : lc);
-      pys.push(/\d/.test(lc) ? '0' : (py[i] ?? lc).toLowerCase());
-    }
-    if (chars.length > 0) out.push({ s, e, features: [...textFeatures(chars, pys)] });
+    const l = lettersIn(all, py, s, e);
+    if (l.chars.length > 0) out.push({ s, e, features: [...textFeatures(l.chars, l.py)] });
   };
   for (let i = 0; i < all.length; i++) {
     if (/[,，。!！?？;；…]/u.test(all[i] ?? '') || (/\s/u.test(all[i] ?? '') && i - s >= 4)) {

@@ -97,10 +97,14 @@ function compile(model: TaggerModel): CompiledTagger {
 }
 
 /** The clause of a turn that the weights favour most (the whole turn when it has one clause). */
-function bestClause(pt: PreparedTurn, score: (features: number[]) => number): { s: number; e: number } {
+function bestClause(
+  pt: PreparedTurn,
+  clauses: readonly { s: number; e: number; features: number[] }[],
+  score: (features: number[]) => number,
+): { s: number; e: number } {
   let best = { s: 0, e: pt.norm.text.length };
   let top = Number.NEGATIVE_INFINITY;
-  for (const c of clauseFeatures(pt)) {
+  for (const c of clauses) {
     const m = score(c.features);
     if (m > top) {
       top = m;
@@ -125,10 +129,13 @@ export function runTagger(conv: PreparedConversation, model: TaggerModel): Tagge
     if (role === 'other') return;
     const labels = c.byRole[role];
     const m = margins(labels, turnFeats[pos] ?? []);
+    // a turn's clauses are split only when some label fires on it, and once for all of them
+    let clauses: ReturnType<typeof clauseFeatures> | undefined;
     labels.labels.forEach((l, i) => {
       const p = sigmoid(m[i] ?? 0);
       if (p < model.thresholds[l.kind]) return;
-      findings.push({ label: l.label, kind: l.kind, pt, probability: p, span: bestClause(pt, (f) => l.scorer.margin(f, false)) });
+      clauses ??= clauseFeatures(pt);
+      findings.push({ label: l.label, kind: l.kind, pt, probability: p, span: bestClause(pt, clauses, (f) => l.scorer.margin(f, false)) });
     });
   });
   const keyPoints = (ruleValues: Readonly<Record<string, boolean | null>>): Map<string, KeyPointDecision> => {
@@ -159,7 +166,7 @@ export function runTagger(conv: PreparedConversation, model: TaggerModel): Tagge
               best = pt;
             }
           });
-          return best ? { pt: best, span: bestClause(best, (f) => raised.margin(asConversationFeatures('staff', f), false)) } : undefined;
+          return best ? { pt: best, span: bestClause(best, clauseFeatures(best), (f) => raised.margin(asConversationFeatures('staff', f), false)) } : undefined;
         };
       }
       out.set(point, d);
