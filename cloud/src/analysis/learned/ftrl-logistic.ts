@@ -12,6 +12,8 @@ export interface SparseExample {
   features: readonly number[];
   /** labels this example is positive for */
   labels: ReadonlySet<number>;
+  /** labels this example says nothing about: it is left out of their training */
+  unlabelled?: ReadonlySet<number>;
 }
 
 export interface FtrlOptions {
@@ -88,7 +90,7 @@ export function trainFtrl(examples: readonly SparseExample[], labels: readonly n
       }
       for (const k of order) {
         const ex = examples[k];
-        if (!ex) continue;
+        if (!ex || ex.unlabelled?.has(label)) continue;
         let dot = weightOf(BIAS);
         const w = new Float64Array(ex.features.length);
         ex.features.forEach((f, j) => {

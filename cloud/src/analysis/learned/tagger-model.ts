@@ -13,7 +13,8 @@ import { AnalysisError, type RuleIssue } from '../errors.js';
 import { FEATURE_BITS } from './turn-features.js';
 import type { FtrlOptions, LinearWeights } from './ftrl-logistic.js';
 
-export const TAGGER_FORMAT = 'parley-turn-tagger/1';
+/** Format 2: turn features include dictionary glosses (a format-1 model was trained without them). */
+export const TAGGER_FORMAT = 'parley-turn-tagger/2';
 
 /** The shipped model. */
 export const DEFAULT_TAGGER_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../models/turn-tagger.json');

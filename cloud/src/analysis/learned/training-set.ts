@@ -2,6 +2,10 @@
  * Turning annotated conversations into the tagger's training examples: one
  * example per customer turn (labels: the profile values the gold cites in that
  * turn) and one per staff turn (labels: the compliance rules the gold cites).
+ * The gold cites a profile value once, at its clearest mention, so a customer
+ * turn is no negative example for a value its conversation has elsewhere: it is
+ * left out of that value's training. Every violating staff utterance is cited,
+ * so staff turns are always examples.
  */
 import { prepare, type PreparedConversation } from '../prepared.js';
 import type { HomophoneVocabulary } from '../../rules/schema.js';
@@ -68,9 +72,20 @@ export function buildTrainingSet(
     for (const p of c.profile) add(p.turn, profileLabel(p.family, p.tag, p.value));
     for (const v of c.compliance) add(v.turn, v.rule);
     const turnFeats = conv.turns.map((_, pos) => turnFeatures(conv, pos));
+    // the gold cites a profile value once, at its clearest mention: the customer's other turns may say it too
+    const inDialogue = new Set<number>();
+    for (const p of c.profile) {
+      const i = index.get(profileLabel(p.family, p.tag, p.value));
+      if (i !== undefined) inDialogue.add(i);
+    }
     conv.turns.forEach((pt, pos) => {
       if (pt.turn.role === 'other') return;
-      const ex: SparseExample = { features: turnFeats[pos] ?? [], labels: byTurn.get(pt.turn.index) ?? new Set() };
+      const labels = byTurn.get(pt.turn.index) ?? new Set<number>();
+      const ex: SparseExample = { features: turnFeats[pos] ?? [], labels };
+      if (pt.turn.role === 'customer') {
+        const unlabelled = new Set([...inDialogue].filter((l) => !labels.has(l)));
+        if (unlabelled.size > 0) ex.unlabelled = unlabelled;
+      }
       (pt.turn.role === 'customer' ? customer : staff).push(ex);
     });
     const kpLabels = new Set<number>();

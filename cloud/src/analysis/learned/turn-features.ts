@@ -3,10 +3,13 @@
  * (1–3) of the normalised turn, pinyin bigrams (so an ASR homophone, 宝本 for
  * 保本, shares features with the word it stands for), and the character
  * bigrams of the other party's turn just before it (a one-word answer, 年底吧,
- * means what the question before it asked). Digits collapse to one class, so
- * 20万 and 50万 share their features.
+ * means what the question before it asked), and the English dictionary
+ * glosses of its words (word-glosses.ts: 巴适 and 很好 share "good"). Digits
+ * collapse to one class, so 20万 and 50万 share their features.
  */
 import type { PreparedConversation, PreparedTurn } from '../prepared.js';
+import { segmentWords } from '../../search/segmenter.js';
+import { wordGlosses } from './word-glosses.js';
 
 /** Hash space of the features: 2^20 buckets. */
 export const FEATURE_BITS = 20;
@@ -71,6 +74,18 @@ export function textFeatures(chars: readonly string[], py: readonly string[], ou
   return out;
 }
 
+/**
+ * The dictionary glosses of the turn's words of two or more characters
+ * (a single character's senses are too many to say anything).
+ */
+function addGlossFeatures(out: Set<number>, text: string): void {
+  const lex = wordGlosses();
+  for (const w of segmentWords(text)) {
+    if (w.length < 2) continue;
+    for (const t of lex.tokens(w)) out.add(featureHash(`g${t}`));
+  }
+}
+
 /** The nearest earlier turn of another role, if any. */
 function previousOtherTurn(conv: PreparedConversation, pos: number): PreparedTurn | undefined {
   const role = conv.turns[pos]?.turn.role;
@@ -87,6 +102,7 @@ export function turnFeatures(conv: PreparedConversation, pos: number): number[] 
   if (!pt) return [];
   const own = letters(pt);
   const out = textFeatures(own.chars, own.py);
+  addGlossFeatures(out, pt.norm.text);
   const prev = previousOtherTurn(conv, pos);
   if (prev) addNgrams(out, 'p', letters(prev).chars, [2]);
   else out.add(featureHash('p^'));

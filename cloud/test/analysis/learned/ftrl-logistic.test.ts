@@ -46,4 +46,22 @@ describe('FTRL-Proximal logistic regression', () => {
     const part = m0?.margin([1], false) ?? 0;
     expect(full - part).toBeCloseTo(m0?.model.bias ?? 0, 6);
   });
+
+  it('an example unlabelled for a label is left out of that label only (a mention the gold did not cite is no negative)', () => {
+    // feature 1 always marks label 0, but half its examples are (wrongly) negative and marked unlabelled
+    const base: SparseExample[] = [];
+    for (let i = 0; i < 200; i++) base.push({ features: [1, 100 + (i % 7)], labels: new Set(i % 2 === 0 ? [0] : []) });
+    for (let i = 0; i < 200; i++) base.push({ features: [100 + (i % 7)], labels: new Set() });
+    const marked = base.map((e) => (e.features.includes(1) && !e.labels.has(0) ? { ...e, unlabelled: new Set([0]) } : e));
+    const [noisy] = trainFtrl(base, [0]).map((w) => new LinearScorer(w));
+    const [clean] = trainFtrl(marked, [0]).map((w) => new LinearScorer(w));
+    expect(noisy?.probability([1])).toBeLessThan(0.85);
+    expect(clean?.probability([1])).toBeGreaterThan(0.95);
+    // for another label the unlabelled examples still count: its model is the one trained without the marks
+    const relabelled = marked.map((e) => ({ ...e, labels: new Set(e.features.includes(1) ? [0, 1] : []) }));
+    const [other] = trainFtrl(relabelled, [1]);
+    const [unmarked] = trainFtrl(relabelled.map(({ features, labels }) => ({ features, labels })), [1]);
+    expect(Array.from(other?.weights ?? [])).toEqual(Array.from(unmarked?.weights ?? []));
+    expect(new LinearScorer(other ?? { bias: 0, features: new Int32Array(), weights: new Float32Array() }).probability([1])).toBeGreaterThan(0.95);
+  });
 });

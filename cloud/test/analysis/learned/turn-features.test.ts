@@ -50,4 +50,16 @@ describe('turn features', () => {
     expect(clauses.map((k) => pt.norm.text.slice(k.s, k.e))).toEqual(['我退休了', '钱不着急用', '就想稳妥些']);
     expect(clauses[0]?.features).toEqual([...textFeatures(['我', '退', '休', '了'], ['wo', 'tui', 'xiu', 'le'])]);
   });
+
+  it('words of different characters and the same meaning share their dictionary-gloss features (巴适 and 不错: "good")', () => {
+    const a = new Set(turnFeatures(conv([['customer', '你们这服务还是巴适']]), 0));
+    const b = new Set(turnFeatures(conv([['customer', '你们服务不错']]), 0));
+    expect(a.has(featureHash('ggood'))).toBe(true);
+    expect(b.has(featureHash('ggood'))).toBe(true);
+    // 不错 is "not bad": never "bad"
+    expect(b.has(featureHash('gbad'))).toBe(false);
+    expect(b.has(featureHash('gnotbad'))).toBe(true);
+    // single characters carry no glosses (的 alone would say "taxi")
+    expect(new Set(turnFeatures(conv([['customer', '好的']]), 0)).has(featureHash('gtaxi'))).toBe(false);
+  });
 });
