@@ -79,11 +79,22 @@ export function textFeatures(chars: readonly string[], py: readonly string[], ou
  * (a single character's senses are too many to say anything).
  */
 function addGlossFeatures(out: Set<number>, text: string): void {
-  const lex = wordGlosses();
   for (const w of segmentWords(text)) {
     if (w.length < 2) continue;
-    for (const t of lex.tokens(w)) out.add(featureHash(`g${t}`));
+    for (const f of glossFeaturesOf(w)) out.add(f);
   }
+}
+
+// a word's gloss features, hashed once per process (conversations repeat their words)
+const glossFeatureCache = new Map<string, readonly number[]>();
+function glossFeaturesOf(word: string): readonly number[] {
+  let f = glossFeatureCache.get(word);
+  if (!f) {
+    f = wordGlosses().tokens(word).map((t) => featureHash(`g${t}`));
+    if (glossFeatureCache.size >= 200_000) glossFeatureCache.clear();
+    glossFeatureCache.set(word, f);
+  }
+  return f;
 }
 
 /** The nearest earlier turn of another role, if any. */
