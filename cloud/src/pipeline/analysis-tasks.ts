@@ -1,6 +1,7 @@
 import { analyze, type AnalysisInput, type AnalysisResult, type RuleSet, type Taxonomy } from '../analysis/index.js';
 import { normalizeText } from '../normalize/index.js';
 import { indexText, type IndexedText } from '../search/segmenter.js';
+import { wordGlosses } from '../analysis/learned/word-glosses.js';
 
 /**
  * The CPU-heavy, pure work of the text stages: rules analysis, text
@@ -38,4 +39,6 @@ export function runAnalysisTask(task: AnalysisTask, rules: RuleSet | null, taxon
 export function warmUpAnalysisTasks(): void {
   indexText('预热保本');
   normalizeText('五十万');
+  // the learned tagger's dictionary (about 1 s to parse): loaded before the worker says ready, not inside a task's timeout
+  wordGlosses();
 }
