@@ -62,22 +62,22 @@ export function buildTrainingSet(
   for (const c of conversations) {
     const conv: PreparedConversation = prepare(c.input, homophones);
     const byTurn = new Map<number, Set<number>>();
-    const add = (turn: number, label: string): void => {
+    const add = (turn: number, label: string): number | undefined => {
       const i = index.get(label);
-      if (i === undefined) return;
+      if (i === undefined) return undefined;
       let s = byTurn.get(turn);
       if (!s) byTurn.set(turn, (s = new Set()));
       s.add(i);
+      return i;
     };
-    for (const p of c.profile) add(p.turn, profileLabel(p.family, p.tag, p.value));
-    for (const v of c.compliance) add(v.turn, v.rule);
-    const turnFeats = conv.turns.map((_, pos) => turnFeatures(conv, pos));
     // the gold cites a profile value once, at its clearest mention: the customer's other turns may say it too
     const inDialogue = new Set<number>();
     for (const p of c.profile) {
-      const i = index.get(profileLabel(p.family, p.tag, p.value));
+      const i = add(p.turn, profileLabel(p.family, p.tag, p.value));
       if (i !== undefined) inDialogue.add(i);
     }
+    for (const v of c.compliance) add(v.turn, v.rule);
+    const turnFeats = conv.turns.map((_, pos) => turnFeatures(conv, pos));
     conv.turns.forEach((pt, pos) => {
       if (pt.turn.role === 'other') return;
       const labels = byTurn.get(pt.turn.index) ?? new Set<number>();

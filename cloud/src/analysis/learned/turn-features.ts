@@ -4,7 +4,7 @@
  * 保本, shares features with the word it stands for), and the character
  * bigrams of the other party's turn just before it (a one-word answer, 年底吧,
  * means what the question before it asked), and the English dictionary
- * glosses of its words (word-glosses.ts: 巴适 and 很好 share "good"). Digits
+ * glosses of its words (word-glosses.ts: 巴适 and 不错 share "good"). Digits
  * collapse to one class, so 20万 and 50万 share their features.
  */
 import type { PreparedConversation, PreparedTurn } from '../prepared.js';
@@ -79,22 +79,11 @@ export function textFeatures(chars: readonly string[], py: readonly string[], ou
  * (a single character's senses are too many to say anything).
  */
 function addGlossFeatures(out: Set<number>, text: string): void {
+  const lex = wordGlosses();
   for (const w of segmentWords(text)) {
     if (w.length < 2) continue;
-    for (const f of glossFeaturesOf(w)) out.add(f);
+    for (const t of lex.tokens(w)) out.add(featureHash(`g${t}`));
   }
-}
-
-// a word's gloss features, hashed once per process (conversations repeat their words)
-const glossFeatureCache = new Map<string, readonly number[]>();
-function glossFeaturesOf(word: string): readonly number[] {
-  let f = glossFeatureCache.get(word);
-  if (!f) {
-    f = wordGlosses().tokens(word).map((t) => featureHash(`g${t}`));
-    if (glossFeatureCache.size >= 200_000) glossFeatureCache.clear();
-    glossFeatureCache.set(word, f);
-  }
-  return f;
 }
 
 /** The nearest earlier turn of another role, if any. */

@@ -20,7 +20,7 @@ const STOP = new Set([
   'a', 'an', 'the', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'into', 'be', 'is', 'are',
   'sb', 'sth', 'one', 'oneself', 'someone', 'something', 'etc', 'e', 'g', 'i', 'it', 'its', 'that', 'this', 'up', 'out',
   'lit', 'fig', 'also', 'used', 'usu', 'esp', 'very', 'kind', 'type', 'sort', 'have', 'has', 'do', 'make', 'get',
-  'pr', 'cl', 'abbr', 'coll', 'fig', 'old', 'term', 'expression',
+  'pr', 'cl', 'abbr', 'coll', 'old', 'term', 'expression',
 ]);
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'non', 'un']);
