@@ -24,35 +24,59 @@ export function findWord(pt: PreparedTurn, w: CompiledWord): Span[] {
   return found;
 }
 
+/** A shared empty result: most words are in no turn, and a lookup that finds nothing allocates nothing. */
+const NOWHERE: Span[] = [];
+
+/** Where each pinyin syllable of the turn starts, in ascending order (built once per turn). */
+function syllableStarts(pt: PreparedTurn): Map<string, number[]> {
+  if (!pt.syllables) {
+    const at = new Map<string, number[]>();
+    pt.py.forEach((syl, i) => {
+      const list = at.get(syl);
+      if (list) list.push(i);
+      else at.set(syl, [i]);
+    });
+    pt.syllables = at;
+  }
+  return pt.syllables;
+}
+
 function searchWord(pt: PreparedTurn, w: CompiledWord): Span[] {
   const text = pt.norm.text;
-  const out: Span[] = [];
-  const seen = new Set<number>();
+  let out = NOWHERE;
   for (let i = text.indexOf(w.norm); i >= 0; i = text.indexOf(w.norm, i + 1)) {
+    if (out === NOWHERE) out = [];
     out.push({ s: i, e: i + w.norm.length });
-    seen.add(i);
   }
   const py = w.py;
-  if (py) {
-    const n = py.length;
-    for (let i = 0; i + n <= pt.py.length; i++) {
-      if (seen.has(i)) continue;
-      let ok = true;
-      for (let j = 0; j < n; j++) {
-        if (pt.py[i + j] !== py[j]) { ok = false; break; }
-        // a numeral sounds like words (十 shi ≈ 事, 四 si ≈ 死) but is never their homophone: 还有十七八年 is no 还有事
-        const a = text[i + j] ?? '';
-        const b = w.norm[j] ?? '';
-        if (a !== b && (NUMERAL.test(a) || NUMERAL.test(b))) { ok = false; break; }
-      }
-      if (ok) out.push({ s: i, e: i + n });
+  // by sound: only where the word's first syllable starts
+  const starts = py && py.length > 0 ? syllableStarts(pt).get(py[0] ?? '') : undefined;
+  if (!py || !starts) return out;
+  const exact = out.length;
+  const n = py.length;
+  for (const i of starts) {
+    if (i + n > pt.py.length) break;
+    let ok = true;
+    for (let j = 0; j < n; j++) {
+      if (pt.py[i + j] !== py[j]) { ok = false; break; }
+      // a numeral sounds like words (十 shi ≈ 事, 四 si ≈ 死) but is never their homophone: 还有十七八年 is no 还有事
+      const a = text[i + j] ?? '';
+      const b = w.norm[j] ?? '';
+      if (a !== b && (NUMERAL.test(a) || NUMERAL.test(b))) { ok = false; break; }
     }
-    out.sort((a, b) => a.s - b.s);
+    if (!ok) continue;
+    let already = false;
+    for (let k = 0; k < exact; k++) if (out[k]?.s === i) already = true;
+    if (already) continue;
+    if (out === NOWHERE) out = [];
+    out.push({ s: i, e: i + n });
   }
+  if (exact > 0 && out.length > exact) out.sort((a, b) => a.s - b.s);
   return out;
 }
 
 function keep(pt: PreparedTurn, spans: Span[], negation: NegationMode, except: readonly CompiledWord[]): Span[] {
+  if (spans.length === 0) return spans;
   let out = spans;
   if (except.length > 0) {
     // an occurrence inside a longer excepted word (理财 inside 理财经理) does not count

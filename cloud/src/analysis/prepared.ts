@@ -21,6 +21,8 @@ export interface PreparedTurn {
   endMs: number;
   /** keyword occurrences already looked up in this turn (rules share words) */
   wordCache: Map<unknown, { s: number; e: number }[]>;
+  /** where each pinyin syllable of `py` starts (ascending), made when a pinyin lookup first needs it */
+  syllables?: Map<string, number[]>;
   /**
    * Profile findings whose evidence lies in this turn (`family.tag=value` and the span),
    * filled once the profile rules have run; the `profile` matcher of later rules reads them.

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateRuleSet } from '../../src/analysis/index.js';
+import { findWord } from '../../src/analysis/matchers.js';
+import { prepare } from '../../src/analysis/prepared.js';
+import { compileWord } from '../../src/rules/schema.js';
 import { fires, profileRule } from './helpers.js';
 
 describe('keyword matchers', () => {
@@ -40,6 +43,18 @@ describe('keyword matchers', () => {
     expect(fires(c, [['customer', '我是理才经理']])).toHaveLength(1);
     expect(fires(c, [['customer', '混合鸡金']])).toHaveLength(1);
     expect(fires({ match: { any: ['保本'], pinyin: false } }, [['customer', '一定要宝本的']])).toHaveLength(0);
+  });
+
+  it('lists every occurrence once, in text order, whether found as written or by sound', () => {
+    const turn = (text: string) => prepare({ conversationId: 'c', channel: 'badge', turns: [{ index: 0, role: 'customer', text }] }).turns[0]!;
+    const w = compileWord('保本', true);
+    const pt = turn('宝本的好，保本的也行，要保本');
+    expect(findWord(pt, w).map((sp) => [sp.s, sp.e])).toEqual([[0, 2], [5, 7], [12, 14]]);
+    // the first syllable at the very end of the turn is no match, and a turn without it finds nothing
+    expect(findWord(turn('我要保'), w)).toEqual([]);
+    expect(findWord(turn('存定期'), w)).toEqual([]);
+    // a numeral is never a homophone (十 shi is no 事)
+    expect(findWord(turn('还有十七八年'), compileWord('有事', true))).toEqual([]);
   });
 
   it('keywords are normalised like the text (written numerals match digits)', () => {
