@@ -25,6 +25,24 @@ export function featureHash(s: string): number {
   return (h >>> 0) & MASK;
 }
 
+/**
+ * `featureHash(prefix + String(f))` for a one-letter prefix and a feature
+ * number, without building the string: the conversation features rehash
+ * every feature of every turn under its role.
+ */
+export function prefixedFeatureHash(prefix: string, f: number): number {
+  let h = 0x811c9dc5;
+  h ^= prefix.charCodeAt(0);
+  h = Math.imul(h, 0x01000193);
+  let div = 1;
+  while (div * 10 <= f) div *= 10;
+  for (; div >= 1; div = Math.floor(div / 10)) {
+    h ^= 48 + (Math.floor(f / div) % 10);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & MASK;
+}
+
 const DROP = /[\s,，。.!！?？;；:：、…~～“”"'‘’「」『』《》()（）【】\-—·]/u;
 
 /**
@@ -153,7 +171,7 @@ export function conversationFeatures(
   const out = new Set<number>();
   conv.turns.forEach((pt, pos) => {
     const role = pt.turn.role.charAt(0);
-    for (const f of turnFeats[pos] ?? []) out.add(featureHash(`${role}${f}`));
+    for (const f of turnFeats[pos] ?? []) out.add(prefixedFeatureHash(role, f));
   });
   out.add(featureHash(`ch${conv.input.channel}`));
   out.add(featureHash(`n${Math.min(8, Math.floor(conv.turns.length / 3))}`));
@@ -164,5 +182,5 @@ export function conversationFeatures(
 /** A staff turn's features as they appear in the conversation features (to find the turn a key point rests on). */
 export function asConversationFeatures(role: string, features: readonly number[]): number[] {
   const r = role.charAt(0);
-  return features.map((f) => featureHash(`${r}${f}`));
+  return features.map((f) => prefixedFeatureHash(r, f));
 }

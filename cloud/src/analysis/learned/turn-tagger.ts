@@ -10,7 +10,7 @@
 import type { PreparedConversation, PreparedTurn } from '../prepared.js';
 import { LinearScorer, sigmoid } from './ftrl-logistic.js';
 import type { TaggerLabel, TaggerModel } from './tagger-model.js';
-import { asConversationFeatures, clauseFeatures, conversationFeatures, turnFeatures } from './turn-features.js';
+import { FEATURE_BITS, asConversationFeatures, clauseFeatures, conversationFeatures, turnFeatures } from './turn-features.js';
 
 export interface TaggerFinding {
   label: string;
@@ -31,8 +31,23 @@ export interface KeyPointDecision {
 
 interface RoleLabels {
   labels: { label: string; kind: 'profile' | 'compliance'; scorer: LinearScorer }[];
-  /** feature → the labels that weigh it, and how much: one lookup per feature scores every label */
-  index: Map<number, { labels: number[]; weights: number[] }>;
+  /**
+   * Feature → the labels that weigh it, and how much, flattened for speed:
+   * the entries of the feature with dense id d are [start[d], start[d + 1]).
+   * One lookup per feature scores every label.
+   */
+  index: FeatureIndex;
+}
+
+/** A sparse feature × label weight matrix in compressed rows, keyed through a dense id per feature. */
+interface FeatureIndex {
+  /** the bias of each label, in label order */
+  bias: Float64Array;
+  /** feature → its dense id, or -1 when no label weighs it */
+  dense: Int32Array;
+  start: Int32Array;
+  label: Int32Array;
+  weight: Float64Array;
 }
 
 interface CompiledTagger {
@@ -42,28 +57,52 @@ interface CompiledTagger {
   keyPointModels: RoleLabels;
 }
 
-function indexLabel(into: RoleLabels, l: TaggerLabel, entry: RoleLabels['labels'][number]): number {
-  const k = into.labels.length;
-  into.labels.push(entry);
-  l.features.forEach((f, j) => {
-    let e = into.index.get(f);
-    if (!e) into.index.set(f, (e = { labels: [], weights: [] }));
-    e.labels.push(k);
-    e.weights.push(l.weights[j] ?? 0);
+/** Dense ids for every feature some label of the model weighs: feature → id, or -1. */
+function denseIds(labels: readonly TaggerLabel[]): { dense: Int32Array; count: number } {
+  const dense = new Int32Array(1 << FEATURE_BITS).fill(-1);
+  let count = 0;
+  for (const l of labels) for (const f of l.features) if ((dense[f] ?? -1) < 0) dense[f] = count++;
+  return { dense, count };
+}
+
+/** The compressed weight matrix of a role's labels; a feature's entries keep label order. */
+function buildIndex(labels: readonly TaggerLabel[], ids: { dense: Int32Array; count: number }): FeatureIndex {
+  const { dense, count } = ids;
+  const start = new Int32Array(count + 1);
+  for (const l of labels) {
+    for (const f of l.features) {
+      const d = (dense[f] ?? 0) + 1;
+      start[d] = (start[d] ?? 0) + 1;
+    }
+  }
+  for (let d = 0; d < count; d++) start[d + 1] = (start[d + 1] ?? 0) + (start[d] ?? 0);
+  const total = start[count] ?? 0;
+  const label = new Int32Array(total);
+  const weight = new Float64Array(total);
+  const fill = start.slice(0, count);
+  labels.forEach((l, k) => {
+    l.features.forEach((f, j) => {
+      const d = dense[f] ?? 0;
+      const at = fill[d] ?? 0;
+      label[at] = k;
+      weight[at] = l.weights[j] ?? 0;
+      fill[d] = at + 1;
+    });
   });
-  return k;
+  return { bias: Float64Array.from(labels, (l) => l.bias), dense, start, label, weight };
 }
 
 /** The log-odds of every label of a role for one feature set, in label order. */
 function margins(role: RoleLabels, features: readonly number[]): Float64Array {
-  const out = new Float64Array(role.labels.length);
-  role.labels.forEach((l, i) => { out[i] = l.scorer.model.bias; });
+  const { bias, dense, start, label, weight } = role.index;
+  const out = bias.slice();
   for (const f of features) {
-    const hit = role.index.get(f);
-    if (!hit) continue;
-    for (let j = 0; j < hit.labels.length; j++) {
-      const k = hit.labels[j] ?? 0;
-      out[k] = (out[k] ?? 0) + (hit.weights[j] ?? 0);
+    const d = dense[f] ?? -1;
+    if (d < 0) continue;
+    const end = start[d + 1] ?? 0;
+    for (let j = start[d] ?? 0; j < end; j++) {
+      const k = label[j] ?? 0;
+      out[k] = (out[k] ?? 0) + (weight[j] ?? 0);
     }
   }
   return out;
@@ -75,22 +114,26 @@ const compiled = new WeakMap<TaggerModel, CompiledTagger>();
 function compile(model: TaggerModel): CompiledTagger {
   let c = compiled.get(model);
   if (!c) {
-    const empty = (): RoleLabels => ({ labels: [], index: new Map() });
-    c = { byRole: { customer: empty(), staff: empty() }, keyPoints: new Map(), keyPointModels: empty() };
-    for (const l of model.labels) {
-      const scorer = new LinearScorer(l);
-      if (l.kind === 'keyPoint') {
-        const [point = '', which] = l.label.split('=');
-        const kp = c.keyPoints.get(point) ?? {};
-        if (which === 'true') kp.raised = scorer;
-        else kp.notApplicable = scorer;
-        c.keyPoints.set(point, kp);
-        // the kind is not read for key-point models
-        indexLabel(c.keyPointModels, l, { label: l.label, kind: 'profile', scorer });
-        continue;
-      }
-      indexLabel(c.byRole[l.kind === 'profile' ? 'customer' : 'staff'], l, { label: l.label, kind: l.kind, scorer });
+    const ids = denseIds(model.labels);
+    const role = (labels: TaggerLabel[]): RoleLabels => ({
+      // the kind is not read for key-point models
+      labels: labels.map((l) => ({ label: l.label, kind: l.kind === 'compliance' ? 'compliance' : 'profile', scorer: new LinearScorer(l) })),
+      index: buildIndex(labels, ids),
+    });
+    const keyPointModels = role(model.labels.filter((l) => l.kind === 'keyPoint'));
+    const keyPoints = new Map<string, { raised?: LinearScorer; notApplicable?: LinearScorer }>();
+    for (const l of keyPointModels.labels) {
+      const [point = '', which] = l.label.split('=');
+      const kp = keyPoints.get(point) ?? {};
+      if (which === 'true') kp.raised = l.scorer;
+      else kp.notApplicable = l.scorer;
+      keyPoints.set(point, kp);
     }
+    c = {
+      byRole: { customer: role(model.labels.filter((l) => l.kind === 'profile')), staff: role(model.labels.filter((l) => l.kind === 'compliance')) },
+      keyPoints,
+      keyPointModels,
+    };
     compiled.set(model, c);
   }
   return c;

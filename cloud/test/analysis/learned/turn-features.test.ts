@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../../src/analysis/prepared.js';
-import { clauseFeatures, featureHash, textFeatures, turnFeatures, FEATURE_BITS } from '../../../src/analysis/learned/turn-features.js';
+import { clauseFeatures, featureHash, prefixedFeatureHash, textFeatures, turnFeatures, FEATURE_BITS } from '../../../src/analysis/learned/turn-features.js';
 import type { AnalysisInput } from '../../../src/analysis/types.js';
 
 const conv = (turns: [string, string][]): ReturnType<typeof prepare> => {
@@ -17,6 +17,14 @@ describe('turn features', () => {
     }
     expect(featureHash('c保本')).toBe(featureHash('c保本'));
     expect(featureHash('c保本')).not.toBe(featureHash('c宝本'));
+  });
+
+  it('a role-prefixed feature hashes as its string would, without building it', () => {
+    const features = [0, 1, 9, 10, 99, 100, 12345, (1 << FEATURE_BITS) - 1];
+    for (let i = 0; i < 200; i++) features.push(Math.floor(Math.random() * (1 << FEATURE_BITS)));
+    for (const f of features) {
+      for (const role of ['s', 'c', 'o']) expect(prefixedFeatureHash(role, f), `${role}${f}`).toBe(featureHash(`${role}${f}`));
+    }
   });
 
   it('an ASR homophone (宝本) shares its pinyin features with the word (保本)', () => {
