@@ -93,36 +93,27 @@ export async function buildMainJob(options: MainJobOptions): Promise<MainJob> {
   // views, playbacks) are audited with the authenticated user.
   const actors = new Map<string, string>();
   let audit: GatewayContext['audit'] | null = null;
+  // every pipeline audit event is an action on a target (a conversation, a rule-set version, an export file)
+  const append = (event: { action: string; target: string; details?: Record<string, unknown>; requestId: string; ip: string; at: number }): void => {
+    void audit
+      ?.append({
+        actor: actors.get(event.requestId) ?? 'anonymous',
+        action: event.action,
+        target: event.target,
+        source: event.ip,
+        outcome: 'ok',
+        ...(event.details ? { details: event.details } : {}),
+        atMs: event.at,
+      })
+      .catch((err: unknown) => logger.error({ err }, 'could not write the audit log'));
+  };
   const pipeline = createPipeline({
     dataDir: join(config.dataDir, 'cloud'),
     logger,
     config: config.pipeline,
-    audit: (event) => {
-      void audit
-        ?.append({
-          actor: actors.get(event.requestId) ?? 'anonymous',
-          action: event.action,
-          target: event.conversationId,
-          source: event.ip,
-          outcome: 'ok',
-          ...(event.details ? { details: event.details } : {}),
-          atMs: event.at,
-        })
-        .catch((err: unknown) => logger.error({ err }, 'could not write the audit log'));
-    },
-    auditRules: (event) => {
-      void audit
-        ?.append({
-          actor: actors.get(event.requestId) ?? 'anonymous',
-          action: event.action,
-          target: event.target,
-          source: event.ip,
-          outcome: 'ok',
-          details: event.details,
-          atMs: event.at,
-        })
-        .catch((err: unknown) => logger.error({ err }, 'could not write the audit log'));
-    },
+    audit: ({ conversationId, ...event }) => append({ ...event, target: conversationId }),
+    auditRules: append,
+    auditExport: append,
   });
 
   let authorize: ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) | null = null;

@@ -23,10 +23,10 @@ function multipart(fields: Record<string, string>, file: { name: string; data: B
 
 /**
  * The audit trail of the analysis side, end to end through the main job:
- * who viewed a transcript, played a recording, reviewed a finding or changed
- * the rules, as the signed-in user the fleet knows.
+ * who viewed a transcript, played a recording, reviewed a finding, changed
+ * the rules or exported the customer list, as the signed-in user the fleet knows.
  */
-describe('main job: transcript views, playbacks, reviews and rule changes are audited with the signed-in user', { timeout: 120_000 }, () => {
+describe('main job: transcript views, playbacks, reviews, rule changes and exports are audited with the signed-in user', { timeout: 120_000 }, () => {
   let dir: string;
   let job: MainJob;
   let conversationId: string;
@@ -132,6 +132,17 @@ describe('main job: transcript views, playbacks, reviews and rule changes are au
     }
     const reviews = await auditOf('review.keyPoint');
     expect(reviews).toEqual([expect.objectContaining({ actor: expect.stringContaining('ana'), target: conversationId, details: expect.objectContaining({ point: kp.point, verdict: 'wrong' }) })]);
+  });
+
+  it('records each customer-list export with what it held, under the signed-in user', async () => {
+    const res = await inject({ url: `${PIPELINE_API_PREFIX}/customer-insight.csv?lang=en`, headers: { cookie: cookies.analyst } });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.body.slice(1).split('\r\n').filter(Boolean);
+    expect(rows.length).toBeGreaterThan(1);
+    const file = /filename="([^"]+)"/.exec(String(res.headers['content-disposition']))?.[1];
+    expect(await auditOf('customers.export')).toEqual([
+      expect.objectContaining({ actor: expect.stringContaining('ana'), target: file, details: { customers: rows.length - 1, tags: [], lang: 'en' } }),
+    ]);
   });
 
   it('records rule changes by admins; analysts may read the rules but not change them', async () => {

@@ -102,9 +102,19 @@ export function customerRoutes(s: PipelineServices): FastifyPluginAsync {
         req.log.info({ customers: n, tags: q.tag ?? [] }, 'customer list exported');
       }
       const stamp = new Date().toISOString().slice(0, 10);
+      const file = `customers-${stamp}.csv`;
+      // audited when asked for, with what it holds: a client that stops reading still took what it read
+      s.auditExport({
+        action: 'customers.export',
+        target: file,
+        details: { customers: s.store.countCustomersByTags(tags), tags: q.tag ?? [], lang: zh ? 'zh' : 'en' },
+        requestId: req.id,
+        ip: req.ip,
+        at: Date.now(),
+      });
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="customers-${stamp}.csv"`)
+        .header('content-disposition', `attachment; filename="${file}"`)
         .header('cache-control', 'no-store')
         .send(Readable.from(rows()));
     });

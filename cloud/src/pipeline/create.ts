@@ -47,6 +47,8 @@ export interface PipelineOptions {
   audit?: (event: AccessEvent) => void;
   /** Called for every rule change and re-run job started or cancelled (the host writes its audit log). */
   auditRules?: (event: RulesChangeEvent) => void;
+  /** Called for every export of customer data (the host writes its audit log). */
+  auditExport?: (event: DataExportEvent) => void;
   /** Entry module of the analysis workers (tests inject faults); default the real one. */
   analysisWorkerModule?: URL;
   /** Watch config.dropFolder.dir (default true; a pipeline worker leaves ingest to the main job). */
@@ -79,6 +81,17 @@ export interface RulesChangeEvent {
   at: number;
 }
 
+export interface DataExportEvent {
+  action: 'customers.export';
+  /** The file name the export was offered as. */
+  target: string;
+  /** How many customers it holds, under which tag conditions, in which language. */
+  details: Record<string, unknown>;
+  requestId: string;
+  ip: string;
+  at: number;
+}
+
 /** What the API and the ingest paths share. */
 export interface PipelineServices {
   config: PipelineConfig;
@@ -90,6 +103,7 @@ export interface PipelineServices {
   logger: Logger;
   audit(event: AccessEvent): void;
   auditRules(event: RulesChangeEvent): void;
+  auditExport(event: DataExportEvent): void;
   ingestPhone(meta: PhoneMetadata, audioFile: string | null, opts?: { move?: boolean }): Promise<PhoneIngestResult>;
 }
 
@@ -158,6 +172,17 @@ function makeStore(opts: PipelineOptions, config: PipelineConfig): ConversationS
   return new SqliteConversationStore(join(opts.dataDir, 'cloud.db'));
 }
 
+/** An audit hook whose failure is logged, never thrown into the request that was audited. */
+function guardedAuditHook<E>(hook: ((event: E) => void) | undefined, logger: Logger): (event: E) => void {
+  return (event) => {
+    try {
+      hook?.(event);
+    } catch (err) {
+      logger.error({ err, event }, 'audit hook failed');
+    }
+  };
+}
+
 export function createPipeline(opts: PipelineOptions): Pipeline {
   const config = resolvePipelineConfig(opts.config ?? {});
   const logger = opts.logger.child({ module: 'pipeline' });
@@ -203,20 +228,9 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
     context,
     rules,
     logger,
-    audit: (event) => {
-      try {
-        opts.audit?.(event);
-      } catch (err) {
-        logger.error({ err, event }, 'audit hook failed');
-      }
-    },
-    auditRules: (event) => {
-      try {
-        opts.auditRules?.(event);
-      } catch (err) {
-        logger.error({ err, event }, 'audit hook failed');
-      }
-    },
+    audit: guardedAuditHook(opts.audit, logger),
+    auditRules: guardedAuditHook(opts.auditRules, logger),
+    auditExport: guardedAuditHook(opts.auditExport, logger),
     ingestPhone: (meta, file, o) => ingestPhoneCall(deps, meta, file, o),
   };
   const dropFolder = config.dropFolder.dir && opts.dropFolder !== false

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Pipeline } from '../../src/index.js';
+import { build, type DataExportEvent, type Pipeline } from '../../src/index.js';
 import type { ConversationDetail } from '../../src/model/conversation.js';
 import { corpusDialogue, silentLogger, tempDir } from '../helpers.js';
 
@@ -42,6 +42,7 @@ describe('dashboard and customer API', () => {
   let app: FastifyInstance;
   let pipeline: Pipeline;
   const ids: string[] = [];
+  const exports: DataExportEvent[] = [];
 
   async function get<T>(url: string, status = 200): Promise<T> {
     const res = await app.inject({ url: `${API}${url}` });
@@ -51,7 +52,14 @@ describe('dashboard and customer API', () => {
 
   beforeAll(async () => {
     tmp = tempDir('parley-dash-');
-    ({ app, pipeline } = await build({ dataDir: tmp.dir, logger: silentLogger(), asr: null, webApp: false, config: { stages: { pollMs: 10 } } }));
+    ({ app, pipeline } = await build({
+      dataDir: tmp.dir,
+      logger: silentLogger(),
+      asr: null,
+      webApp: false,
+      config: { stages: { pollMs: 10 } },
+      auditExport: (e) => exports.push(e),
+    }));
     const team = { 'agent-1': 'team-a', 'agent-2': 'team-b' } as const;
     for (const [id, t] of Object.entries(team)) {
       await app.inject({ method: 'PUT', url: `${API}/directory/staff/${id}`, payload: { teamId: t, branchId: 'branch-1' } });
@@ -242,6 +250,13 @@ describe('dashboard and customer API', () => {
     expect(rows[0]!.startsWith('customer_id,name,phone,conversations,last_conversation,channels,')).toBe(true);
     expect(rows.slice(1).map((r) => r.split(',')[0])).toContain('tel-13800138000');
     expect(rows.slice(1).every((r) => r.includes(t.value))).toBe(true);
+
+    // each export is audited with what it held
+    const file = res.headers['content-disposition']!.toString().match(/filename="([^"]+)"/)![1];
+    expect(exports).toEqual([
+      expect.objectContaining({ action: 'customers.export', target: file, details: { customers: 3, tags: [], lang: 'zh' } }),
+      expect.objectContaining({ action: 'customers.export', target: file, details: { customers: rows.length - 1, tags: [`${t.family}.${t.tag}=${t.value}`], lang: 'en' } }),
+    ]);
   });
 
   it('customer page: profile history with source lines, and the cross-channel timeline', async () => {
