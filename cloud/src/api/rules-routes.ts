@@ -1,6 +1,6 @@
 /**
  * The rules screens' API (under the pipeline prefix, e.g. /api/v1/cloud):
- * the rule-set history, one rule as YAML, validating and saving an edited
+ * the rule-set history and what changed between two versions, one rule as YAML, validating and saving an edited
  * rule as a new version, reverting to a version, testing a draft on a pasted
  * dialogue, and background re-run jobs over past conversations.
  *
@@ -26,6 +26,7 @@ const Yaml = Type.String({ minLength: 1, maxLength: 64 * 1024 });
 const Reviewer = Type.String({ minLength: 1, maxLength: 100 });
 
 const versionQuery = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false });
+const diffQuery = Type.Object({ from: Type.Optional(Version), to: Type.Optional(Version) }, { additionalProperties: false });
 const ruleParams = Type.Object({ ruleId: RuleId });
 const versionParams = Type.Object({ version: Version });
 const jobParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
@@ -113,6 +114,11 @@ export function rulesRoutes(s: PipelineServices): FastifyPluginAsync {
       reply.status(422).send({ error: 'RULES_INVALID', message: 'the rule does not validate', issues });
 
     app.get('/rules/versions', async () => ({ items: versions.history() }));
+
+    app.get('/rules/diff', { schema: { querystring: diffQuery } }, async (req) => {
+      const { from, to } = req.query as Static<typeof diffQuery>;
+      return versions.diff({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    });
 
     app.get('/rules/list', { schema: { querystring: versionQuery } }, async (req) => {
       const { version } = req.query as Static<typeof versionQuery>;

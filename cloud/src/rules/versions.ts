@@ -20,6 +20,7 @@ import type { ConversationStore, RuleSetVersionInfo, RuleSetVersionRecord } from
 import { ruleDocumentHash, type RuleFilesSnapshot, type RuleSetStore } from './load.js';
 import { locateIssues, parseRuleYaml, ruleToYaml, type LocatedIssue } from './rule-text.js';
 import { validateRuleSet, type RuleSet } from './schema.js';
+import { diffRuleSets, type RuleSetDiff } from './version-diff.js';
 
 export interface RuleSummary {
   /** Position in the rule set. */
@@ -168,6 +169,25 @@ export class RuleVersions {
     const rec = version ? this.record(version) : this.active();
     const { document, ...info } = rec;
     return { version: info, rules: rulesOf(document).map(summarise) };
+  }
+
+  /**
+   * What changed from one version to another. `to` defaults to the active
+   * version; `from` to the version `to` was based on, or else the one
+   * recorded just before it.
+   */
+  diff(opts: { from?: string; to?: string }): { from: RuleSetVersionInfo; to: RuleSetVersionInfo } & RuleSetDiff {
+    const to = opts.to ? this.record(opts.to) : this.active();
+    let fromVersion = opts.from ?? to.basedOn ?? undefined;
+    if (!fromVersion) {
+      const earlier = this.history().filter((v) => v.seq < to.seq).sort((a, b) => b.seq - a.seq)[0];
+      if (!earlier) throw new PipelineError('NOT_FOUND', `no version before ${to.version} to compare it with`);
+      fromVersion = earlier.version;
+    }
+    const from = this.record(fromVersion);
+    const { document: older, ...fromInfo } = from;
+    const { document: newer, ...toInfo } = to;
+    return { from: fromInfo, to: toInfo, ...diffRuleSets(older, newer) };
   }
 
   /** One rule of a version as editable YAML. */

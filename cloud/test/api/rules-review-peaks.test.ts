@@ -125,6 +125,32 @@ describe('rules, reviews and waveform peaks API', { timeout: 60_000 }, () => {
     const disabled = await app.inject({ method: 'POST', url: `${API}/rules/items`, payload: { ruleId: 'compliance.test.mars_plan', yaml: `${MARS_RULE}enabled: false\n`, reviewer: 'bob' } });
     expect(disabled.json().version.version).toBe(`${filesVersion}+e2`);
 
+    // what changed: the active version against the one it was based on, and any two versions
+    type Diff = { from: { version: string }; to: { version: string }; unchanged: number; settings: unknown[]; rules: Array<{ id: string; change: string; hunks: Array<{ lines: string[] }> }> };
+    const diff = async (q: string): Promise<Diff> => {
+      const res = await app.inject({ url: `${API}/rules/diff${q}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Diff;
+    };
+    const lastEdit = await diff('');
+    expect([lastEdit.from.version, lastEdit.to.version]).toEqual([v1.version, `${filesVersion}+e2`]);
+    expect(lastEdit.settings).toEqual([]);
+    expect(lastEdit.rules).toHaveLength(1);
+    expect(lastEdit.rules[0]).toMatchObject({ id: 'compliance.test.mars_plan', change: 'changed' });
+    const changed = lastEdit.rules[0]!.hunks.flatMap((h) => h.lines).filter((l) => !l.startsWith(' '));
+    expect(changed).toEqual(['+enabled: false']);
+    const n = (await app.inject({ url: `${API}/rules/list` })).json().rules.length as number;
+    expect(lastEdit.unchanged).toBe(n - 1);
+    const added = await diff(`?from=${encodeURIComponent(filesVersion)}&to=${encodeURIComponent(v1.version)}`);
+    expect(added.rules.map((r) => [r.id, r.change])).toEqual([['compliance.test.mars_plan', 'added']]);
+    expect(added.rules[0]!.hunks.flatMap((h) => h.lines).every((l) => l.startsWith('+'))).toBe(true);
+    const back = await diff(`?from=${encodeURIComponent(`${filesVersion}+e2`)}&to=${encodeURIComponent(filesVersion)}`);
+    expect(back.rules.map((r) => [r.id, r.change])).toEqual([['compliance.test.mars_plan', 'removed']]);
+    expect((await app.inject({ url: `${API}/rules/diff?to=no-such-version` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `${API}/rules/diff?from=../etc` })).statusCode).toBe(400);
+    // the files' version was the first: nothing before it to compare with
+    expect((await app.inject({ url: `${API}/rules/diff?to=${encodeURIComponent(filesVersion)}` })).statusCode).toBe(404);
+
     // revert to the first edit, then restart: the edit is still active
     const act = await app.inject({ method: 'POST', url: `${API}/rules/versions/${encodeURIComponent(v1.version)}/activate`, payload: { reviewer: 'ana' } });
     expect(act.statusCode, act.body).toBe(200);

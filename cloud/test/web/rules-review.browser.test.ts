@@ -227,6 +227,19 @@ describe.skipIf(!haveChromium)('rules screens, review and waveform peaks in chro
     await page.goto(`${base}/app/rules?tab=history`);
     await page.waitForSelector('[data-testid=activate-version]');
     await shot('08-version-history');
+
+    // what the edit changed: the new version against the files' version it was based on
+    await page.click('[data-testid=version-changes] >> nth=0');
+    await page.waitForSelector('[data-testid=rule-diff-rule]');
+    expect(new URL(page.url()).searchParams.get('to')).toBe(active);
+    expect(await page.$$eval('[data-testid=rule-diff-rule]', (cards) => cards.map((c) => c.textContent ?? ''))).toEqual([
+      expect.stringContaining('compliance.custom.mars_plan'),
+    ]);
+    const added = await page.$$eval('[data-testid=rule-diff-rule] [data-diff-line=added]', (ls) => ls.map((l) => l.textContent ?? ''));
+    expect(added).toContain('+id: compliance.custom.mars_plan');
+    expect(await page.$$('[data-testid=rule-diff-rule] [data-diff-line=removed]')).toHaveLength(0);
+    expect(await page.textContent('[data-testid=rule-diff-summary]')).toMatch(/新增 1 条/);
+    await shot('09-version-diff');
     expect(consoleErrors).toEqual([]);
   }, 90_000);
 });

@@ -40,6 +40,23 @@ export interface RuleSetVersionInfo {
   active: boolean;
 }
 
+/** One hunk of a unified line diff: lines prefixed ' ', '-' or '+'. */
+export interface DiffHunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  lines: string[];
+}
+
+export interface RuleSetDiff {
+  from: RuleSetVersionInfo;
+  to: RuleSetVersionInfo;
+  rules: Array<{ id: string; change: 'added' | 'removed' | 'changed'; index: number; hunks: DiffHunk[] }>;
+  settings: Array<{ key: string; change: 'added' | 'removed' | 'changed'; hunks: DiffHunk[] }>;
+  unchanged: number;
+}
+
 export interface RerunJob {
   id: string;
   state: 'running' | 'done' | 'cancelled';
@@ -115,6 +132,7 @@ const enc = encodeURIComponent;
 
 export const rulesApi = {
   versions: () => call<{ items: RuleSetVersionInfo[] }>(`${API_BASE}/rules/versions`),
+  diff: (from?: string, to?: string) => call<RuleSetDiff>(`${API_BASE}/rules/diff${queryString({ from, to })}`),
   list: (version?: string) => call<{ version: RuleSetVersionInfo; rules: RuleSummary[] }>(`${API_BASE}/rules/list${queryString({ version })}`),
   rule: (id: string, version?: string) =>
     call<{ version: string; rule: RuleSummary; yaml: string }>(`${API_BASE}/rules/items/${enc(id)}${queryString({ version })}`),

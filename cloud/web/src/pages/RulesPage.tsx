@@ -2,9 +2,10 @@ import { Alert, App, Button, Input, Popconfirm, Select, Space, Table, Tabs, Tag,
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { rulesApi, type RuleSetVersionInfo, type RuleSummary } from '../api/rules-client.js';
+import { rulesApi, type RuleSetDiff, type RuleSetVersionInfo, type RuleSummary } from '../api/rules-client.js';
 import { useAuth } from '../auth.js';
 import { RerunJobPanel } from '../components/RerunJobPanel.js';
+import { RuleSetDiffView } from '../components/RuleSetDiffView.js';
 import { formatTime } from '../format.js';
 import { reviewerName } from '../reviewer.js';
 
@@ -18,8 +19,8 @@ export function useCanEditRules(): boolean {
 
 /**
  * The rule set: every profile-tag, compliance, key-point and VoC rule of
- * the active version, the version history (with revert), and re-running the
- * rules over past conversations.
+ * the active version, the version history (with revert, and what changed
+ * between any two versions), and re-running the rules over past conversations.
  */
 export function RulesPage() {
   const { t } = useTranslation();
@@ -34,6 +35,11 @@ export function RulesPage() {
   // the open tab lives in the URL (?tab=history|rerun) so a link or a reload keeps it
   const [sp, setSp] = useSearchParams();
   const tab = sp.get('tab') ?? 'rules';
+  // the compared versions live in the URL too (?tab=history&from=…&to=…)
+  const diffFrom = sp.get('from') ?? undefined;
+  const diffTo = sp.get('to') ?? undefined;
+  const [diff, setDiff] = useState<RuleSetDiff | null>(null);
+  const [diffError, setDiffError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -49,6 +55,33 @@ export function RulesPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    if (tab !== 'history' || (!diffFrom && !diffTo)) {
+      setDiff(null);
+      return;
+    }
+    let live = true;
+    rulesApi.diff(diffFrom, diffTo).then(
+      (d) => {
+        if (!live) return;
+        setDiff(d);
+        setDiffError(null);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setDiff(null);
+        setDiffError(err instanceof Error ? err.message : String(err));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [tab, diffFrom, diffTo]);
+
+  function compare(from: string | undefined, to: string | undefined) {
+    setSp({ tab: 'history', ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  }
 
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
@@ -131,32 +164,65 @@ export function RulesPage() {
             key: 'history',
             label: t('rules.history'),
             children: (
-              <Table<RuleSetVersionInfo>
-                size="small"
-                rowKey="version"
-                data-testid="version-history"
-                dataSource={history}
-                pagination={{ pageSize: 20, showSizeChanger: false }}
-                columns={[
-                  { title: t('rules.version'), dataIndex: 'version', render: (v: string, r) => <Space><Typography.Text code>{v}</Typography.Text>{r.active && <Tag color="blue">{t('rules.active')}</Tag>}</Space> },
-                  { title: t('rules.note'), dataIndex: 'source', render: (s: string, r) => `${t(`rules.source.${s}`, { defaultValue: s })}${r.note ? ` · ${r.note}` : ''}` },
-                  { title: t('rules.basedOn'), dataIndex: 'basedOn' },
-                  { title: t('rules.author'), dataIndex: 'author' },
-                  { title: t('rules.createdAt'), dataIndex: 'createdAt', render: (ms: number) => formatTime(ms) },
-                  {
-                    title: '',
-                    key: 'activate',
-                    render: (_: unknown, r) =>
-                      canEdit && !r.active ? (
-                        <Popconfirm title={t('rules.activateConfirm', { version: r.version })} onConfirm={() => void activate(r.version)}>
-                          <Button size="small" data-testid="activate-version">
-                            {t('rules.activate')}
-                          </Button>
-                        </Popconfirm>
-                      ) : null,
-                  },
-                ]}
-              />
+              <Space direction="vertical" style={{ width: '100%' }} size="middle">
+                <Table<RuleSetVersionInfo>
+                  size="small"
+                  rowKey="version"
+                  data-testid="version-history"
+                  dataSource={history}
+                  pagination={{ pageSize: 20, showSizeChanger: false }}
+                  columns={[
+                    { title: t('rules.version'), dataIndex: 'version', render: (v: string, r) => <Space><Typography.Text code>{v}</Typography.Text>{r.active && <Tag color="blue">{t('rules.active')}</Tag>}</Space> },
+                    { title: t('rules.note'), dataIndex: 'source', render: (s: string, r) => `${t(`rules.source.${s}`, { defaultValue: s })}${r.note ? ` · ${r.note}` : ''}` },
+                    { title: t('rules.basedOn'), dataIndex: 'basedOn' },
+                    { title: t('rules.author'), dataIndex: 'author' },
+                    { title: t('rules.createdAt'), dataIndex: 'createdAt', render: (ms: number) => formatTime(ms) },
+                    {
+                      title: '',
+                      key: 'actions',
+                      render: (_: unknown, r) => (
+                        <Space>
+                          {history.some((v) => v.seq < r.seq) && (
+                            // against the version it was based on (or the one before it)
+                            <Button size="small" data-testid="version-changes" onClick={() => compare(undefined, r.version)}>
+                              {t('rules.changes')}
+                            </Button>
+                          )}
+                          {canEdit && !r.active && (
+                            <Popconfirm title={t('rules.activateConfirm', { version: r.version })} onConfirm={() => void activate(r.version)}>
+                              <Button size="small" data-testid="activate-version">
+                                {t('rules.activate')}
+                              </Button>
+                            </Popconfirm>
+                          )}
+                        </Space>
+                      ),
+                    },
+                  ]}
+                />
+                <Space wrap>
+                  <span>{t('rules.compare')}:</span>
+                  <Select
+                    style={{ width: 240 }}
+                    placeholder={t('rules.diffFrom')}
+                    value={diff?.from.version ?? diffFrom}
+                    onChange={(v: string) => compare(v, diff?.to.version ?? diffTo)}
+                    options={history.map((v) => ({ value: v.version, label: v.version }))}
+                    data-testid="diff-from"
+                  />
+                  <span>→</span>
+                  <Select
+                    style={{ width: 240 }}
+                    placeholder={t('rules.diffTo')}
+                    value={diff?.to.version ?? diffTo}
+                    onChange={(v: string) => compare(diff?.from.version ?? diffFrom, v)}
+                    options={history.map((v) => ({ value: v.version, label: v.version }))}
+                    data-testid="diff-to"
+                  />
+                </Space>
+                {diffError && <Alert type="error" message={diffError} />}
+                {diff && <RuleSetDiffView diff={diff} />}
+              </Space>
             ),
           },
           {
