@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult, ComplianceHit, KeyPointResult, ProfileHit, Turn } from '../../../src/analysis/types.js';
 import type { Review } from '../../../src/model/conversation.js';
+import type { DiffHunk, RuleSetDiff as RuleSetChanges } from '../../../src/rules/version-diff.js';
 import { API_BASE, ApiError, queryString } from './client.js';
 
 export type { Turn };
@@ -40,21 +41,12 @@ export interface RuleSetVersionInfo {
   active: boolean;
 }
 
-/** One hunk of a unified line diff: lines prefixed ' ', '-' or '+'. */
-export interface DiffHunk {
-  oldStart: number;
-  oldLines: number;
-  newStart: number;
-  newLines: number;
-  lines: string[];
-}
+export type { DiffHunk };
 
-export interface RuleSetDiff {
+/** What changed between two versions (cloud/src/rules/version-diff.ts, imported for its types only). */
+export interface RuleSetDiff extends RuleSetChanges {
   from: RuleSetVersionInfo;
   to: RuleSetVersionInfo;
-  rules: Array<{ id: string; change: 'added' | 'removed' | 'changed'; index: number; hunks: DiffHunk[] }>;
-  settings: Array<{ key: string; change: 'added' | 'removed' | 'changed'; hunks: DiffHunk[] }>;
-  unchanged: number;
 }
 
 export interface RerunJob {

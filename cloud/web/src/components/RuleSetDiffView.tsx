@@ -1,5 +1,5 @@
 import { Alert, Card, Space, Tag, Typography } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DiffHunk, RuleSetDiff } from '../api/rules-client.js';
@@ -30,6 +30,25 @@ function Hunks({ hunks }: { hunks: DiffHunk[] }) {
   );
 }
 
+/** One added, removed or changed rule or setting: what it is, then its diff. */
+function ChangeCard({ testId, change, name, hunks }: { testId: string; change: 'added' | 'removed' | 'changed'; name: ReactNode; hunks: DiffHunk[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      data-testid={testId}
+      title={
+        <Space>
+          <Tag color={CHANGE_COLOUR[change]}>{t(`rules.change.${change}`)}</Tag>
+          {name}
+        </Space>
+      }
+    >
+      <Hunks hunks={hunks} />
+    </Card>
+  );
+}
+
 /** What changed between two rule-set versions: a summary, then every changed rule and shared setting with its diff. */
 export function RuleSetDiffView({ diff }: { diff: RuleSetDiff }) {
   const { t } = useTranslation();
@@ -42,41 +61,35 @@ export function RuleSetDiffView({ diff }: { diff: RuleSetDiff }) {
       </Typography.Text>
       {diff.rules.length === 0 && diff.settings.length === 0 && <Alert type="info" message={t('rules.diffNone')} />}
       {diff.rules.map((r) => (
-        <Card
+        <ChangeCard
           key={`rule:${r.id}`}
-          size="small"
-          data-testid="rule-diff-rule"
-          title={
-            <Space>
-              <Tag color={CHANGE_COLOUR[r.change]}>{t(`rules.change.${r.change}`)}</Tag>
-              {r.change === 'removed' ? (
+          testId="rule-diff-rule"
+          change={r.change}
+          hunks={r.hunks}
+          name={
+            r.change === 'removed' ? (
+              <Typography.Text code>{r.id}</Typography.Text>
+            ) : (
+              <Link to={`/rules/edit/${encodeURIComponent(r.id)}`}>
                 <Typography.Text code>{r.id}</Typography.Text>
-              ) : (
-                <Link to={`/rules/edit/${encodeURIComponent(r.id)}`}>
-                  <Typography.Text code>{r.id}</Typography.Text>
-                </Link>
-              )}
-            </Space>
+              </Link>
+            )
           }
-        >
-          <Hunks hunks={r.hunks} />
-        </Card>
+        />
       ))}
       {diff.settings.map((s) => (
-        <Card
+        <ChangeCard
           key={`setting:${s.key}`}
-          size="small"
-          data-testid="rule-diff-setting"
-          title={
-            <Space>
-              <Tag color={CHANGE_COLOUR[s.change]}>{t(`rules.change.${s.change}`)}</Tag>
+          testId="rule-diff-setting"
+          change={s.change}
+          hunks={s.hunks}
+          name={
+            <>
               <span>{t('rules.setting')}</span>
               <Typography.Text code>{s.key}</Typography.Text>
-            </Space>
+            </>
           }
-        >
-          <Hunks hunks={s.hunks} />
-        </Card>
+        />
       ))}
     </Space>
   );
