@@ -24,8 +24,12 @@ export function findWord(pt: PreparedTurn, w: CompiledWord): Span[] {
   return found;
 }
 
-/** A shared empty result: most words are in no turn, and a lookup that finds nothing allocates nothing. */
-const NOWHERE: Span[] = [];
+/**
+ * A shared empty result: most words are in no turn, and a lookup that finds
+ * nothing allocates nothing. Frozen, so a caller that added to it would throw
+ * instead of corrupting every other lookup.
+ */
+const NOWHERE = Object.freeze([]) as unknown as Span[];
 
 /** Where each pinyin syllable of the turn starts, in ascending order (built once per turn). */
 function syllableStarts(pt: PreparedTurn): Map<string, number[]> {
