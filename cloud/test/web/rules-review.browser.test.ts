@@ -183,6 +183,15 @@ describe.skipIf(!haveChromium)('rules screens, review and waveform peaks in chro
       return ta.value.slice(ta.selectionStart, ta.selectionEnd);
     });
     expect(selected).toBe('when: pitch and guarantee');
+    // the text is highlighted behind the editor: keys, and the same lines as the text
+    const keys = await page.$$eval('[data-testid=yaml-highlight] .tok-key', (ks) => ks.map((k) => k.textContent ?? ''));
+    expect(keys).toEqual(expect.arrayContaining(['id', 'kind', 'conditions', 'when']));
+    expect(await page.$$eval('[data-testid=yaml-highlight] code > div', (ls) => ls.length)).toBe(BROKEN_RULE.split('\n').length);
+    const [gutterTop, highlightTop] = await page.$$eval(
+      [`.line-numbers > div:nth-child(${whenLine})`, `[data-testid=yaml-highlight] code > div:nth-child(${whenLine})`].join(','),
+      (els) => els.map((el) => Math.round(el.getBoundingClientRect().top)),
+    );
+    expect(highlightTop).toBe(gutterTop);
     await shot('04-validation-error');
 
     await page.fill('[data-testid=rule-yaml]', FIXED_RULE);

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client.js';
 import { IssuesError, rulesApi, type LocatedIssue } from '../api/rules-client.js';
 import { RuleTester } from '../components/RuleTester.js';
+import { tokenizeYaml } from '../yaml-tokens.js';
 import { reviewerName } from '../reviewer.js';
 import { useCanEditRules } from './RulesPage.js';
 import './rules.css';
@@ -53,6 +54,7 @@ export function RuleEditorPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const editor = useRef<TextAreaRef>(null);
+  const [scrollLeft, setScrollLeft] = useState(0);
 
   const load = useCallback(async () => {
     try {
@@ -147,19 +149,33 @@ export function RuleEditorPage() {
                   </div>
                 ))}
               </pre>
-              <Input.TextArea
-                ref={editor}
-                className="code"
-                spellCheck={false}
-                autoSize={{ minRows: 16 }}
-                value={yaml}
-                readOnly={!canEdit}
-                onChange={(e) => {
-                  setYaml(e.target.value);
-                  setIssues(null);
-                }}
-                data-testid="rule-yaml"
-              />
+              <div className="yaml-input">
+                {/* the highlighted copy of the text behind a textarea whose own letters are transparent */}
+                <pre className="code yaml-highlight" aria-hidden data-testid="yaml-highlight">
+                  <code style={{ transform: `translateX(${-scrollLeft}px)` }}>
+                    {tokenizeYaml(yaml).map((line, i) => (
+                      <div key={i}>
+                        {line.map((tok, j) => (tok.kind === 'plain' ? tok.text : <span key={j} className={`tok-${tok.kind}`}>{tok.text}</span>))}
+                      </div>
+                    ))}
+                  </code>
+                </pre>
+                <Input.TextArea
+                  ref={editor}
+                  className="code"
+                  spellCheck={false}
+                  wrap="off"
+                  autoSize={{ minRows: 16 }}
+                  value={yaml}
+                  readOnly={!canEdit}
+                  onChange={(e) => {
+                    setYaml(e.target.value);
+                    setIssues(null);
+                  }}
+                  onScroll={(e) => setScrollLeft(e.currentTarget.scrollLeft)}
+                  data-testid="rule-yaml"
+                />
+              </div>
             </div>
             {issues !== null &&
               (issues.length === 0 ? (
