@@ -32,7 +32,8 @@ describe('analyst app plugin (serving the built SPA)', () => {
 
   it('serves index.html for the root and for every screen URL (history routes survive a reload), never cached', async () => {
     await app.register(analystApp({ taxonomy, distDir: writeDist() }), { prefix: ANALYST_APP_PREFIX });
-    for (const url of ['/app/', '/app/conversations', '/app/conversations/phone-call-1?x=1', '/app/dashboards/key-points']) {
+    // ids in screen URLs have dots: a rule's editor is a screen, not a file
+    for (const url of ['/app/', '/app/conversations', '/app/conversations/phone-call-1?x=1', '/app/dashboards/key-points', '/app/rules/edit/profile.objection.refusal.no_time']) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);

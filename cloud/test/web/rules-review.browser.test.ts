@@ -249,6 +249,20 @@ describe.skipIf(!haveChromium)('rules screens, review and waveform peaks in chro
     expect(await page.$$('[data-testid=rule-diff-rule] [data-diff-line=removed]')).toHaveLength(0);
     expect(await page.textContent('[data-testid=rule-diff-summary]')).toMatch(/新增 1 条/);
     await shot('09-version-diff');
+
+    // a rule with a long regex: its lines do not wrap, and the highlighting follows the editor sideways
+    await page.goto(`${base}/app/rules/edit/profile.objection.refusal.no_time`);
+    // (opened by its address: a rule id's dots must not make the server take it for a file)
+    await page.waitForSelector('[data-testid=yaml-highlight] .tok-key');
+    const scrolled = await page.$eval('[data-testid=rule-yaml]', (el) => {
+      const ta = el as unknown as { scrollLeft: number; scrollWidth: number; clientWidth: number; dispatchEvent(e: Event): boolean };
+      ta.scrollLeft = 300;
+      ta.dispatchEvent(new Event('scroll'));
+      return { left: ta.scrollLeft, wider: ta.scrollWidth > ta.clientWidth };
+    });
+    expect(scrolled).toEqual({ left: 300, wider: true });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=yaml-highlight] code')?.style.transform === 'translateX(-300px)');
+    await shot('10-long-rule-scrolled');
     expect(consoleErrors).toEqual([]);
   }, 90_000);
 });

@@ -49,6 +49,15 @@ describe('YAML highlighting tokens', () => {
     ]);
   });
 
+  it('braces and commas inside a block value (a regex) are part of it', () => {
+    expect(kinds('      - regex: (就|只有)\\d+(分钟)|在外面.{0,4}不方便,[甲乙]')).toEqual([
+      ['punct', '-'],
+      ['key', 'regex'],
+      ['punct', ':'],
+      ['plain', '(就|只有)\\d+(分钟)|在外面.{0,4}不方便,[甲乙]'],
+    ]);
+  });
+
   it('a # inside a value or a string is no comment; a colon inside a value is no key', () => {
     expect(kinds('regex: "a#b"  # c')).toEqual([['key', 'regex'], ['punct', ':'], ['string', '"a#b"'], ['comment', '# c']]);
     expect(kinds('pattern: 第#1号')).toEqual([['key', 'pattern'], ['punct', ':'], ['plain', '第#1号']]);

@@ -56,6 +56,8 @@ export function tokenizeYamlLine(line: string): YamlToken[] {
   let i = 0;
   // at the start of a line or after `- `, `{`, `[` or `,` a key may come
   let keyMayStart = true;
+  // how deep in flow collections ({…} and […]) the scan is
+  let depth = 0;
   let plain = '';
   const flushPlain = () => {
     if (plain) push(scalar(plain), plain);
@@ -104,10 +106,15 @@ export function tokenizeYamlLine(line: string): YamlToken[] {
       keyMayStart = false;
       continue;
     }
-    if ('{}[],'.includes(c)) {
+    // flow punctuation: a collection opens where a value starts; inside one, `,` `]` `}` end items.
+    // In a block value (a regex like a{0,4}) they are just characters.
+    const opens = (c === '{' || c === '[') && (!plain || depth > 0);
+    if (opens || (depth > 0 && (c === ',' || c === ']' || c === '}'))) {
       flushPlain();
       push('punct', c);
       i++;
+      if (opens) depth++;
+      else if (c !== ',') depth--;
       keyMayStart = c !== '}' && c !== ']';
       continue;
     }

@@ -29,12 +29,15 @@ export interface AdminWebOptions {
 /** What /admin serves right now. */
 type Serving = { kind: 'ready'; indexHtml: Buffer } | { kind: 'building' } | { kind: 'unavailable'; error: AdminWebError };
 
-/** A request for a screen (history route) rather than for a file: no extension in the last path segment. */
+/** What a built web app's files end in. Ids in screen URLs have dots too (rules/edit/profile.objection.refusal.no_time). */
+const WEB_FILE = /\.(html|js|mjs|css|map|json|webmanifest|txt|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|otf|wasm|wav|ogg|mp3)$/i;
+
+/** A request for a screen (history route) rather than for a file: the last path segment does not end in a web file's extension. */
 function isScreenRequest(req: FastifyRequest): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const path = req.url.split('?')[0] ?? '';
   const last = path.slice(path.lastIndexOf('/') + 1);
-  return !last.includes('.');
+  return !WEB_FILE.test(last);
 }
 
 function sendError(reply: FastifyReply, err: AdminWebError): FastifyReply {

@@ -32,7 +32,8 @@ describe('admin web UI serving', () => {
   });
 
   it('serves index.html, uncached, for /admin and every screen URL', async () => {
-    for (const url of ['/admin', '/admin/', '/admin/devices', '/admin/devices/badge-1?tab=x', '/admin/rollouts']) {
+    // fleet ids may have dots (zhang.san, web.01): their pages are screens, not files
+    for (const url of ['/admin', '/admin/', '/admin/devices', '/admin/devices/badge-1?tab=x', '/admin/rollouts', '/admin/devices/web.01', '/admin/staff/zhang.san']) {
       const res = await built.gateway.http.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
