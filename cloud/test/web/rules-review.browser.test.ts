@@ -261,7 +261,7 @@ describe.skipIf(!haveChromium)('rules screens, review and waveform peaks in chro
       return { left: ta.scrollLeft, wider: ta.scrollWidth > ta.clientWidth };
     });
     expect(scrolled).toEqual({ left: 300, wider: true });
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=yaml-highlight] code')?.style.transform === 'translateX(-300px)');
+    await page.waitForFunction(`document.querySelector('[data-testid=yaml-highlight] code')?.style.transform === 'translateX(-300px)'`);
     await shot('10-long-rule-scrolled');
     expect(consoleErrors).toEqual([]);
   }, 90_000);
