@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ANALYST_APP_PREFIX, analystApp, createPipeline, exitGracefullyOnSignals, isPipelineError, pipelineConfigSchema, type Pipeline } from '@parley/cloud';
+import { ANALYST_APP_PREFIX, analystApp, createPipeline, exitGracefullyOnSignals, isPipelineError, pipelineConfigSchema, type Pipeline, type TargetedEvent } from '@parley/cloud';
 import type { Logger } from 'pino';
 import { build, type Gateway, type GatewayContext, type GatewayExtension } from './app.js';
 import { loadConfig } from './config/load.js';
@@ -94,7 +94,7 @@ export async function buildMainJob(options: MainJobOptions): Promise<MainJob> {
   const actors = new Map<string, string>();
   let audit: GatewayContext['audit'] | null = null;
   // every pipeline audit event is an action on a target (a conversation, a rule-set version, an export file)
-  const append = (event: { action: string; target: string; details?: Record<string, unknown>; requestId: string; ip: string; at: number }): void => {
+  const append = (event: Omit<TargetedEvent, 'details'> & Partial<Pick<TargetedEvent, 'details'>>): void => {
     void audit
       ?.append({
         actor: actors.get(event.requestId) ?? 'anonymous',

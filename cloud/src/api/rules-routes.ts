@@ -12,7 +12,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { analyze, isAnalysisError, type AnalysisResult } from '../analysis/index.js';
 import { PipelineError } from '../errors.js';
-import type { PipelineServices } from '../pipeline/create.js';
+import type { PipelineServices, RulesChangeEvent } from '../pipeline/create.js';
 import { parseDialogue } from '../rules/dialogue-text.js';
 import { RerunJobs } from '../rules/rerun-jobs.js';
 import { RULE_ID_PATTERN, RuleVersions } from '../rules/versions.js';
@@ -108,7 +108,7 @@ export function rulesRoutes(s: PipelineServices): FastifyPluginAsync {
       versions.close();
     });
 
-    const audit = (req: FastifyRequest, action: 'rules.save' | 'rules.activate' | 'rules.rerun.start' | 'rules.rerun.cancel', target: string, details: Record<string, unknown>) =>
+    const audit = (req: FastifyRequest, action: RulesChangeEvent['action'], target: string, details: Record<string, unknown>) =>
       s.auditRules({ action, target, details, requestId: req.id, ip: req.ip, at: Date.now() });
     const invalid = (reply: FastifyReply, issues: unknown) =>
       reply.status(422).send({ error: 'RULES_INVALID', message: 'the rule does not validate', issues });

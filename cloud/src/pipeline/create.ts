@@ -71,9 +71,9 @@ export interface AccessEvent {
   at: number;
 }
 
-export interface RulesChangeEvent {
-  action: 'rules.save' | 'rules.activate' | 'rules.rerun.start' | 'rules.rerun.cancel';
-  /** The rule-set version saved or activated, or the re-run job. */
+/** An audited action on a named target, with what it did; the host adds the authenticated user. */
+export interface TargetedEvent<A extends string = string> {
+  action: A;
   target: string;
   details: Record<string, unknown>;
   requestId: string;
@@ -81,16 +81,11 @@ export interface RulesChangeEvent {
   at: number;
 }
 
-export interface DataExportEvent {
-  action: 'customers.export';
-  /** The file name the export was offered as. */
-  target: string;
-  /** How many customers it holds, under which tag conditions, in which language. */
-  details: Record<string, unknown>;
-  requestId: string;
-  ip: string;
-  at: number;
-}
+/** A rule change: `target` is the rule-set version saved or activated, or the re-run job. */
+export type RulesChangeEvent = TargetedEvent<'rules.save' | 'rules.activate' | 'rules.rerun.start' | 'rules.rerun.cancel'>;
+
+/** A customer-list export: `target` is the file name it was offered as; `details` how many customers, which tag conditions, which language. */
+export type DataExportEvent = TargetedEvent<'customers.export'>;
 
 /** What the API and the ingest paths share. */
 export interface PipelineServices {

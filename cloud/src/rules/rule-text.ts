@@ -17,8 +17,13 @@ export function ruleToYaml(rule: unknown): string {
   return stringify(rule, { lineWidth: 0 });
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The `rules` list of a merged rule-set document (empty when it has none). */
+export function rulesOf(document: Record<string, unknown>): unknown[] {
+  return Array.isArray(document['rules']) ? document['rules'] : [];
 }
 
 /** `conditions.pitch.match[0].regex` → ['conditions', 'pitch', 'match', 0, 'regex']. */

@@ -5,7 +5,7 @@
  * a line diff of its YAML in unified hunks.
  */
 import { structuredPatch } from 'diff';
-import { ruleToYaml } from './rule-text.js';
+import { isRecord, ruleToYaml, rulesOf } from './rule-text.js';
 
 /** Lines of unchanged YAML shown around each change. */
 const CONTEXT_LINES = 3;
@@ -42,10 +42,6 @@ export interface RuleSetDiff {
   unchanged: number;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** The line diff of two YAML texts ('' for a side that does not exist). */
 export function yamlHunks(older: string, newer: string): DiffHunk[] {
   return structuredPatch('a', 'b', older, newer, undefined, undefined, { context: CONTEXT_LINES }).hunks.map((h) => ({
@@ -61,10 +57,6 @@ export function yamlHunks(older: string, newer: string): DiffHunk[] {
 /** A rule's id, or its position when it has none (the validator refuses that, but an old record may). */
 function ruleKey(rule: unknown, index: number): string {
   return isRecord(rule) && typeof rule['id'] === 'string' ? rule['id'] : `#${index}`;
-}
-
-function rulesOf(document: Record<string, unknown>): unknown[] {
-  return Array.isArray(document['rules']) ? document['rules'] : [];
 }
 
 /** The comparable settings of a document: named entries of patterns and lexicons one by one, other keys whole. */

@@ -18,7 +18,7 @@ import type { Taxonomy } from '../analysis/taxonomy.js';
 import { PipelineError } from '../errors.js';
 import type { ConversationStore, RuleSetVersionInfo, RuleSetVersionRecord } from '../store/conversation-store.js';
 import { ruleDocumentHash, type RuleFilesSnapshot, type RuleSetStore } from './load.js';
-import { locateIssues, parseRuleYaml, ruleToYaml, type LocatedIssue } from './rule-text.js';
+import { isRecord, locateIssues, parseRuleYaml, ruleToYaml, rulesOf, type LocatedIssue } from './rule-text.js';
 import { validateRuleSet, type RuleSet } from './schema.js';
 import { diffRuleSets, type RuleSetDiff } from './version-diff.js';
 
@@ -37,14 +37,6 @@ export interface RuleSummary {
 export type DraftResult =
   | { ok: true; document: Record<string, unknown>; set: RuleSet; index: number }
   | { ok: false; issues: LocatedIssue[] };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function rulesOf(document: Record<string, unknown>): unknown[] {
-  return Array.isArray(document['rules']) ? document['rules'] : [];
-}
 
 function summarise(rule: unknown, index: number): RuleSummary {
   const r = isRecord(rule) ? rule : {};
@@ -180,7 +172,8 @@ export class RuleVersions {
     const to = opts.to ? this.record(opts.to) : this.active();
     let fromVersion = opts.from ?? to.basedOn ?? undefined;
     if (!fromVersion) {
-      const earlier = this.history().filter((v) => v.seq < to.seq).sort((a, b) => b.seq - a.seq)[0];
+      // the history is newest first: the first older entry is the one recorded just before
+      const earlier = this.history().find((v) => v.seq < to.seq);
       if (!earlier) throw new PipelineError('NOT_FOUND', `no version before ${to.version} to compare it with`);
       fromVersion = earlier.version;
     }

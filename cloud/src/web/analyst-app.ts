@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Taxonomy } from '../analysis/taxonomy.js';
 import { DEFAULT_DIST_DIR, buildAnalystApp, isBuilt, isStale } from './build-app.js';
 import { WebAppError } from './errors.js';
+import { isScreenRequest } from './screen-request.js';
 
 /** The URL prefix the SPA is built for (Vite `base`); register the plugin under it. */
 export const ANALYST_APP_PREFIX = '/app';
@@ -22,17 +23,6 @@ export interface AnalystAppOptions {
    * Default false (the standalone pipeline app has no login).
    */
   login?: boolean;
-}
-
-/** What a built web app's files end in. Ids in screen URLs have dots too (rules/edit/profile.objection.refusal.no_time). */
-const WEB_FILE = /\.(html|js|mjs|css|map|json|webmanifest|txt|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|otf|wasm|wav|ogg|mp3)$/i;
-
-/** A request for a screen (history route) rather than for a file: the last path segment does not end in a web file's extension. */
-function isScreenRequest(req: FastifyRequest): boolean {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const path = req.url.split('?')[0] ?? '';
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  return !WEB_FILE.test(last);
 }
 
 function sendError(reply: FastifyReply, err: WebAppError): FastifyReply {

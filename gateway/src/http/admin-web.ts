@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ADMIN_WEB_DIST_DIR, buildAdminWeb, isAdminWebBuilt, isAdminWebStale } from './admin-web-build.js';
 import { AdminWebError } from './admin-web-errors.js';
+import { isScreenRequest } from '@parley/cloud';
 
 /** The URL prefix the admin SPA is built for (Vite `base`); register the plugin under it. */
 export const ADMIN_WEB_PREFIX = '/admin';
@@ -28,17 +29,6 @@ export interface AdminWebOptions {
 
 /** What /admin serves right now. */
 type Serving = { kind: 'ready'; indexHtml: Buffer } | { kind: 'building' } | { kind: 'unavailable'; error: AdminWebError };
-
-/** What a built web app's files end in. Ids in screen URLs have dots too (rules/edit/profile.objection.refusal.no_time). */
-const WEB_FILE = /\.(html|js|mjs|css|map|json|webmanifest|txt|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|otf|wasm|wav|ogg|mp3)$/i;
-
-/** A request for a screen (history route) rather than for a file: the last path segment does not end in a web file's extension. */
-function isScreenRequest(req: FastifyRequest): boolean {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const path = req.url.split('?')[0] ?? '';
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  return !WEB_FILE.test(last);
-}
 
 function sendError(reply: FastifyReply, err: AdminWebError): FastifyReply {
   return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message, requestId: reply.request.id } });

@@ -15,13 +15,16 @@ import { wordGlosses } from './word-glosses.js';
 export const FEATURE_BITS = 20;
 const MASK = (1 << FEATURE_BITS) - 1;
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** One step of FNV-1a: the hash so far with one more UTF-16 code unit. */
+const fnvStep = (h: number, code: number): number => Math.imul(h ^ code, FNV_PRIME);
+
 /** FNV-1a over a string's UTF-16 code units, folded into the feature space. */
 export function featureHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
   return (h >>> 0) & MASK;
 }
 
@@ -31,15 +34,10 @@ export function featureHash(s: string): number {
  * every feature of every turn under its role.
  */
 export function prefixedFeatureHash(prefix: string, f: number): number {
-  let h = 0x811c9dc5;
-  h ^= prefix.charCodeAt(0);
-  h = Math.imul(h, 0x01000193);
+  let h = fnvStep(FNV_OFFSET, prefix.charCodeAt(0));
   let div = 1;
   while (div * 10 <= f) div *= 10;
-  for (; div >= 1; div = Math.floor(div / 10)) {
-    h ^= 48 + (Math.floor(f / div) % 10);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (; div >= 1; div = Math.floor(div / 10)) h = fnvStep(h, 48 + (Math.floor(f / div) % 10));
   return (h >>> 0) & MASK;
 }
 

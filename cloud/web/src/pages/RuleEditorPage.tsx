@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Col, Input, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client.js';
@@ -54,7 +54,8 @@ export function RuleEditorPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const editor = useRef<TextAreaRef>(null);
-  const [scrollLeft, setScrollLeft] = useState(0);
+  // the highlighted copy follows the editor sideways without a re-render per scroll event
+  const highlight = useRef<HTMLElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -124,6 +125,9 @@ export function RuleEditorPage() {
     }
   }
 
+  // tokenised once per text change, not on every render (validation, busy state)
+  const tokens = useMemo(() => tokenizeYaml(yaml ?? ''), [yaml]);
+
   if (error) return <Alert type="error" message={t('error.load', { message: error })} />;
   if (yaml === null) return <Spin />;
   const errorLines = new Set((issues ?? []).map((i) => i.line).filter((l): l is number => l !== undefined));
@@ -152,8 +156,8 @@ export function RuleEditorPage() {
               <div className="yaml-input">
                 {/* the highlighted copy of the text behind a textarea whose own letters are transparent */}
                 <pre className="code yaml-highlight" aria-hidden data-testid="yaml-highlight">
-                  <code style={{ transform: `translateX(${-scrollLeft}px)` }}>
-                    {tokenizeYaml(yaml).map((line, i) => (
+                  <code ref={highlight}>
+                    {tokens.map((line, i) => (
                       <div key={i}>
                         {line.map((tok, j) => (tok.kind === 'plain' ? tok.text : <span key={j} className={`tok-${tok.kind}`}>{tok.text}</span>))}
                       </div>
@@ -172,7 +176,9 @@ export function RuleEditorPage() {
                     setYaml(e.target.value);
                     setIssues(null);
                   }}
-                  onScroll={(e) => setScrollLeft(e.currentTarget.scrollLeft)}
+                  onScroll={(e) => {
+                    if (highlight.current) highlight.current.style.transform = `translateX(${-e.currentTarget.scrollLeft}px)`;
+                  }}
                   data-testid="rule-yaml"
                 />
               </div>
