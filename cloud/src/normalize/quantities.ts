@@ -6,7 +6,8 @@
  *   a number counts as money when it carries 万/千/元/块, or when it was
  *   written as a Chinese numeral with 万/亿 in it.
  * - duration: in days (三个月 → 90, 半年 → 180, 一年 → 365, 三五年 → 1095..1825,
- *   一年多 / 一年以上 → 365..547, 十天半个月 → 10..15, 个把月 → 30, 一年半载 → 180..365).
+ *   一年多 / 一年以上 → 365..547, 十天半个月 → 10..15, 个把月 → 30, 一年半载 → 180..365,
+ *   大半年 → 210..330, 小半年 → 120..170); 一年到头, 三天两头 and 一天到晚 are not horizons.
  * - percent: 3.5% / 3.5个点 / 百分之三 / 三成 (→ 30), and a bare rate after a
  *   rate word (收益起码得三点五 → 3.5), and the spoken 三个二 (3.2%) after a
  *   rate word or 一年, and 三个半 (3.5%) after a rate word or before 就满意了, and a
@@ -32,7 +33,7 @@ export interface Quantity {
 const NUM = String.raw`(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?`;
 
 const AMOUNT = new RegExp(String.raw`${NUM}\s*(多|来|几)?\s*(万|千|百)?\s*(多|来|几)?\s*(元|块钱|块)?`, 'gu');
-const DURATION = new RegExp(String.raw`${NUM}\s*(个)?\s*(多|几|来)?\s*(个月|月|年|天|日|周|个星期|星期|礼拜)(?!前|底|初|份|号|费|薪|假|终|检|龄|级)`, 'gu');
+const DURATION = new RegExp(String.raw`${NUM}\s*(个)?\s*(多|几|来)?\s*(个月|月|年|天|日|周|个星期|星期|礼拜)(?!前|底|初|份|号|费|薪|假|终|检|龄|级|到头|到晚|两头|打鱼)`, 'gu');
 const PERCENT = new RegExp(String.raw`(\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?\s*(%|个点|成)`, 'gu');
 /** A bare rate after a rate word: 收益起码得三点五, 年化二点六到三点一 (read as percent when < 30). */
 const BARE_RATE = /(年化|收益率?|利率|利息|回报|基准)[^,，。;；\d]{0,6}?(\d+(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d+(?:\.\d+)?))?(?![\d%万千元块年月天个.\-~到至])/gu;
@@ -47,7 +48,7 @@ const SPOKEN_RATE = /(年化|收益率?|利率|利息|回报|基准|一年|1年)
 const RATE_FLOOR = /(至少|起码|最少|最低|不低于)[得要能有个也]{0,3}(\d+(?:\.\d+)?)(?![\d%万千元块年月天周日个克.])/gu;
 const RATE_WORD_BEFORE = /(年化|收益|利率|利息|回报|基准)[^。;；!?]{0,16}$/u;
 const SPOKEN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const HALF_YEAR = /半年|半个月|一年半(?!载)|1年半(?!载)/gu;
+const HALF_YEAR = /(?<![大小])半年|(?<![大小])半个月|一年半(?!载)|1年半(?!载)/gu;
 /**
  * Spoken horizons without a plain count: 个把月 (about a month), 个把星期, 年把 and
  * 一年半载 (half a year to a year).
@@ -56,6 +57,11 @@ const IDIOM_HORIZON: readonly [RegExp, number, number][] = [
   [/个把月/gu, 30, 30],
   [/个把(星期|礼拜)/gu, 7, 7],
   [/(1|一)?年半载|年把/gu, 180, 365],
+  // 大半年 is most of a year (seven to eleven months), 小半年 not quite six months
+  [/大半年/gu, 210, 330],
+  [/小半年/gu, 120, 170],
+  [/大半个月/gu, 20, 25],
+  [/小半个月/gu, 10, 14],
 ];
 /** 一年多, 三个月以上, 两年出头: somewhat more than the count (read as up to half a unit more). */
 const MORE_THAN = /^(以上|多|出头|往上)/u;
@@ -166,8 +172,8 @@ export function extractQuantities(mt: MappedText, original: string): Quantity[] 
     const d = widest[i];
     if (!d) continue;
     const next = widest[i + 1];
-    // 半年到一年, and two counts side by side (十天半个月)
-    if (next && /^\s*(到|至|-|~)?\s*$/u.test(t.slice(d.e, next.s)) && next.hi >= d.lo) {
+    // 半年到一年, 半年以上一年以内, and two counts side by side (十天半个月)
+    if (next && /^\s*(以上|往上)?\s*(到|至|-|~)?\s*$/u.test(t.slice(d.e, next.s)) && next.hi >= d.lo) {
       push('duration', d.lo, next.hi, d.s, next.e);
       i++;
     } else {

@@ -278,3 +278,23 @@ describe('set-16 concepts: pitches across turns, volatility as disclosure, certa
     expect(staffSays('问卷您按实际情况答，结果是什么就买什么。')).not.toContain('suitability_mismatch');
   });
 });
+
+describe('precision: facts, warnings and advice that are no violation', () => {
+  it('a deposit that is certainly capital-guaranteed is a fact', () => {
+    expect(staffSays('大额存单肯定是保本的，有存款保险。')).not.toContain('promise_guarantee');
+  });
+  it('a return that will certainly not be as high is pressure, not a promise', () => {
+    expect(staffSays('这期额度快没了，下一期收益肯定没这么高了。')).not.toContain('promise_guarantee');
+  });
+  it('passing on praise only sounds like a certain gain', () => {
+    expect(staffSays('谢谢您，您的话我一定转达给她。')).not.toContain('promise_guarantee');
+  });
+  it('a code the system sends to the customer is not staff asking for it', () => {
+    expect(staffSays('验证码已经发到您手机上了，您自己输进去就行。')).not.toContain('ask_sensitive_credentials');
+  });
+  it('advising a careful customer against a risky fund is the right practice', () => {
+    const careful: Turns = [['customer', '我这个人求稳，亏不起。']];
+    expect(staffSays('您是稳健型，按规定不能直接买R4的股票基金，我不建议。', careful)).not.toContain('suitability_mismatch');
+    expect(staffSays('那您看看这只股票型基金，今年涨得好。', careful)).toContain('suitability_mismatch');
+  });
+});

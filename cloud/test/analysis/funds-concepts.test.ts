@@ -41,3 +41,17 @@ describe('money coming in', () => {
     expect(funds('那我的工资什么时候能打进来？')).not.toContain('incoming_funds');
   });
 });
+
+describe('a sum that is not money held', () => {
+  it('an imagined sum is no idle money', () => {
+    expect(funds('假如我手上有个三十万，你们会怎么帮我配？')).not.toContain('idle_funds');
+    expect(funds('要是我有点闲钱，说不定会来看看。')).not.toContain('idle_funds');
+  });
+  it('the deposit-insurance limit is no idle money', () => {
+    expect(funds('听说存款保险五十万以内都保，是吧？')).not.toContain('idle_funds');
+  });
+  it('a sum the customer lacks or owes is no idle money', () => {
+    expect(funds('厂里设备要换，还缺个四十来万。')).not.toContain('idle_funds');
+    expect(funds('车贷还剩十二万没还完呢。')).not.toContain('idle_funds');
+  });
+});

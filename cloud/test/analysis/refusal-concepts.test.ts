@@ -92,3 +92,20 @@ describe('no_time: a budget of minutes or hurrying the caller, not a schedule (s
     expect(noTime('退休啊，我还有十七八年呢，不着急。')).toBe(false);
   });
 });
+
+describe('money spoken for and time short', () => {
+  it('what the money is for is earmarked', () => {
+    expect(objections([offer, ['customer', '这钱是给我闺女出国读书准备的。']])).toContain('refusal=funds_earmarked');
+    expect(objections([offer, ['customer', '那笔是要付货款的，动不了。']])).toContain('refusal=funds_earmarked');
+  });
+  it('money for the customer\'s own old age is not earmarked', () => {
+    expect(objections([offer, ['customer', '这钱是给我自己养老的，放着就行。']])).not.toContain('refusal=funds_earmarked');
+  });
+  it('hurrying off is no time', () => {
+    expect(objections([offer, ['customer', '我赶着去接孩子，哪有空听这个。']])).toContain('refusal=no_time');
+    expect(objections([offer, ['customer', '待会儿我还要开会，改天吧。']])).toContain('refusal=no_time');
+  });
+  it('a friend who bought elsewhere is not the customer\'s adviser', () => {
+    expect(objections([offer, ['customer', '我同事在别的银行买的，人家经理说年化四个点。']])).not.toContain('refusal=has_advisor');
+  });
+});

@@ -38,3 +38,40 @@ describe('branch complaints', () => {
     expect(found('我们那边就一个网点，还老关门。')).toContain('feedback.negative=branch_few');
   });
 });
+
+describe('a tolerated loss, by its size', () => {
+  it('a loss of a few points tolerated is a medium appetite', () => {
+    expect(found('跌个六七个点我还扛得住，再多就不行。')).toContain('preference.risk=medium');
+    expect(found('跌个六七个点我还扛得住，再多就不行。')).not.toContain('preference.risk=high');
+  });
+  it('a loss of tens of points tolerated is a high appetite', () => {
+    expect(found('跌个三四十个点我都扛得住。')).toContain('preference.risk=high');
+  });
+  it('a gamble taken on oneself is a high appetite', () => {
+    expect(found('年轻嘛，赌一把，亏了算我的。')).toContain('preference.risk=high');
+  });
+  it('not a cent put at risk is capital preserving', () => {
+    expect(found('养老的钱，我一分都不想冒险。')).toContain('preference.risk=capital_preserving');
+  });
+});
+
+describe('a short wait and a known name', () => {
+  const said = (text: string): string[] =>
+    analyze(convo([['staff', '您好，您办什么业务？'], ['customer', text]]), rules, taxonomy).profile.map((p) => `${p.family}.${p.tag}=${p.value}`);
+  it('hardly any queue is a short wait', () => {
+    expect(said('今天倒是没怎么排队，挺好。')).toContain('feedback.positive=branch_short_wait');
+    expect(said('你们这排队倒是快。')).toContain('feedback.positive=branch_short_wait');
+  });
+  it('an old name everyone knows is a well-known brand', () => {
+    expect(said('你们是老牌子了，街坊都晓得。')).toContain('feedback.positive=brand_well_known');
+    expect(said('你们锦程名气挺响的。')).toContain('feedback.positive=brand_well_known');
+  });
+  it('sharp words from staff are a bad attitude', () => {
+    expect(said('你这小伙子说话咋这么冲？')).toContain('feedback.negative=service_attitude_bad');
+    expect(said('你这是什么话，我还不能问了？')).toContain('feedback.negative=service_attitude_bad');
+  });
+  it('a product the bank sold that still loses is a low return', () => {
+    expect(said('你们前年给我推的那只基金，到现在还跌着两成。')).toContain('feedback.negative=product_low_return');
+    expect(said('现在这利息跟前几年比差远了。')).toContain('feedback.negative=product_low_return');
+  });
+});

@@ -52,3 +52,16 @@ describe('periods that are no holding period (session 7)', () => {
     expect(terms('最多放三个月，下个月内也可能要用。')).not.toEqual([]);
   });
 });
+
+describe('how much of a year', () => {
+  it('most of a year is six to twelve months', () => {
+    expect(terms('这笔钱放个大半年应该没问题。')).toEqual(['m6_to_m12']);
+  });
+  it('between half a year and a year is six to twelve months', () => {
+    expect(terms('半年以上一年以内都可以放。')).toEqual(['m6_to_m12']);
+  });
+  it('a year of complaints is no holding period', () => {
+    expect(terms('你们这活动一年到头也没几回。')).toEqual([]);
+    expect(terms('你们三天两头打电话，烦死了。')).toEqual([]);
+  });
+});

@@ -36,7 +36,16 @@ describe('quantities', () => {
     expect(q('十天半个月')).toEqual([{ kind: 'duration', value: 10, max: 15, text: '十天半个月' }]);
     expect(q('放一年以上')).toEqual([{ kind: 'duration', value: 365, max: 547.5, text: '一年以上' }]);
     expect(q('两年多')).toEqual([{ kind: 'duration', value: 730, max: 912.5, text: '两年多' }]);
-    expect(q('一年半')).toEqual([{ kind: 'duration', value: 545, max: 545, text: '一年半' }]);
+    expect(q('一年半')).toEqual([{ kind: 'duration', value: 545, max: 545, text: '一年半' }]);    // most of a year is more than half a year; not quite half a year is less
+    expect(q('放个大半年吧')).toEqual([{ kind: 'duration', value: 210, max: 330, text: '大半年' }]);
+    expect(q('小半年用不上')).toEqual([{ kind: 'duration', value: 120, max: 170, text: '小半年' }]);
+    expect(q('半年以上一年以内都中')).toEqual([{ kind: 'duration', value: 180, max: 365, text: '半年以上一年' }]);
+  });
+
+  it('does not read idioms of frequency as horizons', () => {
+    expect(q('一年到头也没见几个').filter((x) => x.kind === 'duration')).toEqual([]);
+    expect(q('三天两头打电话').filter((x) => x.kind === 'duration')).toEqual([]);
+    expect(q('一天到晚催我').filter((x) => x.kind === 'duration')).toEqual([]);
   });
 
   it('reads N个半 as a rate only next to a rate or contentment', () => {
