@@ -156,11 +156,15 @@ export class RuleVersions {
     return this.deps.store.listRuleSetVersions();
   }
 
-  /** The rules of a version (the active one by default), summarised. */
-  list(version?: string): { version: RuleSetVersionInfo; rules: RuleSummary[] } {
+  /**
+   * The rules of a version (the active one by default), summarised, with the
+   * names of its shared regex fragments and word lists (the editor offers them).
+   */
+  list(version?: string): { version: RuleSetVersionInfo; rules: RuleSummary[]; shared: { patterns: string[]; lexicons: string[] } } {
     const rec = version ? this.record(version) : this.active();
     const { document, ...info } = rec;
-    return { version: info, rules: rulesOf(document).map(summarise) };
+    const names = (key: string) => (isRecord(document[key]) ? Object.keys(document[key]).sort() : []);
+    return { version: info, rules: rulesOf(document).map(summarise), shared: { patterns: names('patterns'), lexicons: names('lexicons') } };
   }
 
   /**

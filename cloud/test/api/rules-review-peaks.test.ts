@@ -85,6 +85,9 @@ describe('rules, reviews and waveform peaks API', { timeout: 60_000 }, () => {
     const list = (await app.inject({ url: `${API}/rules/list` })).json();
     expect(list.version.version).toBe(filesVersion);
     expect(list.rules.length).toBeGreaterThan(50);
+    // the names the editor completes: shared regex fragments and word lists
+    expect(list.shared.patterns).toContain('termNotStated');
+    expect(list.shared.lexicons).toContain('thirdParty');
     const kyc = list.rules.find((r: { kind: string; target: string }) => r.kind === 'keyPoint' && r.target === 'kyc');
     expect(kyc).toBeDefined();
     const one = (await app.inject({ url: `${API}/rules/items/${kyc.id}` })).json();

@@ -263,6 +263,35 @@ describe.skipIf(!haveChromium)('rules screens, review and waveform peaks in chro
     expect(scrolled).toEqual({ left: 300, wider: true });
     await page.waitForFunction(`document.querySelector('[data-testid=yaml-highlight] code')?.style.transform === 'translateX(-300px)'`);
     await shot('10-long-rule-scrolled');
+
+    // completion: typing a key offers the fields its block allows, a value the taxonomy's ids
+    await page.goto(`${base}/app/rules/new`);
+    await page.waitForSelector('[data-testid=yaml-highlight] .tok-key');
+    await page.fill('[data-testid=rule-yaml]', 'id: profile.custom.wait\nkind: profile\nfamily: feedback\n');
+    await page.focus('[data-testid=rule-yaml]');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('ta');
+    await page.waitForSelector('[data-testid=completion-item]');
+    expect(await page.$$eval('[data-testid=completion-item] .label', (ls) => ls.map((l) => l.textContent ?? ''))).toEqual(['tag']);
+    await page.keyboard.press('Enter');
+    // the value list opens by itself after `tag: `: the tags of the family written above
+    await page.waitForFunction(`[...document.querySelectorAll('[data-testid=completion-item] .label')].map((l) => l.textContent).includes('negative')`);
+    await page.keyboard.type('neg');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('value: branch_l');
+    await page.waitForSelector('[data-testid=completion-item]');
+    // the list sits under the caret's line, inside the editor
+    const placed = await page.$eval('[data-testid=completion-list]', (ul) => {
+      const list = ul as unknown as { getBoundingClientRect(): { top: number }; parentElement: { getBoundingClientRect(): { top: number } } };
+      return list.getBoundingClientRect().top - list.parentElement.getBoundingClientRect().top;
+    });
+    expect(placed).toBeGreaterThan(4 * 18);
+    await shot('11-completion');
+    await page.keyboard.press('Enter');
+    expect(await page.inputValue('[data-testid=rule-yaml]')).toBe('id: profile.custom.wait\nkind: profile\nfamily: feedback\ntag: negative\nvalue: branch_long_wait');
+    await page.keyboard.press('Escape');
+    expect(await page.$$('[data-testid=completion-list]')).toHaveLength(0);
     expect(consoleErrors).toEqual([]);
   }, 90_000);
 });

@@ -125,7 +125,7 @@ const enc = encodeURIComponent;
 export const rulesApi = {
   versions: () => call<{ items: RuleSetVersionInfo[] }>(`${API_BASE}/rules/versions`),
   diff: (from?: string, to?: string) => call<RuleSetDiff>(`${API_BASE}/rules/diff${queryString({ from, to })}`),
-  list: (version?: string) => call<{ version: RuleSetVersionInfo; rules: RuleSummary[] }>(`${API_BASE}/rules/list${queryString({ version })}`),
+  list: (version?: string) => call<{ version: RuleSetVersionInfo; rules: RuleSummary[]; shared: { patterns: string[]; lexicons: string[] } }>(`${API_BASE}/rules/list${queryString({ version })}`),
   rule: (id: string, version?: string) =>
     call<{ version: string; rule: RuleSummary; yaml: string }>(`${API_BASE}/rules/items/${enc(id)}${queryString({ version })}`),
   validate: (ruleId: string | null, yaml: string) =>
