@@ -46,3 +46,10 @@ describe('experienced: having both lost and gained (session 7)', () => {
     expect(exp('就亏过一次，后来再没碰。')).toBe(false);
   });
 });
+
+describe('working in the trade', () => {
+  it('the customer working at a fund company or a broker is professional', () => {
+    expect(experience('我自己就在证券公司做投研的。')).toContain('professional');
+    expect(experience('我做了八年交易员，这些都门儿清。')).toContain('professional');
+  });
+});

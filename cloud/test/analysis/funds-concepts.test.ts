@@ -55,3 +55,16 @@ describe('a sum that is not money held', () => {
     expect(funds('车贷还剩十二万没还完呢。')).not.toContain('idle_funds');
   });
 });
+
+describe('who manages the money', () => {
+  const manager = (text: string): string[] =>
+    analyze(convo([['staff', '这张卡平时是您自己打理吗？'], ['customer', text]]), rules, taxonomy).profile
+      .filter((p) => p.family === 'basic' && p.tag === 'fund_manager')
+      .map((p) => p.value);
+  it("a parent's card run by the speaker is managed by someone other than its holder", () => {
+    expect(manager('我爸这张卡一直都是我在帮他管。')).toEqual(['other']);
+  });
+  it("one's own card, run by oneself, is self, whatever the spouse", () => {
+    expect(manager('我的卡我自己管，我爱人管不着。')).toEqual(['self']);
+  });
+});

@@ -115,3 +115,15 @@ describe('question concepts of session 7', () => {
     expect(questions(text)).not.toContain(value);
   });
 });
+
+describe('what a question is about, and what is no question', () => {
+  it('how soon money reaches the card asks about redemption, not the term', () => {
+    const found = questions('要是中途卖掉，大概多长时间能回到卡上？');
+    expect(found).toContain('redemption');
+    expect(found).not.toContain('term');
+  });
+  it('a rhetorical question is a verdict', () => {
+    expect(questions('你们凭什么多收我手续费？')).toEqual([]);
+    expect(questions('这点收益，放着有啥意思？')).toEqual([]);
+  });
+});
