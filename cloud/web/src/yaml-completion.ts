@@ -118,7 +118,7 @@ function parents(lines: readonly string[], row: number, indent: number): string[
   return out;
 }
 
-/** The key that owns the innermost unclosed `{` of a line prefix, and the text after that brace. */
+/** The key that owns the innermost unclosed `{` of a line prefix (if any), and where that brace is. */
 function flowOwner(before: string): { owner: string | undefined; at: number } | undefined {
   const stack: number[] = [];
   let quote: string | undefined;
