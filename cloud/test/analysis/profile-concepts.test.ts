@@ -361,3 +361,31 @@ describe('activity interest shown by acting on the gift or claiming it', () => {
     expect(tags([gift, ['customer', '卡就不用了，我就存个定期。']])).not.toContain('preference.activity=yes');
   });
 });
+
+describe('a gift named and answered', () => {
+  const gift: ['staff', string] = ['staff', '这期存满三个月送一口不粘锅。'];
+  it('a gift welcomed is a liking for gifts', () => {
+    expect(tags([gift, ['customer', '不粘锅要得，家里那口早坏了。']])).toContain('preference.activity=yes');
+  });
+  it('a gift waved away is no liking for gifts', () => {
+    expect(tags([gift, ['customer', '锅就算了，屋里锅多得是，说说利息吧。']])).toContain('preference.activity=no');
+    expect(tags([gift, ['customer', '那些东西我不稀罕，收益高点比啥都强。']])).not.toContain('preference.activity=yes');
+  });
+});
+
+describe('complaints in everyday words', () => {
+  const said = (text: string): string[] => tags([['staff', '您对我们还有什么意见？'], ['customer', text]]);
+  it('names what is wrong in the same breath', () => {
+    expect(said('你们这定期利息是越来越少了。')).toContain('feedback.negative=product_low_return');
+    expect(said('你们锦程的名声在我们那条街都臭了。')).toContain('feedback.negative=brand_reputation_bad');
+    expect(said('说实话你们这银行我之前都没听说过。')).toContain('feedback.negative=brand_unknown');
+    expect(said('你们啥活动都没有，冷清得很。')).toContain('feedback.negative=activity_few');
+    expect(said('我们镇上你们一个网点都没有。')).toContain('feedback.negative=branch_few');
+    expect(said('打你们客服按了半天才转到人工。')).toContain('feedback.negative=system_cumbersome');
+    expect(said('手机银行一直转圈，卡得很。')).toContain('feedback.negative=system_laggy');
+  });
+  it('a return elsewhere, or a fault that is gone, is no complaint about this bank', () => {
+    expect(said('余额宝的收益也越来越低了。')).not.toContain('feedback.negative=product_low_return');
+    expect(said('现在APP不卡了，之前老转圈。')).not.toContain('feedback.negative=system_laggy');
+  });
+});

@@ -109,3 +109,14 @@ describe('money spoken for and time short', () => {
     expect(objections([offer, ['customer', '我同事在别的银行买的，人家经理说年化四个点。']])).not.toContain('refusal=has_advisor');
   });
 });
+
+describe('not wanting calls, and not wanting them now', () => {
+  it('annoyance at being called is disliking calls', () => {
+    expect(objections([offer, ['customer', '你们这礼拜又打来了，烦得很。']])).toContain('risk=dislikes_calls');
+    expect(objections([offer, ['customer', '不需要，别再打了。']])).toContain('risk=dislikes_calls');
+  });
+  it('calls refused for convenience or at some hours are a contact preference', () => {
+    expect(objections([offer, ['customer', '别打电话，我上班接不了，发短信就行。']])).not.toContain('risk=dislikes_calls');
+    expect(objections([offer, ['customer', '以后别上午打，上午我都在店里。']])).not.toContain('risk=dislikes_calls');
+  });
+});

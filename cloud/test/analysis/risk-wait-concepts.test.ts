@@ -75,3 +75,20 @@ describe('a short wait and a known name', () => {
     expect(said('现在这利息跟前几年比差远了。')).toContain('feedback.negative=product_low_return');
   });
 });
+
+describe('risk appetite in other words', () => {
+  it('a bounded loss tolerated, whatever the tolerance word, is medium', () => {
+    expect(found('亏个三五个点 我顶得住')).toContain('preference.risk=medium');
+    expect(found('回撤百分之八以内我能接受。')).toContain('preference.risk=medium');
+  });
+  it('a loss of tens of percent accepted is high', () => {
+    expect(found('跌个百分之二三十我也认，放得久。')).toContain('preference.risk=high');
+  });
+  it('not a cent less, in any wording, is capital preserving', () => {
+    expect(found('本金千万不能少，别的都好说。')).toContain('preference.risk=capital_preserving');
+    expect(found('不保本我就不买了。')).toContain('preference.risk=capital_preserving');
+  });
+  it('wanting it steady and certain is stable', () => {
+    expect(found('孩子的钱，确定性最重要，收益其次。')).toContain('preference.risk=stable');
+  });
+});
