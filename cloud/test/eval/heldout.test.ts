@@ -44,17 +44,20 @@ describe.each([
 
 // Sets 8 to 13, then 3 and 7, were each scored blind, then tuned on by concept. The floors are the
 // figures the current rules reach (every set now meets the compliance and key-point targets).
+// Rules -46 lowered three: calls refused for convenience (别打电话，我上班不方便) are no longer
+// dislikes_calls, as the dev corpus and 23 of 34 conversations across the annotated sets have it,
+// while the writers of sets 7, 8 and 12 tagged them (h7-20, h8-08, h12-06).
 describe.each([
-  { folder: 'heldout-8', dialogues: 10, floor: { profileF1: 0.96, precision: 1, recall: 1, keyPoints: 0.98 } },
+  { folder: 'heldout-8', dialogues: 10, floor: { profileF1: 0.95, precision: 1, recall: 1, keyPoints: 0.98 } },
   { folder: 'heldout-9', dialogues: 10, floor: { profileF1: 0.96, precision: 1, recall: 1, keyPoints: 0.97 } },
   { folder: 'heldout-10', dialogues: 10, floor: { profileF1: 0.92, precision: 1, recall: 1, keyPoints: 0.97 } },
   { folder: 'heldout-11', dialogues: 10, floor: { profileF1: 0.9, precision: 1, recall: 1, keyPoints: 0.94 } },
-  { folder: 'heldout-12', dialogues: 6, floor: { profileF1: 0.95, precision: 1, recall: 1, keyPoints: 0.93 } },
+  { folder: 'heldout-12', dialogues: 6, floor: { profileF1: 0.92, precision: 1, recall: 1, keyPoints: 0.93 } },
   { folder: 'heldout-13', dialogues: 4, floor: { profileF1: 0.96, precision: 1, recall: 1, keyPoints: 0.97 } },
   // sets 3 and 7 were frozen (never tuned on) until rules 2026.11.22-36; their key-point and
   // compliance errors have been analysed since, so they are tuning sets like the others
   { folder: 'heldout-3', dialogues: 14, floor: { profileF1: 0.93, precision: 1, recall: 1, keyPoints: 0.98 } },
-  { folder: 'heldout-7', dialogues: 34, floor: { profileF1: 0.95, precision: 1, recall: 1, keyPoints: 0.96 } },
+  { folder: 'heldout-7', dialogues: 34, floor: { profileF1: 0.94, precision: 1, recall: 1, keyPoints: 0.96 } },
   // set 14 was frozen until 2026-11-23 (blind: profile 0.648, compliance 0.607/0.680, key points
   // 0.828); in session 5 its errors were analysed by concept, so it is a tuning set like the others
   { folder: 'heldout-14', dialogues: 40, floor: { profileF1: 0.89, precision: 1, recall: 1, keyPoints: 0.94 } },
