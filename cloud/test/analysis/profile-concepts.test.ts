@@ -389,3 +389,20 @@ describe('complaints in everyday words', () => {
     expect(said('现在APP不卡了，之前老转圈。')).not.toContain('feedback.negative=system_laggy');
   });
 });
+
+describe('praise in everyday words', () => {
+  const said = (text: string): string[] => tags([['staff', '您觉得我们的服务怎么样？'], ['customer', text]]);
+  it('names what is good in the same breath', () => {
+    expect(said('你这小伙子业务真熟，讲得也清楚。')).toContain('feedback.positive=service_professional');
+    expect(said('你每回都笑眯眯的，又耐心。')).toContain('feedback.positive=service_attitude_good');
+    expect(said('上次那个理财收益确实可以。')).toContain('feedback.positive=product_high_return');
+    expect(said('你们行活动是真多，月月都有。')).toContain('feedback.positive=activity_many');
+    expect(said('你们锦程口碑还是不错的。')).toContain('feedback.positive=brand_reputation_good');
+    expect(said('你们的产品线比我想的全。')).toContain('feedback.positive=product_rich');
+  });
+  it('a demand, or a return elsewhere, is no praise', () => {
+    expect(said('你们以后说话客气点。')).not.toContain('feedback.positive=service_attitude_good');
+    expect(said('我老家农商行那边利息还可以。')).not.toContain('feedback.positive=product_high_return');
+    expect(said('你们产品比我想的多。')).not.toContain('feedback.positive=product_high_return');
+  });
+});
