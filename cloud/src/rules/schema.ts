@@ -29,6 +29,7 @@ import { AnalysisError, type RuleIssue } from '../analysis/errors.js';
 import type { Role, Severity, VocKind } from '../analysis/types.js';
 import type { Taxonomy } from '../analysis/taxonomy.js';
 import { ExpressionSyntaxError, parseExpression, positiveNames, referencedNames, type Expr } from './expression.js';
+import * as F from './fields.js';
 
 export type RuleKind = 'profile' | 'compliance' | 'keyPoint' | 'voc';
 export type NegationMode = 'exclude' | 'require' | 'ignore';
@@ -153,11 +154,11 @@ export interface RuleSet {
   tagger?: TaggerModel;
 }
 
-const ROLES = ['staff', 'customer', 'other', 'any'];
-const KINDS = ['profile', 'compliance', 'keyPoint', 'voc'];
-const NEGATIONS = ['exclude', 'require', 'ignore'];
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
-const VOC_KINDS = ['positive', 'negative', 'question', 'suggestion'];
+const ROLES: readonly string[] = F.ROLES;
+const KINDS: readonly string[] = F.RULE_KINDS;
+const NEGATIONS: readonly string[] = F.NEGATION_MODES;
+const SEVERITIES: readonly string[] = F.SEVERITIES;
+const VOC_KINDS: readonly string[] = F.VOC_KINDS;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -294,15 +295,15 @@ class Validator {
   private matcherKind(v: Record<string, unknown>, path: string, defaultPinyin: boolean): Matcher | undefined {
     const usePinyin = typeof v['pinyin'] === 'boolean' ? v['pinyin'] : defaultPinyin;
     const window = this.num(v['window'], `${path}.window`, { int: true, min: 1 });
-    const kinds = ['any', 'all', 'none', 'atLeast', 'regex', 'amount', 'duration', 'percent', 'profile'].filter((k) => k in v);
+    const kinds = F.MATCHER_KINDS.filter((k) => k in v);
     if (kinds.length !== 1) {
-      this.err(path, `needs exactly one of any, all, none, atLeast, regex, amount, duration, percent, profile (found ${kinds.length === 0 ? 'none' : kinds.join(', ')})`);
+      this.err(path, `needs exactly one of ${F.MATCHER_KINDS.join(', ')} (found ${kinds.length === 0 ? 'none' : kinds.join(', ')})`);
       return undefined;
     }
     const kind = kinds[0] as string;
-    const allowed = new Set([kind, 'pinyin', 'window', 'of', 'exclude', 'flags', 'except', 'negation']);
+    const allowed = new Set<string>([kind, ...F.MATCHER_OPTIONS]);
     const except = v['except'] === undefined ? [] : this.words(v['except'], `${path}.except`, usePinyin);
-    if (v['except'] !== undefined && !['any', 'all', 'none', 'atLeast'].includes(kind)) this.err(`${path}.except`, 'only keyword matchers take "except" (regex matchers use "exclude")');
+    if (v['except'] !== undefined && !F.isOneOf(F.KEYWORD_MATCHERS, kind)) this.err(`${path}.except`, 'only keyword matchers take "except" (regex matchers use "exclude")');
     for (const k of Object.keys(v)) if (!allowed.has(k)) this.err(`${path}.${k}`, 'unknown field');
     switch (kind) {
       case 'any': case 'all': case 'none':
@@ -325,8 +326,7 @@ class Validator {
       default: {
         const range = v[kind];
         if (!isRecord(range)) { this.err(`${path}.${kind}`, 'must be an object with min and/or max'); return undefined; }
-        const minKey = kind === 'duration' ? 'minDays' : 'min';
-        const maxKey = kind === 'duration' ? 'maxDays' : 'max';
+        const [minKey, maxKey] = F.RANGE_FIELDS[kind as keyof typeof F.RANGE_FIELDS];
         for (const k of Object.keys(range)) if (k !== minKey && k !== maxKey) this.err(`${path}.${kind}.${k}`, `unknown field (use ${minKey}/${maxKey})`);
         return {
           type: kind as 'amount' | 'duration' | 'percent',
@@ -340,14 +340,14 @@ class Validator {
 
   condition(name: string, v: unknown, path: string, defaults: { pinyin: boolean; negation: NegationMode }): Condition | undefined {
     if (!isRecord(v)) { this.err(path, 'must be an object'); return undefined; }
-    const known = new Set(['role', 'channel', 'match', 'negation', 'scope', 'after', 'notAfter', 'within', 'sameClause', 'ownWords', 'description']);
+    const known = new Set<string>(F.CONDITION_FIELDS);
     const within = this.num(v['within'], `${path}.within`, { int: true, min: 1 });
     const sameClause = v['sameClause'];
     if (sameClause !== undefined && typeof sameClause !== 'boolean') this.err(`${path}.sameClause`, 'must be true or false');
     const ownWords = v['ownWords'];
     if (ownWords !== undefined && typeof ownWords !== 'boolean') this.err(`${path}.ownWords`, 'must be true or false');
     const channel = v['channel'];
-    if (channel !== undefined && channel !== 'phone' && channel !== 'badge') this.err(`${path}.channel`, 'must be phone or badge');
+    if (channel !== undefined && !F.isOneOf(F.CHANNELS, channel)) this.err(`${path}.channel`, `must be ${F.CHANNELS.join(' or ')}`);
     for (const k of Object.keys(v)) if (!known.has(k)) this.err(`${path}.${k}`, 'unknown field');
     const role = v['role'] ?? 'any';
     if (typeof role !== 'string' || !ROLES.includes(role)) this.err(`${path}.role`, `must be one of ${ROLES.join(', ')}`);
@@ -371,7 +371,7 @@ class Validator {
       else {
         scope = {};
         for (const k of Object.keys(s)) {
-          if (!['firstTurns', 'lastTurns', 'firstSeconds', 'lastSeconds', 'fromTurn', 'toTurn'].includes(k)) { this.err(`${path}.scope.${k}`, 'unknown field'); continue; }
+          if (!F.isOneOf(F.SCOPE_FIELDS, k)) { this.err(`${path}.scope.${k}`, 'unknown field'); continue; }
           const n = this.num(s[k], `${path}.scope.${k}`, { min: 0, int: k.endsWith('Turns') || k.endsWith('Turn') });
           if (n !== undefined) scope[k as keyof Scope] = n;
         }

@@ -39,6 +39,8 @@ describe('quantities', () => {
     expect(q('一年半')).toEqual([{ kind: 'duration', value: 545, max: 545, text: '一年半' }]);    // most of a year is more than half a year; not quite half a year is less
     expect(q('放个大半年吧')).toEqual([{ kind: 'duration', value: 210, max: 330, text: '大半年' }]);
     expect(q('小半年用不上')).toEqual([{ kind: 'duration', value: 120, max: 170, text: '小半年' }]);
+    expect(q('大半个月就要用')).toEqual([{ kind: 'duration', value: 20, max: 25, text: '大半个月' }]);
+    expect(q('小半个月')).toEqual([{ kind: 'duration', value: 10, max: 14, text: '小半个月' }]);
     expect(q('半年以上一年以内都中')).toEqual([{ kind: 'duration', value: 180, max: 365, text: '半年以上一年' }]);
   });
 

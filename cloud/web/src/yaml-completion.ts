@@ -10,6 +10,21 @@
  * regular expression `@{` offers the rule set's named patterns, and a quoted
  * `"@` in a word list its lexicons. Pure: the editor turns the answer into a list.
  */
+import {
+  ANCHOR_FIELDS,
+  CHANNELS,
+  CONDITION_FIELDS,
+  MATCHER_KINDS,
+  MATCHER_OPTIONS,
+  NEGATION_MODES,
+  RANGE_FIELDS,
+  ROLES,
+  RULE_FIELDS,
+  RULE_KINDS,
+  SCOPE_FIELDS,
+  SEVERITIES,
+  VOC_KINDS,
+} from '../../src/rules/fields.js';
 
 export interface CompletionVocabulary {
   /** family → tag → value ids (the taxonomy's profile part) */
@@ -39,12 +54,8 @@ export interface Completion {
   items: CompletionItem[];
 }
 
-const RULE_KEYS = ['id', 'kind', 'description', 'enabled', 'family', 'tag', 'value', 'detail', 'rule', 'severity', 'point', 'standard', 'violations', 'voc', 'conditions', 'trigger', 'when', 'evidence', 'confidence'];
-const CONDITION_KEYS = ['role', 'match', 'negation', 'channel', 'scope', 'after', 'notAfter', 'within', 'sameClause', 'ownWords', 'description'];
-const MATCHER_KEYS = ['any', 'all', 'atLeast', 'of', 'none', 'regex', 'exclude', 'flags', 'except', 'window', 'pinyin', 'amount', 'duration', 'percent', 'profile', 'negation'];
-const SCOPE_KEYS = ['firstTurns', 'lastTurns', 'firstSeconds', 'lastSeconds', 'fromTurn', 'toTurn'];
-const ANCHOR_KEYS = ['condition', 'withinTurns', 'sameTurn'];
-const RANGE_KEYS: Record<string, string[]> = { amount: ['min', 'max'], percent: ['min', 'max'], duration: ['minDays', 'maxDays'] };
+const MATCHER_FIELDS: readonly string[] = [...MATCHER_KINDS, ...MATCHER_OPTIONS];
+const RANGE_KEYS: Record<string, readonly string[]> = RANGE_FIELDS;
 const KEY_HINTS: Record<string, string> = {
   any: 'any word occurs',
   all: 'every word occurs',
@@ -69,12 +80,12 @@ const BOOLEAN_KEYS = new Set(['enabled', 'sameClause', 'ownWords', 'pinyin', 'sa
 const EXPRESSION_KEYS = new Set(['when', 'trigger', 'standard']);
 
 const fixedValues: Record<string, readonly string[]> = {
-  kind: ['profile', 'compliance', 'keyPoint', 'voc'],
-  role: ['staff', 'customer', 'other', 'any'],
-  negation: ['exclude', 'require', 'ignore'],
-  channel: ['phone', 'badge'],
-  severity: ['low', 'medium', 'high', 'critical'],
-  voc: ['positive', 'negative', 'question', 'suggestion'],
+  kind: RULE_KINDS,
+  role: ROLES,
+  negation: NEGATION_MODES,
+  channel: CHANNELS,
+  severity: SEVERITIES,
+  voc: VOC_KINDS,
   detail: ['percent'],
 };
 
@@ -144,16 +155,16 @@ function flowOwner(before: string): { owner: string | undefined; at: number } | 
 }
 
 /** Keys that may open a line under these parents (innermost first). */
-function keysUnder(path: readonly string[]): string[] {
+function keysUnder(path: readonly string[]): readonly string[] {
   const [p0, p1] = path;
-  if (p0 === undefined) return RULE_KEYS;
+  if (p0 === undefined) return RULE_FIELDS;
   if (p0 === 'conditions') return [];
-  if (p0 === 'match') return MATCHER_KEYS;
-  if (p0 === 'scope') return SCOPE_KEYS;
-  if (p0 === 'after' || p0 === 'notAfter') return ANCHOR_KEYS;
+  if (p0 === 'match') return MATCHER_FIELDS;
+  if (p0 === 'scope') return SCOPE_FIELDS;
+  if (p0 === 'after' || p0 === 'notAfter') return ANCHOR_FIELDS;
   const range = RANGE_KEYS[p0];
   if (range) return range;
-  if (p1 === 'conditions') return CONDITION_KEYS;
+  if (p1 === 'conditions') return CONDITION_FIELDS;
   return [];
 }
 

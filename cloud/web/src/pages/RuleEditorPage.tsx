@@ -1,14 +1,13 @@
 import { Alert, App, Button, Card, Col, Input, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client.js';
 import { IssuesError, rulesApi, type LocatedIssue } from '../api/rules-client.js';
-import { useLabels } from '../app-data.js';
-import { CompletionList, caretPoint, type CompletionState } from '../components/CompletionList.js';
+import { CompletionList } from '../components/CompletionList.js';
 import { RuleTester } from '../components/RuleTester.js';
-import { completeYaml, type CompletionItem, type CompletionVocabulary } from '../yaml-completion.js';
+import { useYamlCompletion, type SharedNames } from '../components/use-yaml-completion.js';
 import { tokenizeYaml } from '../yaml-tokens.js';
 import { reviewerName } from '../reviewer.js';
 import { useCanEditRules } from './RulesPage.js';
@@ -60,40 +59,29 @@ export function RuleEditorPage() {
   // the highlighted copy follows the editor sideways without a re-render per scroll event
   const highlight = useRef<HTMLElement>(null);
   const inputBox = useRef<HTMLDivElement>(null);
-  const labels = useLabels();
-  const { taxonomy } = labels;
-  const [shared, setShared] = useState<{ patterns: string[]; lexicons: string[] }>({ patterns: [], lexicons: [] });
-  const [completion, setCompletion] = useState<CompletionState | null>(null);
-  // asked for after a keystroke; answered once the highlighted copy shows the new text (it places the list)
-  const [completionAsk, setCompletionAsk] = useState<{ caret: number; force: boolean } | null>(null);
-  // where the caret goes once an accepted item is in the text
-  const caretAfter = useRef<number | null>(null);
-  const vocabulary = useMemo<CompletionVocabulary>(
-    () => ({
-      profile: Object.fromEntries(Object.entries(taxonomy.profile).map(([family, tags]) => [family, Object.fromEntries(Object.entries(tags).map(([tag, d]) => [tag, Object.keys(d.values)]))])),
-      compliance: Object.keys(taxonomy.compliance),
-      keyPoints: Object.keys(taxonomy.keyPoints),
-      patterns: shared.patterns,
-      lexicons: shared.lexicons,
-      // the taxonomy's names in the list, in the page's language
-      describe: (field, id, family, tag) =>
-        field === 'family' ? undefined
-        : field === 'tag' ? (family ? labels.tag(family, id) : undefined)
-        : field === 'value' ? (family && tag ? labels.tagValue(family, tag, id) : undefined)
-        : field === 'rule' ? labels.rule(id)
-        : labels.keyPoint(id),
-    }),
-    [taxonomy, shared, labels],
-  );
+  const [shared, setShared] = useState<SharedNames>({ patterns: [], lexicons: [] });
+  const completion = useYamlCompletion({
+    text: yaml,
+    onEdit: (next) => {
+      setYaml(next);
+      setIssues(null);
+    },
+    editor,
+    highlight,
+    box: inputBox,
+    shared,
+  });
 
   const load = useCallback(async () => {
     try {
-      if (ruleId) {
-        const r = await rulesApi.rule(ruleId);
-        setYaml(r.yaml);
-        setBaseVersion(r.version);
+      // the set's summary names the shared fragments and word lists the editor completes; a new rule is based on its version
+      const [rule, list] = await Promise.all([ruleId ? rulesApi.rule(ruleId) : null, rulesApi.list()]);
+      setShared(list.shared);
+      if (rule) {
+        setYaml(rule.yaml);
+        setBaseVersion(rule.version);
       } else {
-        setBaseVersion((await rulesApi.list()).version.version);
+        setBaseVersion(list.version.version);
       }
       setError(null);
     } catch (err) {
@@ -103,62 +91,6 @@ export function RuleEditorPage() {
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => {
-    // the shared regex fragments and word lists the editor completes (@{name}, "@name")
-    rulesApi.list().then((l) => setShared(l.shared), () => undefined);
-  }, []);
-
-  useLayoutEffect(() => {
-    const el = editor.current?.resizableTextArea?.textArea;
-    if (caretAfter.current !== null && el) {
-      el.setSelectionRange(caretAfter.current, caretAfter.current);
-      caretAfter.current = null;
-    }
-    if (!completionAsk || yaml === null) return;
-    setCompletionAsk(null);
-    const { caret, force } = completionAsk;
-    const before = yaml.slice(0, caret);
-    // offered by itself while a word, a value after ': ', a flow key after '{' or ',' or a named pattern is typed; Ctrl+Space always
-    if (!force && !/([A-Za-z0-9_]|:\s|[{,]\s?|@\{?|"@)$/.test(before)) return setCompletion(null);
-    const c = completeYaml(yaml, caret, vocabulary);
-    const row = before.split('\n').length - 1;
-    const column = caret - (before.lastIndexOf('\n') + 1);
-    const at = c && highlight.current && inputBox.current ? caretPoint(highlight.current, inputBox.current, row, column) : null;
-    setCompletion(c && at ? { ...c, active: 0, ...at } : null);
-  }, [completionAsk, yaml, vocabulary]);
-
-  function accept(item: CompletionItem) {
-    if (yaml === null || !completion) return;
-    const next = yaml.slice(0, completion.from) + item.insert + yaml.slice(completion.to);
-    caretAfter.current = completion.from + item.insert.length;
-    setCompletion(null);
-    setYaml(next);
-    setIssues(null);
-    // a key's value may be offered next (kind: → profile, compliance …)
-    setCompletionAsk({ caret: caretAfter.current, force: false });
-  }
-
-  function onEditorKey(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === ' ' && e.ctrlKey) {
-      e.preventDefault();
-      setCompletionAsk({ caret: e.currentTarget.selectionStart, force: true });
-      return;
-    }
-    if (!completion) return;
-    const n = completion.items.length;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      setCompletion({ ...completion, active: (completion.active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n });
-    } else if (e.key === 'Enter' || e.key === 'Tab') {
-      const item = completion.items[completion.active];
-      if (!item) return;
-      e.preventDefault();
-      accept(item);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      setCompletion(null);
-    }
-  }
 
   function selectLine(line: number) {
     const el = editor.current?.resizableTextArea?.textArea;
@@ -260,18 +192,18 @@ export function RuleEditorPage() {
                   onChange={(e) => {
                     setYaml(e.target.value);
                     setIssues(null);
-                    if (canEdit) setCompletionAsk({ caret: e.target.selectionStart, force: false });
+                    if (canEdit) completion.typed(e.target.selectionStart);
                   }}
-                  onKeyDown={onEditorKey}
-                  onBlur={() => setCompletion(null)}
-                  onClick={() => setCompletion(null)}
+                  onKeyDown={completion.onKeyDown}
+                  onBlur={completion.close}
+                  onClick={completion.close}
                   onScroll={(e) => {
                     if (highlight.current) highlight.current.style.transform = `translateX(${-e.currentTarget.scrollLeft}px)`;
-                    setCompletion(null);
+                    completion.close();
                   }}
                   data-testid="rule-yaml"
                 />
-                {completion && <CompletionList state={completion} onPick={accept} />}
+                {completion.completion && <CompletionList state={completion.completion} onPick={completion.accept} />}
               </div>
             </div>
             {issues !== null &&
