@@ -25,7 +25,7 @@ export const TRAINING_SETS: readonly { set: string; dir: string }[] = [
 ];
 
 /** Sets kept blind: neither the rules nor the tagger may be fitted to them. */
-export const BLIND_SETS: readonly string[] = ['heldout-17', 'heldout-18', 'heldout-19', 'heldout-20', 'heldout-21'];
+export const BLIND_SETS: readonly string[] = ['heldout-17', 'heldout-18', 'heldout-19', 'heldout-20', 'heldout-21', 'heldout-22', 'heldout-23'];
 
 export function fixtureDir(set: string): string {
   return set === 'dev' ? DEFAULT_CORPUS_DIR : path.join(FIXTURES, set);
