@@ -3,17 +3,14 @@ import { PipelineError } from '../errors.js';
 import {
   STAGES,
   type Channel,
-  type ComplianceFinding,
   type Conversation,
   type ConversationDetail,
   type ConversationState,
   type EvidenceRef,
-  type KeyPointFinding,
   type Review,
   type Segment,
   type StageName,
   type StageStatus,
-  type TagHit,
 } from '../model/conversation.js';
 import type { Branch, Customer, CustomerProfile, ProfileObservation, Staff, Team } from '../model/directory.js';
 import type {
@@ -27,7 +24,6 @@ import type {
   KeyPointTrendRow,
   ProfileSource,
   RerunJob,
-  RerunJobState,
   RuleSetVersionInfo,
   RuleSetVersionRecord,
   TagCondition,
@@ -49,11 +45,44 @@ import type {
   VocEntry,
   Voiceprint,
 } from './conversation-store.js';
-import { SyncPostgresConnection, type PgRow, type PostgresConnectionOptions } from './postgres-connection.js';
+import { SyncPostgresConnection, type PostgresConnectionOptions } from './postgres-connection.js';
 import { MIGRATION_LOCK_KEY, PINYIN_PART_OVERLAP, PINYIN_PART_SYLLABLES, POSTGRES_MIGRATIONS } from './postgres-schema.js';
+import {
+  decodeCursor,
+  decodeCustomerCursor,
+  decodeVocCursor,
+  encodeCursor,
+  encodeCustomerCursor,
+  encodeVocCursor,
+  parseJson,
+  rowsToOverview,
+  rowsToPage,
+  rowsToWaveformPeaks,
+  rowToBranch,
+  rowToComplianceCounts,
+  rowToComplianceFinding,
+  rowToComplianceTrendRow,
+  rowToConversation,
+  rowToConversationTrendRow,
+  rowToCustomer,
+  rowToKeyPointCounts,
+  rowToKeyPointFinding,
+  rowToKeyPointTrendRow,
+  rowToProfileObservation,
+  rowToProfileSource,
+  rowToRerunJob,
+  rowToRuleSetVersion,
+  rowToSegment,
+  rowToStaff,
+  rowToStageStatus,
+  rowToTagHit,
+  rowToTeam,
+  rowToVocKindCount,
+  rowToVocListItem,
+  rowToVoiceprint,
+  STAGE_ORD,
+} from './row-mapping.js';
 import { backlogRows, STAGE_BACKLOG_SQL, type StageBacklogRow, type StageBacklogSource } from './stage-backlog.js';
-
-const STAGE_ORD = new Map<StageName, number>(STAGES.map((s, i) => [s, i]));
 
 /** Numbered placeholders ($1, $2, …) for a statement built from optional parts. */
 class Params {
@@ -62,24 +91,6 @@ class Params {
     this.values.push(v);
     return `$${this.values.length}`;
   }
-}
-
-function parseJson<T>(text: unknown, what: string): T {
-  try {
-    return JSON.parse(String(text)) as T;
-  } catch (err) {
-    throw new PipelineError('STORE_CORRUPT', `${what} is not valid JSON`, { cause: err });
-  }
-}
-
-function encodeCursor(startedAt: number, seq: number): string {
-  return Buffer.from(`${startedAt}:${seq}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { startedAt: number; seq: number } {
-  const m = /^(-?\d+):(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
-  return { startedAt: Number(m[1]), seq: Number(m[2]) };
 }
 
 /** A tsquery lexeme literal: quoted, so search input is never read as tsquery operators. */
@@ -109,56 +120,7 @@ export function pinyinParts(pinyin: string): string[] {
   return parts;
 }
 
-function rowToReview(r: PgRow): Review {
-  const review: Review = {
-    state: r.review_state as Review['state'],
-    reason: (r.review_reason as string | null) ?? null,
-    reviewer: (r.reviewer as string | null) ?? null,
-    reviewedAt: (r.reviewed_at as number | null) ?? null,
-  };
-  // only tag hits can be corrected
-  if ('corrected_value' in r) review.correctedValue = (r.corrected_value as string | null) ?? null;
-  return review;
-}
-
 const HIT_TABLES: Record<HitKind, string> = { tag: 'tag_hits', compliance: 'compliance_hits', keyPoint: 'key_points' };
-
-function rowToRerunJob(r: PgRow): RerunJob {
-  return {
-    id: r.id as string,
-    state: r.state as RerunJobState,
-    filter: parseJson<RollupFilter>(r.filter, 'rerun job filter'),
-    rulesVersion: r.rules_version as string,
-    total: r.total as number,
-    done: r.done as number,
-    failed: r.failed as number,
-    createdBy: r.created_by as string,
-    createdAt: r.created_at as number,
-    updatedAt: r.updated_at as number,
-    finishedAt: (r.finished_at as number | null) ?? null,
-    lastError: (r.last_error as string | null) ?? null,
-  };
-}
-
-function rowToRuleSetVersion(r: PgRow): RuleSetVersionInfo {
-  return {
-    version: r.version as string,
-    seq: r.seq as number,
-    source: r.source as RuleSetVersionInfo['source'],
-    basedOn: (r.based_on as string | null) ?? null,
-    author: r.author as string,
-    note: (r.note as string | null) ?? null,
-    contentHash: r.content_hash as string,
-    createdAt: r.created_at as number,
-    active: r.active === true,
-  };
-}
-
-function decodeCustomerCursor(cursor: string): string {
-  const after = Buffer.from(cursor, 'base64url').toString();
-  if (!after || Buffer.from(after).toString('base64url') !== cursor) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
-  return after;
-}
 
 function migrate(db: SyncPostgresConnection): void {
   db.transaction(() => {
@@ -222,13 +184,9 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
     );
   }
 
-  private rowToStaff(r: PgRow): Staff {
-    return { id: r.id as string, name: r.name as string | null, teamId: r.team_id as string | null, branchId: r.branch_id as string | null };
-  }
-
   getStaff(id: string): Staff | null {
     const r = this.db.one('SELECT * FROM staff WHERE id = $1', [id]);
-    return r ? this.rowToStaff(r) : null;
+    return r ? rowToStaff(r) : null;
   }
 
   setVoiceprint(v: Voiceprint): void {
@@ -242,30 +200,19 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
 
   getVoiceprint(staffId: string): Voiceprint | null {
     const r = this.db.one('SELECT * FROM voiceprints WHERE staff_id = $1', [staffId]);
-    if (!r) return null;
-    const raw = r.embedding as Uint8Array;
-    const blob = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    const dim = r.dim as number;
-    if (blob.length !== dim * 4) throw new PipelineError('STORE_CORRUPT', `voiceprint of ${staffId} has ${blob.length} bytes for ${dim} dims`);
-    const embedding = new Float32Array(dim);
-    for (let i = 0; i < dim; i++) embedding[i] = blob.readFloatLE(i * 4);
-    return { staffId, embedding, speechMs: r.speech_ms as number, model: r.model as string, createdAt: r.created_at as number };
+    return r ? rowToVoiceprint(r) : null;
   }
 
   listStaff(): Staff[] {
-    return this.db.query('SELECT * FROM staff ORDER BY id COLLATE "C"').map((r) => this.rowToStaff(r));
+    return this.db.query('SELECT * FROM staff ORDER BY id COLLATE "C"').map(rowToStaff);
   }
 
   listTeams(): Team[] {
-    return this.db.query('SELECT * FROM teams ORDER BY id COLLATE "C"').map((r) => ({
-      id: r.id as string,
-      name: r.name as string | null,
-      branchId: r.branch_id as string | null,
-    }));
+    return this.db.query('SELECT * FROM teams ORDER BY id COLLATE "C"').map(rowToTeam);
   }
 
   listBranches(): Branch[] {
-    return this.db.query('SELECT * FROM branches ORDER BY id COLLATE "C"').map((r) => ({ id: r.id as string, name: r.name as string | null }));
+    return this.db.query('SELECT * FROM branches ORDER BY id COLLATE "C"').map(rowToBranch);
   }
 
   upsertCustomer(c: Omit<Customer, 'createdAt'>): Customer {
@@ -274,21 +221,17 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
        phone = COALESCE(excluded.phone, customers.phone), name = COALESCE(excluded.name, customers.name) RETURNING *`,
       [c.id, c.phone, c.name, Date.now()],
     );
-    return this.rowToCustomer(r!);
+    return rowToCustomer(r!);
   }
 
   findCustomerByPhone(phone: string): Customer | null {
     const r = this.db.one('SELECT * FROM customers WHERE phone = $1', [phone]);
-    return r ? this.rowToCustomer(r) : null;
+    return r ? rowToCustomer(r) : null;
   }
 
   getCustomer(id: string): Customer | null {
     const r = this.db.one('SELECT * FROM customers WHERE id = $1', [id]);
-    return r ? this.rowToCustomer(r) : null;
-  }
-
-  private rowToCustomer(r: PgRow): Customer {
-    return { id: r.id as string, phone: r.phone as string | null, name: r.name as string | null, createdAt: r.created_at as number };
+    return r ? rowToCustomer(r) : null;
   }
 
   // ---------- conversations ----------
@@ -355,68 +298,15 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
 
   getConversation(id: string): Conversation | null {
     const r = this.db.one('SELECT * FROM conversations WHERE id = $1', [id]);
-    return r ? this.rowToConversation(r) : null;
-  }
-
-  private rowToConversation(r: PgRow): Conversation {
-    return {
-      id: r.id as string,
-      channel: r.channel as Conversation['channel'],
-      source: parseJson(r.source, 'conversation source'),
-      staffId: r.staff_id as string | null,
-      teamId: r.team_id as string | null,
-      branchId: r.branch_id as string | null,
-      customerId: r.customer_id as string | null,
-      startedAt: r.started_at as number,
-      endedAt: r.ended_at as number,
-      durationMs: r.duration_ms as number | null,
-      audioPath: r.audio_path as string | null,
-      audioFormat: r.audio_format as Conversation['audioFormat'],
-      transcriptSource: r.transcript_source as Conversation['transcriptSource'],
-      gaps: parseJson(r.gaps, 'conversation gaps'),
-      state: r.state as ConversationState,
-      createdAt: r.created_at as number,
-      updatedAt: r.updated_at as number,
-    };
+    return r ? rowToConversation(r) : null;
   }
 
   getDetail(id: string): ConversationDetail | null {
     const conversation = this.getConversation(id);
     if (!conversation) return null;
-    const tags = this.db.query('SELECT * FROM tag_hits WHERE conversation_id = $1 ORDER BY id', [id]).map(
-      (r): TagHit => ({
-        id: r.id as number,
-        family: r.family as string,
-        tag: r.tag as string,
-        value: r.value as string,
-        detail: r.detail as string | null,
-        confidence: r.confidence as number,
-        ruleId: r.rule_id as string,
-        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
-        review: rowToReview(r),
-      }),
-    );
-    const compliance = this.db.query('SELECT * FROM compliance_hits WHERE conversation_id = $1 ORDER BY id', [id]).map(
-      (r): ComplianceFinding => ({
-        id: r.id as number,
-        rule: r.rule as string,
-        severity: r.severity as ComplianceFinding['severity'],
-        ruleId: r.rule_id as string,
-        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
-        review: rowToReview(r),
-      }),
-    );
-    const keyPoints = this.db.query('SELECT * FROM key_points WHERE conversation_id = $1 ORDER BY id', [id]).map(
-      (r): KeyPointFinding => ({
-        id: r.id as number,
-        point: r.point as string,
-        applicable: r.applicable === true,
-        raised: r.raised === true,
-        toStandard: r.to_standard === true,
-        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
-        review: rowToReview(r),
-      }),
-    );
+    const tags = this.db.query('SELECT * FROM tag_hits WHERE conversation_id = $1 ORDER BY id', [id]).map(rowToTagHit);
+    const compliance = this.db.query('SELECT * FROM compliance_hits WHERE conversation_id = $1 ORDER BY id', [id]).map(rowToComplianceFinding);
+    const keyPoints = this.db.query('SELECT * FROM key_points WHERE conversation_id = $1 ORDER BY id', [id]).map(rowToKeyPointFinding);
     const s = this.db.one('SELECT * FROM summaries WHERE conversation_id = $1', [id]);
     return {
       ...conversation,
@@ -497,13 +387,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
        ORDER BY c.started_at DESC, c.seq DESC LIMIT ${p.add(page.limit + 1)}`,
       p.values,
     );
-    const more = rows.length > page.limit;
-    const items = rows.slice(0, page.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => this.rowToConversation(r)),
-      nextCursor: more && last ? encodeCursor(last.started_at as number, last.seq as number) : null,
-    };
+    return rowsToPage(rows, page.limit, rowToConversation, (last) => encodeCursor(last.started_at as number, last.seq as number));
   }
 
   countConversations(filter: ConversationFilter): number {
@@ -673,15 +557,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   }
 
   getStages(id: string): StageStatus[] {
-    return this.db.query('SELECT * FROM stages WHERE conversation_id = $1 ORDER BY ord', [id]).map((r) => ({
-      stage: r.stage as StageName,
-      state: r.state as StageStatus['state'],
-      attempts: r.attempts as number,
-      errorCode: r.error_code as string | null,
-      error: r.error as string | null,
-      nextAttemptAt: r.next_attempt_at as number | null,
-      updatedAt: r.updated_at as number,
-    }));
+    return this.db.query('SELECT * FROM stages WHERE conversation_id = $1 ORDER BY ord', [id]).map(rowToStageStatus);
   }
 
   stageBacklog(now: number): StageBacklogRow[] {
@@ -717,17 +593,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
   }
 
   getSegments(id: string): Segment[] {
-    return this.db.query('SELECT * FROM segments WHERE conversation_id = $1 ORDER BY idx', [id]).map((r) => ({
-      index: r.idx as number,
-      startMs: r.start_ms as number | null,
-      endMs: r.end_ms as number | null,
-      role: r.role as Segment['role'],
-      channel: r.channel as number,
-      text: r.text as string,
-      normalizedText: r.normalized_text as string | null,
-      confidence: r.confidence as number | null,
-      levelDb: r.level_db as number | null,
-    }));
+    return this.db.query('SELECT * FROM segments WHERE conversation_id = $1 ORDER BY idx', [id]).map(rowToSegment);
   }
 
   setNormalizedTexts(id: string, texts: Array<{ index: number; normalizedText: string }>): void {
@@ -871,15 +737,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
       'SELECT per_second, duration_ms, data FROM waveform_peaks WHERE conversation_id = $1 ORDER BY per_second DESC',
       [id],
     );
-    const first = rows[0];
-    if (!first) return null;
-    return {
-      durationMs: first.duration_ms,
-      levels: rows.map((r) => {
-        if (r.data.length % 2 !== 0) throw new PipelineError('STORE_CORRUPT', `waveform peaks of ${id} have an odd length`);
-        return { perSecond: r.per_second, data: new Int8Array(Uint8Array.from(r.data).buffer) };
-      }),
-    };
+    return rowsToWaveformPeaks(id, rows);
   }
 
   // ---------- rule-set history ----------
@@ -1039,19 +897,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
     if (!customer) return null;
     const history = this.db
       .query('SELECT * FROM profile_observations WHERE customer_id = $1 ORDER BY observed_at DESC, id DESC', [customerId])
-      .map(
-        (r): ProfileObservation => ({
-          family: r.family as string,
-          tag: r.tag as string,
-          value: r.value as string,
-          detail: r.detail as string | null,
-          conversationId: r.conversation_id as string,
-          channel: r.channel as string,
-          observedAt: r.observed_at as number,
-          quote: r.quote as string,
-          current: r.current === true,
-        }),
-      );
+      .map(rowToProfileObservation);
     return { customer, current: history.filter((h) => h.current), history };
   }
 
@@ -1064,7 +910,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
         })`,
     );
     const sql = `SELECT * FROM customers c ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.id COLLATE "C" LIMIT ${p.add(limit)}`;
-    return this.db.query(sql, p.values).map((r) => this.rowToCustomer(r));
+    return this.db.query(sql, p.values).map(rowToCustomer);
   }
 
   // ---------- search ----------
@@ -1121,13 +967,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
          GROUP BY k.point, grp ORDER BY k.point COLLATE "C", ${g} COLLATE "C" NULLS FIRST`,
         p.values,
       )
-      .map((r) => ({
-        point: r.point as string,
-        group: r.grp as string | null,
-        applicable: Number(r.applicable),
-        raised: Number(r.raised),
-        toStandard: Number(r.to_standard),
-      }));
+      .map(rowToKeyPointCounts);
   }
 
   complianceCounts(dimension: RollupDimension, filter: RollupFilter): ComplianceCounts[] {
@@ -1145,15 +985,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
          GROUP BY h.rule, h.severity, grp ORDER BY h.rule COLLATE "C", ${g} COLLATE "C" NULLS FIRST`,
         p.values,
       )
-      .map((r) => ({
-        rule: r.rule as string,
-        severity: r.severity as string,
-        group: r.grp as string | null,
-        hits: Number(r.hits),
-        conversations: Number(r.conversations),
-        confirmed: Number(r.confirmed),
-        dismissed: Number(r.dismissed),
-      }));
+      .map(rowToComplianceCounts);
   }
 
   overview(filter: RollupFilter): Overview {
@@ -1173,17 +1005,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
        FROM conversations c WHERE TRUE ${where} GROUP BY week ORDER BY week`,
       p.values,
     );
-    return {
-      conversations: total.n,
-      customers: total.customers,
-      avgDurationMs: total.avg === null ? null : Math.round(total.avg),
-      byWeek: weeks.map((w) => ({
-        weekStart: Number(w.week),
-        conversations: w.n,
-        customers: w.customers,
-        avgDurationMs: w.avg === null ? null : Math.round(w.avg),
-      })),
-    };
+    return rowsToOverview(total, weeks);
   }
 
   vocItems(filter: RollupFilter & { kind?: string }, limit: number): VocEntry[] {
@@ -1234,14 +1056,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
          GROUP BY 1, 2, 3 ORDER BY 1, k.point COLLATE "C", ${g} COLLATE "C" NULLS FIRST`,
         p.values,
       )
-      .map((r) => ({
-        bucket: Number(r.bucket),
-        point: r.point as string,
-        group: r.grp as string | null,
-        applicable: Number(r.applicable),
-        raised: Number(r.raised),
-        toStandard: Number(r.to_standard),
-      }));
+      .map(rowToKeyPointTrendRow);
   }
 
   complianceTrend(
@@ -1267,16 +1082,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
          GROUP BY 1, 2, 3, 4 ORDER BY 1, h.rule COLLATE "C", ${g} COLLATE "C" NULLS FIRST`,
         p.values,
       )
-      .map((r) => ({
-        bucket: Number(r.bucket),
-        rule: r.rule as string,
-        severity: r.severity as string,
-        group: r.grp as string | null,
-        hits: Number(r.hits),
-        conversations: Number(r.conversations),
-        confirmed: Number(r.confirmed),
-        dismissed: Number(r.dismissed),
-      }));
+      .map(rowToComplianceTrendRow);
   }
 
   conversationTrend(interval: TrendInterval, filter: TrendFilter): ConversationTrendRow[] {
@@ -1291,13 +1097,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
          GROUP BY 1, 2 ORDER BY 1, c.channel COLLATE "C"`,
         p.values,
       )
-      .map((r) => ({
-        bucket: Number(r.bucket),
-        channel: r.channel as Channel,
-        conversations: Number(r.n),
-        customers: Number(r.customers),
-        avgDurationMs: r.avg === null ? null : Math.round(Number(r.avg)),
-      }));
+      .map(rowToConversationTrendRow);
   }
 
   vocPage(
@@ -1309,11 +1109,10 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
     let extra = '';
     if (filter.kind) extra += ` AND v.kind = ${p.add(filter.kind)}`;
     if (page.cursor) {
-      const m = /^(-?\d+):(\d+):(\d+)$/.exec(Buffer.from(page.cursor, 'base64url').toString());
-      if (!m) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
-      const start = p.add(Number(m[1]));
-      const seq = p.add(Number(m[2]));
-      extra += ` AND (c.started_at < ${start} OR (c.started_at = ${start} AND (c.seq < ${seq} OR (c.seq = ${seq} AND v.ord > ${p.add(Number(m[3]))}))))`;
+      const c = decodeVocCursor(page.cursor);
+      const start = p.add(c.startedAt);
+      const seq = p.add(c.seq);
+      extra += ` AND (c.started_at < ${start} OR (c.started_at = ${start} AND (c.seq < ${seq} OR (c.seq = ${seq} AND v.ord > ${p.add(c.ord)}))))`;
     }
     const rows = this.db.query(
       `SELECT c.id AS id, c.seq AS seq, c.started_at AS started_at, c.channel AS channel, c.staff_id AS staff_id,
@@ -1324,26 +1123,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
        ORDER BY c.started_at DESC, c.seq DESC, v.ord ASC LIMIT ${p.add(page.limit + 1)}`,
       p.values,
     );
-    const more = rows.length > page.limit;
-    const items = rows.slice(0, page.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => ({
-        conversationId: r.id as string,
-        startedAt: r.started_at as number,
-        kind: r.kind as string,
-        text: r.text as string,
-        evidence: r.evidence ? parseJson(r.evidence, 'voc evidence') : null,
-        ord: r.ord as number,
-        channel: r.channel as Channel,
-        staffId: r.staff_id as string | null,
-        customerId: r.customer_id as string | null,
-        segment: r.segment as number | null,
-        quote: r.quote as string | null,
-        startMs: r.start_ms as number | null,
-      })),
-      nextCursor: more && last ? Buffer.from(`${String(last.started_at)}:${String(last.seq)}:${String(last.ord)}`).toString('base64url') : null,
-    };
+    return rowsToPage(rows, page.limit, rowToVocListItem, encodeVocCursor);
   }
 
   vocCounts(filter: RollupFilter): VocKindCount[] {
@@ -1356,7 +1136,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
          WHERE TRUE ${where} GROUP BY v.kind ORDER BY v.kind COLLATE "C"`,
         p.values,
       )
-      .map((r) => ({ kind: r.kind as string, items: Number(r.items), conversations: Number(r.conversations) }));
+      .map(rowToVocKindCount);
   }
 
   /** Customer ids with every tag condition among their current values, after `after` in id order (byte order). */
@@ -1399,7 +1179,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
       });
     }
     const last = pageIds[pageIds.length - 1];
-    return { items, nextCursor: more && last ? Buffer.from(last).toString('base64url') : null };
+    return { items, nextCursor: more && last ? encodeCustomerCursor(last) : null };
   }
 
   countCustomersByTags(tags: TagCondition[]): number {
@@ -1418,22 +1198,7 @@ export class PostgresConversationStore implements ConversationStore, StageBacklo
          FROM profile_observations p WHERE p.customer_id = $1 ORDER BY p.observed_at DESC, p.id DESC`,
         [customerId],
       )
-      .map((r) => {
-        const ev = r.hit_evidence ? parseJson<EvidenceRef[]>(r.hit_evidence, 'evidence')[0] : undefined;
-        return {
-          family: r.family as string,
-          tag: r.tag as string,
-          value: r.value as string,
-          detail: r.detail as string | null,
-          conversationId: r.conversation_id as string,
-          channel: r.channel as string,
-          observedAt: r.observed_at as number,
-          quote: r.quote as string,
-          current: r.current === true,
-          segment: ev?.turn ?? null,
-          startMs: ev?.startMs ?? null,
-        };
-      });
+      .map(rowToProfileSource);
   }
 
   conversationDigests(ids: string[]): ConversationDigest[] {

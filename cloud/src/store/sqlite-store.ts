@@ -6,17 +6,13 @@ import { PipelineError } from '../errors.js';
 import {
   STAGES,
   type Channel,
-  type ComplianceFinding,
   type Conversation,
   type ConversationDetail,
-  type ConversationState,
   type EvidenceRef,
-  type KeyPointFinding,
   type Review,
   type Segment,
   type StageName,
   type StageStatus,
-  type TagHit,
 } from '../model/conversation.js';
 import type { Branch, Customer, CustomerProfile, ProfileObservation, Staff, Team } from '../model/directory.js';
 import type {
@@ -44,7 +40,6 @@ import type {
   VocKindCount,
   VocListItem,
   RerunJob,
-  RerunJobState,
   RuleSetVersionInfo,
   RuleSetVersionRecord,
   StageClaim,
@@ -53,11 +48,43 @@ import type {
 } from './conversation-store.js';
 import { CLOUD_MIGRATIONS } from './sqlite-schema.js';
 import { REVIEW_RULES_MIGRATIONS } from './sqlite-schema-review-rules.js';
+import {
+  decodeCursor,
+  decodeCustomerCursor,
+  decodeVocCursor,
+  encodeCursor,
+  encodeCustomerCursor,
+  encodeVocCursor,
+  parseJson,
+  rowsToOverview,
+  rowsToPage,
+  rowsToWaveformPeaks,
+  rowToBranch,
+  rowToComplianceCounts,
+  rowToComplianceFinding,
+  rowToComplianceTrendRow,
+  rowToConversation,
+  rowToConversationTrendRow,
+  rowToCustomer,
+  rowToKeyPointCounts,
+  rowToKeyPointFinding,
+  rowToKeyPointTrendRow,
+  rowToProfileObservation,
+  rowToProfileSource,
+  rowToRerunJob,
+  rowToRuleSetVersion,
+  rowToSegment,
+  rowToStaff,
+  rowToStageStatus,
+  rowToTagHit,
+  rowToTeam,
+  rowToVocKindCount,
+  rowToVocListItem,
+  rowToVoiceprint,
+  STAGE_ORD,
+  type StoreRow,
+} from './row-mapping.js';
 import type { WaveformPeaks } from '../audio/peaks.js';
-
-type Row = Record<string, unknown>;
-
-const STAGE_ORD = new Map<StageName, number>(STAGES.map((s, i) => [s, i]));
 
 /** Applies the steps of one migration owner not applied yet, each in its own transaction. */
 function migrate(db: Database, owner: string, steps: readonly string[]): void {
@@ -74,24 +101,6 @@ function migrate(db: Database, owner: string, steps: readonly string[]): void {
   }
 }
 
-function parseJson<T>(text: unknown, what: string): T {
-  try {
-    return JSON.parse(String(text)) as T;
-  } catch (err) {
-    throw new PipelineError('STORE_CORRUPT', `${what} is not valid JSON`, { cause: err });
-  }
-}
-
-function encodeCursor(startedAt: number, seq: number): string {
-  return Buffer.from(`${startedAt}:${seq}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { startedAt: number; seq: number } {
-  const m = /^(-?\d+):(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
-  return { startedAt: Number(m[1]), seq: Number(m[2]) };
-}
-
 /** FTS5 query text for a structured text query; every term quoted so user input cannot inject syntax. */
 export function fts5Match(q: TextQuery): string | null {
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -103,50 +112,7 @@ export function fts5Match(q: TextQuery): string | null {
   return parts.length > 0 ? parts.map((p) => `(${p})`).join(' OR ') : null;
 }
 
-function rowToReview(r: Row): Review {
-  const review: Review = {
-    state: r.review_state as Review['state'],
-    reason: (r.review_reason as string | null) ?? null,
-    reviewer: (r.reviewer as string | null) ?? null,
-    reviewedAt: (r.reviewed_at as number | null) ?? null,
-  };
-  // only tag hits can be corrected
-  if ('corrected_value' in r) review.correctedValue = (r.corrected_value as string | null) ?? null;
-  return review;
-}
-
 const HIT_TABLES: Record<HitKind, string> = { tag: 'tag_hits', compliance: 'compliance_hits', keyPoint: 'key_points' };
-
-function rowToRerunJob(r: Row): RerunJob {
-  return {
-    id: r.id as string,
-    state: r.state as RerunJobState,
-    filter: parseJson<RollupFilter>(r.filter, 'rerun job filter'),
-    rulesVersion: r.rules_version as string,
-    total: r.total as number,
-    done: r.done as number,
-    failed: r.failed as number,
-    createdBy: r.created_by as string,
-    createdAt: r.created_at as number,
-    updatedAt: r.updated_at as number,
-    finishedAt: (r.finished_at as number | null) ?? null,
-    lastError: (r.last_error as string | null) ?? null,
-  };
-}
-
-function rowToRuleSetVersion(r: Row): RuleSetVersionInfo {
-  return {
-    version: r.version as string,
-    seq: r.seq as number,
-    source: r.source as RuleSetVersionInfo['source'],
-    basedOn: (r.based_on as string | null) ?? null,
-    author: r.author as string,
-    note: (r.note as string | null) ?? null,
-    contentHash: r.content_hash as string,
-    createdAt: r.created_at as number,
-    active: r.active === 1,
-  };
-}
 
 /** SQLite (better-sqlite3, WAL) implementation of the conversation store. */
 export class SqliteConversationStore implements ConversationStore {
@@ -220,8 +186,8 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getStaff(id: string): Staff | null {
-    const r = this.q('SELECT * FROM staff WHERE id = ?').get(id) as Row | undefined;
-    return r ? { id: r.id as string, name: r.name as string | null, teamId: r.team_id as string | null, branchId: r.branch_id as string | null } : null;
+    const r = this.q('SELECT * FROM staff WHERE id = ?').get(id) as StoreRow | undefined;
+    return r ? rowToStaff(r) : null;
   }
 
   setVoiceprint(v: Voiceprint): void {
@@ -233,38 +199,20 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getVoiceprint(staffId: string): Voiceprint | null {
-    const r = this.q('SELECT * FROM voiceprints WHERE staff_id = ?').get(staffId) as Row | undefined;
-    if (!r) return null;
-    const blob = r.embedding as Buffer;
-    const dim = r.dim as number;
-    if (blob.length !== dim * 4) throw new PipelineError('STORE_CORRUPT', `voiceprint of ${staffId} has ${blob.length} bytes for ${dim} dims`);
-    const embedding = new Float32Array(dim);
-    for (let i = 0; i < dim; i++) embedding[i] = blob.readFloatLE(i * 4);
-    return { staffId, embedding, speechMs: r.speech_ms as number, model: r.model as string, createdAt: r.created_at as number };
+    const r = this.q('SELECT * FROM voiceprints WHERE staff_id = ?').get(staffId) as StoreRow | undefined;
+    return r ? rowToVoiceprint(r) : null;
   }
 
   listStaff(): Staff[] {
-    return (this.q('SELECT * FROM staff ORDER BY id').all() as Row[]).map((r) => ({
-      id: r.id as string,
-      name: r.name as string | null,
-      teamId: r.team_id as string | null,
-      branchId: r.branch_id as string | null,
-    }));
+    return (this.q('SELECT * FROM staff ORDER BY id').all() as StoreRow[]).map(rowToStaff);
   }
 
   listTeams(): Team[] {
-    return (this.q('SELECT * FROM teams ORDER BY id').all() as Row[]).map((r) => ({
-      id: r.id as string,
-      name: r.name as string | null,
-      branchId: r.branch_id as string | null,
-    }));
+    return (this.q('SELECT * FROM teams ORDER BY id').all() as StoreRow[]).map(rowToTeam);
   }
 
   listBranches(): Branch[] {
-    return (this.q('SELECT * FROM branches ORDER BY id').all() as Row[]).map((r) => ({
-      id: r.id as string,
-      name: r.name as string | null,
-    }));
+    return (this.q('SELECT * FROM branches ORDER BY id').all() as StoreRow[]).map(rowToBranch);
   }
 
   upsertCustomer(c: Omit<Customer, 'createdAt'>): Customer {
@@ -278,17 +226,13 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   findCustomerByPhone(phone: string): Customer | null {
-    const r = this.q('SELECT * FROM customers WHERE phone = ?').get(phone) as Row | undefined;
-    return r ? this.rowToCustomer(r) : null;
+    const r = this.q('SELECT * FROM customers WHERE phone = ?').get(phone) as StoreRow | undefined;
+    return r ? rowToCustomer(r) : null;
   }
 
   getCustomer(id: string): Customer | null {
-    const r = this.q('SELECT * FROM customers WHERE id = ?').get(id) as Row | undefined;
-    return r ? this.rowToCustomer(r) : null;
-  }
-
-  private rowToCustomer(r: Row): Customer {
-    return { id: r.id as string, phone: r.phone as string | null, name: r.name as string | null, createdAt: r.created_at as number };
+    const r = this.q('SELECT * FROM customers WHERE id = ?').get(id) as StoreRow | undefined;
+    return r ? rowToCustomer(r) : null;
   }
 
   // ---------- conversations ----------
@@ -350,72 +294,17 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getConversation(id: string): Conversation | null {
-    const r = this.stmts.convById!.get(id) as Row | undefined;
-    return r ? this.rowToConversation(r) : null;
-  }
-
-  private rowToConversation(r: Row): Conversation {
-    return {
-      id: r.id as string,
-      channel: r.channel as Conversation['channel'],
-      source: parseJson(r.source, 'conversation source'),
-      staffId: r.staff_id as string | null,
-      teamId: r.team_id as string | null,
-      branchId: r.branch_id as string | null,
-      customerId: r.customer_id as string | null,
-      startedAt: r.started_at as number,
-      endedAt: r.ended_at as number,
-      durationMs: r.duration_ms as number | null,
-      audioPath: r.audio_path as string | null,
-      audioFormat: r.audio_format as Conversation['audioFormat'],
-      transcriptSource: r.transcript_source as Conversation['transcriptSource'],
-      gaps: parseJson(r.gaps, 'conversation gaps'),
-      state: r.state as ConversationState,
-      createdAt: r.created_at as number,
-      updatedAt: r.updated_at as number,
-    };
+    const r = this.stmts.convById!.get(id) as StoreRow | undefined;
+    return r ? rowToConversation(r) : null;
   }
 
   getDetail(id: string): ConversationDetail | null {
     const conversation = this.getConversation(id);
     if (!conversation) return null;
-    const tags = (this.q('SELECT * FROM tag_hits WHERE conversation_id = ? ORDER BY id').all(id) as Row[]).map(
-      (r): TagHit => ({
-        id: r.id as number,
-        family: r.family as string,
-        tag: r.tag as string,
-        value: r.value as string,
-        detail: r.detail as string | null,
-        confidence: r.confidence as number,
-        ruleId: r.rule_id as string,
-        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
-        review: rowToReview(r),
-      }),
-    );
-    const compliance = (
-      this.q('SELECT * FROM compliance_hits WHERE conversation_id = ? ORDER BY id').all(id) as Row[]
-    ).map(
-      (r): ComplianceFinding => ({
-        id: r.id as number,
-        rule: r.rule as string,
-        severity: r.severity as ComplianceFinding['severity'],
-        ruleId: r.rule_id as string,
-        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
-        review: rowToReview(r),
-      }),
-    );
-    const keyPoints = (this.q('SELECT * FROM key_points WHERE conversation_id = ? ORDER BY id').all(id) as Row[]).map(
-      (r): KeyPointFinding => ({
-        id: r.id as number,
-        point: r.point as string,
-        applicable: r.applicable === 1,
-        raised: r.raised === 1,
-        toStandard: r.to_standard === 1,
-        evidence: parseJson<EvidenceRef[]>(r.evidence, 'evidence'),
-        review: rowToReview(r),
-      }),
-    );
-    const s = this.q('SELECT * FROM summaries WHERE conversation_id = ?').get(id) as Row | undefined;
+    const tags = (this.q('SELECT * FROM tag_hits WHERE conversation_id = ? ORDER BY id').all(id) as StoreRow[]).map(rowToTagHit);
+    const compliance = (this.q('SELECT * FROM compliance_hits WHERE conversation_id = ? ORDER BY id').all(id) as StoreRow[]).map(rowToComplianceFinding);
+    const keyPoints = (this.q('SELECT * FROM key_points WHERE conversation_id = ? ORDER BY id').all(id) as StoreRow[]).map(rowToKeyPointFinding);
+    const s = this.q('SELECT * FROM summaries WHERE conversation_id = ?').get(id) as StoreRow | undefined;
     return {
       ...conversation,
       stages: this.getStages(id),
@@ -530,14 +419,8 @@ export class SqliteConversationStore implements ConversationStore {
     params.limit = page.limit + 1;
     const sql = `SELECT c.* FROM conversations c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY c.started_at DESC, c.seq DESC LIMIT @limit`;
-    const rows = this.q(sql).all(params) as Row[];
-    const more = rows.length > page.limit;
-    const items = rows.slice(0, page.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => this.rowToConversation(r)),
-      nextCursor: more && last ? encodeCursor(last.started_at as number, last.seq as number) : null,
-    };
+    const rows = this.q(sql).all(params) as StoreRow[];
+    return rowsToPage(rows, page.limit, rowToConversation, (last) => encodeCursor(last.started_at as number, last.seq as number));
   }
 
   countConversations(filter: ConversationFilter): number {
@@ -686,15 +569,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getStages(id: string): StageStatus[] {
-    return (this.stmts.stagesById!.all(id) as Row[]).map((r) => ({
-      stage: r.stage as StageName,
-      state: r.state as StageStatus['state'],
-      attempts: r.attempts as number,
-      errorCode: r.error_code as string | null,
-      error: r.error as string | null,
-      nextAttemptAt: r.next_attempt_at as number | null,
-      updatedAt: r.updated_at as number,
-    }));
+    return (this.stmts.stagesById!.all(id) as StoreRow[]).map(rowToStageStatus);
   }
 
   // ---------- content ----------
@@ -715,17 +590,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getSegments(id: string): Segment[] {
-    return (this.q('SELECT * FROM segments WHERE conversation_id = ? ORDER BY idx').all(id) as Row[]).map((r) => ({
-      index: r.idx as number,
-      startMs: r.start_ms as number | null,
-      endMs: r.end_ms as number | null,
-      role: r.role as Segment['role'],
-      channel: r.channel as number,
-      text: r.text as string,
-      normalizedText: r.normalized_text as string | null,
-      confidence: r.confidence as number | null,
-      levelDb: r.level_db as number | null,
-    }));
+    return (this.q('SELECT * FROM segments WHERE conversation_id = ? ORDER BY idx').all(id) as StoreRow[]).map(rowToSegment);
   }
 
   setNormalizedTexts(id: string, texts: Array<{ index: number; normalizedText: string }>): void {
@@ -744,7 +609,7 @@ export class SqliteConversationStore implements ConversationStore {
   replaceAnalysis(id: string, a: AnalysisRecord, now: number): void {
     const firstTurn = (ev: EvidenceRef[]) => (ev[0] ? String(ev[0].turn) : '-');
     const reviewed = (table: string) =>
-      this.q(`SELECT * FROM ${table} WHERE conversation_id = ? AND review_state != 'pending'`).all(id) as Row[];
+      this.q(`SELECT * FROM ${table} WHERE conversation_id = ? AND review_state != 'pending'`).all(id) as StoreRow[];
     this.db.transaction(() => {
       // Reviewed rows stay as the reviewer saw them; a new finding for the same thing is not added beside them.
       const tagKeys = new Set<string>();
@@ -834,16 +699,7 @@ export class SqliteConversationStore implements ConversationStore {
     const rows = this
       .q('SELECT per_second, duration_ms, data FROM waveform_peaks WHERE conversation_id = ? ORDER BY per_second DESC')
       .all(id) as Array<{ per_second: number; duration_ms: number; data: Buffer }>;
-    const first = rows[0];
-    if (!first) return null;
-    return {
-      durationMs: first.duration_ms,
-      levels: rows.map((r) => {
-        if (r.data.length % 2 !== 0) throw new PipelineError('STORE_CORRUPT', `waveform peaks of ${id} have an odd length`);
-        // copy: the Buffer may be a view into a pooled allocation
-        return { perSecond: r.per_second, data: new Int8Array(Uint8Array.from(r.data).buffer) };
-      }),
-    };
+    return rowsToWaveformPeaks(id, rows);
   }
 
   // ---------- rule-set history ----------
@@ -858,23 +714,23 @@ export class SqliteConversationStore implements ConversationStore {
           `INSERT INTO rule_set_versions (version, source, based_on, author, note, content_hash, document, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         )
-        .get(v.version, v.source, v.basedOn, v.author, v.note, v.contentHash, JSON.stringify(v.document), v.createdAt) as Row;
+        .get(v.version, v.source, v.basedOn, v.author, v.note, v.contentHash, JSON.stringify(v.document), v.createdAt) as StoreRow;
       return rowToRuleSetVersion(r);
     })();
   }
 
   listRuleSetVersions(): RuleSetVersionInfo[] {
-    return (this.q('SELECT * FROM rule_set_versions ORDER BY seq DESC').all() as Row[]).map(rowToRuleSetVersion);
+    return (this.q('SELECT * FROM rule_set_versions ORDER BY seq DESC').all() as StoreRow[]).map(rowToRuleSetVersion);
   }
 
   getRuleSetVersion(version: string): RuleSetVersionRecord | null {
-    const r = this.q('SELECT * FROM rule_set_versions WHERE version = ?').get(version) as Row | undefined;
+    const r = this.q('SELECT * FROM rule_set_versions WHERE version = ?').get(version) as StoreRow | undefined;
     return r ? { ...rowToRuleSetVersion(r), document: parseJson<Record<string, unknown>>(r.document, `rule set ${version}`) } : null;
   }
 
   findRuleSetVersionByHash(contentHash: string): RuleSetVersionInfo | null {
     const r = this.q('SELECT * FROM rule_set_versions WHERE content_hash = ? ORDER BY seq DESC LIMIT 1').get(contentHash) as
-      | Row
+      | StoreRow
       | undefined;
     return r ? rowToRuleSetVersion(r) : null;
   }
@@ -889,7 +745,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getActiveRuleSetVersion(): RuleSetVersionInfo | null {
-    const r = this.q('SELECT * FROM rule_set_versions WHERE active = 1').get() as Row | undefined;
+    const r = this.q('SELECT * FROM rule_set_versions WHERE active = 1').get() as StoreRow | undefined;
     return r ? rowToRuleSetVersion(r) : null;
   }
 
@@ -920,22 +776,22 @@ export class SqliteConversationStore implements ConversationStore {
           now,
           now,
           items.changes === 0 ? now : null,
-        ) as Row;
+        ) as StoreRow;
       return rowToRerunJob(r);
     })();
   }
 
   getRerunJob(id: string): RerunJob | null {
-    const r = this.q('SELECT * FROM rerun_jobs WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT * FROM rerun_jobs WHERE id = ?').get(id) as StoreRow | undefined;
     return r ? rowToRerunJob(r) : null;
   }
 
   listRerunJobs(limit: number): RerunJob[] {
-    return (this.q('SELECT * FROM rerun_jobs ORDER BY seq DESC LIMIT ?').all(limit) as Row[]).map(rowToRerunJob);
+    return (this.q('SELECT * FROM rerun_jobs ORDER BY seq DESC LIMIT ?').all(limit) as StoreRow[]).map(rowToRerunJob);
   }
 
   runningRerunJobs(): RerunJob[] {
-    return (this.q(`SELECT * FROM rerun_jobs WHERE state = 'running' ORDER BY seq`).all() as Row[]).map(rowToRerunJob);
+    return (this.q(`SELECT * FROM rerun_jobs WHERE state = 'running' ORDER BY seq`).all() as StoreRow[]).map(rowToRerunJob);
   }
 
   pendingRerunItems(jobId: string, limit: number): string[] {
@@ -1023,20 +879,8 @@ export class SqliteConversationStore implements ConversationStore {
     const history = (
       this
         .q('SELECT * FROM profile_observations WHERE customer_id = ? ORDER BY observed_at DESC, id DESC')
-        .all(customerId) as Row[]
-    ).map(
-      (r): ProfileObservation => ({
-        family: r.family as string,
-        tag: r.tag as string,
-        value: r.value as string,
-        detail: r.detail as string | null,
-        conversationId: r.conversation_id as string,
-        channel: r.channel as string,
-        observedAt: r.observed_at as number,
-        quote: r.quote as string,
-        current: r.current === 1,
-      }),
-    );
+        .all(customerId) as StoreRow[]
+    ).map(rowToProfileObservation);
     return { customer, current: history.filter((h) => h.current), history };
   }
 
@@ -1054,7 +898,7 @@ export class SqliteConversationStore implements ConversationStore {
     }
     params.push(limit);
     const sql = `SELECT * FROM customers c ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.id LIMIT ?`;
-    return (this.q(sql).all(...params) as Row[]).map((r) => this.rowToCustomer(r));
+    return (this.q(sql).all(...params) as StoreRow[]).map(rowToCustomer);
   }
 
   // ---------- search ----------
@@ -1100,22 +944,13 @@ export class SqliteConversationStore implements ConversationStore {
     return this
       .q(
         `SELECT k.point AS point, ${g} AS grp, SUM(k.applicable) AS applicable,
-           SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS toStandard
+           SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS to_standard
          FROM key_points k
          WHERE k.review_state != 'dismissed' ${sql}
          GROUP BY k.point, grp ORDER BY k.point, grp`,
       )
       .all(params)
-      .map((r) => {
-        const row = r as Row;
-        return {
-          point: row.point as string,
-          group: row.grp as string | null,
-          applicable: Number(row.applicable),
-          raised: Number(row.raised),
-          toStandard: Number(row.toStandard),
-        };
-      });
+      .map((r) => rowToKeyPointCounts(r as StoreRow));
   }
 
   complianceCounts(dimension: RollupDimension, filter: RollupFilter): ComplianceCounts[] {
@@ -1132,18 +967,7 @@ export class SqliteConversationStore implements ConversationStore {
          GROUP BY h.rule, h.severity, grp ORDER BY h.rule, grp`,
       )
       .all(params)
-      .map((r) => {
-        const row = r as Row;
-        return {
-          rule: row.rule as string,
-          severity: row.severity as string,
-          group: row.grp as string | null,
-          hits: Number(row.hits),
-          conversations: Number(row.conversations),
-          confirmed: Number(row.confirmed),
-          dismissed: Number(row.dismissed),
-        };
-      });
+      .map((r) => rowToComplianceCounts(r as StoreRow));
   }
 
   overview(filter: RollupFilter): Overview {
@@ -1164,17 +988,7 @@ export class SqliteConversationStore implements ConversationStore {
          FROM conversations c WHERE 1 = 1 ${sql} GROUP BY week ORDER BY week`,
       )
       .all(params) as Array<{ week: number; n: number; customers: number; avg: number | null }>;
-    return {
-      conversations: total.n,
-      customers: total.customers,
-      avgDurationMs: total.avg === null ? null : Math.round(total.avg),
-      byWeek: weeks.map((w) => ({
-        weekStart: w.week,
-        conversations: w.n,
-        customers: w.customers,
-        avgDurationMs: w.avg === null ? null : Math.round(w.avg),
-      })),
-    };
+    return rowsToOverview(total, weeks);
   }
 
   vocItems(filter: RollupFilter & { kind?: string }, limit: number): VocEntry[] {
@@ -1260,20 +1074,13 @@ export class SqliteConversationStore implements ConversationStore {
       this
         .q(
           `SELECT ${this.bucketSql(interval, 'k')} AS bucket, k.point AS point, ${g} AS grp, SUM(k.applicable) AS applicable,
-             SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS toStandard
+             SUM(k.applicable AND k.raised) AS raised, SUM(k.applicable AND k.to_standard) AS to_standard
            FROM key_points k
            WHERE k.review_state != 'dismissed' ${pointSql} ${sql}
            GROUP BY bucket, k.point, grp ORDER BY bucket, k.point, grp`,
         )
-        .all(params) as Row[]
-    ).map((r) => ({
-      bucket: Number(r.bucket),
-      point: r.point as string,
-      group: r.grp as string | null,
-      applicable: Number(r.applicable),
-      raised: Number(r.raised),
-      toStandard: Number(r.toStandard),
-    }));
+        .all(params) as StoreRow[]
+    ).map(rowToKeyPointTrendRow);
   }
 
   complianceTrend(
@@ -1303,17 +1110,8 @@ export class SqliteConversationStore implements ConversationStore {
            WHERE 1 = 1 ${hitSql} ${sql}
            GROUP BY bucket, h.rule, h.severity, grp ORDER BY bucket, h.rule, grp`,
         )
-        .all(params) as Row[]
-    ).map((r) => ({
-      bucket: Number(r.bucket),
-      rule: r.rule as string,
-      severity: r.severity as string,
-      group: r.grp as string | null,
-      hits: Number(r.hits),
-      conversations: Number(r.conversations),
-      confirmed: Number(r.confirmed),
-      dismissed: Number(r.dismissed),
-    }));
+        .all(params) as StoreRow[]
+    ).map(rowToComplianceTrendRow);
   }
 
   conversationTrend(interval: TrendInterval, filter: TrendFilter): ConversationTrendRow[] {
@@ -1326,14 +1124,8 @@ export class SqliteConversationStore implements ConversationStore {
            FROM conversations c WHERE 1 = 1 ${sql}
            GROUP BY bucket, c.channel ORDER BY bucket, c.channel`,
         )
-        .all(params) as Row[]
-    ).map((r) => ({
-      bucket: Number(r.bucket),
-      channel: r.channel as Channel,
-      conversations: Number(r.n),
-      customers: Number(r.customers),
-      avgDurationMs: r.avg === null ? null : Math.round(Number(r.avg)),
-    }));
+        .all(params) as StoreRow[]
+    ).map(rowToConversationTrendRow);
   }
 
   vocPage(
@@ -1347,44 +1139,24 @@ export class SqliteConversationStore implements ConversationStore {
       params.kind = filter.kind;
     }
     if (page.cursor) {
-      const m = /^(-?\d+):(\d+):(\d+)$/.exec(Buffer.from(page.cursor, 'base64url').toString());
-      if (!m) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
+      const c = decodeVocCursor(page.cursor);
       extra += ` AND (v.started_at < @cStart OR (v.started_at = @cStart AND (v.conv_seq < @cSeq OR (v.conv_seq = @cSeq AND v.ord > @cOrd))))`;
-      params.cStart = Number(m[1]);
-      params.cSeq = Number(m[2]);
-      params.cOrd = Number(m[3]);
+      params.cStart = c.startedAt;
+      params.cSeq = c.seq;
+      params.cOrd = c.ord;
     }
     params.limit = page.limit + 1;
     const rows = this
       .q(
-        `SELECT c.id AS id, c.seq AS seq, c.started_at AS startedAt, c.channel AS channel, c.staff_id AS staffId,
-           c.customer_id AS customerId, v.ord AS ord, v.kind AS kind, v.text AS text, v.segment AS segment, v.quote AS quote,
-           v.start_ms AS startMs, v.evidence AS evidence
+        `SELECT c.id AS id, c.seq AS seq, c.started_at AS started_at, c.channel AS channel, c.staff_id AS staff_id,
+           c.customer_id AS customer_id, v.ord AS ord, v.kind AS kind, v.text AS text, v.segment AS segment, v.quote AS quote,
+           v.start_ms AS start_ms, v.evidence AS evidence
          FROM voc_items v JOIN conversations c ON c.id = v.conversation_id
          WHERE 1 = 1 ${sql} ${extra}
          ORDER BY v.started_at DESC, v.conv_seq DESC, v.ord ASC LIMIT @limit`,
       )
-      .all(params) as Row[];
-    const more = rows.length > page.limit;
-    const items = rows.slice(0, page.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => ({
-        conversationId: r.id as string,
-        startedAt: r.startedAt as number,
-        kind: r.kind as string,
-        text: r.text as string,
-        evidence: r.evidence ? parseJson(r.evidence, 'voc evidence') : null,
-        ord: r.ord as number,
-        channel: r.channel as Channel,
-        staffId: r.staffId as string | null,
-        customerId: r.customerId as string | null,
-        segment: r.segment as number | null,
-        quote: r.quote as string | null,
-        startMs: r.startMs as number | null,
-      })),
-      nextCursor: more && last ? Buffer.from(`${last.startedAt}:${last.seq}:${last.ord}`).toString('base64url') : null,
-    };
+      .all(params) as StoreRow[];
+    return rowsToPage(rows, page.limit, rowToVocListItem, encodeVocCursor);
   }
 
   vocCounts(filter: RollupFilter): VocKindCount[] {
@@ -1396,8 +1168,8 @@ export class SqliteConversationStore implements ConversationStore {
            FROM voc_items v
            WHERE 1 = 1 ${sql} GROUP BY v.kind ORDER BY v.kind`,
         )
-        .all(params) as Row[]
-    ).map((r) => ({ kind: r.kind as string, items: Number(r.items), conversations: Number(r.conversations) }));
+        .all(params) as StoreRow[]
+    ).map(rowToVocKindCount);
   }
 
   /**
@@ -1425,11 +1197,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   customersByTags(tags: TagCondition[], page: { limit: number; cursor?: string | null }): CustomerListingPage {
-    let after = '';
-    if (page.cursor) {
-      after = Buffer.from(page.cursor, 'base64url').toString();
-      if (!after || Buffer.from(after).toString('base64url') !== page.cursor) throw new PipelineError('BAD_REQUEST', 'cursor is not valid');
-    }
+    const after = page.cursor ? decodeCustomerCursor(page.cursor) : '';
     const m = this.customerMatchSql(tags);
     const ids = (
       this.q(`${m.sql} ORDER BY customer_id LIMIT ?`).all(...m.params, after, page.limit + 1) as Array<{ customer_id: string }>
@@ -1439,7 +1207,7 @@ export class SqliteConversationStore implements ConversationStore {
     // Three set queries per page (not three per customer): an export walks every page.
     const idList = JSON.stringify(pageIds);
     const customers = new Map(
-      (this.q('SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(idList) as Row[]).map((r) => [r.id as string, this.rowToCustomer(r)]),
+      (this.q('SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(idList) as StoreRow[]).map((r) => [r.id as string, rowToCustomer(r)]),
     );
     const current = new Map<string, Array<{ family: string; tag: string; value: string }>>();
     for (const r of this
@@ -1476,7 +1244,7 @@ export class SqliteConversationStore implements ConversationStore {
       });
     }
     const last = pageIds[pageIds.length - 1];
-    return { items, nextCursor: more && last ? Buffer.from(last).toString('base64url') : null };
+    return { items, nextCursor: more && last ? encodeCustomerCursor(last) : null };
   }
 
   countCustomersByTags(tags: TagCondition[]): number {
@@ -1494,23 +1262,8 @@ export class SqliteConversationStore implements ConversationStore {
               ORDER BY t.id LIMIT 1) AS hit_evidence
            FROM profile_observations p WHERE p.customer_id = ? ORDER BY p.observed_at DESC, p.id DESC`,
         )
-        .all(customerId) as Row[]
-    ).map((r) => {
-      const ev = r.hit_evidence ? parseJson<EvidenceRef[]>(r.hit_evidence, 'evidence')[0] : undefined;
-      return {
-        family: r.family as string,
-        tag: r.tag as string,
-        value: r.value as string,
-        detail: r.detail as string | null,
-        conversationId: r.conversation_id as string,
-        channel: r.channel as string,
-        observedAt: r.observed_at as number,
-        quote: r.quote as string,
-        current: r.current === 1,
-        segment: ev?.turn ?? null,
-        startMs: ev?.startMs ?? null,
-      };
-    });
+        .all(customerId) as StoreRow[]
+    ).map(rowToProfileSource);
   }
 
   conversationDigests(ids: string[]): ConversationDigest[] {
