@@ -20,8 +20,9 @@ export const TRAINING_SETS: readonly { set: string; dir: string }[] = [
   { set: 'dialogues', dir: path.join(FIXTURES, 'dialogues') },
   ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((n) => ({ set: `heldout-${n}`, dir: path.join(FIXTURES, `heldout-${n}`) })),
   // written for the tagger by writers who saw neither the engine nor the other sets (docs/rules.md, "The learned
-  // tagger"); the rules were tuned by concept on training 1-4 and 11-17 in session 11
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((n) => ({ set: `training-${n}`, dir: path.join(FIXTURES, `training-${n}`) })),
+  // tagger"); the rules were tuned by concept on training 1-4 and 11-17 in session 11; 18-20 (session 12) are
+  // unread by the rules
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map((n) => ({ set: `training-${n}`, dir: path.join(FIXTURES, `training-${n}`) })),
 ];
 
 /** Sets kept blind: neither the rules nor the tagger may be fitted to them. */
