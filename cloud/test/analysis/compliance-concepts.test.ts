@@ -297,4 +297,18 @@ describe('precision: facts, warnings and advice that are no violation', () => {
     expect(staffSays('您是稳健型，按规定不能直接买R4的股票基金，我不建议。', careful)).not.toContain('suitability_mismatch');
     expect(staffSays('那您看看这只股票型基金，今年涨得好。', careful)).toContain('suitability_mismatch');
   });
+  it('an offer to tell about wealth products in general, buying rules and a fraud warning pitch no product', () => {
+    expect(staffSays('您办完了要是不急着走，我可以跟您讲讲我们行的理财。')).not.toContain('missing_risk_disclosure');
+    expect(staffSays('下个月我们有个理财的活动，您想不想了解了解？')).not.toContain('missing_risk_disclosure');
+    expect(staffSays('帮家里人买理财得他本人来，要本人做测评签字。')).not.toContain('missing_risk_disclosure');
+    expect(staffSays('您说的这个群一看就是理财诈骗，先给点甜头，后面钱就转不出来了。')).not.toContain('missing_risk_disclosure');
+    // a product singled out and sold is a pitch
+    expect(staffSays('我们新出了一款理财，九十天的，年化三点二，您可以买点。')).toContain('missing_risk_disclosure');
+    expect(staffSays('我们有只科技主题的基金最近涨得好，您要不要了解一下？')).toContain('missing_risk_disclosure');
+  });
+  it('what not to hand over, listed before the warning in the same turn, is no asking', () => {
+    expect(staffSays('有人打电话叫您念短信码 念卡密码 都不要告诉任何人 银行不会找您要这些')).not.toContain('ask_sensitive_credentials');
+    // asking in one turn is asking, whatever a later turn says
+    expect(staffSays('把短信验证码念给我一下', [])).toContain('ask_sensitive_credentials');
+  });
 });
