@@ -6,6 +6,7 @@ import { loadTaxonomy } from '../../src/analysis/taxonomy.js';
 import { loadDialogues } from '../../src/eval/corpus.js';
 import { evaluateDialogues } from '../../src/eval/run.js';
 import { TARGETS } from '../../src/eval/report.js';
+import { BLIND_SETS } from '../../src/eval/training-sets.js';
 
 // Held-out dialogues written without reading the rules (cloud/test/fixtures/heldout-*/README.md).
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -79,11 +80,11 @@ describe.each([
   });
 });
 
-// Sets 17 to 23 are blind measures (their READMEs; docs/rules.md, "What to expect on unseen
+// The blind sets (BLIND_SETS: 17 to 23) are blind measures (their READMEs; docs/rules.md, "What to expect on unseen
 // conversations"). No floor: a floor would make their figures something to tune against. The loader
 // checks their structure, and every dialogue must reach the scorer, with the rules alone and with the
 // shipped tagger (which was never trained on them: cloud/test/analysis/learned/shipped-model.test.ts).
-describe.each(['heldout-17', 'heldout-18', 'heldout-19', 'heldout-20', 'heldout-21', 'heldout-22', 'heldout-23'])('held-out set %s (blind)', (folder) => {
+describe.each([...BLIND_SETS])('held-out set %s (blind)', (folder) => {
   // the first one also loads the tagger and its dictionary (about 1 s, more on a busy machine)
   it('loads and scores all 40 dialogues, with the rules alone and with the tagger', { timeout: 60_000 }, () => {
     expect(scoresOf(folder).dialogues).toBe(40);
