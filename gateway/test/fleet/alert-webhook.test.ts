@@ -171,7 +171,14 @@ describe('alert webhook across a gateway restart (real gateway, real HTTP receiv
     }
     expect(Date.now()).toBeGreaterThanOrEqual(retryAt);
     expect(hook.received).toEqual([expect.objectContaining({ event: 'alert.opened', alert: expect.objectContaining({ deviceId: 'badge-hook', kind: 'battery_low' }) })]);
-    expect((await api(second.g, 'GET', '/api/v1/alerts/webhook')).json()).toMatchObject({ pending: 0, delivered: 1, head: null });
+    // The receiver has the request before the gateway has its answer: wait for the outbox to record the delivery.
+    let status = (await api(second.g, 'GET', '/api/v1/alerts/webhook')).json();
+    while (status.delivered === 0) {
+      if (Date.now() > deadline) throw new Error('delivery not recorded');
+      await new Promise((r) => setTimeout(r, 20));
+      status = (await api(second.g, 'GET', '/api/v1/alerts/webhook')).json();
+    }
+    expect(status).toMatchObject({ pending: 0, delivered: 1, head: null });
     const { deliveries } = (await api(second.g, 'GET', '/api/v1/alerts/webhook/deliveries?state=delivered')).json();
     expect(deliveries).toEqual([expect.objectContaining({ state: 'delivered', attempts: 2, lastError: null })]);
   });
