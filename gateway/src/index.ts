@@ -11,12 +11,14 @@ export { createLogger, redactSecrets } from './observability/logger.js';
 export type { Logger } from './observability/logger.js';
 export { createMetrics } from './observability/metrics.js';
 export type { GatewayMetrics } from './observability/metrics.js';
-export { DeviceRegistry, toPublicDevice, SqliteDeviceStore, SqliteAuditLog, DEVICE_STATUSES, CONNECTABLE_STATUSES, generateSecret, hashSecret, verifySecret } from './registry/index.js';
-export type { AuditEntry, AuditEntryInput, AuditLog, DeviceRecord, DeviceStatus, DeviceStore, PublicDevice, ProvisionInput } from './registry/index.js';
+export { DeviceRegistry, toPublicDevice, SqliteDeviceStore, SqliteAuditLog, CONNECTABLE_STATUSES, generateSecret, hashSecret, verifySecret } from './registry/index.js';
+export type { AuditEntryInput, AuditLog, DeviceRecord, DeviceStore, PublicDevice, ProvisionInput } from './registry/index.js';
 export { MqttBroker } from './broker/broker.js';
 export type { Identity } from './broker/acl.js';
 export { CONNACK } from './broker/authenticator.js';
 export { MQTT_WEBSOCKET_PATH } from './broker/listeners.js';
 export * from './ingest/ogg/index.js';
-export { createFleet, fleetConfigSchema, resolveFleetConfig, ROLES, PERMISSIONS, COMMAND_KIND_NAMES, ALERT_KINDS, ConfigSettingsSchema } from './fleet/index.js';
-export type { Fleet, FleetConfig, FleetHooks, Role, Permission, Principal, ConfigSettings, DeviceConfigState, FleetCommand, DeviceHealth, Alert, Release, Rollout } from './fleet/index.js';
+export { createFleet, fleetConfigSchema, resolveFleetConfig, ConfigSettingsSchema } from './fleet/index.js';
+export type { Fleet, FleetConfig, FleetHooks, Principal, DeviceConfigState, FleetCommand, ReportedHealth } from './fleet/index.js';
+/** The HTTP API's JSON and its lists of statuses and kinds. */
+export * from './api-types.js';

@@ -9,7 +9,7 @@ import { composeConfigSchema } from './config/schema.js';
 import { isParleyError } from './errors.js';
 import { createLogger } from './observability/logger.js';
 import { fleetConfigSchema } from './fleet/config.js';
-import type { Permission } from './fleet/access.js';
+import type { Permission } from './api-types.js';
 
 /** `webBadge.*`: the web badge page, served when the caller supplies it (see buildMainJob's `webBadge`). */
 export const webBadgeConfigSchema = Type.Object(

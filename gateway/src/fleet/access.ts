@@ -2,30 +2,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ParleyError } from '../errors.js';
 import type { AuditLog } from '../registry/audit-log.js';
-import type { Role, UserDirectory } from './users.js';
+import { PERMISSIONS, type Me, type Permission, type Role } from '../api-types.js';
+import type { UserDirectory } from './users.js';
 
-/** What a role may do. Reads and writes of fleet data, the audit log, user management. */
-export const PERMISSIONS = {
-  'fleet:read': ['admin', 'fleet_operator', 'analyst', 'auditor'],
-  'fleet:write': ['admin', 'fleet_operator'],
-  'audit:read': ['admin', 'auditor'],
-  'users:manage': ['admin'],
-  // The analysis pipeline mounted in the main job (gateway/src/main-job.ts):
-  // analysts review, auditors only read, rule changes are for admins.
-  'analysis:read': ['admin', 'analyst', 'auditor'],
-  'analysis:review': ['admin', 'analyst'],
-  'analysis:rules': ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
-export type Permission = keyof typeof PERMISSIONS;
-
-/** Who is calling, once authenticated. */
-export interface Principal {
-  /** For the audit log: 'admin' (bootstrap token) or 'user:<id>'. */
-  actor: string;
-  role: Role;
-  userId: string | null;
-  via: 'admin-token' | 'api-token' | 'session';
-}
+/** Who is calling, once authenticated: what GET /api/v1/auth/me answers. */
+export type Principal = Me;
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,37 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { Alert } from './alerts.js';
+import type { Alert, AlertEvent, WebhookDelivery, WebhookDeliveryState, WebhookStatus } from '../api-types.js';
 
 export interface AlertNotification {
-  event: 'alert.opened' | 'alert.updated' | 'alert.resolved';
+  event: AlertEvent;
   alert: Alert;
-}
-
-export type WebhookDeliveryState = 'pending' | 'delivered' | 'dropped';
-
-/** One notification and how its delivery went. */
-export interface WebhookDelivery {
-  id: number;
-  event: AlertNotification['event'];
-  alertId: number;
-  deviceId: string;
-  state: WebhookDeliveryState;
-  attempts: number;
-  createdAtMs: number;
-  lastAttemptAtMs: number | null;
-  nextAttemptAtMs: number | null;
-  deliveredAtMs: number | null;
-  lastError: string | null;
-}
-
-export interface WebhookStatus {
-  /** Whether a webhook URL is set (the URL itself may carry a token: not shown). */
-  configured: boolean;
-  pending: number;
-  delivered: number;
-  dropped: number;
-  /** The oldest pending notification: what blocks the queue (in-order delivery). */
-  head: WebhookDelivery | null;
 }
 
 /** Retry after 5 s, doubling per failure up to 30 min. */
@@ -44,7 +17,7 @@ export const WEBHOOK_KEEP_FINISHED = 1_000;
 
 interface Row {
   id: number;
-  event: AlertNotification['event'];
+  event: AlertEvent;
   alert_id: number;
   device_id: string;
   payload: string;

@@ -5,21 +5,7 @@ import type { ConfigProfiles } from './config-profiles.js';
 import type { FleetConfig } from './config.js';
 import type { HealthStore } from './health.js';
 import { workingMsBetween } from './working-hours.js';
-
-export const ALERT_KINDS = ['offline', 'backlog_growing', 'flash', 'battery_low', 'clock_unsynced', 'dropped_audio', 'spool_erase_stalls', 'auth_failures'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-export type AlertSeverity = 'warning' | 'critical';
-
-export interface Alert {
-  id: number;
-  deviceId: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  message: string;
-  details: Record<string, unknown>;
-  openedAtMs: number;
-  resolvedAtMs: number | null;
-}
+import type { Alert, AlertKind, AlertQuery, AlertSeverity } from '../api-types.js';
 
 interface AlertRow {
   id: number;
@@ -165,7 +151,7 @@ export class AlertEngine {
     return this.running;
   }
 
-  list(query: { state?: 'open' | 'resolved'; deviceId?: string; limit?: number } = {}): Alert[] {
+  list(query: AlertQuery = {}): Alert[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.state === 'open') where.push('resolved_at IS NULL');

@@ -4,9 +4,10 @@ import { pb, type DecodedUp, type DownMessages } from '@parley/proto';
 import { ParleyError } from '../errors.js';
 import type { AuditLog } from '../registry/audit-log.js';
 import type { Actor } from '../registry/device-registry.js';
+import type { Command, CommandKind, CommandState, QueuedCommandKind } from '../api-types.js';
 
-/** Commands an operator can send, by API name. Firmware updates go through rollouts. */
-export const COMMAND_KINDS = {
+/** The badge protocol's CommandKind of each operator command (COMMAND_KINDS). Firmware updates go through rollouts. */
+const COMMAND_CODES = {
   start: pb.CommandKind.COMMAND_KIND_START,
   stop: pb.CommandKind.COMMAND_KIND_STOP,
   mute: pb.CommandKind.COMMAND_KIND_MUTE,
@@ -16,16 +17,10 @@ export const COMMAND_KINDS = {
   lock: pb.CommandKind.COMMAND_KIND_LOCK,
   'wipe-acknowledged': pb.CommandKind.COMMAND_KIND_WIPE_ACKNOWLEDGED,
   'wipe-all': pb.CommandKind.COMMAND_KIND_WIPE_ALL,
-} as const;
-/** Operator commands, plus firmware updates which only rollouts issue. */
-export type CommandKindName = keyof typeof COMMAND_KINDS | 'firmware-update';
-export const COMMAND_KIND_NAMES = Object.keys(COMMAND_KINDS) as (keyof typeof COMMAND_KINDS)[];
+} as const satisfies Record<CommandKind, pb.CommandKind>;
 
 /** What a FIRMWARE_UPDATE command carries, looked up when it is delivered. */
 export type FirmwareOffer = (releaseId: string) => DownMessages['command']['firmware'] | null;
-
-export const COMMAND_STATES = ['queued', 'sent', 'in_progress', 'done', 'expired', 'cancelled'] as const;
-export type CommandState = (typeof COMMAND_STATES)[number];
 
 const RESULT_STATUS: Record<number, string> = {
   [pb.CommandStatus.COMMAND_STATUS_OK]: 'ok',
@@ -36,24 +31,15 @@ const RESULT_STATUS: Record<number, string> = {
   [pb.CommandStatus.COMMAND_STATUS_EXPIRED]: 'expired',
 };
 
-export interface FleetCommand {
-  id: string;
-  deviceId: string;
-  kind: CommandKindName;
-  issuedAtMs: number;
-  expiresAtMs: number;
-  issuedBy: string;
-  state: CommandState;
-  sentAtMs: number | null;
-  /** For firmware-update. */
+/** A command as the API shows it, and the release a firmware update offers. */
+export interface FleetCommand extends Command {
   releaseId: string | null;
-  result: { status: string; detail: string; atMs: number; progress: number | null } | null;
 }
 
 interface CommandRow {
   id: string;
   device_id: string;
-  kind: CommandKindName;
+  kind: QueuedCommandKind;
   issued_at: number;
   expires_at: number;
   issued_by: string;
@@ -123,8 +109,8 @@ export class CommandQueue {
     return this.get(id);
   }
 
-  async issue(deviceId: string, kind: CommandKindName, ttlMs: number, by: Actor): Promise<FleetCommand> {
-    if (!Object.hasOwn(COMMAND_KINDS, kind) || kind === 'firmware-update') throw new ParleyError('BAD_REQUEST', `unknown command '${kind}'`);
+  async issue(deviceId: string, kind: CommandKind, ttlMs: number, by: Actor): Promise<FleetCommand> {
+    if (!Object.hasOwn(COMMAND_CODES, kind)) throw new ParleyError('BAD_REQUEST', `unknown command '${kind}'`);
     if (!Number.isInteger(ttlMs) || ttlMs < 1000 || ttlMs > MAX_COMMAND_TTL_MS) throw new ParleyError('BAD_REQUEST', `ttlMs: 1000..${MAX_COMMAND_TTL_MS}`);
     const atMs = this.now();
     const id = randomUUID();
@@ -190,7 +176,7 @@ export class CommandQueue {
         continue;
       }
       mark.run(atMs, r.id);
-      out.push({ id: r.id, kind: COMMAND_KINDS[r.kind], issuedAtMs: r.issued_at, expiresAtMs: r.expires_at });
+      out.push({ id: r.id, kind: COMMAND_CODES[r.kind], issuedAtMs: r.issued_at, expiresAtMs: r.expires_at });
     }
     return out;
   }

@@ -1,68 +1,51 @@
 import type { Database } from 'better-sqlite3';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { DownMessages } from '@parley/proto';
 import { ParleyError } from '../errors.js';
 import type { AuditLog } from '../registry/audit-log.js';
 import type { Actor } from '../registry/device-registry.js';
 import type { FleetDirectory } from './directory.js';
+import type { ConfigProfile, ConfigSettings, ConfigState, ProfileScope } from '../api-types.js';
+import { wireSchema } from '../http/wire-schema.js';
 
 const u32 = (max = 0xffffffff) => Type.Integer({ minimum: 0, maximum: max });
 
-/**
- * What a config profile may set: the `Config` message's fields except the
- * ones the gateway owns (version, staff_id). Names are the protobufjs
- * camelCase ones. A field left out inherits from the level below.
- */
-export const ConfigSettingsSchema = Type.Object(
-  {
-    recordingMode: Type.Optional(Type.Integer({ minimum: 0, maximum: 2, description: '0 manual, 1 voice-activated, 2 scheduled' })),
-    bitrate: Type.Optional(Type.Integer({ minimum: 6000, maximum: 64000 })),
-    chunkDurationMs: Type.Optional(Type.Integer({ minimum: 200, maximum: 30000 })),
-    silenceSplitS: Type.Optional(u32(3600)),
-    maxSessionS: Type.Optional(u32(86400)),
-    uploadPolicy: Type.Optional(Type.Integer({ minimum: 0, maximum: 2, description: '0 live, 1 batched, 2 on charger' })),
-    batchIntervalMin: Type.Optional(u32(1440)),
-    telemetryIntervalS: Type.Optional(Type.Integer({ minimum: 10, maximum: 86400 })),
-    wifi: Type.Optional(
-      Type.Array(Type.Object({ ssid: Type.String({ minLength: 1, maxLength: 32 }), psk: Type.String({ maxLength: 63 }) }, { additionalProperties: false }), { maxItems: 8 }),
-    ),
-    workingHours: Type.Optional(
-      Type.Array(
-        Type.Object({ weekdays: u32(127), startMinute: u32(1440), endMinute: u32(1440) }, { additionalProperties: false }),
-        { maxItems: 14 },
+/** What a config profile may set (ConfigSettings); a field left out inherits from the level below. */
+export const ConfigSettingsSchema = wireSchema<ConfigSettings>()(
+  Type.Object(
+    {
+      recordingMode: Type.Optional(Type.Integer({ minimum: 0, maximum: 2, description: '0 manual, 1 voice-activated, 2 scheduled' })),
+      bitrate: Type.Optional(Type.Integer({ minimum: 6000, maximum: 64000 })),
+      chunkDurationMs: Type.Optional(Type.Integer({ minimum: 200, maximum: 30000 })),
+      silenceSplitS: Type.Optional(u32(3600)),
+      maxSessionS: Type.Optional(u32(86400)),
+      uploadPolicy: Type.Optional(Type.Integer({ minimum: 0, maximum: 2, description: '0 live, 1 batched, 2 on charger' })),
+      batchIntervalMin: Type.Optional(u32(1440)),
+      telemetryIntervalS: Type.Optional(Type.Integer({ minimum: 10, maximum: 86400 })),
+      wifi: Type.Optional(
+        Type.Array(Type.Object({ ssid: Type.String({ minLength: 1, maxLength: 32 }), psk: Type.String({ maxLength: 63 }) }, { additionalProperties: false }), { maxItems: 8 }),
       ),
-    ),
-    led: Type.Optional(Type.Object({ brightnessPercent: u32(100), statusLedEnabled: Type.Boolean() }, { additionalProperties: false })),
-    haptic: Type.Optional(Type.Object({ enabled: Type.Boolean(), strengthPercent: u32(100) }, { additionalProperties: false })),
-    utcOffsetMin: Type.Optional(Type.Integer({ minimum: -720, maximum: 840 })),
-    otaConfirmTimeoutMin: Type.Optional(u32(1440)),
-  },
-  { additionalProperties: false },
+      workingHours: Type.Optional(
+        Type.Array(
+          Type.Object({ weekdays: u32(127), startMinute: u32(1440), endMinute: u32(1440) }, { additionalProperties: false }),
+          { maxItems: 14 },
+        ),
+      ),
+      led: Type.Optional(Type.Object({ brightnessPercent: u32(100), statusLedEnabled: Type.Boolean() }, { additionalProperties: false })),
+      haptic: Type.Optional(Type.Object({ enabled: Type.Boolean(), strengthPercent: u32(100) }, { additionalProperties: false })),
+      utcOffsetMin: Type.Optional(Type.Integer({ minimum: -720, maximum: 840 })),
+      otaConfirmTimeoutMin: Type.Optional(u32(1440)),
+    },
+    { additionalProperties: false },
+  ),
 );
-export type ConfigSettings = Static<typeof ConfigSettingsSchema>;
-
-export const PROFILE_SCOPES = ['fleet', 'branch', 'group', 'device'] as const;
-export type ProfileScope = (typeof PROFILE_SCOPES)[number];
 
 /** The fleet-level profile's scope id. */
 export const FLEET_SCOPE_ID = '*';
 
-export interface ConfigProfile {
-  scope: ProfileScope;
-  scopeId: string;
-  settings: ConfigSettings;
-  updatedAtMs: number;
-}
-
-/** A device's config state: what it should run, what it reported running. */
-export interface DeviceConfigState {
-  deviceId: string;
-  wantedVersion: number;
-  appliedVersion: number | null;
-  appliedAtMs: number | null;
-  changedAtMs: number;
-  drift: boolean;
+/** A device's config state (the API's ConfigState) with the Config message as the badge gets it. */
+export interface DeviceConfigState extends Omit<ConfigState, 'config'> {
   config: DownMessages['config'];
 }
 

@@ -5,46 +5,10 @@ import type { AuditLog } from '../registry/audit-log.js';
 import type { Actor } from '../registry/device-registry.js';
 import type { DeviceStore } from '../registry/device-store.js';
 import type { Attribution } from '../ingest/ingest.js';
+import type { Assignment, Branch, Group, Placement, Staff } from '../api-types.js';
 
 /** Ids of branches, staff and groups: short, URL- and CSV-safe. */
 export const FLEET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-export interface Branch {
-  id: string;
-  name: string;
-  region: string;
-  createdAtMs: number;
-}
-
-export interface Staff {
-  id: string;
-  name: string;
-  branchId: string | null;
-  createdAtMs: number;
-}
-
-export interface Group {
-  id: string;
-  name: string;
-  createdAtMs: number;
-}
-
-export interface Assignment {
-  id: number;
-  deviceId: string;
-  staffId: string;
-  branchId: string | null;
-  fromMs: number;
-  toMs: number | null;
-}
-
-/** Where a device sits in the fleet: its branch, groups and current wearer. */
-export interface Placement {
-  deviceId: string;
-  branchId: string | null;
-  groupIds: string[];
-  staffId: string | null;
-}
 
 interface AssignmentRow {
   id: number;
@@ -179,17 +143,18 @@ export class FleetDirectory {
       throw conflictOr(err, `group '${input.id}' exists`);
     }
     await this.record(by, 'group.created', input.id, { name: input.name }, atMs);
-    return this.getGroup(input.id);
+    return { ...this.getGroup(input.id), deviceIds: [] };
   }
 
-  getGroup(id: string): Group {
-    const row = this.db.prepare('SELECT id, name, created_at AS createdAtMs FROM fleet_groups WHERE id = ?').get(id) as Group | undefined;
+  /** A group without its members (listGroups has them). */
+  getGroup(id: string): Omit<Group, 'deviceIds'> {
+    const row = this.db.prepare('SELECT id, name, created_at AS createdAtMs FROM fleet_groups WHERE id = ?').get(id) as Omit<Group, 'deviceIds'> | undefined;
     if (!row) throw new ParleyError('NOT_FOUND', `group '${id}'`, { id });
     return row;
   }
 
-  listGroups(): (Group & { deviceIds: string[] })[] {
-    const groups = this.db.prepare('SELECT id, name, created_at AS createdAtMs FROM fleet_groups ORDER BY id').all() as Group[];
+  listGroups(): Group[] {
+    const groups = this.db.prepare('SELECT id, name, created_at AS createdAtMs FROM fleet_groups ORDER BY id').all() as Omit<Group, 'deviceIds'>[];
     const members = this.db.prepare('SELECT device_id AS d FROM fleet_device_groups WHERE group_id = ? ORDER BY device_id');
     return groups.map((g) => ({ ...g, deviceIds: (members.all(g.id) as { d: string }[]).map((m) => m.d) }));
   }

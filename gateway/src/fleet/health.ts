@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { pb, type DecodedUp } from '@parley/proto';
+import type { DeviceHealth, HealthSample } from '../api-types.js';
 
 const CLOCK_STATES: Record<number, string> = {
   [pb.ClockState.CLOCK_STATE_UNSYNCED]: 'unsynced',
@@ -16,41 +17,12 @@ const DEVICE_STATES: Record<number, string> = {
   [pb.DeviceState.DEVICE_STATE_LOCKED]: 'locked',
 };
 
-/** The latest health a badge reported (Hello and Telemetry). */
-export interface DeviceHealth {
-  deviceId: string;
+/**
+ * The latest health a badge reported (Hello and Telemetry): the API's
+ * DeviceHealth without what the registry and the config profiles add.
+ */
+export interface ReportedHealth extends Omit<DeviceHealth, 'online' | 'status' | 'lastSeenAtMs' | 'wantedConfigVersion' | 'updatedAtMs'> {
   updatedAtMs: number;
-  batteryPercent: number | null;
-  charging: boolean | null;
-  flashUsedBytes: number | null;
-  flashFreeBytes: number | null;
-  /** Used share of flash, 0..100. */
-  flashUsedPercent: number | null;
-  backlogSeconds: number | null;
-  rssiDbm: number | null;
-  firmwareVersion: string | null;
-  hardwareRevision: string | null;
-  configVersion: number | null;
-  clockState: string | null;
-  deviceState: string | null;
-  /** Since the badge's last boot. */
-  droppedFrames: number | null;
-  /** Since the badge's last boot: spool segments it had to erase in the foreground (the recording waited). */
-  spoolEraseStalls: number | null;
-  bootCount: number | null;
-  uptimeS: number | null;
-  lastErrorCode: number | null;
-}
-
-/** One point of a health chart: averages (dropped frames, erase stalls: maximum) over a bucket. */
-export interface HealthSample {
-  atMs: number;
-  batteryPercent: number | null;
-  flashUsedPercent: number | null;
-  backlogSeconds: number | null;
-  rssiDbm: number | null;
-  droppedFrames: number | null;
-  spoolEraseStalls: number | null;
 }
 
 interface HealthRow {
@@ -79,7 +51,7 @@ function usedPercent(used: number | null, free: number | null): number | null {
   return (100 * used) / (used + free);
 }
 
-function toHealth(r: HealthRow): DeviceHealth {
+function toHealth(r: HealthRow): ReportedHealth {
   return {
     deviceId: r.device_id,
     updatedAtMs: r.updated_at,
@@ -170,12 +142,12 @@ export class HealthStore {
     this.upsert(deviceId, atMs, { device_state: DEVICE_STATES[state] ?? null });
   }
 
-  get(deviceId: string): DeviceHealth | null {
+  get(deviceId: string): ReportedHealth | null {
     const row = this.db.prepare('SELECT * FROM fleet_health WHERE device_id = ?').get(deviceId) as HealthRow | undefined;
     return row ? toHealth(row) : null;
   }
 
-  all(): DeviceHealth[] {
+  all(): ReportedHealth[] {
     return (this.db.prepare('SELECT * FROM fleet_health ORDER BY device_id').all() as HealthRow[]).map(toHealth);
   }
 

@@ -1,3 +1,4 @@
+import type { ImportOutcome } from '../api-types.js';
 import { ParleyError, isParleyError } from '../errors.js';
 import type { Actor, DeviceRegistry, PublicDevice } from '../registry/device-registry.js';
 import { generateSecret, hashSecret } from '../registry/secrets.js';
@@ -13,13 +14,9 @@ export interface ImportRow {
   firmwareVersion?: string;
 }
 
-export interface ImportOutcome {
-  line: number;
-  serial: string;
-  ok: boolean;
+/** One CSV row's outcome: the API's ImportOutcome before the route adds whether the device is online. */
+export interface ImportResult extends Omit<ImportOutcome, 'device'> {
   device?: PublicDevice;
-  secret?: string;
-  error?: { code: string; message: string };
 }
 
 /**
@@ -69,9 +66,9 @@ export class Provisioning {
   ) {}
 
   /** Provisions each row; a bad row is reported and does not stop the others. */
-  async importCsv(text: string, by: Actor): Promise<ImportOutcome[]> {
+  async importCsv(text: string, by: Actor): Promise<ImportResult[]> {
     const rows = parseDeviceCsv(text);
-    const outcomes: ImportOutcome[] = [];
+    const outcomes: ImportResult[] = [];
     for (const row of rows) {
       try {
         const { device, secret } = await this.registry.provision(

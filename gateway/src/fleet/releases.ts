@@ -4,21 +4,12 @@ import type { DownMessages } from '@parley/proto';
 import { ParleyError } from '../errors.js';
 import type { AuditLog } from '../registry/audit-log.js';
 import type { Actor } from '../registry/device-registry.js';
+import type { Release } from '../api-types.js';
 
 export const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$/;
 export const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 /** Bytes per FirmwareChunk (well below the broker's packet limit). */
 export const FIRMWARE_CHUNK_BYTES = 4096;
-
-export interface Release {
-  id: string;
-  version: string;
-  size: number;
-  sha256: string;
-  minHardwareRevision: string;
-  notes: string;
-  createdAtMs: number;
-}
 
 interface ReleaseRow {
   id: string;

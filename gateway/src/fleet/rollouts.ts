@@ -7,41 +7,7 @@ import type { AuditLog } from '../registry/audit-log.js';
 import type { Actor } from '../registry/device-registry.js';
 import type { CommandQueue, FleetCommand } from './commands.js';
 import { hardwareAtLeast, type ReleaseStore } from './releases.js';
-
-export const ROLLOUT_STATES = ['running', 'paused', 'aborted', 'completed'] as const;
-export type RolloutState = (typeof ROLLOUT_STATES)[number];
-export type RolloutDeviceState = 'offered' | 'downloading' | 'staged' | 'applied' | 'failed';
-
-export interface RolloutInput {
-  releaseId: string;
-  /** Cumulative cohort sizes in percent, ascending, ending at 100 (default 5, 25, 100). */
-  stages?: number[];
-  /** Only devices in this group / at this branch (default: the whole fleet). */
-  groupId?: string;
-  branchId?: string;
-  /** Pause when failed devices reach this share of the devices offered so far (default 10 %). */
-  failureThresholdPercent?: number;
-  /** A badge that staged the image must reconnect within this long (default 30 min). */
-  reconnectTimeoutMs?: number;
-}
-
-export interface Rollout {
-  id: string;
-  releaseId: string;
-  version: string;
-  groupId: string | null;
-  branchId: string | null;
-  stages: number[];
-  stageIndex: number;
-  state: RolloutState;
-  failureThresholdPercent: number;
-  reconnectTimeoutMs: number;
-  reason: string | null;
-  createdAtMs: number;
-  updatedAtMs: number;
-  counts: Record<RolloutDeviceState, number>;
-  eligible: number;
-}
+import type { Rollout, RolloutDevice, RolloutDeviceState, RolloutInput, RolloutState } from '../api-types.js';
 
 interface RolloutRow {
   id: string;
@@ -114,11 +80,11 @@ export class RolloutManager {
     return (this.db.prepare('SELECT * FROM fleet_rollouts ORDER BY created_at DESC').all() as RolloutRow[]).map((r) => this.view(r));
   }
 
-  devices(id: string): { deviceId: string; stage: number; state: RolloutDeviceState; detail: string | null; updatedAtMs: number }[] {
+  devices(id: string): RolloutDevice[] {
     this.get(id);
     return this.db
       .prepare('SELECT device_id AS deviceId, stage, state, detail, updated_at AS updatedAtMs FROM fleet_rollout_devices WHERE rollout_id = ? ORDER BY stage, device_id')
-      .all(id) as { deviceId: string; stage: number; state: RolloutDeviceState; detail: string | null; updatedAtMs: number }[];
+      .all(id) as RolloutDevice[];
   }
 
   async pause(id: string, by: Actor): Promise<Rollout> {

@@ -1,29 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { ROLES, type ApiToken, type NewApiToken, type Role, type User } from '../api-types.js';
 import { ParleyError } from '../errors.js';
 import type { AuditLog } from '../registry/audit-log.js';
 import type { Actor } from '../registry/device-registry.js';
 import { hashSecret, verifySecret } from '../registry/secrets.js';
 import { FLEET_ID_PATTERN } from './directory.js';
-
-export const ROLES = ['admin', 'fleet_operator', 'analyst', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface User {
-  id: string;
-  role: Role;
-  disabled: boolean;
-  createdAtMs: number;
-}
-
-export interface ApiToken {
-  id: string;
-  userId: string;
-  name: string;
-  createdAtMs: number;
-  lastUsedAtMs: number | null;
-  revokedAtMs: number | null;
-}
 
 interface UserRow {
   id: string;
@@ -152,7 +134,7 @@ export class UserDirectory {
   }
 
   /** Creates an API token for a user; the token is returned once. */
-  async createToken(userId: string, name: string, by: Actor): Promise<{ token: string; info: ApiToken }> {
+  async createToken(userId: string, name: string, by: Actor): Promise<NewApiToken> {
     const user = this.get(userId);
     if (user.disabled) throw new ParleyError('CONFLICT', 'user is disabled');
     if (name.length === 0 || name.length > 100) throw new ParleyError('BAD_REQUEST', 'token name: 1-100 characters');

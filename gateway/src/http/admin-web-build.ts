@@ -10,6 +10,8 @@ import { AdminWebError } from './admin-web-errors.js';
 export const ADMIN_WEB_SOURCE_DIR = resolve(import.meta.dirname, '../../web');
 /** Where the admin SPA is built by default (gitignored by the dist rule). */
 export const ADMIN_WEB_DIST_DIR = join(ADMIN_WEB_SOURCE_DIR, 'dist');
+/** Gateway sources the SPA imports (the API's types and lists): editing them makes a build stale too. */
+const ADMIN_WEB_SHARED_SOURCES = [resolve(import.meta.dirname, '../api-types.ts')];
 
 export function isAdminWebBuilt(distDir: string): boolean {
   return existsSync(join(distDir, 'index.html'));
@@ -29,7 +31,9 @@ function newestSourceMtimeMs(dir: string): number {
 
 /** Built from older sources than the checkout has now (after a pull or an edit). Only the default build is compared with the sources. */
 export function isAdminWebStale(distDir: string): boolean {
-  return isAdminWebBuilt(distDir) && statSync(join(distDir, 'index.html')).mtimeMs < newestSourceMtimeMs(ADMIN_WEB_SOURCE_DIR);
+  if (!isAdminWebBuilt(distDir)) return false;
+  const newest = Math.max(newestSourceMtimeMs(ADMIN_WEB_SOURCE_DIR), ...ADMIN_WEB_SHARED_SOURCES.map((path) => statSync(path).mtimeMs));
+  return statSync(join(distDir, 'index.html')).mtimeMs < newest;
 }
 
 function viteBin(): string {

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { DEVICE_STATUSES } from '../registry/device-store.js';
+import { DEVICE_STATUSES, type Device, type DeviceWithSecret } from '../api-types.js';
 import type { DeviceRegistry } from '../registry/device-registry.js';
 import { requireAdminToken } from './admin-auth.js';
-import { DeviceSchema, IdParams } from './device-schema.js';
+import { DeviceSchema, DeviceWithSecretSchema, IdParams } from './device-schema.js';
 
 const ProvisionBody = Type.Object(
   {
@@ -50,28 +50,28 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
   );
   const withOnline = <T extends { id: string }>(device: T) => ({ ...device, online: isOnline(device.id) });
 
-  app.post<{ Body: Static<typeof ProvisionBody> }>(
+  app.post<{ Body: Static<typeof ProvisionBody>; Reply: DeviceWithSecret }>(
     '/api/v1/devices',
-    { schema: { body: ProvisionBody, response: { 201: Type.Object({ device: DeviceSchema, secret: Type.String() }) } } },
+    { schema: { body: ProvisionBody, response: { 201: DeviceWithSecretSchema } } },
     async (request, reply) => {
       const { device, secret } = await registry.provision(request.body, actorOf(request));
       return reply.status(201).header('cache-control', 'no-store').send({ device: withOnline(device), secret });
     },
   );
 
-  app.get<{ Querystring: Static<typeof ListQuery> }>(
+  app.get<{ Querystring: Static<typeof ListQuery>; Reply: { devices: Device[] } }>(
     '/api/v1/devices',
     { schema: { querystring: ListQuery, response: { 200: Type.Object({ devices: Type.Array(DeviceSchema) }) } } },
     async (request) => ({ devices: (await registry.list(request.query)).map(withOnline) }),
   );
 
-  app.get<{ Params: Static<typeof IdParams> }>(
+  app.get<{ Params: Static<typeof IdParams>; Reply: Device }>(
     '/api/v1/devices/:id',
     { schema: { params: IdParams, response: { 200: DeviceSchema } } },
     async (request) => withOnline(await registry.get(request.params.id)),
   );
 
-  app.post<{ Params: Static<typeof IdParams> }>(
+  app.post<{ Params: Static<typeof IdParams>; Reply: Device }>(
     '/api/v1/devices/:id/revoke',
     { schema: { params: IdParams, response: { 200: DeviceSchema } } },
     async (request) => withOnline(await registry.revoke(request.params.id, actorOf(request))),

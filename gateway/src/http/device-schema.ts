@@ -1,17 +1,23 @@
 import { Type } from '@sinclair/typebox';
-import { DEVICE_STATUSES } from '../registry/device-store.js';
+import { DEVICE_STATUSES, type Device, type DeviceWithSecret } from '../api-types.js';
+import { wireSchema } from './wire-schema.js';
 
 /** A device as the device and fleet APIs return it (the registry's public fields and whether it is online). */
-export const DeviceSchema = Type.Object({
-  id: Type.String(),
-  serial: Type.String(),
-  hardwareRevision: Type.String(),
-  firmwareVersion: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
-  createdAtMs: Type.Integer(),
-  updatedAtMs: Type.Integer(),
-  lastSeenAtMs: Type.Union([Type.Integer(), Type.Null()]),
-  online: Type.Boolean(),
-});
+export const DeviceSchema = wireSchema<Device>()(
+  Type.Object({
+    id: Type.String(),
+    serial: Type.String(),
+    hardwareRevision: Type.String(),
+    firmwareVersion: Type.Union([Type.String(), Type.Null()]),
+    status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
+    createdAtMs: Type.Integer(),
+    updatedAtMs: Type.Integer(),
+    lastSeenAtMs: Type.Union([Type.Integer(), Type.Null()]),
+    online: Type.Boolean(),
+  }),
+);
+
+/** A device with its new secret (provisioning, rotation): the only time the secret is shown. */
+export const DeviceWithSecretSchema = wireSchema<DeviceWithSecret>()(Type.Object({ device: DeviceSchema, secret: Type.String() }));
 
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 128 }) });

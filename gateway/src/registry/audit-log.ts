@@ -1,36 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { AuditEntry, AuditQuery } from '../api-types.js';
 import { migrate } from '../storage/migrate.js';
+
+/** An entry to append (AuditEntry): the log numbers it; target, source and details may be left out. */
+export type AuditEntryInput = Omit<AuditEntry, 'seq' | 'target' | 'source' | 'details'> & Partial<Pick<AuditEntry, 'target' | 'source' | 'details'>>;
 
 /**
  * Append-only audit log of admin actions and security events. Entries are
  * never updated or deleted (the SQLite table refuses both).
  */
-export interface AuditEntryInput {
-  /** Who: 'admin', 'device:<id>', 'svc:<name>', 'anonymous', 'system'. */
-  actor: string;
-  /** What, dotted: 'device.created', 'mqtt.auth.failed', ... */
-  action: string;
-  /** The object acted on (a device id, a username as sent), if any. */
-  target?: string | null;
-  /** Source address, if any. */
-  source?: string | null;
-  outcome: 'ok' | 'denied' | 'error';
-  details?: Record<string, unknown>;
-  atMs: number;
-}
-
-export interface AuditEntry extends Required<Omit<AuditEntryInput, 'details'>> {
-  seq: number;
-  details: Record<string, unknown>;
-}
-
-export interface AuditQuery {
-  afterSeq?: number;
-  limit?: number;
-  action?: string;
-  target?: string;
-}
-
 export interface AuditLog {
   append(entry: AuditEntryInput): Promise<AuditEntry>;
   list(query?: AuditQuery): Promise<AuditEntry[]>;

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { isDeviceId } from '@parley/proto';
 import { ParleyError } from '../errors.js';
 import type { AuditLog } from './audit-log.js';
-import type { DeviceRecord, DeviceStatus, DeviceStore, DeviceListQuery } from './device-store.js';
+import type { DeviceStatus } from '../api-types.js';
+import type { DeviceRecord, DeviceStore, DeviceListQuery } from './device-store.js';
 import { generateSecret, hashSecret } from './secrets.js';
 
 /** A device as the API shows it: everything but the secret hash. */

@@ -3,23 +3,15 @@
  * PostgreSQL implementation must pass the same contract suite
  * (gateway/test/registry/device-store.contract.ts).
  */
-export const DEVICE_STATUSES = ['provisioned', 'active', 'locked', 'revoked', 'retired'] as const;
-export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+import type { Device, DeviceStatus } from '../api-types.js';
 
 /** Statuses whose devices may connect. */
 export const CONNECTABLE_STATUSES: ReadonlySet<DeviceStatus> = new Set(['provisioned', 'active']);
 
-export interface DeviceRecord {
-  id: string;
-  serial: string;
-  hardwareRevision: string;
-  firmwareVersion: string | null;
-  status: DeviceStatus;
+/** A device as stored: the API's Device without whether it is online, and its secret's hash. */
+export interface DeviceRecord extends Omit<Device, 'online'> {
   /** scrypt hash of the device secret (never leaves the gateway). */
   secretHash: string;
-  createdAtMs: number;
-  updatedAtMs: number;
-  lastSeenAtMs: number | null;
 }
 
 export interface NewDevice {

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ParleyError } from '../errors.js';
 import { migrate } from '../storage/migrate.js';
-import { DEVICE_STATUSES, type DeviceListQuery, type DeviceRecord, type DeviceStatus, type DeviceStore, type NewDevice } from './device-store.js';
+import { DEVICE_STATUSES, type DeviceStatus } from '../api-types.js';
+import type { DeviceListQuery, DeviceRecord, DeviceStore, NewDevice } from './device-store.js';
 
 export const REGISTRY_MIGRATIONS: readonly string[] = [
   `CREATE TABLE devices (

@@ -1,49 +1,58 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { ALERT_KINDS } from '../alerts.js';
+import { ALERT_EVENTS, ALERT_KINDS, ALERT_SEVERITIES, WEBHOOK_DELIVERY_STATES, type Alert, type AlertQuery, type WebhookDelivery, type WebhookStatus } from '../../api-types.js';
+import { wireSchema } from '../../http/wire-schema.js';
 import type { FleetRouteOptions } from './index.js';
 
-const AlertSchema = Type.Object({
-  id: Type.Integer(),
-  deviceId: Type.String(),
-  kind: Type.Union(ALERT_KINDS.map((k) => Type.Literal(k))),
-  severity: Type.Union([Type.Literal('warning'), Type.Literal('critical')]),
-  message: Type.String(),
-  details: Type.Object({}, { additionalProperties: true }),
-  openedAtMs: Type.Integer(),
-  resolvedAtMs: Type.Union([Type.Integer(), Type.Null()]),
-});
-const ListQuery = Type.Object(
-  {
-    state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
-    deviceId: Type.Optional(Type.String({ maxLength: 128 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-  },
-  { additionalProperties: false },
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const AlertSchema = wireSchema<Alert>()(
+  Type.Object({
+    id: Type.Integer(),
+    deviceId: Type.String(),
+    kind: Type.Union(ALERT_KINDS.map((k) => Type.Literal(k))),
+    severity: Type.Union(ALERT_SEVERITIES.map((s) => Type.Literal(s))),
+    message: Type.String(),
+    details: Type.Object({}, { additionalProperties: true }),
+    openedAtMs: Type.Integer(),
+    resolvedAtMs: Nullable(Type.Integer()),
+  }),
+);
+const ListQuery = wireSchema<AlertQuery>()(
+  Type.Object(
+    {
+      state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
+      deviceId: Type.Optional(Type.String({ maxLength: 128 })),
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    },
+    { additionalProperties: false },
+  ),
 );
 
-const DeliveryState = Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dropped')]);
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DeliverySchema = Type.Object({
-  id: Type.Integer(),
-  event: Type.Union([Type.Literal('alert.opened'), Type.Literal('alert.updated'), Type.Literal('alert.resolved')]),
-  alertId: Type.Integer(),
-  deviceId: Type.String(),
-  state: DeliveryState,
-  attempts: Type.Integer(),
-  createdAtMs: Type.Integer(),
-  lastAttemptAtMs: Nullable(Type.Integer()),
-  nextAttemptAtMs: Nullable(Type.Integer()),
-  deliveredAtMs: Nullable(Type.Integer()),
-  lastError: Nullable(Type.String()),
-});
-const WebhookStatusSchema = Type.Object({
-  configured: Type.Boolean(),
-  pending: Type.Integer(),
-  delivered: Type.Integer(),
-  dropped: Type.Integer(),
-  head: Nullable(DeliverySchema),
-});
+const DeliveryState = Type.Union(WEBHOOK_DELIVERY_STATES.map((s) => Type.Literal(s)));
+const DeliverySchema = wireSchema<WebhookDelivery>()(
+  Type.Object({
+    id: Type.Integer(),
+    event: Type.Union(ALERT_EVENTS.map((e) => Type.Literal(e))),
+    alertId: Type.Integer(),
+    deviceId: Type.String(),
+    state: DeliveryState,
+    attempts: Type.Integer(),
+    createdAtMs: Type.Integer(),
+    lastAttemptAtMs: Nullable(Type.Integer()),
+    nextAttemptAtMs: Nullable(Type.Integer()),
+    deliveredAtMs: Nullable(Type.Integer()),
+    lastError: Nullable(Type.String()),
+  }),
+);
+const WebhookStatusSchema = wireSchema<WebhookStatus>()(
+  Type.Object({
+    configured: Type.Boolean(),
+    pending: Type.Integer(),
+    delivered: Type.Integer(),
+    dropped: Type.Integer(),
+    head: Nullable(DeliverySchema),
+  }),
+);
 const DeliveryQuery = Type.Object({ state: Type.Optional(DeliveryState), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false });
 
 const tags = ['fleet: alerts'];

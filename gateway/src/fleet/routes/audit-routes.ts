@@ -1,26 +1,31 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { AuditEntry } from '../../registry/audit-log.js';
+import { AUDIT_OUTCOMES, type AuditEntry, type AuditQuery } from '../../api-types.js';
+import { wireSchema } from '../../http/wire-schema.js';
 import type { FleetRouteOptions } from './index.js';
 
-const EntrySchema = Type.Object({
-  seq: Type.Integer(),
-  atMs: Type.Integer(),
-  actor: Type.String(),
-  action: Type.String(),
-  target: Type.Union([Type.String(), Type.Null()]),
-  source: Type.Union([Type.String(), Type.Null()]),
-  outcome: Type.String(),
-  details: Type.Object({}, { additionalProperties: true }),
-});
-const Query = Type.Object(
-  {
-    afterSeq: Type.Optional(Type.Integer({ minimum: 0 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-    action: Type.Optional(Type.String({ maxLength: 100 })),
-    target: Type.Optional(Type.String({ maxLength: 256 })),
-  },
-  { additionalProperties: false },
+const EntrySchema = wireSchema<AuditEntry>()(
+  Type.Object({
+    seq: Type.Integer(),
+    atMs: Type.Integer(),
+    actor: Type.String(),
+    action: Type.String(),
+    target: Type.Union([Type.String(), Type.Null()]),
+    source: Type.Union([Type.String(), Type.Null()]),
+    outcome: Type.Union(AUDIT_OUTCOMES.map((o) => Type.Literal(o))),
+    details: Type.Object({}, { additionalProperties: true }),
+  }),
+);
+const Query = wireSchema<AuditQuery>()(
+  Type.Object(
+    {
+      afterSeq: Type.Optional(Type.Integer({ minimum: 0 })),
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+      action: Type.Optional(Type.String({ maxLength: 100 })),
+      target: Type.Optional(Type.String({ maxLength: 256 })),
+    },
+    { additionalProperties: false },
+  ),
 );
 const ExportQuery = Type.Composite([Query, Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('jsonl')]) })], { additionalProperties: false });
 

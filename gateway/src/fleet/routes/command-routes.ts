@@ -1,27 +1,31 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ParleyError } from '../../errors.js';
-import { COMMAND_KIND_NAMES, COMMAND_STATES, DEFAULT_COMMAND_TTL_MS, MAX_COMMAND_TTL_MS, type CommandState } from '../commands.js';
+import { COMMAND_KINDS, COMMAND_STATES, type Command } from '../../api-types.js';
+import { DEFAULT_COMMAND_TTL_MS, MAX_COMMAND_TTL_MS } from '../commands.js';
 import { IdParams } from '../../http/device-schema.js';
+import { wireSchema } from '../../http/wire-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
-const CommandSchema = Type.Object({
-  id: Type.String(),
-  deviceId: Type.String(),
-  kind: Type.String(),
-  issuedAtMs: Type.Integer(),
-  expiresAtMs: Type.Integer(),
-  issuedBy: Type.String(),
-  state: Type.Union(COMMAND_STATES.map((s) => Type.Literal(s))),
-  sentAtMs: Type.Union([Type.Integer(), Type.Null()]),
-  result: Type.Union([
-    Type.Object({ status: Type.String(), detail: Type.String(), atMs: Type.Integer(), progress: Type.Union([Type.Integer(), Type.Null()]) }),
-    Type.Null(),
-  ]),
-});
+const CommandSchema = wireSchema<Command>()(
+  Type.Object({
+    id: Type.String(),
+    deviceId: Type.String(),
+    kind: Type.Union([...COMMAND_KINDS, 'firmware-update' as const].map((k) => Type.Literal(k))),
+    issuedAtMs: Type.Integer(),
+    expiresAtMs: Type.Integer(),
+    issuedBy: Type.String(),
+    state: Type.Union(COMMAND_STATES.map((s) => Type.Literal(s))),
+    sentAtMs: Type.Union([Type.Integer(), Type.Null()]),
+    result: Type.Union([
+      Type.Object({ status: Type.String(), detail: Type.String(), atMs: Type.Integer(), progress: Type.Union([Type.Integer(), Type.Null()]) }),
+      Type.Null(),
+    ]),
+  }),
+);
 const IssueBody = Type.Object(
   {
-    kind: Type.Union(COMMAND_KIND_NAMES.map((k) => Type.Literal(k))),
+    kind: Type.Union(COMMAND_KINDS.map((k) => Type.Literal(k))),
     ttlMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: MAX_COMMAND_TTL_MS, description: `default ${DEFAULT_COMMAND_TTL_MS}` })),
   },
   { additionalProperties: false },
@@ -46,7 +50,7 @@ export const commandRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, 
     if (command.deviceId !== deviceId) throw new ParleyError('NOT_FOUND', `command ${commandId} of device ${deviceId}`);
     return command;
   };
-  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof IssueBody> }>(
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof IssueBody>; Reply: Command }>(
     '/api/v1/devices/:id/commands',
     { schema: { tags, params: IdParams, body: IssueBody, response: { 201: CommandSchema } } },
     async (request, reply) => {
@@ -57,19 +61,19 @@ export const commandRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, 
       return reply.status(201).send(fleet.commands.get(command.id));
     },
   );
-  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof ListQuery> }>(
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof ListQuery>; Reply: { commands: Command[] } }>(
     '/api/v1/devices/:id/commands',
     { schema: { tags, params: IdParams, querystring: ListQuery, response: { 200: Type.Object({ commands: Type.Array(CommandSchema) }) } } },
     async (request) => {
       const device = await registry.get(request.params.id);
       const { state, limit } = request.query;
-      return { commands: fleet.commands.list({ deviceId: device.id, ...(state ? { state: state as CommandState } : {}), ...(limit ? { limit } : {}) }) };
+      return { commands: fleet.commands.list({ deviceId: device.id, ...(state ? { state } : {}), ...(limit ? { limit } : {}) }) };
     },
   );
-  app.get<{ Params: Static<typeof CommandParams> }>('/api/v1/devices/:id/commands/:commandId', { schema: { tags, params: CommandParams, response: { 200: CommandSchema } } }, async (request) => {
+  app.get<{ Params: Static<typeof CommandParams>; Reply: Command }>('/api/v1/devices/:id/commands/:commandId', { schema: { tags, params: CommandParams, response: { 200: CommandSchema } } }, async (request) => {
     return deviceCommand(request.params.id, request.params.commandId);
   });
-  app.post<{ Params: Static<typeof CommandParams> }>(
+  app.post<{ Params: Static<typeof CommandParams>; Reply: Command }>(
     '/api/v1/devices/:id/commands/:commandId/cancel',
     { schema: { tags, params: CommandParams, response: { 200: CommandSchema } } },
     async (request) => {

@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import type { Assignment, Branch, Group, Placement, Staff } from '../../api-types.js';
+import { wireSchema } from '../../http/wire-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -7,23 +9,27 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 128 }) });
 const GroupDeviceParams = Type.Object({ id: Type.String({ maxLength: 128 }), deviceId: Type.String({ maxLength: 128 }) });
 
-const BranchSchema = Type.Object({ id: Type.String(), name: Type.String(), region: Type.String(), createdAtMs: Type.Integer() });
-const StaffSchema = Type.Object({ id: Type.String(), name: Type.String(), branchId: Type.Union([Type.String(), Type.Null()]), createdAtMs: Type.Integer() });
-const GroupSchema = Type.Object({ id: Type.String(), name: Type.String(), createdAtMs: Type.Integer(), deviceIds: Type.Array(Type.String()) });
-const AssignmentSchema = Type.Object({
-  id: Type.Integer(),
-  deviceId: Type.String(),
-  staffId: Type.String(),
-  branchId: Type.Union([Type.String(), Type.Null()]),
-  fromMs: Type.Integer(),
-  toMs: Type.Union([Type.Integer(), Type.Null()]),
-});
-const PlacementSchema = Type.Object({
-  deviceId: Type.String(),
-  branchId: Type.Union([Type.String(), Type.Null()]),
-  groupIds: Type.Array(Type.String()),
-  staffId: Type.Union([Type.String(), Type.Null()]),
-});
+const BranchSchema = wireSchema<Branch>()(Type.Object({ id: Type.String(), name: Type.String(), region: Type.String(), createdAtMs: Type.Integer() }));
+const StaffSchema = wireSchema<Staff>()(Type.Object({ id: Type.String(), name: Type.String(), branchId: Type.Union([Type.String(), Type.Null()]), createdAtMs: Type.Integer() }));
+const GroupSchema = wireSchema<Group>()(Type.Object({ id: Type.String(), name: Type.String(), createdAtMs: Type.Integer(), deviceIds: Type.Array(Type.String()) }));
+const AssignmentSchema = wireSchema<Assignment>()(
+  Type.Object({
+    id: Type.Integer(),
+    deviceId: Type.String(),
+    staffId: Type.String(),
+    branchId: Type.Union([Type.String(), Type.Null()]),
+    fromMs: Type.Integer(),
+    toMs: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+);
+const PlacementSchema = wireSchema<Placement>()(
+  Type.Object({
+    deviceId: Type.String(),
+    branchId: Type.Union([Type.String(), Type.Null()]),
+    groupIds: Type.Array(Type.String()),
+    staffId: Type.Union([Type.String(), Type.Null()]),
+  }),
+);
 
 const NewBranch = Type.Object({ id: Id, name: Name, region: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false });
 const NewStaff = Type.Object({ id: Id, name: Name, branchId: Type.Optional(Type.Union([Id, Type.Null()])) }, { additionalProperties: false });
@@ -65,10 +71,9 @@ export const directoryRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app
     async (request) => directory.updateStaff(request.params.id, request.body, actorOf(request)),
   );
 
-  app.post<{ Body: Static<typeof NewGroup> }>('/api/v1/groups', { schema: { tags, body: NewGroup, response: { 201: GroupSchema } } }, async (request, reply) => {
-    const group = await directory.createGroup(request.body, actorOf(request));
-    return reply.status(201).send({ ...group, deviceIds: [] });
-  });
+  app.post<{ Body: Static<typeof NewGroup> }>('/api/v1/groups', { schema: { tags, body: NewGroup, response: { 201: GroupSchema } } }, async (request, reply) =>
+    reply.status(201).send(await directory.createGroup(request.body, actorOf(request))),
+  );
   app.get('/api/v1/groups', { schema: { tags, response: { 200: Type.Object({ groups: Type.Array(GroupSchema) }) } } }, async () => ({ groups: directory.listGroups() }));
   app.put<{ Params: Static<typeof GroupDeviceParams> }>(
     '/api/v1/groups/:id/devices/:deviceId',

@@ -1,37 +1,52 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ParleyError } from '../../errors.js';
+import { ROLLOUT_DEVICE_STATES, ROLLOUT_STATES, type Release, type Rollout, type RolloutDetail, type RolloutDevice, type RolloutInput } from '../../api-types.js';
+import { wireSchema } from '../../http/wire-schema.js';
 import { MAX_BUNDLE_BYTES } from '../releases.js';
-import { ROLLOUT_STATES } from '../rollouts.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
-const ReleaseSchema = Type.Object({
-  id: Type.String(),
-  version: Type.String(),
-  size: Type.Integer(),
-  sha256: Type.String(),
-  minHardwareRevision: Type.String(),
-  notes: Type.String(),
-  createdAtMs: Type.Integer(),
-});
+const ReleaseSchema = wireSchema<Release>()(
+  Type.Object({
+    id: Type.String(),
+    version: Type.String(),
+    size: Type.Integer(),
+    sha256: Type.String(),
+    minHardwareRevision: Type.String(),
+    notes: Type.String(),
+    createdAtMs: Type.Integer(),
+  }),
+);
 const Counts = Type.Object({ offered: Type.Integer(), downloading: Type.Integer(), staged: Type.Integer(), applied: Type.Integer(), failed: Type.Integer() });
-const RolloutSchema = Type.Object({
-  id: Type.String(),
-  releaseId: Type.String(),
-  version: Type.String(),
-  groupId: Type.Union([Type.String(), Type.Null()]),
-  branchId: Type.Union([Type.String(), Type.Null()]),
-  stages: Type.Array(Type.Integer()),
-  stageIndex: Type.Integer(),
-  state: Type.Union(ROLLOUT_STATES.map((s) => Type.Literal(s))),
-  failureThresholdPercent: Type.Number(),
-  reconnectTimeoutMs: Type.Integer(),
-  reason: Type.Union([Type.String(), Type.Null()]),
-  createdAtMs: Type.Integer(),
-  updatedAtMs: Type.Integer(),
-  counts: Counts,
-  eligible: Type.Integer(),
-});
+const RolloutSchema = wireSchema<Rollout>()(
+  Type.Object({
+    id: Type.String(),
+    releaseId: Type.String(),
+    version: Type.String(),
+    groupId: Type.Union([Type.String(), Type.Null()]),
+    branchId: Type.Union([Type.String(), Type.Null()]),
+    stages: Type.Array(Type.Integer()),
+    stageIndex: Type.Integer(),
+    state: Type.Union(ROLLOUT_STATES.map((s) => Type.Literal(s))),
+    failureThresholdPercent: Type.Number(),
+    reconnectTimeoutMs: Type.Integer(),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    createdAtMs: Type.Integer(),
+    updatedAtMs: Type.Integer(),
+    counts: Counts,
+    eligible: Type.Integer(),
+  }),
+);
+const RolloutDeviceSchema = wireSchema<RolloutDevice>()(
+  Type.Object({
+    deviceId: Type.String(),
+    stage: Type.Integer(),
+    state: Type.Union(ROLLOUT_DEVICE_STATES.map((s) => Type.Literal(s))),
+    detail: Type.Union([Type.String(), Type.Null()]),
+    updatedAtMs: Type.Integer(),
+  }),
+);
+const RolloutDetailSchema = wireSchema<RolloutDetail>()(Type.Object({ rollout: RolloutSchema, devices: Type.Array(RolloutDeviceSchema) }));
 const UploadQuery = Type.Object(
   {
     version: Type.String({ minLength: 1, maxLength: 64 }),
@@ -41,16 +56,18 @@ const UploadQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-const NewRollout = Type.Object(
-  {
-    releaseId: Type.String({ minLength: 1, maxLength: 80 }),
-    stages: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 100 }), { minItems: 1, maxItems: 10 })),
-    groupId: Type.Optional(Type.String({ maxLength: 64 })),
-    branchId: Type.Optional(Type.String({ maxLength: 64 })),
-    failureThresholdPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
-    reconnectTimeoutMs: Type.Optional(Type.Integer({ minimum: 1_000, maximum: 7 * 24 * 3600_000 })),
-  },
-  { additionalProperties: false },
+const NewRollout = wireSchema<RolloutInput>()(
+  Type.Object(
+    {
+      releaseId: Type.String({ minLength: 1, maxLength: 80 }),
+      stages: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 100 }), { minItems: 1, maxItems: 10 })),
+      groupId: Type.Optional(Type.String({ maxLength: 64 })),
+      branchId: Type.Optional(Type.String({ maxLength: 64 })),
+      failureThresholdPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+      reconnectTimeoutMs: Type.Optional(Type.Integer({ minimum: 1_000, maximum: 7 * 24 * 3600_000 })),
+    },
+    { additionalProperties: false },
+  ),
 );
 const IdParams = Type.Object({ id: Type.String({ maxLength: 80 }) });
 const ResumeQuery = Type.Object({ failureThresholdPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })) }, { additionalProperties: false });
@@ -83,20 +100,9 @@ export const firmwareRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app,
     reply.status(201).send(await fleet.rollouts.create(request.body, actorOf(request))),
   );
   app.get('/api/v1/rollouts', { schema: { tags, response: { 200: Type.Object({ rollouts: Type.Array(RolloutSchema) }) } } }, async () => ({ rollouts: fleet.rollouts.list() }));
-  app.get<{ Params: Static<typeof IdParams> }>(
+  app.get<{ Params: Static<typeof IdParams>; Reply: RolloutDetail }>(
     '/api/v1/rollouts/:id',
-    {
-      schema: {
-        tags,
-        params: IdParams,
-        response: {
-          200: Type.Object({
-            rollout: RolloutSchema,
-            devices: Type.Array(Type.Object({ deviceId: Type.String(), stage: Type.Integer(), state: Type.String(), detail: Type.Union([Type.String(), Type.Null()]), updatedAtMs: Type.Integer() })),
-          }),
-        },
-      },
-    },
+    { schema: { tags, params: IdParams, response: { 200: RolloutDetailSchema } } },
     async (request) => ({ rollout: fleet.rollouts.get(request.params.id), devices: fleet.rollouts.devices(request.params.id) }),
   );
   app.post<{ Params: Static<typeof IdParams>; Querystring: Static<typeof ResumeQuery> }>(

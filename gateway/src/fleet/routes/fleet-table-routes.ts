@@ -1,62 +1,67 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { DEVICE_STATUSES } from '../../registry/device-store.js';
+import { ALERT_KINDS, ALERT_SEVERITIES, DEVICE_STATUSES, FLEET_SORTS, type Alert, type FleetPage, type FleetQuery, type FleetRow, type FleetSort, type Placement } from '../../api-types.js';
+import { wireSchema } from '../../http/wire-schema.js';
 import type { PublicDevice } from '../../registry/device-registry.js';
-import { ALERT_KINDS, type Alert } from '../alerts.js';
 import type { FleetDirectory } from '../directory.js';
-import type { DeviceHealth } from '../health.js';
+import type { ReportedHealth } from '../health.js';
 import type { FleetRouteOptions } from './index.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Status = Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s)));
 
 /** One line of the fleet table: identity, placement, latest health and open alerts. */
-const RowSchema = Type.Object({
-  id: Type.String(),
-  serial: Type.String(),
-  hardwareRevision: Type.String(),
-  firmwareVersion: Nullable(Type.String()),
-  status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
-  online: Type.Boolean(),
-  lastSeenAtMs: Nullable(Type.Integer()),
-  branchId: Nullable(Type.String()),
-  staffId: Nullable(Type.String()),
-  groupIds: Type.Array(Type.String()),
-  health: Type.Object({
-    updatedAtMs: Nullable(Type.Integer()),
-    batteryPercent: Nullable(Type.Integer()),
-    charging: Nullable(Type.Boolean()),
-    flashUsedPercent: Nullable(Type.Number()),
-    backlogSeconds: Nullable(Type.Integer()),
-    rssiDbm: Nullable(Type.Integer()),
-    clockState: Nullable(Type.String()),
-    deviceState: Nullable(Type.String()),
-    droppedFrames: Nullable(Type.Integer()),
-    configVersion: Nullable(Type.Integer()),
+const RowSchema = wireSchema<FleetRow>()(
+  Type.Object({
+    id: Type.String(),
+    serial: Type.String(),
+    hardwareRevision: Type.String(),
+    firmwareVersion: Nullable(Type.String()),
+    status: Status,
+    online: Type.Boolean(),
+    lastSeenAtMs: Nullable(Type.Integer()),
+    branchId: Nullable(Type.String()),
+    staffId: Nullable(Type.String()),
+    groupIds: Type.Array(Type.String()),
+    health: Type.Object({
+      updatedAtMs: Nullable(Type.Integer()),
+      batteryPercent: Nullable(Type.Integer()),
+      charging: Nullable(Type.Boolean()),
+      flashUsedPercent: Nullable(Type.Number()),
+      backlogSeconds: Nullable(Type.Integer()),
+      rssiDbm: Nullable(Type.Integer()),
+      clockState: Nullable(Type.String()),
+      deviceState: Nullable(Type.String()),
+      droppedFrames: Nullable(Type.Integer()),
+      configVersion: Nullable(Type.Integer()),
+    }),
+    alerts: Type.Array(
+      Type.Object({ id: Type.Integer(), kind: Type.Union(ALERT_KINDS.map((k) => Type.Literal(k))), severity: Type.Union(ALERT_SEVERITIES.map((k) => Type.Literal(k))) }),
+    ),
   }),
-  alerts: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), severity: Type.String() })),
-});
-export type FleetTableRow = Static<typeof RowSchema>;
-
-export const SORTS = ['id', 'lastSeen', 'battery', 'flash', 'backlog'] as const;
-type Sort = (typeof SORTS)[number];
+);
 
 const AlertFilter = Type.Union([Type.Literal('any'), Type.Literal('none'), ...ALERT_KINDS.map((k) => Type.Literal(k))]);
-const Query = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 64, description: 'part of the device id or serial (case-insensitive)' })),
-    status: Type.Optional(Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s)))),
-    branchId: Type.Optional(Type.String({ maxLength: 64 })),
-    staffId: Type.Optional(Type.String({ maxLength: 64 })),
-    firmwareVersion: Type.Optional(Type.String({ maxLength: 64 })),
-    online: Type.Optional(Type.Boolean()),
-    alert: Type.Optional(AlertFilter),
-    sort: Type.Optional(Type.Union(SORTS.map((k) => Type.Literal(k)), { description: 'id (default), lastSeen (newest first), battery (lowest first), flash (fullest first), backlog (largest first); ties by id' })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  },
-  { additionalProperties: false },
+const Query = wireSchema<FleetQuery>()(
+  Type.Object(
+    {
+      q: Type.Optional(Type.String({ maxLength: 64, description: 'part of the device id or serial (case-insensitive)' })),
+      status: Type.Optional(Status),
+      branchId: Type.Optional(Type.String({ maxLength: 64 })),
+      staffId: Type.Optional(Type.String({ maxLength: 64 })),
+      firmwareVersion: Type.Optional(Type.String({ maxLength: 64 })),
+      online: Type.Optional(Type.Boolean()),
+      alert: Type.Optional(AlertFilter),
+      sort: Type.Optional(Type.Union(FLEET_SORTS.map((k) => Type.Literal(k)), { description: 'id (default), lastSeen (newest first), battery (lowest first), flash (fullest first), backlog (largest first); ties by id' })),
+      offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    },
+    { additionalProperties: false },
+  ),
 );
-export type FleetTableQuery = Static<typeof Query>;
+const PageSchema = wireSchema<FleetPage>()(
+  Type.Object({ total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer(), firmwareVersions: Type.Array(Type.String()), rows: Type.Array(RowSchema) }),
+);
 
 /** The registry pages by id; the table reads all of it (it is at most a few thousand badges). */
 const REGISTRY_PAGE = 1000;
@@ -80,14 +85,14 @@ export const fleetTableRoutes: FastifyPluginAsync<FleetRouteOptions> = async (ap
     }
   };
 
-  app.get<{ Querystring: FleetTableQuery }>(
+  app.get<{ Querystring: FleetQuery; Reply: FleetPage }>(
     '/api/v1/fleet/devices',
     {
       schema: {
         tags,
         description: 'The fleet table: devices with placement, latest health and open alerts; filtered, sorted (by id unless `sort`), paged by offset.',
         querystring: Query,
-        response: { 200: Type.Object({ total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer(), firmwareVersions: Type.Array(Type.String()), rows: Type.Array(RowSchema) }) },
+        response: { 200: PageSchema },
       },
     },
     async (request) => {
@@ -95,12 +100,12 @@ export const fleetTableRoutes: FastifyPluginAsync<FleetRouteOptions> = async (ap
       const offset = query.offset ?? 0;
       const limit = query.limit ?? 50;
       const devices = await allDevices();
-      const health = new Map<string, DeviceHealth>(fleet.health.all().map((h) => [h.deviceId, h]));
+      const health = new Map<string, ReportedHealth>(fleet.health.all().map((h) => [h.deviceId, h]));
       const alerts = new Map<string, Alert[]>();
       for (const alert of fleet.alerts.list({ state: 'open', limit: 1000 })) alerts.set(alert.deviceId, [...(alerts.get(alert.deviceId) ?? []), alert]);
 
       const placements = allPlacements(fleet.directory);
-      const rows: FleetTableRow[] = devices.map((device) =>
+      const rows: FleetRow[] = devices.map((device) =>
         toRow(device, health.get(device.id) ?? null, alerts.get(device.id) ?? [], isOnline(device.id), placements.get(device.id) ?? { branchId: null, staffId: null, groupIds: [] }),
       );
       const firmwareVersions = [...new Set(rows.map((r) => r.firmwareVersion).filter((v): v is string => v !== null))].sort();
@@ -110,16 +115,17 @@ export const fleetTableRoutes: FastifyPluginAsync<FleetRouteOptions> = async (ap
   );
 };
 
-type Placement = { branchId: string | null; staffId: string | null; groupIds: string[] };
+/** Where a device sits, by device id. */
+type DevicePlacement = Omit<Placement, 'deviceId'>;
 
 /**
  * Every device's branch, groups and current wearer in a few queries (one per
  * branch and group, one for the open assignments) rather than three per
  * device: the same answers as FleetDirectory.placement for the whole fleet.
  */
-function allPlacements(directory: FleetDirectory): Map<string, Placement> {
-  const out = new Map<string, Placement>();
-  const of = (deviceId: string): Placement => {
+function allPlacements(directory: FleetDirectory): Map<string, DevicePlacement> {
+  const out = new Map<string, DevicePlacement>();
+  const of = (deviceId: string): DevicePlacement => {
     let p = out.get(deviceId);
     if (!p) out.set(deviceId, (p = { branchId: null, staffId: null, groupIds: [] }));
     return p;
@@ -137,7 +143,7 @@ function allPlacements(directory: FleetDirectory): Map<string, Placement> {
   return out;
 }
 
-function toRow(device: PublicDevice, h: DeviceHealth | null, alerts: Alert[], online: boolean, placement: Placement): FleetTableRow {
+function toRow(device: PublicDevice, h: ReportedHealth | null, alerts: Alert[], online: boolean, placement: DevicePlacement): FleetRow {
   return {
     id: device.id,
     serial: device.serial,
@@ -166,8 +172,8 @@ function toRow(device: PublicDevice, h: DeviceHealth | null, alerts: Alert[], on
 }
 
 /** Row order: the worst first for health sorts, devices that never reported last; ties by id (stable paging). */
-export function compare(sort: Sort): (a: FleetTableRow, b: FleetTableRow) => number {
-  const key: Record<Sort, ((r: FleetTableRow) => number | null) | null> = {
+export function compare(sort: FleetSort): (a: FleetRow, b: FleetRow) => number {
+  const key: Record<FleetSort, ((r: FleetRow) => number | null) | null> = {
     id: null,
     lastSeen: (r) => (r.lastSeenAtMs === null ? null : -r.lastSeenAtMs),
     battery: (r) => r.health.batteryPercent,
@@ -175,7 +181,7 @@ export function compare(sort: Sort): (a: FleetTableRow, b: FleetTableRow) => num
     backlog: (r) => (r.health.backlogSeconds === null ? null : -r.health.backlogSeconds),
   };
   const of = key[sort];
-  const byId = (a: FleetTableRow, b: FleetTableRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byId = (a: FleetRow, b: FleetRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   if (!of) return byId;
   return (a, b) => {
     const x = of(a);
@@ -188,7 +194,7 @@ export function compare(sort: Sort): (a: FleetTableRow, b: FleetTableRow) => num
 }
 
 /** The filter of a query: every given criterion must hold. */
-export function matches(query: FleetTableQuery): (row: FleetTableRow) => boolean {
+export function matches(query: FleetQuery): (row: FleetRow) => boolean {
   const needle = query.q?.trim().toLowerCase() ?? '';
   return (row) => {
     if (needle && !row.id.toLowerCase().includes(needle) && !row.serial.toLowerCase().includes(needle)) return false;

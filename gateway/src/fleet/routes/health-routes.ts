@@ -1,43 +1,49 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { DEVICE_STATUSES, type DeviceHealth, type HealthHistory, type HealthSample } from '../../api-types.js';
 import { IdParams } from '../../http/device-schema.js';
+import { wireSchema } from '../../http/wire-schema.js';
 import type { FleetRouteOptions } from './index.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const HealthSchema = Type.Object({
-  deviceId: Type.String(),
-  online: Type.Boolean(),
-  status: Type.String(),
-  lastSeenAtMs: Nullable(Type.Integer()),
-  updatedAtMs: Nullable(Type.Integer()),
-  batteryPercent: Nullable(Type.Integer()),
-  charging: Nullable(Type.Boolean()),
-  flashUsedBytes: Nullable(Type.Integer()),
-  flashFreeBytes: Nullable(Type.Integer()),
-  flashUsedPercent: Nullable(Type.Number()),
-  backlogSeconds: Nullable(Type.Integer()),
-  rssiDbm: Nullable(Type.Integer()),
-  firmwareVersion: Nullable(Type.String()),
-  hardwareRevision: Nullable(Type.String()),
-  configVersion: Nullable(Type.Integer()),
-  wantedConfigVersion: Nullable(Type.Integer()),
-  clockState: Nullable(Type.String()),
-  deviceState: Nullable(Type.String()),
-  droppedFrames: Nullable(Type.Integer()),
-  spoolEraseStalls: Nullable(Type.Integer({ description: 'since boot: spool segments the badge had to erase in the foreground (the recording waited)' })),
-  bootCount: Nullable(Type.Integer()),
-  uptimeS: Nullable(Type.Integer()),
-  lastErrorCode: Nullable(Type.Integer()),
-});
-const SampleSchema = Type.Object({
-  atMs: Type.Integer(),
-  batteryPercent: Nullable(Type.Number()),
-  flashUsedPercent: Nullable(Type.Number()),
-  backlogSeconds: Nullable(Type.Number()),
-  rssiDbm: Nullable(Type.Number()),
-  droppedFrames: Nullable(Type.Number()),
-  spoolEraseStalls: Nullable(Type.Number()),
-});
+const HealthSchema = wireSchema<DeviceHealth>()(
+  Type.Object({
+    deviceId: Type.String(),
+    online: Type.Boolean(),
+    status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
+    lastSeenAtMs: Nullable(Type.Integer()),
+    updatedAtMs: Nullable(Type.Integer()),
+    batteryPercent: Nullable(Type.Integer()),
+    charging: Nullable(Type.Boolean()),
+    flashUsedBytes: Nullable(Type.Integer()),
+    flashFreeBytes: Nullable(Type.Integer()),
+    flashUsedPercent: Nullable(Type.Number()),
+    backlogSeconds: Nullable(Type.Integer()),
+    rssiDbm: Nullable(Type.Integer()),
+    firmwareVersion: Nullable(Type.String()),
+    hardwareRevision: Nullable(Type.String()),
+    configVersion: Nullable(Type.Integer()),
+    wantedConfigVersion: Nullable(Type.Integer()),
+    clockState: Nullable(Type.String()),
+    deviceState: Nullable(Type.String()),
+    droppedFrames: Nullable(Type.Integer()),
+    spoolEraseStalls: Nullable(Type.Integer({ description: 'since boot: spool segments the badge had to erase in the foreground (the recording waited)' })),
+    bootCount: Nullable(Type.Integer()),
+    uptimeS: Nullable(Type.Integer()),
+    lastErrorCode: Nullable(Type.Integer()),
+  }),
+);
+const SampleSchema = wireSchema<HealthSample>()(
+  Type.Object({
+    atMs: Type.Integer(),
+    batteryPercent: Nullable(Type.Number()),
+    flashUsedPercent: Nullable(Type.Number()),
+    backlogSeconds: Nullable(Type.Number()),
+    rssiDbm: Nullable(Type.Number()),
+    droppedFrames: Nullable(Type.Number()),
+    spoolEraseStalls: Nullable(Type.Number()),
+  }),
+);
 const HistoryQuery = Type.Object(
   {
     fromMs: Type.Optional(Type.Integer({ minimum: 0 })),
@@ -51,7 +57,7 @@ const tags = ['fleet: health'];
 
 /** Latest health of every device (the fleet table) and one device's history (charts). */
 export const healthRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, { fleet, registry, isOnline }) => {
-  const view = async (deviceId: string) => {
+  const view = async (deviceId: string): Promise<DeviceHealth> => {
     const device = await registry.get(deviceId);
     const health = fleet.health.get(device.id);
     const { deviceId: _id, ...values } = health ?? emptyHealth();
@@ -67,14 +73,14 @@ export const healthRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, {
       wantedConfigVersion: fleet.profiles.state(device.id).wantedVersion,
     };
   };
-  app.get('/api/v1/health', { schema: { tags, response: { 200: Type.Object({ devices: Type.Array(HealthSchema) }) } } }, async () => {
+  app.get<{ Reply: { devices: DeviceHealth[] } }>('/api/v1/health', { schema: { tags, response: { 200: Type.Object({ devices: Type.Array(HealthSchema) }) } } }, async () => {
     const devices = await registry.list({ limit: 1000 });
     return { devices: await Promise.all(devices.map((d) => view(d.id))) };
   });
-  app.get<{ Params: Static<typeof IdParams> }>('/api/v1/devices/:id/health', { schema: { tags, params: IdParams, response: { 200: HealthSchema } } }, async (request) =>
+  app.get<{ Params: Static<typeof IdParams>; Reply: DeviceHealth }>('/api/v1/devices/:id/health', { schema: { tags, params: IdParams, response: { 200: HealthSchema } } }, async (request) =>
     view(request.params.id),
   );
-  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof HistoryQuery> }>(
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof HistoryQuery>; Reply: HealthHistory }>(
     '/api/v1/devices/:id/health/history',
     { schema: { tags, params: IdParams, querystring: HistoryQuery, response: { 200: Type.Object({ bucketMs: Type.Integer(), samples: Type.Array(SampleSchema) }) } } },
     async (request) => {

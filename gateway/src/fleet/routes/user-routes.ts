@@ -1,19 +1,30 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { SESSION_COOKIE, sessionCookieOf } from '../access.js';
-import { ROLES } from '../users.js';
+import { ROLES, type ApiToken, type Me, type NewApiToken, type User } from '../../api-types.js';
+import { wireSchema } from '../../http/wire-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const UserSchema = Type.Object({ id: Type.String(), role: Role, disabled: Type.Boolean(), createdAtMs: Type.Integer() });
-const TokenSchema = Type.Object({
-  id: Type.String(),
-  userId: Type.String(),
-  name: Type.String(),
-  createdAtMs: Type.Integer(),
-  lastUsedAtMs: Type.Union([Type.Integer(), Type.Null()]),
-  revokedAtMs: Type.Union([Type.Integer(), Type.Null()]),
-});
+const UserSchema = wireSchema<User>()(Type.Object({ id: Type.String(), role: Role, disabled: Type.Boolean(), createdAtMs: Type.Integer() }));
+const TokenSchema = wireSchema<ApiToken>()(
+  Type.Object({
+    id: Type.String(),
+    userId: Type.String(),
+    name: Type.String(),
+    createdAtMs: Type.Integer(),
+    lastUsedAtMs: Type.Union([Type.Integer(), Type.Null()]),
+    revokedAtMs: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+);
+const MeSchema = wireSchema<Me>()(
+  Type.Object({
+    actor: Type.String(),
+    role: Role,
+    userId: Type.Union([Type.String(), Type.Null()]),
+    via: Type.Union([Type.Literal('admin-token'), Type.Literal('api-token'), Type.Literal('session')]),
+  }),
+);
 const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 128 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false });
 const NewUser = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), role: Role, password: Type.String({ minLength: 12, maxLength: 1024 }) }, { additionalProperties: false });
 const UserPatch = Type.Object(
@@ -27,7 +38,7 @@ const tags = ['access'];
 
 /** POST /api/v1/auth/login (session cookie for the web UI) and /logout. No authentication needed. */
 export const loginRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, { fleet }) => {
-  app.post<{ Body: Static<typeof LoginBody> }>(
+  app.post<{ Body: Static<typeof LoginBody>; Reply: { user: User; expiresAtMs: number } }>(
     '/api/v1/auth/login',
     { schema: { tags, body: LoginBody, response: { 200: Type.Object({ user: UserSchema, expiresAtMs: Type.Integer() }) } } },
     async (request, reply) => {
@@ -51,20 +62,20 @@ export const loginRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, { 
 export const userRoutes: FastifyPluginAsync<FleetRouteOptions> = async (app, { fleet }) => {
   const { users } = fleet;
   const manage = { permission: 'users:manage' as const };
-  app.get('/api/v1/auth/me', { schema: { tags, response: { 200: Type.Object({ actor: Type.String(), role: Role, userId: Type.Union([Type.String(), Type.Null()]), via: Type.String() }) } } }, async (request) => request.principal!);
-  app.get('/api/v1/users', { config: manage, schema: { tags, response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } } }, async () => ({ users: users.list() }));
-  app.post<{ Body: Static<typeof NewUser> }>('/api/v1/users', { config: manage, schema: { tags, body: NewUser, response: { 201: UserSchema } } }, async (request, reply) =>
+  app.get<{ Reply: Me }>('/api/v1/auth/me', { schema: { tags, response: { 200: MeSchema } } }, async (request) => request.principal!);
+  app.get<{ Reply: { users: User[] } }>('/api/v1/users', { config: manage, schema: { tags, response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } } }, async () => ({ users: users.list() }));
+  app.post<{ Body: Static<typeof NewUser>; Reply: User }>('/api/v1/users', { config: manage, schema: { tags, body: NewUser, response: { 201: UserSchema } } }, async (request, reply) =>
     reply.status(201).send(await users.create(request.body, actorOf(request))),
   );
-  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof UserPatch> }>(
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof UserPatch>; Reply: User }>(
     '/api/v1/users/:id',
     { config: manage, schema: { tags, params: IdParams, body: UserPatch, response: { 200: UserSchema } } },
     async (request) => users.update(request.params.id, request.body, actorOf(request)),
   );
-  app.get<{ Params: Static<typeof IdParams> }>('/api/v1/users/:id/tokens', { config: manage, schema: { tags, params: IdParams, response: { 200: Type.Object({ tokens: Type.Array(TokenSchema) }) } } }, async (request) => ({
+  app.get<{ Params: Static<typeof IdParams>; Reply: { tokens: ApiToken[] } }>('/api/v1/users/:id/tokens', { config: manage, schema: { tags, params: IdParams, response: { 200: Type.Object({ tokens: Type.Array(TokenSchema) }) } } }, async (request) => ({
     tokens: users.tokens(users.get(request.params.id).id),
   }));
-  app.post<{ Params: Static<typeof IdParams>; Body: { name: string } }>(
+  app.post<{ Params: Static<typeof IdParams>; Body: { name: string }; Reply: NewApiToken }>(
     '/api/v1/users/:id/tokens',
     {
       config: manage,

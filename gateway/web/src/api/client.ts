@@ -1,8 +1,10 @@
 import type {
   Alert,
+  AlertQuery,
   ApiToken,
   Assignment,
   AuditEntry,
+  AuditQuery,
   Branch,
   Command,
   CommandKind,
@@ -11,15 +13,19 @@ import type {
   ConfigState,
   Device,
   DeviceHealth,
+  DeviceWithSecret,
   FleetPage,
+  FleetQuery,
   Group,
-  HealthSample,
-  ImportOutcome,
+  HealthHistory,
+  ImportReport,
   Me,
+  NewApiToken,
   Placement,
   Release,
   Rollout,
-  RolloutDevice,
+  RolloutDetail,
+  RolloutInput,
   Role,
   Staff,
   User,
@@ -76,26 +82,6 @@ export function queryString(params: Record<string, string | number | boolean | u
 
 const id = encodeURIComponent;
 
-export interface FleetQuery {
-  q?: string;
-  status?: string;
-  branchId?: string;
-  staffId?: string;
-  firmwareVersion?: string;
-  online?: boolean;
-  alert?: string;
-  sort?: string;
-  offset?: number;
-  limit?: number;
-}
-
-export interface AuditQuery {
-  afterSeq?: number;
-  limit?: number;
-  action?: string;
-  target?: string;
-}
-
 export const api = {
   me: () => request<Me>('/auth/me'),
   login: (username: string, password: string) => request<unknown>('/auth/login', json('POST', { username, password })),
@@ -104,15 +90,15 @@ export const api = {
   fleet: (q: FleetQuery) => request<FleetPage>(`/fleet/devices${queryString({ ...q })}`),
   device: (deviceId: string) => request<Device>(`/devices/${id(deviceId)}`),
   createDevice: (body: { id?: string; serial: string; hardwareRevision: string; firmwareVersion?: string }) =>
-    request<{ device: Device; secret: string }>('/devices', json('POST', body)),
+    request<DeviceWithSecret>('/devices', json('POST', body)),
   importDevices: (csv: string) =>
-    request<{ created: number; failed: number; results: ImportOutcome[] }>('/devices/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv }),
-  rotateSecret: (deviceId: string) => request<{ device: Device; secret: string }>(`/devices/${id(deviceId)}/rotate-secret`, { method: 'POST' }),
+    request<ImportReport>('/devices/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv }),
+  rotateSecret: (deviceId: string) => request<DeviceWithSecret>(`/devices/${id(deviceId)}/rotate-secret`, { method: 'POST' }),
   deviceLifecycle: (deviceId: string, action: 'revoke' | 'retire' | 'reinstate') => request<Device>(`/devices/${id(deviceId)}/${action}`, { method: 'POST' }),
 
   health: (deviceId: string) => request<DeviceHealth>(`/devices/${id(deviceId)}/health`),
   history: (deviceId: string, fromMs: number, toMs: number, bucketMs: number) =>
-    request<{ bucketMs: number; samples: HealthSample[] }>(`/devices/${id(deviceId)}/health/history${queryString({ fromMs, toMs, bucketMs })}`),
+    request<HealthHistory>(`/devices/${id(deviceId)}/health/history${queryString({ fromMs, toMs, bucketMs })}`),
 
   commands: (deviceId: string) => request<{ commands: Command[] }>(`/devices/${id(deviceId)}/commands?limit=50`),
   sendCommand: (deviceId: string, kind: CommandKind) => request<Command>(`/devices/${id(deviceId)}/commands`, json('POST', { kind })),
@@ -141,7 +127,7 @@ export const api = {
   unassign: (deviceId: string) => request<Assignment>(`/devices/${id(deviceId)}/unassign`, json('POST', {})),
   assignments: (q: { deviceId?: string; staffId?: string }) => request<{ assignments: Assignment[] }>(`/assignments${queryString({ ...q })}`),
 
-  alerts: (q: { state?: 'open' | 'resolved'; deviceId?: string; limit?: number }) => request<{ alerts: Alert[] }>(`/alerts${queryString({ ...q })}`),
+  alerts: (q: AlertQuery) => request<{ alerts: Alert[] }>(`/alerts${queryString({ ...q })}`),
   alertWebhook: () => request<WebhookStatus>('/alerts/webhook'),
   evaluateAlerts: () => request<{ open: number }>('/alerts/evaluate', { method: 'POST' }),
 
@@ -149,8 +135,8 @@ export const api = {
   uploadRelease: (bundle: ArrayBuffer, q: { version: string; minHardwareRevision?: string; notes?: string }) =>
     request<Release>(`/releases${queryString({ ...q })}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bundle }),
   rollouts: () => request<{ rollouts: Rollout[] }>('/rollouts'),
-  rollout: (rolloutId: string) => request<{ rollout: Rollout; devices: RolloutDevice[] }>(`/rollouts/${id(rolloutId)}`),
-  createRollout: (body: { releaseId: string; stages?: number[]; groupId?: string; branchId?: string; failureThresholdPercent?: number }) =>
+  rollout: (rolloutId: string) => request<RolloutDetail>(`/rollouts/${id(rolloutId)}`),
+  createRollout: (body: RolloutInput) =>
     request<Rollout>('/rollouts', json('POST', body)),
   rolloutAction: (rolloutId: string, action: 'pause' | 'resume' | 'abort') => request<Rollout>(`/rollouts/${id(rolloutId)}/${action}`, { method: 'POST' }),
 
@@ -158,7 +144,7 @@ export const api = {
   createUser: (body: { id: string; role: Role; password: string }) => request<User>('/users', json('POST', body)),
   updateUser: (userId: string, body: { role?: Role; disabled?: boolean; password?: string }) => request<User>(`/users/${id(userId)}`, json('PATCH', body)),
   tokens: (userId: string) => request<{ tokens: ApiToken[] }>(`/users/${id(userId)}/tokens`),
-  createToken: (userId: string, name: string) => request<{ token: string; info: ApiToken }>(`/users/${id(userId)}/tokens`, json('POST', { name })),
+  createToken: (userId: string, name: string) => request<NewApiToken>(`/users/${id(userId)}/tokens`, json('POST', { name })),
   revokeToken: (userId: string, tokenId: string) => request<null>(`/users/${id(userId)}/tokens/${id(tokenId)}`, { method: 'DELETE' }),
 
   audit: (q: AuditQuery) => request<{ entries: AuditEntry[] }>(`/audit${queryString({ ...q })}`),

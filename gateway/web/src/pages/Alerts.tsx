@@ -13,15 +13,15 @@ type StateFilter = 'open' | 'resolved' | 'all';
 /** Whether alert notifications reach the webhook: not configured, nothing waiting, or how many wait and why. */
 function WebhookTag({ status }: { status: WebhookStatus }) {
   const { t } = useTranslation();
-  if (status.configured === false) return <Tag data-testid="webhook-state">{t('alerts.webhookNone')}</Tag>;
-  const counts = status.delivered !== undefined ? t('alerts.webhookCounts', { delivered: status.delivered, dropped: status.dropped ?? 0 }) : '';
+  if (!status.configured) return <Tag data-testid="webhook-state">{t('alerts.webhookNone')}</Tag>;
+  const counts = t('alerts.webhookCounts', { delivered: status.delivered, dropped: status.dropped });
   const waiting = status.pending > 0;
   const why = status.head?.lastError ? t('alerts.webhookLastError', { error: status.head.lastError, attempts: status.head.attempts }) : '';
   return (
     <Tooltip title={[t('alerts.webhookHint'), why].filter(Boolean).join(' ')}>
       <Tag color={waiting ? 'orange' : 'green'} data-testid="webhook-state">
         {waiting ? t('alerts.webhookPending', { count: status.pending }) : t('alerts.webhookClear')}
-        {counts && ` · ${counts}`}
+        {` · ${counts}`}
       </Tag>
     </Tooltip>
   );

@@ -2,16 +2,21 @@ import { Alert, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, type FleetQuery } from '../api/client.js';
-import { ALERT_KINDS, DEVICE_STATUSES, type FleetRow } from '../api/types.js';
+import { api } from '../api/client.js';
+import { ALERT_KINDS, DEVICE_STATUSES, FLEET_SORTS, type FleetQuery, type FleetRow } from '../api/types.js';
 import { HealthBadges, OnlineTag, SeverityTag, StatusTag } from '../components/HealthBadges.js';
 import { useDirectory } from '../directory.js';
 import { errorText, formatTime } from '../format.js';
 import { useLoad } from '../use-load.js';
 
 const PAGE_SIZES = [25, 50, 100, 200];
-const SORTS = ['id', 'lastSeen', 'battery', 'flash', 'backlog'] as const;
+const ALERT_FILTERS: readonly NonNullable<FleetQuery['alert']>[] = ['any', 'none', ...ALERT_KINDS];
 const POLL_MS = 10_000;
+
+/** A URL value that is one of `allowed`; anything else (a hand-edited URL) is left out. */
+function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
+  return allowed.find((a) => a === value);
+}
 
 /** The filter state lives in the URL so a reload or the back button keeps it. */
 function queryFrom(params: URLSearchParams): FleetQuery {
@@ -19,13 +24,13 @@ function queryFrom(params: URLSearchParams): FleetQuery {
   const online = params.get('online');
   return {
     q: get('q'),
-    status: get('status'),
+    status: oneOf(DEVICE_STATUSES, params.get('status')),
     branchId: get('branchId'),
     staffId: get('staffId'),
     firmwareVersion: get('firmwareVersion'),
     online: online === null ? undefined : online === 'true',
-    alert: get('alert'),
-    sort: get('sort'),
+    alert: oneOf(ALERT_FILTERS, params.get('alert')),
+    sort: oneOf(FLEET_SORTS, params.get('sort')),
     offset: Number(params.get('offset') ?? 0) || 0,
     limit: Number(params.get('limit') ?? 50) || 50,
   };
@@ -110,7 +115,7 @@ export function FleetTable() {
         <Select allowClear placeholder={t('fleet.alertState')} value={query.alert} onChange={(v?: string) => set('alert', v)} data-testid="filter-alert" style={{ minWidth: 140 }}
           options={[{ value: 'any', label: t('fleet.anyAlert') }, { value: 'none', label: t('fleet.noAlert') }, ...ALERT_KINDS.map((k) => ({ value: k, label: t(`alertKind.${k}`) }))]} />
         <Select placeholder={t('fleet.sort')} value={query.sort} allowClear onChange={(v?: string) => set('sort', v)} data-testid="fleet-sort" style={{ minWidth: 150 }}
-          options={SORTS.map((k) => ({ value: k, label: t(`fleetSort.${k}`) }))} />
+          options={FLEET_SORTS.map((k) => ({ value: k, label: t(`fleetSort.${k}`) }))} />
       </Space>
       {page.error && <Alert type="error" showIcon message={errorText(page.error)} style={{ marginBottom: 12 }} />}
       <Table<FleetRow>
