@@ -118,6 +118,10 @@ describe('missing_risk_disclosure: what counts as a disclosure', () => {
     expect(staffSays('提前退保拿回来的会低于您交的钱，所以要用长期不动的钱。', [['staff', pitch], ['customer', '听起来可以。']])).not.toContain('missing_risk_disclosure');
   });
 
+  it('saying the return is not fixed discloses the risk (rules -51)', () => {
+    expect(staffSays('这款理财收益不固定，看市场情况。', [['staff', pitch], ['customer', '听起来可以。']])).not.toContain('missing_risk_disclosure');
+  });
+
   it('a promise that it cannot lose is no disclosure', () => {
     expect(staffSays('放心，这个肯定不会亏。', [['staff', pitch], ['customer', '听起来可以。']])).toContain('missing_risk_disclosure');
   });

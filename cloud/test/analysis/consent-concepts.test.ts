@@ -39,4 +39,9 @@ describe('phone preference: being called, not the customer calling someone (sess
     expect(phone('我明天还得打电话投诉你们那个客服。')).toBe(false);
     expect(phone('以后我在网上问，打电话排队太久了。')).toBe(false);
   });
+  it('calls told of, not asked for, are no preference (rules -51)', () => {
+    expect(phone('之前那个客户经理老打电话，我都不想接。')).toBe(false);
+    expect(phone('多亏你们打电话提醒，不然我就转过去了。')).toBe(false);
+    expect(phone('现在打电话的一半都是推销的。')).toBe(false);
+  });
 });

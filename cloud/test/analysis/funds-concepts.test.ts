@@ -54,6 +54,11 @@ describe('a sum that is not money held', () => {
     expect(funds('厂里设备要换，还缺个四十来万。')).not.toContain('idle_funds');
     expect(funds('车贷还剩十二万没还完呢。')).not.toContain('idle_funds');
   });
+  it('a denial of spare money, a sum to pay a loan off, or money still on its way is not idle (rules -51)', () => {
+    expect(funds('我哪来的余钱，信用卡还没还清。')).not.toContain('idle_funds');
+    expect(funds('手里凑了二十万，打算提前还房贷。')).not.toContain('idle_funds');
+    expect(funds('年底货款打过来有三十来万，到时候再说。')).not.toContain('idle_funds');
+  });
 });
 
 describe('who manages the money', () => {

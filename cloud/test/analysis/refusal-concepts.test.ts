@@ -41,6 +41,14 @@ describe('refusal families', () => {
 });
 
 describe('no refusal', () => {
+  it('a walk in minutes, time lacked once, or no time so staff should choose, refuses no time (rules -51)', () => {
+    expect(objections([offer, ['customer', '行啊，你们网点离我单位近，骑车也就五分钟。']])).not.toContain('refusal=no_time');
+    expect(objections([offer, ['customer', '手上那点钱一直没顾上打理，你说说看。']])).not.toContain('refusal=no_time');
+    expect(objections([offer, ['customer', '基金以前炒过，后来没时间看就停了。']])).not.toContain('refusal=no_time');
+    expect(objections([offer, ['customer', '我哪懂这些，也没时间研究，你帮我挑一个稳的。']])).not.toContain('refusal=no_time');
+    // still a refusal for want of time
+    expect(objections([offer, ['customer', '我在开会，没时间，回头再说。']])).toContain('refusal=no_time');
+  });
   it('busy at one time but offering another', () => {
     expect(objections([['staff', '您哪天能来签字？'], ['customer', '平时没空，礼拜天行不行？']])).not.toContain('refusal=no_time');
   });

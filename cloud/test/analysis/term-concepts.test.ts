@@ -44,6 +44,10 @@ describe('periods that are no holding period (session 7)', () => {
     '头一年免费，第二年才收。',
     '我下个月出国，回来再说。',
     '那个客户经理跟了我五六年了。',
+    // 一年 as the period of a rate or a fee (rules -51)
+    '这款一年下来比定期能多多少？',
+    '那一年要交多少钱？',
+    '这个一年费用多少？',
   ])('%s states no term', (text) => {
     expect(terms(text)).toEqual([]);
   });
