@@ -20,6 +20,10 @@ describe('a positive judgement after any degree words', () => {
     ['侬讲得老清爽额', 'service_professional'],
     ['你们这个服务也蛮到位的', 'service_attitude_good'],
     ['柜台那个姑娘态度倒是一直挺好', 'service_attitude_good'],
+    // in other words (rules -52)
+    ['你们这儿服务是真到位', 'service_attitude_good'],
+    ['这个小伙子说话中听，人也实在', 'service_attitude_good'],
+    ['态度嘛是没话说', 'service_attitude_good'],
     ['你们这口碑向来都不错', 'brand_reputation_good'],
     ['你们行里的产品还真挺丰富', 'product_rich'],
     ['这次送的礼品还挺实惠的', 'activity_generous'],
@@ -35,6 +39,7 @@ describe('no praise without a positive judgement', () => {
     ['你讲得不清楚，我还是没听懂', 'service_professional'],
     ['说了半天我也没明白', 'service_professional'],
     ['态度不好我就投诉', 'service_attitude_good'],
+    ['你态度能好一点吗', 'service_attitude_good'],
     ['活动可以参加吗', 'activity_generous'],
     ['东西太少了，没啥可选的', 'product_rich'],
     ['我以为要等半天，结果真等了一上午', 'branch_short_wait'],
@@ -60,6 +65,10 @@ describe('a negative judgement after any degree words (session 7)', () => {
     ['你们银行口碑那么差，我哪敢买。', 'brand_reputation_bad'],
     ['开户就送十块钱话费？也太抠了。', 'activity_weak'],
     ['你们这么办事很不正规啊。', 'service_unprofessional'],
+    // a bad attitude in other words (rules -52)
+    ['你这话说得也太难听了。', 'service_attitude_bad'],
+    ['上回来问个事，窗口那人爱理不理的。', 'service_attitude_bad'],
+    ['你们这个服务态度，实在要不得。', 'service_attitude_bad'],
   ])('%s → %s', (text, value) => {
     expect(negatives(text)).toContain(value);
   });

@@ -28,6 +28,10 @@ describe('a question about a topic, in any wording', () => {
     ['这个最低要买多少', 'purchase_method'],
     ['那个 我在手机上能自己买吗', 'purchase_method'],
     ['还有没有别的适合我这种的', 'recommendation'],
+    // a promotion asked about in any wording (rules -52)
+    ['存够十万的话送点啥不', 'activity'],
+    ['那个抽奖是怎么个抽法', 'activity'],
+    ['礼品是米还是油啊', 'activity'],
   ])('%s → %s', (text, value) => {
     expect(questions(text)).toContain(value);
   });
@@ -43,6 +47,9 @@ describe('a topic word in a statement is no question', () => {
     ['安全码我知道不能给别人。', 'risk'],
     ['要放几年我还没想好。', 'term'],
     ['送什么都行，我不挑。', 'activity'],
+    ['你们这边也没啥活动呢。', 'activity'],
+    ['隔壁那家存钱还送米呢。', 'activity'],
+    ['要满三年？', 'activity'],
   ])('%s ↛ %s', (text, value) => {
     expect(questions(text)).not.toContain(value);
   });

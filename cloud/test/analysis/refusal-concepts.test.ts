@@ -31,6 +31,15 @@ describe('refusal families', () => {
     expect(objections([offer, ['customer', '你别急，我回去自己合计合计再说。']])).toContain('refusal=self_research');
     expect(objections([offer, ['customer', '我没得那么多时间听你讲。']])).toContain('refusal=no_time');
   });
+  it('no spare money, said as a question back or of the money on hand (rules -52)', () => {
+    expect(objections([offer, ['customer', '我一个月就那点工资，哪有钱买这些。']])).toContain('refusal=no_money_now');
+    expect(objections([offer, ['customer', '卡里也没多少活钱了，下回吧。']])).toContain('refusal=no_money_now');
+    expect(objections([offer, ['customer', '我不是没钱，就是不想买理财。']])).not.toContain('refusal=no_money_now');
+  });
+  it('someone else looking after the money (rules -52)', () => {
+    expect(objections([offer, ['customer', '不用了，我在别的银行有专属顾问。']])).toContain('refusal=has_advisor');
+    expect(objections([offer, ['customer', '我外甥在证券公司上班，这些都是他帮我弄。']])).toContain('refusal=has_advisor');
+  });
   it('a good relationship with the manager elsewhere', () => {
     expect(objections([offer, ['customer', '算了，人家那边的客户经理跟我一直很熟。']])).toContain('refusal=has_advisor');
   });
