@@ -16,7 +16,7 @@ import { FEATURE_BITS } from './turn-features.js';
 export const DEFAULT_TAGGER_OPTIONS: FtrlOptions = { ...DEFAULT_FTRL };
 /** Key points have one example per conversation, with either value common: no positive weighting, more L2. */
 export const DEFAULT_KEY_POINT_OPTIONS: FtrlOptions = { ...DEFAULT_FTRL, l2: 1, positiveWeight: 1 };
-export const DEFAULT_THRESHOLDS: Record<TaggerLabelKind, number> = { profile: 0.5, compliance: 0.5, keyPoint: 0.8 };
+export const DEFAULT_THRESHOLDS: Record<TaggerLabelKind, number> = { profile: 0.5, compliance: 0.6, keyPoint: 0.8 };
 
 /** Weights this small change a score by little: dropping them keeps the model file small. */
 export const DEFAULT_PRUNE = 0.05;
