@@ -4,6 +4,7 @@ import { DEVICE_STATUSES, type Device, type DeviceWithSecret } from '../api-type
 import type { DeviceRegistry } from '../registry/device-registry.js';
 import { requireAdminToken } from './admin-auth.js';
 import { DeviceSchema, DeviceWithSecretSchema, IdParams } from './device-schema.js';
+import { oneOf } from './wire-schema.js';
 
 const ProvisionBody = Type.Object(
   {
@@ -17,7 +18,7 @@ const ProvisionBody = Type.Object(
 
 const ListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s)))),
+    status: Type.Optional(oneOf(DEVICE_STATUSES)),
     afterId: Type.Optional(Type.String({ maxLength: 64 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   },

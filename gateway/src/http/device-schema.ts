@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { DEVICE_STATUSES, type Device, type DeviceWithSecret } from '../api-types.js';
-import { wireSchema } from './wire-schema.js';
+import { wireSchema, nullable, oneOf } from './wire-schema.js';
 
 /** A device as the device and fleet APIs return it (the registry's public fields and whether it is online). */
 export const DeviceSchema = wireSchema<Device>()(
@@ -8,11 +8,11 @@ export const DeviceSchema = wireSchema<Device>()(
     id: Type.String(),
     serial: Type.String(),
     hardwareRevision: Type.String(),
-    firmwareVersion: Type.Union([Type.String(), Type.Null()]),
-    status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
+    firmwareVersion: nullable(Type.String()),
+    status: oneOf(DEVICE_STATUSES),
     createdAtMs: Type.Integer(),
     updatedAtMs: Type.Integer(),
-    lastSeenAtMs: Type.Union([Type.Integer(), Type.Null()]),
+    lastSeenAtMs: nullable(Type.Integer()),
     online: Type.Boolean(),
   }),
 );

@@ -1,26 +1,25 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ALERT_EVENTS, ALERT_KINDS, ALERT_SEVERITIES, WEBHOOK_DELIVERY_STATES, type Alert, type AlertQuery, type WebhookDelivery, type WebhookStatus } from '../../api-types.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable, oneOf } from '../../http/wire-schema.js';
 import type { FleetRouteOptions } from './index.js';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const AlertSchema = wireSchema<Alert>()(
   Type.Object({
     id: Type.Integer(),
     deviceId: Type.String(),
-    kind: Type.Union(ALERT_KINDS.map((k) => Type.Literal(k))),
-    severity: Type.Union(ALERT_SEVERITIES.map((s) => Type.Literal(s))),
+    kind: oneOf(ALERT_KINDS),
+    severity: oneOf(ALERT_SEVERITIES),
     message: Type.String(),
     details: Type.Object({}, { additionalProperties: true }),
     openedAtMs: Type.Integer(),
-    resolvedAtMs: Nullable(Type.Integer()),
+    resolvedAtMs: nullable(Type.Integer()),
   }),
 );
 const ListQuery = wireSchema<AlertQuery>()(
   Type.Object(
     {
-      state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
+      state: Type.Optional(oneOf(['open', 'resolved'])),
       deviceId: Type.Optional(Type.String({ maxLength: 128 })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     },
@@ -28,20 +27,20 @@ const ListQuery = wireSchema<AlertQuery>()(
   ),
 );
 
-const DeliveryState = Type.Union(WEBHOOK_DELIVERY_STATES.map((s) => Type.Literal(s)));
+const DeliveryState = oneOf(WEBHOOK_DELIVERY_STATES);
 const DeliverySchema = wireSchema<WebhookDelivery>()(
   Type.Object({
     id: Type.Integer(),
-    event: Type.Union(ALERT_EVENTS.map((e) => Type.Literal(e))),
+    event: oneOf(ALERT_EVENTS),
     alertId: Type.Integer(),
     deviceId: Type.String(),
     state: DeliveryState,
     attempts: Type.Integer(),
     createdAtMs: Type.Integer(),
-    lastAttemptAtMs: Nullable(Type.Integer()),
-    nextAttemptAtMs: Nullable(Type.Integer()),
-    deliveredAtMs: Nullable(Type.Integer()),
-    lastError: Nullable(Type.String()),
+    lastAttemptAtMs: nullable(Type.Integer()),
+    nextAttemptAtMs: nullable(Type.Integer()),
+    deliveredAtMs: nullable(Type.Integer()),
+    lastError: nullable(Type.String()),
   }),
 );
 const WebhookStatusSchema = wireSchema<WebhookStatus>()(
@@ -50,7 +49,7 @@ const WebhookStatusSchema = wireSchema<WebhookStatus>()(
     pending: Type.Integer(),
     delivered: Type.Integer(),
     dropped: Type.Integer(),
-    head: Nullable(DeliverySchema),
+    head: nullable(DeliverySchema),
   }),
 );
 const DeliveryQuery = Type.Object({ state: Type.Optional(DeliveryState), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false });

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { AUDIT_OUTCOMES, type AuditEntry, type AuditQuery } from '../../api-types.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable, oneOf } from '../../http/wire-schema.js';
 import type { FleetRouteOptions } from './index.js';
 
 const EntrySchema = wireSchema<AuditEntry>()(
@@ -10,9 +10,9 @@ const EntrySchema = wireSchema<AuditEntry>()(
     atMs: Type.Integer(),
     actor: Type.String(),
     action: Type.String(),
-    target: Type.Union([Type.String(), Type.Null()]),
-    source: Type.Union([Type.String(), Type.Null()]),
-    outcome: Type.Union(AUDIT_OUTCOMES.map((o) => Type.Literal(o))),
+    target: nullable(Type.String()),
+    source: nullable(Type.String()),
+    outcome: oneOf(AUDIT_OUTCOMES),
     details: Type.Object({}, { additionalProperties: true }),
   }),
 );
@@ -27,7 +27,7 @@ const Query = wireSchema<AuditQuery>()(
     { additionalProperties: false },
   ),
 );
-const ExportQuery = Type.Composite([Query, Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('jsonl')]) })], { additionalProperties: false });
+const ExportQuery = Type.Composite([Query, Type.Object({ format: oneOf(['csv', 'jsonl']) })], { additionalProperties: false });
 
 const CSV_COLUMNS = ['seq', 'atIso', 'actor', 'action', 'target', 'source', 'outcome', 'details'] as const;
 

@@ -4,34 +4,34 @@ import { ParleyError } from '../../errors.js';
 import { COMMAND_KINDS, COMMAND_STATES, type Command } from '../../api-types.js';
 import { DEFAULT_COMMAND_TTL_MS, MAX_COMMAND_TTL_MS } from '../commands.js';
 import { IdParams } from '../../http/device-schema.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable, oneOf } from '../../http/wire-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
 const CommandSchema = wireSchema<Command>()(
   Type.Object({
     id: Type.String(),
     deviceId: Type.String(),
-    kind: Type.Union([...COMMAND_KINDS, 'firmware-update' as const].map((k) => Type.Literal(k))),
+    kind: oneOf([...COMMAND_KINDS, 'firmware-update' as const]),
     issuedAtMs: Type.Integer(),
     expiresAtMs: Type.Integer(),
     issuedBy: Type.String(),
-    state: Type.Union(COMMAND_STATES.map((s) => Type.Literal(s))),
-    sentAtMs: Type.Union([Type.Integer(), Type.Null()]),
+    state: oneOf(COMMAND_STATES),
+    sentAtMs: nullable(Type.Integer()),
     result: Type.Union([
-      Type.Object({ status: Type.String(), detail: Type.String(), atMs: Type.Integer(), progress: Type.Union([Type.Integer(), Type.Null()]) }),
+      Type.Object({ status: Type.String(), detail: Type.String(), atMs: Type.Integer(), progress: nullable(Type.Integer()) }),
       Type.Null(),
     ]),
   }),
 );
 const IssueBody = Type.Object(
   {
-    kind: Type.Union(COMMAND_KINDS.map((k) => Type.Literal(k))),
+    kind: oneOf(COMMAND_KINDS),
     ttlMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: MAX_COMMAND_TTL_MS, description: `default ${DEFAULT_COMMAND_TTL_MS}` })),
   },
   { additionalProperties: false },
 );
 const ListQuery = Type.Object(
-  { state: Type.Optional(Type.Union(COMMAND_STATES.map((s) => Type.Literal(s)))), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
+  { state: Type.Optional(oneOf(COMMAND_STATES)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
   { additionalProperties: false },
 );
 const CommandParams = Type.Object({ id: Type.String({ maxLength: 128 }), commandId: Type.String({ maxLength: 64 }) });

@@ -3,18 +3,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import { PROFILE_SCOPES, type ConfigProfile, type ConfigState } from '../../api-types.js';
 import { ConfigSettingsSchema, type DeviceConfigState } from '../config-profiles.js';
 import { IdParams } from '../../http/device-schema.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable, oneOf } from '../../http/wire-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
-const Scope = Type.Union(PROFILE_SCOPES.map((s) => Type.Literal(s)));
+const Scope = oneOf(PROFILE_SCOPES);
 const ProfileParams = Type.Object({ scope: Scope, scopeId: Type.String({ minLength: 1, maxLength: 128 }) });
 const ProfileSchema = wireSchema<ConfigProfile>()(Type.Object({ scope: Scope, scopeId: Type.String(), settings: ConfigSettingsSchema, updatedAtMs: Type.Integer() }));
 const ConfigStateSchema = wireSchema<ConfigState>()(
   Type.Object({
     deviceId: Type.String(),
     wantedVersion: Type.Integer(),
-    appliedVersion: Type.Union([Type.Integer(), Type.Null()]),
-    appliedAtMs: Type.Union([Type.Integer(), Type.Null()]),
+    appliedVersion: nullable(Type.Integer()),
+    appliedAtMs: nullable(Type.Integer()),
     changedAtMs: Type.Integer(),
     drift: Type.Boolean(),
     config: Type.Object({}, { additionalProperties: true, description: 'the Config message (protobufjs field names), Wi-Fi passphrases hidden' }),

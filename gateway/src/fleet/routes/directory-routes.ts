@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Assignment, Branch, Group, Placement, Staff } from '../../api-types.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable } from '../../http/wire-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -10,34 +10,34 @@ const IdParams = Type.Object({ id: Type.String({ maxLength: 128 }) });
 const GroupDeviceParams = Type.Object({ id: Type.String({ maxLength: 128 }), deviceId: Type.String({ maxLength: 128 }) });
 
 const BranchSchema = wireSchema<Branch>()(Type.Object({ id: Type.String(), name: Type.String(), region: Type.String(), createdAtMs: Type.Integer() }));
-const StaffSchema = wireSchema<Staff>()(Type.Object({ id: Type.String(), name: Type.String(), branchId: Type.Union([Type.String(), Type.Null()]), createdAtMs: Type.Integer() }));
+const StaffSchema = wireSchema<Staff>()(Type.Object({ id: Type.String(), name: Type.String(), branchId: nullable(Type.String()), createdAtMs: Type.Integer() }));
 const GroupSchema = wireSchema<Group>()(Type.Object({ id: Type.String(), name: Type.String(), createdAtMs: Type.Integer(), deviceIds: Type.Array(Type.String()) }));
 const AssignmentSchema = wireSchema<Assignment>()(
   Type.Object({
     id: Type.Integer(),
     deviceId: Type.String(),
     staffId: Type.String(),
-    branchId: Type.Union([Type.String(), Type.Null()]),
+    branchId: nullable(Type.String()),
     fromMs: Type.Integer(),
-    toMs: Type.Union([Type.Integer(), Type.Null()]),
+    toMs: nullable(Type.Integer()),
   }),
 );
 const PlacementSchema = wireSchema<Placement>()(
   Type.Object({
     deviceId: Type.String(),
-    branchId: Type.Union([Type.String(), Type.Null()]),
+    branchId: nullable(Type.String()),
     groupIds: Type.Array(Type.String()),
-    staffId: Type.Union([Type.String(), Type.Null()]),
+    staffId: nullable(Type.String()),
   }),
 );
 
 const NewBranch = Type.Object({ id: Id, name: Name, region: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false });
-const NewStaff = Type.Object({ id: Id, name: Name, branchId: Type.Optional(Type.Union([Id, Type.Null()])) }, { additionalProperties: false });
-const StaffPatch = Type.Object({ name: Type.Optional(Name), branchId: Type.Optional(Type.Union([Id, Type.Null()])) }, { additionalProperties: false });
+const NewStaff = Type.Object({ id: Id, name: Name, branchId: Type.Optional(nullable(Id)) }, { additionalProperties: false });
+const StaffPatch = Type.Object({ name: Type.Optional(Name), branchId: Type.Optional(nullable(Id)) }, { additionalProperties: false });
 const NewGroup = Type.Object({ id: Id, name: Name }, { additionalProperties: false });
 const AssignBody = Type.Object({ staffId: Id, atMs: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false });
 const UnassignBody = Type.Object({ atMs: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false });
-const BranchBody = Type.Object({ branchId: Type.Union([Id, Type.Null()]) }, { additionalProperties: false });
+const BranchBody = Type.Object({ branchId: nullable(Id) }, { additionalProperties: false });
 const HistoryQuery = Type.Object({ deviceId: Type.Optional(Type.String({ maxLength: 128 })), staffId: Type.Optional(Type.String({ maxLength: 128 })) }, { additionalProperties: false });
 
 const tags = ['fleet: directory'];

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ParleyError } from '../../errors.js';
 import { ROLLOUT_DEVICE_STATES, ROLLOUT_STATES, type Release, type Rollout, type RolloutDetail, type RolloutDevice, type RolloutInput } from '../../api-types.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable, oneOf } from '../../http/wire-schema.js';
 import { MAX_BUNDLE_BYTES } from '../releases.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
@@ -23,14 +23,14 @@ const RolloutSchema = wireSchema<Rollout>()(
     id: Type.String(),
     releaseId: Type.String(),
     version: Type.String(),
-    groupId: Type.Union([Type.String(), Type.Null()]),
-    branchId: Type.Union([Type.String(), Type.Null()]),
+    groupId: nullable(Type.String()),
+    branchId: nullable(Type.String()),
     stages: Type.Array(Type.Integer()),
     stageIndex: Type.Integer(),
-    state: Type.Union(ROLLOUT_STATES.map((s) => Type.Literal(s))),
+    state: oneOf(ROLLOUT_STATES),
     failureThresholdPercent: Type.Number(),
     reconnectTimeoutMs: Type.Integer(),
-    reason: Type.Union([Type.String(), Type.Null()]),
+    reason: nullable(Type.String()),
     createdAtMs: Type.Integer(),
     updatedAtMs: Type.Integer(),
     counts: Counts,
@@ -41,8 +41,8 @@ const RolloutDeviceSchema = wireSchema<RolloutDevice>()(
   Type.Object({
     deviceId: Type.String(),
     stage: Type.Integer(),
-    state: Type.Union(ROLLOUT_DEVICE_STATES.map((s) => Type.Literal(s))),
-    detail: Type.Union([Type.String(), Type.Null()]),
+    state: oneOf(ROLLOUT_DEVICE_STATES),
+    detail: nullable(Type.String()),
     updatedAtMs: Type.Integer(),
   }),
 );

@@ -1,14 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ALERT_KINDS, ALERT_SEVERITIES, DEVICE_STATUSES, FLEET_SORTS, type Alert, type FleetPage, type FleetQuery, type FleetRow, type FleetSort, type Placement } from '../../api-types.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable, oneOf } from '../../http/wire-schema.js';
 import type { PublicDevice } from '../../registry/device-registry.js';
 import type { FleetDirectory } from '../directory.js';
 import type { ReportedHealth } from '../health.js';
 import type { FleetRouteOptions } from './index.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Status = Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s)));
+const Status = oneOf(DEVICE_STATUSES);
 
 /** One line of the fleet table: identity, placement, latest health and open alerts. */
 const RowSchema = wireSchema<FleetRow>()(
@@ -16,32 +15,32 @@ const RowSchema = wireSchema<FleetRow>()(
     id: Type.String(),
     serial: Type.String(),
     hardwareRevision: Type.String(),
-    firmwareVersion: Nullable(Type.String()),
+    firmwareVersion: nullable(Type.String()),
     status: Status,
     online: Type.Boolean(),
-    lastSeenAtMs: Nullable(Type.Integer()),
-    branchId: Nullable(Type.String()),
-    staffId: Nullable(Type.String()),
+    lastSeenAtMs: nullable(Type.Integer()),
+    branchId: nullable(Type.String()),
+    staffId: nullable(Type.String()),
     groupIds: Type.Array(Type.String()),
     health: Type.Object({
-      updatedAtMs: Nullable(Type.Integer()),
-      batteryPercent: Nullable(Type.Integer()),
-      charging: Nullable(Type.Boolean()),
-      flashUsedPercent: Nullable(Type.Number()),
-      backlogSeconds: Nullable(Type.Integer()),
-      rssiDbm: Nullable(Type.Integer()),
-      clockState: Nullable(Type.String()),
-      deviceState: Nullable(Type.String()),
-      droppedFrames: Nullable(Type.Integer()),
-      configVersion: Nullable(Type.Integer()),
+      updatedAtMs: nullable(Type.Integer()),
+      batteryPercent: nullable(Type.Integer()),
+      charging: nullable(Type.Boolean()),
+      flashUsedPercent: nullable(Type.Number()),
+      backlogSeconds: nullable(Type.Integer()),
+      rssiDbm: nullable(Type.Integer()),
+      clockState: nullable(Type.String()),
+      deviceState: nullable(Type.String()),
+      droppedFrames: nullable(Type.Integer()),
+      configVersion: nullable(Type.Integer()),
     }),
     alerts: Type.Array(
-      Type.Object({ id: Type.Integer(), kind: Type.Union(ALERT_KINDS.map((k) => Type.Literal(k))), severity: Type.Union(ALERT_SEVERITIES.map((k) => Type.Literal(k))) }),
+      Type.Object({ id: Type.Integer(), kind: oneOf(ALERT_KINDS), severity: oneOf(ALERT_SEVERITIES) }),
     ),
   }),
 );
 
-const AlertFilter = Type.Union([Type.Literal('any'), Type.Literal('none'), ...ALERT_KINDS.map((k) => Type.Literal(k))]);
+const AlertFilter = oneOf(['any', 'none', ...ALERT_KINDS]);
 const Query = wireSchema<FleetQuery>()(
   Type.Object(
     {
@@ -52,7 +51,7 @@ const Query = wireSchema<FleetQuery>()(
       firmwareVersion: Type.Optional(Type.String({ maxLength: 64 })),
       online: Type.Optional(Type.Boolean()),
       alert: Type.Optional(AlertFilter),
-      sort: Type.Optional(Type.Union(FLEET_SORTS.map((k) => Type.Literal(k)), { description: 'id (default), lastSeen (newest first), battery (lowest first), flash (fullest first), backlog (largest first); ties by id' })),
+      sort: Type.Optional(oneOf(FLEET_SORTS, { description: 'id (default), lastSeen (newest first), battery (lowest first), flash (fullest first), backlog (largest first); ties by id' })),
       offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
     },

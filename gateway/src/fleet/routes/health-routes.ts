@@ -2,46 +2,45 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { DEVICE_STATUSES, type DeviceHealth, type HealthHistory, type HealthSample } from '../../api-types.js';
 import { IdParams } from '../../http/device-schema.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable, oneOf } from '../../http/wire-schema.js';
 import type { FleetRouteOptions } from './index.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const HealthSchema = wireSchema<DeviceHealth>()(
   Type.Object({
     deviceId: Type.String(),
     online: Type.Boolean(),
-    status: Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s))),
-    lastSeenAtMs: Nullable(Type.Integer()),
-    updatedAtMs: Nullable(Type.Integer()),
-    batteryPercent: Nullable(Type.Integer()),
-    charging: Nullable(Type.Boolean()),
-    flashUsedBytes: Nullable(Type.Integer()),
-    flashFreeBytes: Nullable(Type.Integer()),
-    flashUsedPercent: Nullable(Type.Number()),
-    backlogSeconds: Nullable(Type.Integer()),
-    rssiDbm: Nullable(Type.Integer()),
-    firmwareVersion: Nullable(Type.String()),
-    hardwareRevision: Nullable(Type.String()),
-    configVersion: Nullable(Type.Integer()),
-    wantedConfigVersion: Nullable(Type.Integer()),
-    clockState: Nullable(Type.String()),
-    deviceState: Nullable(Type.String()),
-    droppedFrames: Nullable(Type.Integer()),
-    spoolEraseStalls: Nullable(Type.Integer({ description: 'since boot: spool segments the badge had to erase in the foreground (the recording waited)' })),
-    bootCount: Nullable(Type.Integer()),
-    uptimeS: Nullable(Type.Integer()),
-    lastErrorCode: Nullable(Type.Integer()),
+    status: oneOf(DEVICE_STATUSES),
+    lastSeenAtMs: nullable(Type.Integer()),
+    updatedAtMs: nullable(Type.Integer()),
+    batteryPercent: nullable(Type.Integer()),
+    charging: nullable(Type.Boolean()),
+    flashUsedBytes: nullable(Type.Integer()),
+    flashFreeBytes: nullable(Type.Integer()),
+    flashUsedPercent: nullable(Type.Number()),
+    backlogSeconds: nullable(Type.Integer()),
+    rssiDbm: nullable(Type.Integer()),
+    firmwareVersion: nullable(Type.String()),
+    hardwareRevision: nullable(Type.String()),
+    configVersion: nullable(Type.Integer()),
+    wantedConfigVersion: nullable(Type.Integer()),
+    clockState: nullable(Type.String()),
+    deviceState: nullable(Type.String()),
+    droppedFrames: nullable(Type.Integer()),
+    spoolEraseStalls: nullable(Type.Integer({ description: 'since boot: spool segments the badge had to erase in the foreground (the recording waited)' })),
+    bootCount: nullable(Type.Integer()),
+    uptimeS: nullable(Type.Integer()),
+    lastErrorCode: nullable(Type.Integer()),
   }),
 );
 const SampleSchema = wireSchema<HealthSample>()(
   Type.Object({
     atMs: Type.Integer(),
-    batteryPercent: Nullable(Type.Number()),
-    flashUsedPercent: Nullable(Type.Number()),
-    backlogSeconds: Nullable(Type.Number()),
-    rssiDbm: Nullable(Type.Number()),
-    droppedFrames: Nullable(Type.Number()),
-    spoolEraseStalls: Nullable(Type.Number()),
+    batteryPercent: nullable(Type.Number()),
+    flashUsedPercent: nullable(Type.Number()),
+    backlogSeconds: nullable(Type.Number()),
+    rssiDbm: nullable(Type.Number()),
+    droppedFrames: nullable(Type.Number()),
+    spoolEraseStalls: nullable(Type.Number()),
   }),
 );
 const HistoryQuery = Type.Object(

@@ -2,10 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { SESSION_COOKIE, sessionCookieOf } from '../access.js';
 import { ROLES, type ApiToken, type Me, type NewApiToken, type User } from '../../api-types.js';
-import { wireSchema } from '../../http/wire-schema.js';
+import { wireSchema, nullable, oneOf } from '../../http/wire-schema.js';
 import { actorOf, type FleetRouteOptions } from './index.js';
 
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const Role = oneOf(ROLES);
 const UserSchema = wireSchema<User>()(Type.Object({ id: Type.String(), role: Role, disabled: Type.Boolean(), createdAtMs: Type.Integer() }));
 const TokenSchema = wireSchema<ApiToken>()(
   Type.Object({
@@ -13,16 +13,16 @@ const TokenSchema = wireSchema<ApiToken>()(
     userId: Type.String(),
     name: Type.String(),
     createdAtMs: Type.Integer(),
-    lastUsedAtMs: Type.Union([Type.Integer(), Type.Null()]),
-    revokedAtMs: Type.Union([Type.Integer(), Type.Null()]),
+    lastUsedAtMs: nullable(Type.Integer()),
+    revokedAtMs: nullable(Type.Integer()),
   }),
 );
 const MeSchema = wireSchema<Me>()(
   Type.Object({
     actor: Type.String(),
     role: Role,
-    userId: Type.Union([Type.String(), Type.Null()]),
-    via: Type.Union([Type.Literal('admin-token'), Type.Literal('api-token'), Type.Literal('session')]),
+    userId: nullable(Type.String()),
+    via: oneOf(['admin-token', 'api-token', 'session']),
   }),
 );
 const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 128 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false });
